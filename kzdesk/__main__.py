@@ -1,0 +1,3 @@
+from kzdesk.cli import main
+
+raise SystemExit(main())

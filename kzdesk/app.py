@@ -1,0 +1,84 @@
+"""Composition root: builds the database, repositories and services from one data folder."""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+from kzdesk.services import settings as settings_module
+from kzdesk.services.engines import EngineFactory
+from kzdesk.services.secrets import SecretStore
+from kzdesk.services.settings import Settings
+from kzdesk.services.transcription import PipelineConfig, TranscriptionService
+from kzdesk.storage.db import Database, default_data_dir
+from kzdesk.storage.job_queue import JobQueue
+from kzdesk.storage.transcripts import TranscriptStore
+
+
+@dataclass
+class AppContext:
+    data_dir: Path
+    db: Database
+    queue: JobQueue
+    store: TranscriptStore
+    settings: Settings
+    secrets: SecretStore
+    service: TranscriptionService
+    portable: bool  # data folder given explicitly: logs and the fallback key file live in it
+
+    @classmethod
+    def open(cls, data_dir: str | Path | None = None) -> AppContext:
+        root = Path(data_dir) if data_dir else default_data_dir()
+        portable = _explicit_data_dir(data_dir)
+        root.mkdir(parents=True, exist_ok=True)
+        db = Database.in_dir(root)
+        queue = JobQueue(db)
+        store = TranscriptStore(db)
+        settings = settings_module.load(root)
+        # A data folder given explicitly (tests, portable use) keeps the fallback key file too.
+        secrets = SecretStore(root if portable else None)
+        poll = float(os.environ.get("KZDESK_POLL_INTERVAL_S", "5"))
+        service = TranscriptionService(
+            queue,
+            store,
+            EngineFactory(settings, secrets, poll_interval_s=poll),
+            PipelineConfig(work_dir=root / "audio", model=settings.model),
+        )
+        return cls(root, db, queue, store, settings, secrets, service, portable)
+
+    @property
+    def log_dir(self) -> Path:
+        if self.portable:
+            return self.data_dir / "logs"
+        return Path(platformdirs.user_log_dir("kzdesk", appauthor=False))
+
+    def close(self) -> None:
+        self.db.close()
+
+
+def _explicit_data_dir(data_dir: str | Path | None) -> bool:
+    return data_dir is not None or bool(os.environ.get("KZDESK_DATA_DIR"))
+
+
+def setup_logging(directory: Path, *, verbose: bool = False) -> Path:
+    directory.mkdir(parents=True, exist_ok=True)
+    path = directory / "kzdesk.log"
+    handler = logging.handlers.RotatingFileHandler(
+        path, maxBytes=2_000_000, backupCount=5, encoding="utf-8"
+    )
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.handlers = [
+        h for h in root.handlers if not isinstance(h, logging.handlers.RotatingFileHandler)
+    ]
+    root.addHandler(handler)
+    root.setLevel(logging.DEBUG if verbose else logging.INFO)
+    # Third-party clients may log request metadata (which carries the key): keep them quiet.
+    for noisy in ("yandex_ai_studio_sdk", "grpc", "urllib3"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
+    return path

@@ -1,0 +1,15 @@
+"""Errors raised by the audio package."""
+
+from __future__ import annotations
+
+
+class AudioError(Exception):
+    """A problem with a recording, told as a sentence a non-programmer can act on."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class Cancelled(Exception):  # noqa: N818 - the name other packages use
+    """The caller's cancel flag turned true while audio was being prepared."""

@@ -1,0 +1,247 @@
+"""Find out what a dropped file holds, and say in plain words when it is unusable.
+
+Two short ffmpeg runs (imageio-ffmpeg ships no ffprobe):
+
+1. ``-i FILE -map 0:a:0 -c copy -f null -``: the format dump on stderr gives the container,
+   codec and bit rate; stream-copying the audio (no decoding, fast even for hours) gives the
+   duration from the packets themselves, which is right even when the header is wrong.
+2. Decode the first seconds to WAV on a pipe: proves the audio can be decoded and gives the
+   real channel count and sample rate from the WAV header.
+
+A truncated but partly decodable file (e.g. an MP3 cut off during a download) probes fine:
+its duration is what can actually be read, so only that part is transcribed.
+"""
+
+from __future__ import annotations
+
+import re
+import struct
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+from kzdesk.audio.errors import AudioError
+from kzdesk.audio.ffmpeg import FfmpegRun, ffmpeg_input, find_ffmpeg, popen_options, run_ffmpeg
+
+MEDIA_EXTENSIONS: frozenset[str] = frozenset(
+    {
+        # audio
+        ".wav", ".wave", ".mp3", ".m4a", ".m4b", ".aac", ".ogg", ".oga", ".opus", ".flac",
+        ".wma", ".amr", ".awb", ".aif", ".aiff", ".aifc", ".caf", ".mka", ".ac3", ".spx",
+        ".ape", ".wv", ".mp2", ".au", ".gsm", ".dss", ".voc",
+        # video with sound
+        ".webm", ".3gp", ".3g2", ".mp4", ".mov", ".mkv", ".m4v", ".avi", ".mpeg", ".mpg",
+        ".wmv", ".asf", ".flv", ".ts", ".mts", ".m2ts", ".vob", ".ogv",
+    }
+)  # fmt: skip
+
+_DECODE_CHECK_S = 10  # seconds decoded to prove the audio is readable
+
+_MEDIA_MAGIC: tuple[tuple[int, bytes], ...] = (
+    (0, b"ID3"), (0, b"RIFF"), (0, b"OggS"), (0, b"fLaC"), (0, b"#!AMR"),
+    (0, b"\x1a\x45\xdf\xa3"), (0, b"\x30\x26\xb2\x75"), (0, b"FORM"), (0, b".snd"),
+    (4, b"ftyp"), (4, b"moov"), (4, b"mdat"), (4, b"free"), (4, b"wide"),
+    (0, b"\x00\x00\x01\xba"), (0, b"FLV"), (0, b"caff"), (0, b"MAC "), (0, b"wvpk"),
+)  # fmt: skip
+_PICTURE_MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"BM", b"II*\x00", b"MM\x00*")
+_DOCUMENT_MAGIC = (b"%PDF", b"PK\x03\x04", b"\xd0\xcf\x11\xe0", b"{\\rtf")
+
+
+def is_media_file(path: str | Path) -> bool:
+    """True if the file name has an audio or video extension (the content is not checked)."""
+    return Path(path).suffix.lower() in MEDIA_EXTENSIONS
+
+
+@dataclass(frozen=True)
+class AudioInfo:
+    path: str
+    size_bytes: int
+    duration_ms: int
+    channels: int
+    sample_rate: int
+    codec: str  # e.g. "mp3", "opus", "aac", "pcm_s16le"
+    container: str  # e.g. "mp3", "ogg", "wav", "mov,mp4,m4a,3gp,3g2,mj2"
+    bit_rate: int  # of the audio stream, bps, 0 if unknown
+
+
+def probe(path: str | Path) -> AudioInfo:
+    """Describe the first audio track of `path`; raise AudioError with a sentence if unusable."""
+    file = Path(path)
+    name = file.name
+    size, head = _read_head(file)
+    _reject_obvious_non_media(name, head)
+
+    run = run_ffmpeg(["-i", ffmpeg_input(file), "-map", "0:a:0", "-c", "copy", "-f", "null", "-"])
+    container, codec, bit_rate = _parse_dump(run, file, head)
+    channels, sample_rate = _decode_check(file)
+    duration_ms = max(run.out_time_ms, 0)
+    if duration_ms <= 0:
+        raise AudioError(
+            f"“{name}” contains no sound: its audio track is 0 seconds long. "
+            "Choose the complete recording."
+        )
+    return AudioInfo(
+        path=str(file),
+        size_bytes=size,
+        duration_ms=duration_ms,
+        channels=channels,
+        sample_rate=sample_rate,
+        codec=codec,
+        container=container,
+        bit_rate=bit_rate,
+    )
+
+
+def _read_head(file: Path) -> tuple[int, bytes]:
+    name = file.name
+    try:
+        if file.is_dir():
+            raise AudioError(f"“{name}” is a folder, not a recording. Choose a file inside it.")
+        with file.open("rb") as handle:
+            size = file.stat().st_size
+            head = handle.read(4096)
+    except FileNotFoundError as exc:
+        raise AudioError(
+            f"The file “{name}” is not there any more. It may have been moved, renamed or "
+            "deleted, or the disk was removed. Add it again from its new place."
+        ) from exc
+    except PermissionError as exc:
+        raise AudioError(
+            f"kzdesk is not allowed to read “{name}”. Copy the file to a folder of your own "
+            "(for example Documents) or change its permissions, then add it again."
+        ) from exc
+    except OSError as exc:
+        raise AudioError(
+            f"“{name}” could not be read ({exc.strerror or 'read error'}). "
+            "Check the disk or copy the file elsewhere, then add it again."
+        ) from exc
+    if size == 0:
+        raise AudioError(
+            f"“{name}” is empty (0 bytes). The recording was probably not saved or copied "
+            "completely; choose the original file."
+        )
+    return size, head
+
+
+def _reject_obvious_non_media(name: str, head: bytes) -> None:
+    if head.startswith(_PICTURE_MAGIC):
+        raise AudioError(
+            f"“{name}” is a picture, not a recording, even though its name ends in "
+            f"“{Path(name).suffix}”. Choose an audio or video file."
+        )
+    if head.startswith(_DOCUMENT_MAGIC) or _looks_like_text(head):
+        raise AudioError(
+            f"“{name}” is a document or text file, not a recording. "
+            "Choose an audio or video file."
+        )
+
+
+def _looks_like_text(head: bytes) -> bool:
+    if not head or b"\x00" in head:
+        return False
+    try:
+        text = head.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if exc.start < len(head) - 4:  # not just a character cut at the 4 KB boundary
+            return False
+        text = head[: exc.start].decode("utf-8")
+    return all(ch.isprintable() or ch in "\t\r\n\f" for ch in text)
+
+
+def _has_media_signature(head: bytes) -> bool:
+    if any(head[offset : offset + len(magic)] == magic for offset, magic in _MEDIA_MAGIC):
+        return True
+    return len(head) > 1 and head[0] == 0xFF and head[1] & 0xE0 == 0xE0  # MPEG audio sync
+
+
+_INPUT_RE = re.compile(r"^Input #0, (.*?), from '", re.MULTILINE)
+_AUDIO_RE = re.compile(r"^\s*Stream #0:\d+\S*: Audio: ([^\s,]+)(.*)$", re.MULTILINE)
+_STREAM_RE = re.compile(r"^\s*Stream #0:\d+\S*: (\w+):", re.MULTILINE)
+_KBPS_RE = re.compile(r"(\d+) kb/s")
+
+
+def _parse_dump(run: FfmpegRun, file: Path, head: bytes) -> tuple[str, str, int]:
+    """Container, codec and bit rate from ffmpeg's format dump, or the right AudioError."""
+    name = file.name
+    text = run.stderr
+    opened = _INPUT_RE.search(text)
+    if opened is None:
+        if "No such file or directory" in text:
+            raise AudioError(
+                f"The file “{name}” disappeared while kzdesk was reading it. "
+                "Add it again from its new place."
+            )
+        if "Permission denied" in text:
+            raise AudioError(
+                f"kzdesk is not allowed to read “{name}”. Copy the file to a folder of your "
+                "own or change its permissions, then add it again."
+            )
+        if _has_media_signature(head):
+            raise AudioError(
+                f"“{name}” is damaged and cannot be played: it may have been cut off while "
+                "recording or copying. Try the original file or re-export it."
+            )
+        raise AudioError(
+            f"“{name}” is not an audio or video file kzdesk can read. "
+            "Choose a recording (for example MP3, M4A, WAV, OGG or MP4)."
+        )
+    container = opened.group(1)
+    audio = _AUDIO_RE.search(text)
+    if audio is None:
+        kinds = set(_STREAM_RE.findall(text))
+        if container.endswith("_pipe") or container == "image2" or not kinds:
+            raise AudioError(
+                f"“{name}” is not a recording (it holds no sound). "
+                "Choose an audio or video file."
+            )
+        raise AudioError(
+            f"“{name}” is a video without a sound track, so there is nothing to transcribe. "
+            "Choose a file that has sound."
+        )
+    codec = audio.group(1)
+    kbps = _KBPS_RE.search(audio.group(2))
+    return container, codec, int(kbps.group(1)) * 1000 if kbps else 0
+
+
+def _decode_check(file: Path) -> tuple[int, int]:
+    """Decode the first seconds to WAV; return (channels, sample_rate) from its header."""
+    command = [find_ffmpeg(), "-hide_banner", "-nostdin", "-v", "error", "-i", ffmpeg_input(file)]
+    command += ["-map", "0:a:0", "-t", str(_DECODE_CHECK_S), "-map_metadata", "-1"]
+    command += ["-c:a", "pcm_s16le", "-f", "wav", "pipe:1"]
+    try:
+        done = subprocess.run(  # output is at most ~10 s of PCM
+            command,
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            timeout=120,
+            check=False,
+            **popen_options(),  # type: ignore[arg-type]
+        )
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise AudioError(
+            f"kzdesk could not read the sound in “{file.name}”. Try again; if it keeps "
+            "failing, convert the file to MP3 with another program."
+        ) from exc
+    header = _wav_header(done.stdout)
+    if header is None or header[2] == 0:
+        raise AudioError(
+            f"“{file.name}” is damaged: its sound cannot be decoded. Try the original file "
+            "or re-export it from the recorder."
+        )
+    return header[0], header[1]
+
+
+def _wav_header(data: bytes) -> tuple[int, int, int] | None:
+    """(channels, sample_rate, data_bytes) from a streamed WAV, None if malformed."""
+    if len(data) < 12 or data[:4] != b"RIFF" or data[8:12] != b"WAVE":
+        return None
+    pos, channels, rate = 12, 0, 0
+    while pos + 8 <= len(data):
+        chunk, size = data[pos : pos + 4], struct.unpack("<I", data[pos + 4 : pos + 8])[0]
+        body = pos + 8
+        if chunk == b"fmt " and body + 8 <= len(data):
+            channels, rate = struct.unpack("<HI", data[body + 2 : body + 8])
+        elif chunk == b"data":
+            return (channels, rate, len(data) - body) if channels and rate else None
+        pos = body + size + (size & 1)
+    return None

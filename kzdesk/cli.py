@@ -1,0 +1,240 @@
+"""Command line: `kzdesk` opens the window; sub-commands drive the same queue headless."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from kzdesk import __version__, audio, export
+from kzdesk.app import AppContext, setup_logging
+from kzdesk.cli_progress import ProgressPrinter
+from kzdesk.core import timecode
+from kzdesk.core.job import Job, JobState, Language, SpeakersMode
+from kzdesk.services.exporting import ExportError, export_job, parse_formats
+from kzdesk.services.runner import QueueRunner, failed
+
+
+def _add_export_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--out", help="folder for exported files (default: next to each recording)")
+    p.add_argument("--no-timestamps", action="store_true", help="DOCX/TXT without timestamps")
+    p.add_argument("--no-merge", action="store_true", help="one paragraph per phrase")
+    p.add_argument("--speaker-prefix", action="store_true", help="speaker names in SRT cues")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kzdesk", description="Transcribe Kazakh and Russian recordings with speakers."
+    )
+    parser.add_argument("--version", action="version", version=f"kzdesk {__version__}")
+    parser.add_argument("--data-dir", help="where the queue and transcripts live")
+    parser.add_argument("--verbose", action="store_true", help="more detail in the log file")
+    sub = parser.add_subparsers(dest="command")
+
+    t = sub.add_parser("transcribe", help="transcribe files or folders")
+    t.add_argument("paths", nargs="+", metavar="FILE|DIR")
+    t.add_argument("--language", choices=[x.value for x in Language])
+    t.add_argument("--speakers", choices=[x.value for x in SpeakersMode])
+    t.add_argument("--model", choices=["general", "deferred-general"])
+    t.add_argument("--export", default=None, help="formats: docx,srt,vtt,txt,json")
+    t.add_argument("--jobs", type=int, default=None, help="files processed at once")
+    _add_export_options(t)
+
+    r = sub.add_parser("resume", help="finish every pending or interrupted job")
+    r.add_argument("--export", default=None, help="formats: docx,srt,vtt,txt,json")
+    r.add_argument("--jobs", type=int, default=None)
+    _add_export_options(r)
+
+    sub.add_parser("jobs", help="list the queue")
+
+    e = sub.add_parser("export", help="export a finished job again")
+    e.add_argument("job_id", type=int)
+    e.add_argument("--format", default="docx", help="formats: docx,srt,vtt,txt,json")
+    _add_export_options(e)
+
+    k = sub.add_parser("key", help="store, check or delete the SpeechKit API key")
+    k.add_argument("action", choices=["set", "status", "delete"])
+    k.add_argument("--file", action="store_true", help="keep it in a user-only file (no keyring)")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command is None:
+        from kzdesk.ui.launch import run_gui  # Qt only when the window is wanted
+
+        return run_gui(args.data_dir)
+    ctx = AppContext.open(args.data_dir)
+    setup_logging(ctx.log_dir, verbose=args.verbose)
+    try:
+        handler = {
+            "transcribe": _transcribe,
+            "resume": _resume,
+            "jobs": _jobs,
+            "export": _export,
+            "key": _key,
+        }[args.command]
+        return handler(ctx, args)
+    except ExportError as exc:
+        print(exc.message, file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print(
+            "\nStopped. Run “kzdesk resume” to continue: files SpeechKit already accepted "
+            "will not be sent again.",
+            file=sys.stderr,
+        )
+        os._exit(130)  # worker threads may sit in network calls; the queue resumes them
+    finally:
+        ctx.close()
+
+
+def collect_files(paths: Sequence[str]) -> tuple[list[Path], list[str]]:
+    """Media files under the given paths, and sentences about what was skipped."""
+    files: list[Path] = []
+    notes: list[str] = []
+    skipped = 0
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            for root, dirs, names in os.walk(path):
+                dirs.sort()
+                for name in sorted(names):
+                    candidate = Path(root) / name
+                    if audio.is_media_file(candidate):
+                        files.append(candidate)
+                    else:
+                        skipped += 1
+        elif path.exists() or audio.is_media_file(path):
+            files.append(path)  # a named file is always tried: the job says what is wrong
+        else:
+            notes.append(f"“{raw}” does not exist.")
+    if skipped:
+        notes.append(f"Skipped {skipped} file(s) that are not audio or video.")
+    return files, notes
+
+
+def _export_options(args: argparse.Namespace) -> export.ExportOptions:
+    return export.ExportOptions(
+        timestamps=not args.no_timestamps,
+        merge_turns=not args.no_merge,
+        speaker_prefix=args.speaker_prefix,
+    )
+
+
+def _run_and_report(ctx: AppContext, jobs: list[Job], args: argparse.Namespace) -> int:
+    formats = parse_formats(
+        args.export if args.export is not None else ",".join(ctx.settings.auto_export)
+    )
+    out = args.out or ctx.settings.output_dir or None
+    printer = ProgressPrinter(jobs)
+    runner = QueueRunner(ctx.service, ctx.queue, workers=args.jobs or ctx.settings.parallel_jobs)
+    ended = runner.run([j.id for j in jobs], printer)
+    printer.finish()
+    for job in ended:
+        if job.state is JobState.DONE and formats:
+            try:
+                for path in export_job(ctx.store, job, formats, out, _export_options(args)):
+                    print(path)
+            except ExportError as exc:
+                print(f"{job.file_name}: {exc.message}", file=sys.stderr)
+                return 1
+    bad = failed(ended)
+    for job in bad:
+        reason = job.error or f"stopped while {job.state.value}"
+        print(f"✖ {job.file_name}: {reason}", file=sys.stderr)
+    return 1 if bad else 0
+
+
+def _transcribe(ctx: AppContext, args: argparse.Namespace) -> int:
+    files, notes = collect_files(args.paths)
+    for note in notes:
+        print(note, file=sys.stderr)
+    if not files:
+        print("Nothing to transcribe.", file=sys.stderr)
+        return 1
+    s = ctx.settings
+    options = {"model": args.model} if args.model else {}
+    jobs = [
+        ctx.queue.enqueue(
+            f,
+            language=Language(args.language or s.language),
+            speakers=SpeakersMode(args.speakers or s.speakers),
+            engine=s.engine,
+            options=options,
+        )
+        for f in files
+    ]
+    return _run_and_report(ctx, jobs, args)
+
+
+def _resume(ctx: AppContext, args: argparse.Namespace) -> int:
+    ctx.queue.recover()
+    jobs = ctx.queue.all([JobState.QUEUED])
+    if not jobs:
+        print("Nothing to resume: the queue is empty.")
+        return 0
+    return _run_and_report(ctx, jobs, args)
+
+
+def _jobs(ctx: AppContext, args: argparse.Namespace) -> int:
+    jobs = ctx.queue.all()
+    if not jobs:
+        print("The queue is empty.")
+        return 0
+    for j in jobs:
+        length = timecode.duration(j.duration_ms) if j.duration_ms is not None else "–"
+        note = f"  {j.error}" if j.error else ""
+        dup = f" (same file as #{j.duplicate_of})" if j.duplicate_of else ""
+        print(
+            f"{j.id:>5}  {j.state.value:<11} {j.progress * 100:3.0f}%  {length:>8}  "
+            f"{j.language.value:<5} {j.file_name}{dup}{note}"
+        )
+    return 0
+
+
+def _export(ctx: AppContext, args: argparse.Namespace) -> int:
+    try:
+        job = ctx.queue.get(args.job_id)
+    except KeyError:
+        print(f"There is no job number {args.job_id}. “kzdesk jobs” lists them.", file=sys.stderr)
+        return 2
+    for path in export_job(
+        ctx.store, job, parse_formats(args.format), args.out, _export_options(args)
+    ):
+        print(path)
+    return 0
+
+
+def _key(ctx: AppContext, args: argparse.Namespace) -> int:
+    if args.action == "status":
+        print("A SpeechKit key is set." if ctx.secrets.api_key() else "No SpeechKit key is set.")
+        return 0
+    if args.action == "delete":
+        ctx.secrets.delete_api_key()
+        print("The SpeechKit key was deleted.")
+        return 0
+    key = getpass.getpass("SpeechKit API key: ") if sys.stdin.isatty() else sys.stdin.readline()
+    if not key.strip():
+        print("No key was given.", file=sys.stderr)
+        return 2
+    from keyring.errors import KeyringError
+
+    try:
+        where = ctx.secrets.set_api_key(key, where="file" if args.file else "keyring")
+    except KeyringError:
+        print(
+            "This system has no keyring to keep the key safely. Run “kzdesk key set --file” to "
+            "keep it in a file only your user can read (it is not encrypted).",
+            file=sys.stderr,
+        )
+        return 2
+    print(
+        "The key is in the system keyring."
+        if where == "keyring"
+        else f"The key is in {ctx.secrets.fallback_path} (readable only by you, not encrypted)."
+    )
+    return 0

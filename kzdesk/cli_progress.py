@@ -1,0 +1,75 @@
+"""Per-file progress lines for the terminal (redrawn on a TTY, state changes otherwise)."""
+
+from __future__ import annotations
+
+import sys
+import threading
+import time
+from typing import TextIO
+
+from kzdesk.core.job import Job, JobState
+
+_LABELS = {
+    JobState.QUEUED: "waiting",
+    JobState.CONVERTING: "converting",
+    JobState.UPLOADING: "uploading",
+    JobState.RECOGNIZING: "recognizing",
+    JobState.DONE: "done",
+    JobState.FAILED: "failed",
+    JobState.CANCELLED: "cancelled",
+}
+
+
+def _bar(fraction: float, width: int = 24) -> str:
+    filled = round(fraction * width)
+    return "█" * filled + "░" * (width - filled)
+
+
+class ProgressPrinter:
+    def __init__(self, jobs: list[Job], stream: TextIO | None = None) -> None:
+        self.stream = stream or sys.stderr
+        self.tty = self.stream.isatty()
+        self.order = [j.id for j in jobs]
+        self.jobs = {j.id: j for j in jobs}
+        self.width = max((len(j.file_name) for j in jobs), default=10)
+        self.width = min(self.width, 40)
+        self._lock = threading.Lock()
+        self._drawn = 0
+        self._last_draw = 0.0
+
+    def __call__(self, job: Job) -> None:
+        with self._lock:
+            old = self.jobs.get(job.id)
+            self.jobs[job.id] = job
+            if self.tty:
+                now = time.monotonic()
+                if old is None or old.state is not job.state or now - self._last_draw > 0.2:
+                    self._last_draw = now
+                    self._redraw()
+            elif old is None or old.state is not job.state:
+                self.stream.write(self._line(job) + "\n")
+                self.stream.flush()
+
+    def finish(self) -> None:
+        with self._lock:
+            if self.tty:
+                self._redraw()
+
+    def _line(self, job: Job) -> str:
+        name = job.file_name
+        if len(name) > self.width:
+            name = name[: self.width - 1] + "…"
+        label = _LABELS[job.state]
+        if job.state is JobState.QUEUED and job.error:
+            label = f"waiting to retry: {job.error}"
+        elif job.state is JobState.FAILED:
+            label = f"failed: {job.error or ''}"
+        return f"{name:<{self.width}}  {_bar(job.progress)} {job.progress * 100:3.0f}%  {label}"
+
+    def _redraw(self) -> None:
+        if self._drawn:
+            self.stream.write(f"\x1b[{self._drawn}F")
+        for job_id in self.order:
+            self.stream.write("\x1b[2K" + self._line(self.jobs[job_id]) + "\n")
+        self._drawn = len(self.order)
+        self.stream.flush()

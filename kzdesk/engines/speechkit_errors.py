@@ -1,0 +1,145 @@
+"""Turn what the SpeechKit SDK raises into :class:`EngineError` with a sentence for the user.
+
+Never put the API key, the ``authorization`` header or ``str(exc)`` of an SDK error into a
+message: only the gRPC status code and the server's ``details``.
+"""
+
+from __future__ import annotations
+
+import enum
+
+import grpc
+
+from kzdesk.core.engine import EngineError, FailureKind
+
+MAX_INLINE_BYTES = 60_000_000  # "60 MB" inline; decimal megabytes to stay on the safe side
+QUOTA_RETRY_SUBMIT_S = 15 * 60  # 500 recognitions per hour: wait a good while
+QUOTA_RETRY_POLL_S = 2 * 60
+
+# google.rpc codes that Operation.error carries
+RPC_CANCELLED = 1
+RPC_INVALID_ARGUMENT = 3
+
+
+class Stage(enum.StrEnum):
+    SUBMIT = "submit"
+    POLL = "poll"
+    FETCH = "fetch"
+    CANCEL = "cancel"
+    CHECK = "check"
+
+
+def auth_error() -> EngineError:
+    return EngineError(
+        FailureKind.AUTH,
+        "SpeechKit rejected the API key. Open Settings and paste a valid key.",
+    )
+
+
+def permission_error() -> EngineError:
+    return EngineError(
+        FailureKind.PERMISSION,
+        "SpeechKit refused the request: the service account of this API key needs the role "
+        "ai.speechkit-stt.user in the folder it works in. Ask the cloud administrator to grant "
+        "it, or use a key of another service account.",
+    )
+
+
+def unreachable_error() -> EngineError:
+    return EngineError(
+        FailureKind.UNREACHABLE,
+        "Cannot reach SpeechKit. Check the internet connection; the job will continue "
+        "when the connection is back.",
+    )
+
+
+def too_large_error(size_bytes: int) -> EngineError:
+    return EngineError(
+        FailureKind.BAD_AUDIO,
+        f"The audio to send is {size_bytes / 1_000_000:.1f} MB, but SpeechKit accepts at most "
+        "60 MB per request. Split the recording into shorter parts and add them again.",
+    )
+
+
+def expired_error() -> EngineError:
+    return EngineError(
+        FailureKind.EXPIRED,
+        "SpeechKit no longer has this recognition (results are kept for three days). "
+        "The piece has to be sent again.",
+    )
+
+
+def cancelled_error() -> EngineError:
+    return EngineError(FailureKind.CANCELLED, "The recognition was cancelled.")
+
+
+def quota_error(stage: Stage) -> EngineError:
+    wait_s = QUOTA_RETRY_SUBMIT_S if stage is Stage.SUBMIT else QUOTA_RETRY_POLL_S
+    return EngineError(
+        FailureKind.QUOTA,
+        "SpeechKit quota is used up for now. The job will try again in about "
+        f"{wait_s // 60} minutes.",
+        retry_after_s=wait_s,
+    )
+
+
+def from_rpc(code: grpc.StatusCode | None, details: str, stage: Stage) -> EngineError:
+    """Map a gRPC status of a call at ``stage`` to an EngineError."""
+    details = (details or "").strip().rstrip(".")
+    if code == grpc.StatusCode.UNAUTHENTICATED:
+        return auth_error()
+    if code == grpc.StatusCode.PERMISSION_DENIED:
+        return permission_error()
+    if code == grpc.StatusCode.RESOURCE_EXHAUSTED:
+        return quota_error(stage)
+    if code in (grpc.StatusCode.UNAVAILABLE, grpc.StatusCode.DEADLINE_EXCEEDED, None):
+        return unreachable_error()
+    if code == grpc.StatusCode.NOT_FOUND and stage in (Stage.POLL, Stage.FETCH, Stage.CANCEL):
+        return expired_error()
+    if code == grpc.StatusCode.INVALID_ARGUMENT:
+        return EngineError(
+            FailureKind.BAD_AUDIO,
+            f"SpeechKit rejected the audio or the settings ({details or 'invalid argument'}). "
+            "Check that the file plays and that the language and model are supported.",
+        )
+    if code == grpc.StatusCode.CANCELLED:
+        return cancelled_error()
+    name = code.name if code is not None else "UNKNOWN"
+    return EngineError(
+        FailureKind.REMOTE,
+        f"SpeechKit reported an error ({name}: {details or 'no details'}). "
+        "Try again later; if it repeats, contact Yandex Cloud support.",
+    )
+
+
+def from_operation_error(code: int, message: str) -> EngineError:
+    """Map ``Operation.error`` (the recognition itself failed) to an EngineError."""
+    message = (message or "no details").strip().rstrip(".")
+    if code == RPC_INVALID_ARGUMENT:
+        return EngineError(
+            FailureKind.BAD_AUDIO,
+            f"SpeechKit could not process the audio ({message}). Check that the file plays.",
+        )
+    if code == RPC_CANCELLED:
+        return cancelled_error()
+    return EngineError(
+        FailureKind.REMOTE,
+        f"SpeechKit could not recognise this recording ({message}). "
+        "Try again later; if it repeats, contact Yandex Cloud support.",
+    )
+
+
+def unreadable_result_error() -> EngineError:
+    return EngineError(
+        FailureKind.REMOTE,
+        "SpeechKit returned a result kzdesk could not read. Try again later; if it repeats, "
+        "report it with the log file.",
+    )
+
+
+def timeout_error(hours: float) -> EngineError:
+    return EngineError(
+        FailureKind.REMOTE,
+        f"SpeechKit has not finished this recording after {hours:.0f} hours. "
+        "Try again later or choose the regular (not deferred) model.",
+    )

@@ -1,0 +1,104 @@
+"""Exports: pure functions from a :class:`Transcript` to the bytes of a file.
+
+``render`` gives the bytes, ``export_file`` writes them atomically, ``output_name`` proposes a
+safe file name, ``transcript_from_json`` reads a JSON export back.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+import unicodedata
+from collections.abc import Callable
+from pathlib import Path
+
+from kzdesk.core.transcript import Transcript
+from kzdesk.export.docx import render_docx
+from kzdesk.export.json_format import TranscriptFormatError, render_json, transcript_from_json
+from kzdesk.export.options import FORMATS, ExportLabels, ExportOptions, normalize_format
+from kzdesk.export.subtitles import Cue, build_cues, render_srt, render_vtt
+from kzdesk.export.text import render_txt
+from kzdesk.export.turns import GENERIC_TITLE, source_stem
+
+__all__ = [
+    "FORMATS",
+    "Cue",
+    "ExportLabels",
+    "ExportOptions",
+    "TranscriptFormatError",
+    "build_cues",
+    "export_file",
+    "output_name",
+    "render",
+    "transcript_from_json",
+]
+
+_RENDERERS: dict[str, Callable[[Transcript, ExportOptions], bytes]] = {
+    "docx": render_docx,
+    "srt": render_srt,
+    "vtt": render_vtt,
+    "txt": render_txt,
+    "json": render_json,
+}
+
+
+def render(transcript: Transcript, fmt: str, options: ExportOptions | None = None) -> bytes:
+    """The file's bytes. ``fmt`` is one of :data:`FORMATS` (case and a leading dot ignored)."""
+    return _RENDERERS[normalize_format(fmt)](transcript, options or ExportOptions())
+
+
+def export_file(
+    transcript: Transcript, fmt: str, path: str | Path, options: ExportOptions | None = None
+) -> Path:
+    """Write the export to ``path`` (into ``output_name`` when ``path`` is a folder).
+
+    The bytes go to a temporary file next to the target, which then replaces it in one step:
+    a crash or a full disk never leaves a half-written file under the target name.
+    """
+    data = render(transcript, fmt, options)
+    target = Path(path)
+    if target.is_dir():
+        target = target / output_name(transcript, fmt)
+    mode = target.stat().st_mode & 0o777 if target.exists() else 0o644
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, mode)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return target
+
+
+_FORBIDDEN = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]+')
+_RESERVED = re.compile(r"^(con|prn|aux|nul|com\d|lpt\d|conin\$|conout\$)(\..*)?$", re.IGNORECASE)
+_MAX_NAME_BYTES = 200  # most file systems allow 255 bytes; Cyrillic takes 2 bytes a letter
+
+
+def output_name(transcript: Transcript, fmt: str) -> str:
+    """A file name from the title (or the source file's stem) plus the format's extension.
+
+    Keeps every letter (Cyrillic, Kazakh, Latin); replaces path separators and the characters
+    Windows forbids with "_"; avoids names Windows reserves (CON, NUL, COM1, ...).
+    """
+    ext = normalize_format(fmt)
+    candidates = (transcript.title, source_stem(transcript), GENERIC_TITLE)
+    stem = next(s for s in map(_safe_stem, candidates) if s)
+    if _RESERVED.match(stem):
+        stem = f"_{stem}"
+    return f"{stem}.{ext}"
+
+
+def _safe_stem(text: str) -> str:
+    stem = re.sub(r"\s+", " ", unicodedata.normalize("NFC", text))
+    stem = "".join(ch for ch in stem if unicodedata.category(ch) not in ("Cc", "Cf", "Cs"))
+    stem = _FORBIDDEN.sub("_", stem)
+    stem = re.sub(r"\s*_[\s_]*", "_", stem).strip(" ._")
+    while len(stem.encode("utf-8")) > _MAX_NAME_BYTES:
+        stem = stem[:-1].rstrip(" ._")
+    return stem

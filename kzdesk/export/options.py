@@ -1,0 +1,61 @@
+"""Export formats and the options every format reads."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+FORMATS = ("docx", "srt", "vtt", "txt", "json")
+
+
+def N_(text: str) -> str:
+    """Marks a user-visible string for translation extraction; returns it unchanged.
+
+    Non-UI code cannot call Qt's ``tr``; the caller (services/ui) passes translated labels in
+    :class:`ExportLabels` when the user's language is not English.
+    """
+    return text
+
+
+@dataclass(frozen=True)
+class ExportLabels:
+    """Words the DOCX metadata block prints before each value."""
+
+    source: str = N_("Source file")
+    date: str = N_("Date")
+    duration: str = N_("Duration")
+    speakers: str = N_("Speakers")
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    timestamps: bool = True  # docx/txt: [HH:MM:SS] before each paragraph
+    merge_turns: bool = True  # docx/txt: consecutive phrases of one speaker -> one paragraph
+    speaker_prefix: bool = False  # srt: "Name: " on cues where the speaker changes
+    max_line_chars: int = 42
+    max_lines: int = 2
+    max_cps: float = 20.0  # characters per second, spaces and line breaks counted as one
+    min_cue_ms: int = 1000
+    max_cue_ms: int = 7000
+    labels: ExportLabels = field(default_factory=ExportLabels)
+
+    def __post_init__(self) -> None:
+        if self.max_line_chars < 4:
+            raise ValueError("Subtitle lines need room for at least 4 characters.")
+        if self.max_lines < 1:
+            raise ValueError("Subtitles need at least one line per cue.")
+        if not self.max_cps > 0:
+            raise ValueError("The reading speed (characters per second) must be above zero.")
+        if not 0 < self.min_cue_ms <= self.max_cue_ms:
+            raise ValueError(
+                "The shortest cue must last more than 0 ms and no longer than the longest cue."
+            )
+        if self.max_cps * self.max_cue_ms / 1000 < 4:
+            raise ValueError("The longest cue at this reading speed fits fewer than 4 characters.")
+
+
+def normalize_format(fmt: str) -> str:
+    """ "SRT", ".srt" -> "srt"; raises ValueError for a format kzdesk cannot write."""
+    name = fmt.strip().lower().lstrip(".")
+    if name not in FORMATS:
+        raise ValueError(f"kzdesk cannot export to {fmt!r}. Choose one of: {', '.join(FORMATS)}.")
+    return name

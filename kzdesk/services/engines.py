@@ -1,0 +1,51 @@
+"""Which engine a job uses, built from settings and the stored key."""
+
+from __future__ import annotations
+
+import threading
+
+from kzdesk.core.engine import EngineError, FailureKind, SpeechEngine
+from kzdesk.core.job import Job
+from kzdesk.services.secrets import ENV_KEY, SecretStore
+from kzdesk.services.settings import Settings
+
+NO_KEY = (
+    "No SpeechKit API key is set. Open Settings and paste the key of your Yandex Cloud "
+    f"service account (or set {ENV_KEY} for scripts)."
+)
+
+
+class EngineFactory:
+    def __init__(self, settings: Settings, secrets: SecretStore, *, poll_interval_s: float = 5.0):
+        self.settings = settings
+        self.secrets = secrets
+        self.poll_interval_s = poll_interval_s
+        self._cache: dict[tuple[str, str, str | None], SpeechEngine] = {}
+        self._lock = threading.Lock()
+
+    def __call__(self, job: Job) -> SpeechEngine:
+        if job.engine == "speechkit":
+            from kzdesk.engines.speechkit import SpeechKitEngine, endpoint_from_env
+
+            key = self.secrets.api_key()
+            if not key:
+                raise EngineError(FailureKind.AUTH, NO_KEY)
+            # One SDK client per key and endpoint, shared by the worker threads: the SDK keeps
+            # per-thread state for each client, so a client per job would grow without end.
+            cache_key = (key, self.settings.folder_id, endpoint_from_env())
+            with self._lock:
+                engine = self._cache.get(cache_key)
+                if engine is None:
+                    engine = SpeechKitEngine(
+                        api_key=key,
+                        folder_id=self.settings.folder_id,
+                        endpoint=cache_key[2],
+                        poll_interval_s=self.poll_interval_s,
+                    )
+                    self._cache = {cache_key: engine}  # a changed key drops the old client
+                return engine
+        raise EngineError(
+            FailureKind.REMOTE,
+            f"The engine “{job.engine}” is not available in this version of kzdesk. "
+            "Choose SpeechKit for this job.",
+        )

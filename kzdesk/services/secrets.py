@@ -1,0 +1,92 @@
+"""Where the SpeechKit API key lives: the OS keyring, never the database or settings.
+
+Where the OS offers no real keyring (headless Linux, some desktops), the key can be kept in a
+file readable only by the user, with a plain warning, or for this run only.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import stat
+from pathlib import Path
+
+import keyring
+import keyring.errors
+import platformdirs
+
+SERVICE = "kzdesk"
+ACCOUNT = "speechkit-api-key"
+ENV_KEY = "KZDESK_SPEECHKIT_API_KEY"
+FALLBACK_FILE = "speechkit.key"
+
+log = logging.getLogger(__name__)
+
+
+def keyring_available() -> bool:
+    """True when a real keyring (Secret Service, Keychain, Credential Locker) is active."""
+    try:
+        backend = keyring.get_keyring()
+        return float(getattr(backend, "priority", 0)) >= 1
+    except Exception:
+        return False
+
+
+class SecretStore:
+    def __init__(self, config_dir: str | Path | None = None) -> None:
+        self.config_dir = Path(
+            config_dir or platformdirs.user_config_dir("kzdesk", appauthor=False)
+        )
+        self._session_key: str | None = None
+
+    @property
+    def fallback_path(self) -> Path:
+        return self.config_dir / FALLBACK_FILE
+
+    def api_key(self) -> str | None:
+        """Environment (for scripts) > this run > keyring > the user-only file."""
+        for candidate in (os.environ.get(ENV_KEY), self._session_key):
+            if candidate:
+                return candidate.strip()
+        if keyring_available():
+            try:
+                key = keyring.get_password(SERVICE, ACCOUNT)
+            except keyring.errors.KeyringError:
+                log.warning("the keyring could not be read")
+                key = None
+            if key:
+                return key
+        with contextlib.suppress(OSError):
+            key = self.fallback_path.read_text(encoding="utf-8").strip()
+            return key or None
+        return None
+
+    def set_api_key(self, key: str, *, where: str = "keyring") -> str:
+        """Store the key. ``where``: "keyring", "file" (user-only, not encrypted) or "session".
+
+        Returns where it went; "keyring" falls back to raising when no keyring exists, so the
+        caller can ask the user."""
+        key = key.strip()
+        if where == "session":
+            self._session_key = key
+            return "session"
+        if where == "keyring":
+            if not keyring_available():
+                raise keyring.errors.NoKeyringError("no system keyring is available")
+            keyring.set_password(SERVICE, ACCOUNT, key)
+            return "keyring"
+        self.config_dir.mkdir(parents=True, exist_ok=True)
+        fd = os.open(self.fallback_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(key)
+        os.chmod(self.fallback_path, stat.S_IRUSR | stat.S_IWUSR)
+        return "file"
+
+    def delete_api_key(self) -> None:
+        self._session_key = None
+        if keyring_available():
+            with contextlib.suppress(keyring.errors.KeyringError):
+                keyring.delete_password(SERVICE, ACCOUNT)
+        with contextlib.suppress(OSError):
+            self.fallback_path.unlink()

@@ -1,0 +1,66 @@
+"""Typed application settings, kept as JSON in the data folder (never the API key)."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import asdict, dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+from kzdesk.core.job import Language, SpeakersMode
+
+SETTINGS_FILE = "settings.json"
+
+
+@dataclass
+class Settings:
+    folder_id: str = ""
+    language: str = Language.KK_RU.value
+    speakers: str = SpeakersMode.AUTO.value
+    model: str = "general"  # or "deferred-general": cheaper, finishes within 24 h
+    engine: str = "speechkit"
+    parallel_jobs: int = 5
+    output_dir: str = ""
+    auto_export: list[str] = field(default_factory=lambda: ["docx"])
+    price_per_minute: float = 0.0  # the user's SpeechKit price; 0 = no estimate shown
+    currency: str = "₸"
+    interface_language: str = ""  # "" = follow the system
+
+    def validate(self) -> list[str]:
+        """Sentences describing what is wrong; empty when all is well."""
+        problems = []
+        if self.language not in {x.value for x in Language}:
+            problems.append("Choose a language from the list.")
+        if self.speakers not in {x.value for x in SpeakersMode}:
+            problems.append("Choose how speakers are labelled from the list.")
+        if self.model not in {"general", "deferred-general"}:
+            problems.append("The model must be “general” or “deferred-general”.")
+        if not 1 <= self.parallel_jobs <= 16:
+            problems.append("Parallel jobs must be between 1 and 16.")
+        if self.price_per_minute < 0:
+            problems.append("The price cannot be negative.")
+        if self.folder_id and not self.folder_id.replace("-", "").isalnum():
+            problems.append("A folder ID has only Latin letters and digits, like b1g2abc3def4.")
+        return problems
+
+
+def load(data_dir: str | Path) -> Settings:
+    path = Path(data_dir) / SETTINGS_FILE
+    try:
+        raw: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return Settings()
+    known = {f.name for f in fields(Settings)}
+    settings = Settings(**{k: v for k, v in raw.items() if k in known})
+    return settings if not settings.validate() else Settings()
+
+
+def save(data_dir: str | Path, settings: Settings) -> None:
+    path = Path(data_dir) / SETTINGS_FILE
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".settings-", suffix=".json")
+    with os.fdopen(fd, "w", encoding="utf-8") as f:
+        json.dump(asdict(settings), f, ensure_ascii=False, indent=2)
+    os.replace(tmp, path)

@@ -1,0 +1,263 @@
+"""The pipeline for one job: probe -> convert/split -> engine -> transcript in SQLite.
+
+Qt-free: progress leaves through a plain callback and cancellation arrives as a flag, so the
+CLI (threads) and the window (QThreadPool) run exactly the same code.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from kzdesk import audio
+from kzdesk.core.engine import (
+    AudioPiece,
+    EngineError,
+    FailureKind,
+    RecognitionOptions,
+    SpeechEngine,
+    Utterance,
+)
+from kzdesk.core.job import Job, JobState, SpeakersMode
+from kzdesk.services.assemble import build_transcript, utterances_from_json, utterances_to_json
+from kzdesk.storage.job_queue import JobQueue, PieceRecord
+from kzdesk.storage.transcripts import TranscriptStore
+
+log = logging.getLogger(__name__)
+
+ProgressListener = Callable[[Job], None]
+EngineFactory = Callable[[Job], SpeechEngine]
+
+# Share of the progress bar each stage gets.
+_CONVERT_SHARE = 0.15
+UNEXPECTED = (
+    "Something unexpected went wrong while processing this file. Try again; if it happens "
+    "again, send the log file (Help → Open log folder) to support."
+)
+NO_SPEECH = "No speech was found in this recording. Check that it is the right file and not silent."
+
+
+@dataclass
+class PipelineConfig:
+    work_dir: Path
+    max_attempts: int = 5
+    retry_base_s: float = 30.0
+    max_piece_ms: int = 4 * 3600 * 1000 - 60_000
+    model: str = "general"
+
+
+class _PieceContext:
+    """The EngineContext for one piece of one job."""
+
+    def __init__(self, runner: _JobRun, piece: AudioPiece, record: PieceRecord | None) -> None:
+        self._run = runner
+        self._piece = piece
+        self.operation_id = record.operation_id if record else None
+
+    def remember_operation(self, operation_id: str) -> None:
+        self.operation_id = operation_id
+        p = self._piece
+        self._run.queue.remember_operation(
+            self._run.job.id, p.index, p.offset_ms, p.duration_ms, operation_id
+        )
+        self._run.enter(JobState.RECOGNIZING)
+
+    def progress(self, fraction: float, stage: str) -> None:
+        self._run.piece_progress(self._piece.index, fraction)
+
+    def cancelled(self) -> bool:
+        return self._run.cancel_event.is_set()
+
+
+@dataclass
+class _JobRun:
+    job: Job
+    queue: JobQueue
+    listener: ProgressListener
+    cancel_event: threading.Event
+    piece_count: int = 1
+    _last_saved: float = field(default=0.0)
+
+    def enter(self, state: JobState) -> None:
+        if self.job.state is not state:
+            self.job = self.queue.move(self.job.id, state)
+            self.listener(self.job)
+
+    def set_progress(self, value: float) -> None:
+        value = min(max(value, self.job.progress), 1.0)
+        self.job = replace(self.job, progress=value)
+        now = time.monotonic()
+        if now - self._last_saved > 1.0 or value >= 1.0:
+            self._last_saved = now
+            self.queue.set_progress(self.job.id, value)
+        self.listener(self.job)
+
+    def convert_progress(self, fraction: float) -> None:
+        self.set_progress(_CONVERT_SHARE * fraction)
+
+    def piece_progress(self, index: int, fraction: float) -> None:
+        share = (1 - _CONVERT_SHARE) / max(self.piece_count, 1)
+        self.set_progress(_CONVERT_SHARE + share * (index + min(max(fraction, 0.0), 0.99)))
+
+
+class TranscriptionService:
+    def __init__(
+        self,
+        queue: JobQueue,
+        store: TranscriptStore,
+        engine_for: EngineFactory,
+        config: PipelineConfig,
+    ) -> None:
+        self.queue = queue
+        self.store = store
+        self.engine_for = engine_for
+        self.config = config
+        self._cancel_events: dict[int, threading.Event] = {}
+        self._lock = threading.Lock()
+
+    # ---- control --------------------------------------------------------------------------
+    def cancel(self, job_id: int) -> None:
+        """Cancel a queued job at once, or ask a running one to stop (it cancels remotely)."""
+        job = self.queue.get(job_id)
+        if job.state is JobState.QUEUED:
+            self.queue.move(job_id, JobState.CANCELLED)
+            return
+        with self._lock:
+            event = self._cancel_events.get(job_id)
+        if event is not None:
+            event.set()
+
+    # ---- running --------------------------------------------------------------------------
+    def run(self, job: Job, listener: ProgressListener | None = None) -> Job:
+        """Process one claimed job (state CONVERTING) to its end or back to the queue."""
+        event = threading.Event()
+        with self._lock:
+            self._cancel_events[job.id] = event
+        run = _JobRun(
+            job=job, queue=self.queue, listener=listener or (lambda _j: None), cancel_event=event
+        )
+        try:
+            self._process(run)
+        except audio.Cancelled:
+            self._finish(run, JobState.CANCELLED)
+        except audio.AudioError as exc:
+            self._finish(run, JobState.FAILED, exc.message)
+        except EngineError as exc:
+            self._engine_failed(run, exc)
+        except Exception:
+            log.exception("job %s failed unexpectedly", job.id)
+            self._finish(run, JobState.FAILED, UNEXPECTED)
+        finally:
+            with self._lock:
+                self._cancel_events.pop(job.id, None)
+        return run.job
+
+    def _process(self, run: _JobRun) -> None:
+        job = run.job
+        info = audio.probe(job.source_path)
+        self.queue.set_media(job.id, duration_ms=info.duration_ms, size=info.size_bytes)
+        records = {r.piece: r for r in self.queue.pieces(job.id)}
+        pieces = self._known_pieces(records, info.duration_ms, job.source_path)
+        if pieces is None:
+            work = self.config.work_dir / str(job.id)
+            work.mkdir(parents=True, exist_ok=True)
+            pieces = audio.prepare(
+                job.source_path,
+                info,
+                work,
+                channels_as_speakers=job.speakers is SpeakersMode.CHANNELS and info.channels > 1,
+                max_piece_ms=self.config.max_piece_ms,
+                progress=run.convert_progress,
+                cancelled=run.cancel_event.is_set,
+            )
+        run.convert_progress(1.0)
+        run.piece_count = len(pieces)
+        engine = self.engine_for(job)
+        options = RecognitionOptions(
+            language=job.language,
+            speaker_labeling=job.speakers is SpeakersMode.AUTO,
+            channels_as_speakers=job.speakers is SpeakersMode.CHANNELS and info.channels > 1,
+            model=str(job.options.get("model", self.config.model)),
+        )
+        results: list[tuple[AudioPiece, list[Utterance]]] = []
+        for piece in pieces:
+            if run.cancel_event.is_set():
+                raise audio.Cancelled()
+            record = records.get(piece.index)
+            if record is not None and record.result is not None:
+                results.append((piece, utterances_from_json(record.result)))
+                continue
+            if record is None or record.operation_id is None:
+                run.enter(JobState.UPLOADING)
+            else:
+                run.enter(JobState.RECOGNIZING)
+            ctx = _PieceContext(run, piece, record)
+            utterances = engine.transcribe(piece, options, ctx)
+            if ctx.operation_id is None:  # engines without remote operations (offline)
+                ctx.remember_operation(f"local-{job.id}-{piece.index}")
+            self.queue.store_piece_result(job.id, piece.index, utterances_to_json(utterances))
+            results.append((piece, utterances))
+            run.piece_progress(piece.index, 1.0)
+        transcript = build_transcript(job, info.duration_ms, results)
+        if not transcript.segments:
+            self._finish(run, JobState.FAILED, NO_SPEECH)
+            return
+        self.store.save(transcript, job_id=job.id)
+        self._finish(run, JobState.DONE)
+        shutil.rmtree(self.config.work_dir / str(job.id), ignore_errors=True)
+
+    @staticmethod
+    def _known_pieces(
+        records: dict[int, PieceRecord], duration_ms: int, source: str
+    ) -> list[AudioPiece] | None:
+        """Pieces already sent cover the whole recording: no need to convert again."""
+        if not records or any(r.operation_id is None for r in records.values()):
+            return None
+        ordered = [records[i] for i in sorted(records)]
+        if list(records) != list(range(len(records))):
+            return None
+        end = ordered[-1].offset_ms + ordered[-1].duration_ms
+        if end < duration_ms - 1000:
+            return None
+        return [
+            AudioPiece(
+                path=source,
+                audio_format="",
+                offset_ms=r.offset_ms,
+                duration_ms=r.duration_ms,
+                index=r.piece,
+            )
+            for r in ordered
+        ]
+
+    # ---- endings --------------------------------------------------------------------------
+    def _engine_failed(self, run: _JobRun, exc: EngineError) -> None:
+        if exc.kind is FailureKind.CANCELLED or run.cancel_event.is_set():
+            self._finish(run, JobState.CANCELLED)
+            return
+        if exc.kind is FailureKind.NO_SPEECH:
+            self._finish(run, JobState.FAILED, NO_SPEECH)
+            return
+        if exc.kind is FailureKind.EXPIRED:
+            # The service forgot the result (kept 3 days): the audio must be sent again.
+            self.queue.forget_pieces(run.job.id)
+            run.job = self.queue.requeue(run.job.id, note=exc.message)
+            run.listener(run.job)
+            return
+        if exc.retryable and run.job.attempts < self.config.max_attempts:
+            delay = max(exc.retry_after_s, self.config.retry_base_s * 2 ** (run.job.attempts - 1))
+            run.job = self.queue.requeue(run.job.id, delay_s=min(delay, 3600), note=exc.message)
+            run.listener(run.job)
+            return
+        self._finish(run, JobState.FAILED, exc.message)
+
+    def _finish(self, run: _JobRun, state: JobState, error: str | None = None) -> None:
+        run.job = self.queue.move(run.job.id, state, error=error)
+        if state is JobState.DONE:
+            self.queue.set_progress(run.job.id, 1.0)
+        run.listener(run.job)

@@ -1,0 +1,179 @@
+"""The one SQLite database: where it lives, how it is opened, how it is migrated.
+
+WAL mode, foreign keys on, migrations by ``PRAGMA user_version``. SQLite connections must not
+cross threads, so :class:`Database` hands each thread its own connection.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "kzdesk"
+DB_FILE = "kzdesk.sqlite3"
+
+MIGRATIONS: tuple[str, ...] = (
+    # 1: jobs, their remote operations, transcripts
+    """
+    CREATE TABLE jobs (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        source_path TEXT NOT NULL,
+        source_size INTEGER NOT NULL DEFAULT 0,
+        duration_ms INTEGER,
+        language TEXT NOT NULL,
+        speakers TEXT NOT NULL,
+        engine TEXT NOT NULL,
+        options TEXT NOT NULL DEFAULT '{}',
+        state TEXT NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        operation_id TEXT,
+        error TEXT,
+        progress REAL NOT NULL DEFAULT 0,
+        duplicate_of INTEGER REFERENCES jobs(id) ON DELETE SET NULL,
+        not_before REAL NOT NULL DEFAULT 0,
+        created_at REAL NOT NULL,
+        updated_at REAL NOT NULL,
+        started_at REAL,
+        finished_at REAL
+    );
+    CREATE INDEX jobs_state ON jobs(state, id);
+    CREATE INDEX jobs_source ON jobs(source_path);
+    CREATE TABLE job_pieces (
+        job_id INTEGER NOT NULL REFERENCES jobs(id) ON DELETE CASCADE,
+        piece INTEGER NOT NULL,
+        offset_ms INTEGER NOT NULL,
+        duration_ms INTEGER NOT NULL,
+        operation_id TEXT,
+        result TEXT,
+        PRIMARY KEY (job_id, piece)
+    );
+    CREATE TABLE transcripts (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        job_id INTEGER UNIQUE REFERENCES jobs(id) ON DELETE CASCADE,
+        title TEXT NOT NULL,
+        source_path TEXT NOT NULL,
+        duration_ms INTEGER NOT NULL,
+        language TEXT NOT NULL DEFAULT '',
+        created_at REAL NOT NULL,
+        updated_at REAL NOT NULL
+    );
+    CREATE TABLE speakers (
+        transcript_id INTEGER NOT NULL REFERENCES transcripts(id) ON DELETE CASCADE,
+        id INTEGER NOT NULL,
+        label TEXT NOT NULL,
+        name TEXT NOT NULL,
+        color TEXT NOT NULL,
+        PRIMARY KEY (transcript_id, id)
+    );
+    CREATE TABLE segments (
+        transcript_id INTEGER NOT NULL REFERENCES transcripts(id) ON DELETE CASCADE,
+        id INTEGER NOT NULL,
+        speaker_id INTEGER,
+        start_ms INTEGER NOT NULL,
+        end_ms INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        language TEXT,
+        PRIMARY KEY (transcript_id, id)
+    );
+    CREATE INDEX segments_time ON segments(transcript_id, start_ms);
+    CREATE TABLE words (
+        transcript_id INTEGER NOT NULL,
+        segment_id INTEGER NOT NULL,
+        position INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        start_ms INTEGER NOT NULL,
+        end_ms INTEGER NOT NULL,
+        confidence REAL,
+        PRIMARY KEY (transcript_id, segment_id, position),
+        FOREIGN KEY (transcript_id, segment_id)
+            REFERENCES segments(transcript_id, id) ON DELETE CASCADE
+    );
+    """,
+)
+
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def default_data_dir() -> Path:
+    """``--data-dir`` wins over ``KZDESK_DATA_DIR``, which wins over the platform's folder."""
+    env = os.environ.get("KZDESK_DATA_DIR")
+    return Path(env) if env else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+class DatabaseTooNew(RuntimeError):
+    pass
+
+
+class Database:
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._local = threading.local()
+        self._lock = threading.Lock()
+        self._connections: list[sqlite3.Connection] = []
+        self.migrate()
+
+    @classmethod
+    def in_dir(cls, data_dir: str | Path) -> Database:
+        return cls(Path(data_dir) / DB_FILE)
+
+    # ---- connections ----------------------------------------------------------------------
+    def connection(self) -> sqlite3.Connection:
+        """This thread's connection (created on first use)."""
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+            conn.row_factory = sqlite3.Row
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA foreign_keys=ON")
+            conn.execute("PRAGMA synchronous=NORMAL")
+            self._local.conn = conn
+            with self._lock:
+                self._connections.append(conn)
+        return conn
+
+    @contextlib.contextmanager
+    def transaction(self, *, immediate: bool = True) -> Iterator[sqlite3.Connection]:
+        """One short transaction; IMMEDIATE takes the write lock up front (no upgrade deadlocks)."""
+        conn = self.connection()
+        conn.execute("BEGIN IMMEDIATE" if immediate else "BEGIN")
+        try:
+            yield conn
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+
+    def close(self) -> None:
+        with self._lock:
+            for conn in self._connections:
+                with contextlib.suppress(sqlite3.ProgrammingError):
+                    conn.close()
+            self._connections.clear()
+        self._local = threading.local()
+
+    # ---- migrations -----------------------------------------------------------------------
+    def migrate(self) -> int:
+        conn = self.connection()
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise DatabaseTooNew(
+                "This data folder was written by a newer kzdesk. Update kzdesk to open it."
+            )
+        for number in range(version, SCHEMA_VERSION):
+            # executescript commits on its own; user_version moves in the same script.
+            try:
+                conn.executescript(
+                    f"BEGIN;\n{MIGRATIONS[number]}\nPRAGMA user_version = {number + 1};\nCOMMIT;"
+                )
+            except sqlite3.Error:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
+        return SCHEMA_VERSION

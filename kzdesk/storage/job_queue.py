@@ -1,0 +1,316 @@
+"""The persistent job queue: enqueue, claim, progress, state changes, recovery on start."""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from kzdesk.core.job import ACTIVE_STATES, Job, JobState, Language, SpeakersMode, check_transition
+from kzdesk.storage.db import Database
+
+_COLUMNS = (
+    "id, source_path, source_size, duration_ms, language, speakers, engine, options, state, "
+    "attempts, operation_id, error, progress, duplicate_of, created_at, updated_at, started_at, "
+    "finished_at"
+)
+
+
+@dataclass(frozen=True)
+class PieceRecord:
+    job_id: int
+    piece: int
+    offset_ms: int
+    duration_ms: int
+    operation_id: str | None
+    result: Any | None  # JSON-decoded utterances once fetched
+
+
+def _job(row: Any) -> Job:
+    return Job(
+        id=row["id"],
+        source_path=row["source_path"],
+        source_size=row["source_size"],
+        duration_ms=row["duration_ms"],
+        language=Language(row["language"]),
+        speakers=SpeakersMode(row["speakers"]),
+        engine=row["engine"],
+        options=json.loads(row["options"]),
+        state=JobState(row["state"]),
+        attempts=row["attempts"],
+        operation_id=row["operation_id"],
+        error=row["error"],
+        progress=row["progress"],
+        duplicate_of=row["duplicate_of"],
+        created_at=row["created_at"],
+        updated_at=row["updated_at"],
+        started_at=row["started_at"],
+        finished_at=row["finished_at"],
+    )
+
+
+class JobQueue:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    # ---- adding ---------------------------------------------------------------------------
+    def enqueue(
+        self,
+        source_path: str | os.PathLike[str],
+        *,
+        language: Language = Language.KK_RU,
+        speakers: SpeakersMode = SpeakersMode.AUTO,
+        engine: str = "speechkit",
+        options: dict[str, Any] | None = None,
+    ) -> Job:
+        """Add a file. The same file may be queued twice; the copy is flagged ``duplicate_of``."""
+        path = os.path.abspath(os.fspath(source_path))
+        try:
+            size = os.path.getsize(path)
+        except OSError:
+            size = 0
+        now = time.time()
+        with self.db.transaction() as conn:
+            row = conn.execute(
+                "SELECT id FROM jobs WHERE source_path = ? AND state != ? ORDER BY id LIMIT 1",
+                (path, JobState.CANCELLED.value),
+            ).fetchone()
+            cur = conn.execute(
+                "INSERT INTO jobs (source_path, source_size, language, speakers, engine, options,"
+                " state, duplicate_of, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                (
+                    path,
+                    size,
+                    language.value,
+                    speakers.value,
+                    engine,
+                    json.dumps(options or {}),
+                    JobState.QUEUED.value,
+                    row["id"] if row else None,
+                    now,
+                    now,
+                ),
+            )
+            job_id = cur.lastrowid
+        assert job_id is not None
+        return self.get(job_id)
+
+    # ---- reading --------------------------------------------------------------------------
+    def get(self, job_id: int) -> Job:
+        row = (
+            self.db.connection()
+            .execute(f"SELECT {_COLUMNS} FROM jobs WHERE id = ?", (job_id,))
+            .fetchone()
+        )
+        if row is None:
+            raise KeyError(f"no job {job_id}")
+        return _job(row)
+
+    def all(self, states: Iterable[JobState] | None = None) -> list[Job]:
+        conn = self.db.connection()
+        if states is None:
+            rows = conn.execute(f"SELECT {_COLUMNS} FROM jobs ORDER BY id").fetchall()
+        else:
+            wanted = [s.value for s in states]
+            marks = ",".join("?" * len(wanted))
+            rows = conn.execute(
+                f"SELECT {_COLUMNS} FROM jobs WHERE state IN ({marks}) ORDER BY id", wanted
+            ).fetchall()
+        return [_job(r) for r in rows]
+
+    def next_wakeup(self, job_ids: Iterable[int] | None = None) -> float | None:
+        """When the earliest queued job that waits (after a transient failure) may run."""
+        sql = "SELECT MIN(not_before) FROM jobs WHERE state = ?"
+        params: list[Any] = [JobState.QUEUED.value]
+        if job_ids is not None:
+            ids = list(job_ids)
+            sql += f" AND id IN ({','.join('?' * len(ids))})"
+            params += ids
+        row = self.db.connection().execute(sql, params).fetchone()
+        return row[0]
+
+    def counts(self) -> dict[JobState, int]:
+        rows = self.db.connection().execute("SELECT state, COUNT(*) n FROM jobs GROUP BY state")
+        return {JobState(r["state"]): r["n"] for r in rows}
+
+    # ---- claiming and moving --------------------------------------------------------------
+    def claim_next(
+        self, *, now: float | None = None, job_ids: Iterable[int] | None = None
+    ) -> Job | None:
+        """Atomically take the oldest runnable queued job and move it to CONVERTING."""
+        now = time.time() if now is None else now
+        only = list(job_ids) if job_ids is not None else None
+        with self.db.transaction() as conn:
+            sql = f"SELECT {_COLUMNS} FROM jobs WHERE state = ? AND not_before <= ?"
+            params: list[Any] = [JobState.QUEUED.value, now]
+            if only is not None:
+                if not only:
+                    return None
+                sql += f" AND id IN ({','.join('?' * len(only))})"
+                params += only
+            row = conn.execute(sql + " ORDER BY id LIMIT 1", params).fetchone()
+            if row is None:
+                return None
+            job = _job(row).moved_to(JobState.CONVERTING, now=now)
+            self._write(conn, job)
+        return job
+
+    def move(self, job_id: int, state: JobState, *, error: str | None = None) -> Job:
+        with self.db.transaction() as conn:
+            job = _job(
+                conn.execute(f"SELECT {_COLUMNS} FROM jobs WHERE id = ?", (job_id,)).fetchone()
+            )
+            if job.state is state:
+                return job
+            job = job.moved_to(state, error=error)
+            self._write(conn, job)
+        return job
+
+    def requeue(self, job_id: int, *, delay_s: float = 0, note: str | None = None) -> Job:
+        """Back to the queue (a transient failure or an interruption); runnable after delay_s."""
+        with self.db.transaction() as conn:
+            job = _job(
+                conn.execute(f"SELECT {_COLUMNS} FROM jobs WHERE id = ?", (job_id,)).fetchone()
+            )
+            if job.state is not JobState.QUEUED:
+                check_transition(job.state, JobState.QUEUED)
+            conn.execute(
+                "UPDATE jobs SET state = ?, not_before = ?, error = ?, finished_at = NULL,"
+                " updated_at = ? WHERE id = ?",
+                (JobState.QUEUED.value, time.time() + delay_s, note, time.time(), job_id),
+            )
+        return self.get(job_id)
+
+    def retry(self, job_id: int) -> Job:
+        """The user's Retry: back to the queue, keeping remote operations already accepted."""
+        return self.requeue(job_id)
+
+    def set_progress(self, job_id: int, progress: float) -> None:
+        with self.db.transaction() as conn:
+            conn.execute(
+                "UPDATE jobs SET progress = ?, updated_at = ? WHERE id = ?",
+                (min(max(progress, 0.0), 1.0), time.time(), job_id),
+            )
+
+    def set_media(self, job_id: int, *, duration_ms: int, size: int) -> None:
+        with self.db.transaction() as conn:
+            conn.execute(
+                "UPDATE jobs SET duration_ms = ?, source_size = ?, updated_at = ? WHERE id = ?",
+                (duration_ms, size, time.time(), job_id),
+            )
+
+    def update_options(
+        self,
+        job_id: int,
+        *,
+        language: Language | None = None,
+        speakers: SpeakersMode | None = None,
+        engine: str | None = None,
+    ) -> Job:
+        """Change the choices of a job that has not started."""
+        with self.db.transaction() as conn:
+            job = _job(
+                conn.execute(f"SELECT {_COLUMNS} FROM jobs WHERE id = ?", (job_id,)).fetchone()
+            )
+            if job.state is not JobState.QUEUED:
+                raise ValueError("only a queued job can change its options")
+            conn.execute(
+                "UPDATE jobs SET language = ?, speakers = ?, engine = ?, updated_at = ? WHERE id = ?",
+                (
+                    (language or job.language).value,
+                    (speakers or job.speakers).value,
+                    engine or job.engine,
+                    time.time(),
+                    job_id,
+                ),
+            )
+        return self.get(job_id)
+
+    def remove(self, job_id: int) -> None:
+        with self.db.transaction() as conn:
+            conn.execute("DELETE FROM jobs WHERE id = ?", (job_id,))
+
+    def recover(self) -> list[Job]:
+        """On start: jobs that were running when the process died go back to the queue.
+
+        Their pieces keep their operation ids, so the pipeline resumes by polling them and
+        never submits the same audio again."""
+        active = [s.value for s in ACTIVE_STATES]
+        with self.db.transaction() as conn:
+            rows = conn.execute(
+                f"SELECT id FROM jobs WHERE state IN ({','.join('?' * len(active))})", active
+            ).fetchall()
+            ids = [r["id"] for r in rows]
+            conn.executemany(
+                "UPDATE jobs SET state = ?, not_before = 0, updated_at = ? WHERE id = ?",
+                [(JobState.QUEUED.value, time.time(), i) for i in ids],
+            )
+        return [self.get(i) for i in ids]
+
+    # ---- remote pieces --------------------------------------------------------------------
+    def pieces(self, job_id: int) -> list[PieceRecord]:
+        rows = self.db.connection().execute(
+            "SELECT * FROM job_pieces WHERE job_id = ? ORDER BY piece", (job_id,)
+        )
+        return [
+            PieceRecord(
+                job_id=r["job_id"],
+                piece=r["piece"],
+                offset_ms=r["offset_ms"],
+                duration_ms=r["duration_ms"],
+                operation_id=r["operation_id"],
+                result=json.loads(r["result"]) if r["result"] is not None else None,
+            )
+            for r in rows
+        ]
+
+    def remember_operation(
+        self, job_id: int, piece: int, offset_ms: int, duration_ms: int, operation_id: str
+    ) -> None:
+        """Stored before waiting: after a crash the job polls this id instead of resubmitting."""
+        with self.db.transaction() as conn:
+            conn.execute(
+                "INSERT INTO job_pieces (job_id, piece, offset_ms, duration_ms, operation_id)"
+                " VALUES (?,?,?,?,?) ON CONFLICT (job_id, piece) DO UPDATE SET"
+                " offset_ms = excluded.offset_ms, duration_ms = excluded.duration_ms,"
+                " operation_id = excluded.operation_id, result = NULL",
+                (job_id, piece, offset_ms, duration_ms, operation_id),
+            )
+            conn.execute(
+                "UPDATE jobs SET operation_id = ?, updated_at = ? WHERE id = ?",
+                (operation_id, time.time(), job_id),
+            )
+
+    def store_piece_result(self, job_id: int, piece: int, result: Any) -> None:
+        with self.db.transaction() as conn:
+            conn.execute(
+                "UPDATE job_pieces SET result = ? WHERE job_id = ? AND piece = ?",
+                (json.dumps(result, ensure_ascii=False), job_id, piece),
+            )
+
+    def forget_pieces(self, job_id: int) -> None:
+        """Drop remote operations (they expired): the next run submits the audio again."""
+        with self.db.transaction() as conn:
+            conn.execute("DELETE FROM job_pieces WHERE job_id = ?", (job_id,))
+            conn.execute("UPDATE jobs SET operation_id = NULL WHERE id = ?", (job_id,))
+
+    # ---- internals ------------------------------------------------------------------------
+    @staticmethod
+    def _write(conn: Any, job: Job) -> None:
+        conn.execute(
+            "UPDATE jobs SET state = ?, attempts = ?, error = ?, progress = ?, updated_at = ?,"
+            " started_at = ?, finished_at = ? WHERE id = ?",
+            (
+                job.state.value,
+                job.attempts,
+                job.error,
+                job.progress,
+                job.updated_at,
+                job.started_at,
+                job.finished_at,
+                job.id,
+            ),
+        )

@@ -1,0 +1,141 @@
+"""The CLI as a user runs it: a subprocess against the emulator over real gRPC."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from docx import Document
+
+from kzdesk.cli import collect_files
+from tests.media import bursts_file
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def kzdesk(args: list[str], env: dict[str, str], **kw) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "kzdesk", *args],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120, **kw,
+    )  # fmt: skip
+
+
+@pytest.fixture
+def cli_env(tmp_path: Path, speechkit_emulator) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update(
+        KZDESK_DATA_DIR=str(tmp_path / "data"),
+        KZDESK_SPEECHKIT_ENDPOINT=speechkit_emulator.endpoint,
+        KZDESK_SPEECHKIT_API_KEY=speechkit_emulator.api_key,
+        KZDESK_POLL_INTERVAL_S="0.05",
+        PYTHONPATH=str(ROOT),
+    )
+    return env
+
+
+@pytest.fixture
+def mixed_folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "Жазбалар"
+    (folder / "ішкі папка").mkdir(parents=True)
+    bursts_file(folder / "Жиналыс ұзақ 'ә'.mp3", [(0.5, 1.0), (2.5, 1.0)], 4.0)
+    bursts_file(folder / "ішкі папка" / "интервью; 2.m4a", [(0.3, 1.2)], 3.0, channels=2)
+    bursts_file(folder / "voice.ogg", [(0.4, 0.8)], 2.0, extra=["-c:a", "libopus"])
+    (folder / "notes.txt").write_text("not audio")
+    (folder / "broken.mp3").write_text("this is text, not sound")
+    (folder / "empty.wav").write_bytes(b"")
+    return folder
+
+
+def test_transcribe_folder_into_all_formats(cli_env, mixed_folder: Path, tmp_path: Path):
+    out = tmp_path / "out"
+    r = kzdesk(
+        ["transcribe", str(mixed_folder), "--export", "docx,srt,vtt,txt,json", "--out", str(out)],
+        cli_env,
+    )
+    assert r.returncode == 1, r.stderr  # two files are broken
+    assert "Skipped 1 file" in r.stderr
+    assert "broken.mp3:" in r.stderr and "empty.wav:" in r.stderr
+    assert "Traceback" not in r.stderr
+    produced = sorted(p.name for p in out.iterdir())
+    for stem in ("Жиналыс ұзақ 'ә'", "интервью; 2", "voice"):
+        for ext in ("docx", "srt", "vtt", "txt", "json"):
+            assert f"{stem}.{ext}" in produced
+            assert str(out / f"{stem}.{ext}") in r.stdout
+    doc = Document(str(out / "Жиналыс ұзақ 'ә'.docx"))
+    assert any(run.bold and run.text.startswith("Speaker") for p in doc.paragraphs for run in p.runs)
+    data = json.loads((out / "voice.json").read_text(encoding="utf-8"))
+    assert data["segments"]
+
+    jobs = kzdesk(["jobs"], cli_env)
+    assert jobs.returncode == 0
+    assert jobs.stdout.count("done") == 3 and jobs.stdout.count("failed") == 2
+
+    job_id = next(
+        line.split()[0] for line in jobs.stdout.splitlines() if "voice.ogg" in line
+    )
+    again = kzdesk(["export", job_id, "--format", "txt", "--no-timestamps", "--out", str(tmp_path / "again")], cli_env)
+    assert again.returncode == 0, again.stderr
+    assert (tmp_path / "again" / "voice.txt").exists()
+
+
+def test_resume_after_kill_polls_the_stored_operation(cli_env, speechkit_emulator, tmp_path: Path):
+    src = bursts_file(tmp_path / "long meeting.wav", [(0.5, 1.0)], 3.0)
+    speechkit_emulator.script(None, processing_s=30)  # the service is slow today
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "kzdesk", "transcribe", str(src), "--export", "txt",
+         "--out", str(tmp_path / "out")],
+        cwd=ROOT, env=cli_env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )  # fmt: skip
+    db = Path(cli_env["KZDESK_DATA_DIR"]) / "kzdesk.sqlite3"
+    deadline = time.monotonic() + 60
+    op = None
+    while time.monotonic() < deadline and op is None:
+        time.sleep(0.1)
+        if db.exists():
+            with sqlite3.connect(db) as conn:
+                row = conn.execute("SELECT operation_id FROM jobs").fetchone()
+            op = row[0] if row else None
+    assert op, "the operation id was not stored before waiting"
+    proc.send_signal(signal.SIGKILL)  # power cut
+    proc.wait(10)
+    speechkit_emulator.script(None)  # operations created from now on finish at once
+    for pending in speechkit_emulator._operations.values():
+        pending.script.processing_s = 0
+    r = kzdesk(["resume", "--export", "txt", "--out", str(tmp_path / "out")], cli_env)
+    assert r.returncode == 0, r.stderr
+    assert speechkit_emulator.count("RecognizeFile") == 1
+    assert (tmp_path / "out" / "long meeting.txt").exists()
+
+
+def test_wrong_key_and_unreachable_service_are_sentences(cli_env, tmp_path: Path):
+    src = bursts_file(tmp_path / "a.wav", [(0.5, 1.0)], 2.0)
+    env = dict(cli_env, KZDESK_SPEECHKIT_API_KEY="wrong-key")
+    r = kzdesk(["transcribe", str(src), "--export", ""], env)
+    assert r.returncode == 1
+    assert "key" in r.stderr.lower() and "Traceback" not in r.stderr and "wrong-key" not in r.stderr
+
+
+def test_missing_path_and_nothing_to_do(cli_env, tmp_path: Path):
+    r = kzdesk(["transcribe", str(tmp_path / "nope")], cli_env)
+    assert r.returncode == 1 and "does not exist" in r.stderr
+
+
+def test_collect_files_skips_thousands_of_non_audio(tmp_path: Path):
+    for i in range(3000):
+        (tmp_path / f"doc{i}.pdf").write_bytes(b"%PDF")
+    (tmp_path / "a.MP3").write_bytes(b"x")
+    files, notes = collect_files([str(tmp_path)])
+    assert [f.name for f in files] == ["a.MP3"]
+    assert notes == ["Skipped 3000 file(s) that are not audio or video."]
+
+
+def test_version_and_help(cli_env):
+    r = kzdesk(["--version"], cli_env)
+    assert r.returncode == 0 and r.stdout.startswith("kzdesk ")

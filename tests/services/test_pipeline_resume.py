@@ -1,0 +1,236 @@
+"""The pipeline's promises, with a scripted engine: resume by operation id, retries, cancel."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+
+from kzdesk.core.engine import (
+    AudioPiece,
+    EngineContext,
+    EngineError,
+    FailureKind,
+    RecognitionOptions,
+    Utterance,
+)
+from kzdesk.core.job import Job, JobState, SpeakersMode
+from kzdesk.core.transcript import Word
+from kzdesk.services.runner import QueueRunner
+from kzdesk.services.transcription import NO_SPEECH, PipelineConfig, TranscriptionService
+from kzdesk.storage.db import Database
+from kzdesk.storage.job_queue import JobQueue
+from kzdesk.storage.transcripts import TranscriptStore
+from tests.media import bursts_file
+
+
+class Crash(BaseException):
+    """Stands for the process dying: nothing in the pipeline catches it."""
+
+
+class ScriptedEngine:
+    name = "speechkit"
+
+    def __init__(self) -> None:
+        self.submitted: list[AudioPiece] = []
+        self.resumed: list[str] = []
+        self.faults: list[BaseException] = []
+        self.crash_after_accept = False
+        self.block_until_cancel = False
+        self.utterances: list[Utterance] | None = None
+        self.lock = threading.Lock()
+
+    def transcribe(
+        self, piece: AudioPiece, options: RecognitionOptions, ctx: EngineContext
+    ) -> list[Utterance]:
+        with self.lock:
+            fault = self.faults.pop(0) if self.faults else None
+        if fault is not None:
+            raise fault
+        if ctx.operation_id is None:
+            self.submitted.append(piece)
+            ctx.remember_operation(f"op-{len(self.submitted)}")
+            if self.crash_after_accept:
+                self.crash_after_accept = False
+                raise Crash()
+        else:
+            self.resumed.append(ctx.operation_id)
+        while self.block_until_cancel and not ctx.cancelled():
+            ctx.progress(0.5, "recognizing")
+            threading.Event().wait(0.01)
+        if ctx.cancelled():
+            raise EngineError(FailureKind.CANCELLED, "cancelled")
+        if self.utterances is not None:
+            return self.utterances
+        return [
+            Utterance("0", 100, 900, "Сәлеметсіз бе", [Word("Сәлеметсіз", 100, 500), Word("бе", 550, 900)]),
+            Utterance("1", 1000, 1800, "Здравствуйте", [Word("Здравствуйте", 1000, 1800)], "ru-RU"),
+        ]
+
+    def cancel(self, operation_id: str) -> None:
+        pass
+
+
+@pytest.fixture
+def env(tmp_path: Path):
+    db = Database.in_dir(tmp_path / "data")
+    queue, store = JobQueue(db), TranscriptStore(db)
+    engine = ScriptedEngine()
+    config = PipelineConfig(work_dir=tmp_path / "work", retry_base_s=0.0, max_attempts=3)
+    service = TranscriptionService(queue, store, lambda job: engine, config)
+    audio = bursts_file(tmp_path / "Жиналыс 'ә'; 1.wav", [(0.5, 1.0), (2.0, 1.0)], 4.0)
+    yield queue, store, engine, service, audio
+    db.close()
+
+
+def run_one(queue: JobQueue, service: TranscriptionService, seen: list[Job] | None = None) -> Job:
+    job = queue.claim_next()
+    assert job is not None
+    return service.run(job, seen.append if seen is not None else None)
+
+
+def test_happy_path_stores_transcript_with_speakers(env) -> None:
+    queue, store, engine, service, audio = env
+    queue.enqueue(audio)
+    seen: list[Job] = []
+    job = run_one(queue, service, seen)
+    assert job.state is JobState.DONE and job.progress == 1.0
+    states = [j.state for j in seen]
+    assert states.index(JobState.UPLOADING) < states.index(JobState.RECOGNIZING)
+    assert [round(j.progress, 3) for j in seen] == sorted(round(j.progress, 3) for j in seen)
+    t = store.load(store.id_for_job(job.id))
+    assert [s.name for s in t.speakers] == ["Speaker 1", "Speaker 2"]
+    assert [s.text for s in t.segments] == ["Сәлеметсіз бе", "Здравствуйте"]
+    assert t.title == "Жиналыс 'ә'; 1" and abs(t.duration_ms - 4000) < 100
+
+
+def test_crash_after_accept_resumes_by_operation_id_without_resubmitting(env) -> None:
+    queue, store, engine, service, audio = env
+    job = queue.enqueue(audio)
+    engine.crash_after_accept = True
+    with pytest.raises(Crash):
+        run_one(queue, service)
+    assert queue.get(job.id).state is JobState.RECOGNIZING
+    assert queue.get(job.id).operation_id == "op-1"
+    # next start
+    assert [j.id for j in queue.recover()] == [job.id]
+    done = run_one(queue, service)
+    assert done.state is JobState.DONE
+    assert len(engine.submitted) == 1 and engine.resumed == ["op-1"]
+
+
+def test_finished_piece_results_are_not_fetched_again(env) -> None:
+    queue, store, engine, service, audio = env
+    job = queue.enqueue(audio)
+    assert run_one(queue, service).state is JobState.DONE
+    queue.retry(job.id)
+    assert run_one(queue, service).state is JobState.DONE
+    assert len(engine.submitted) == 1 and engine.resumed == []
+
+
+def test_transient_failures_retry_then_fail_with_the_sentence(env) -> None:
+    queue, store, engine, service, audio = env
+    job = queue.enqueue(audio)
+    message = "Cannot reach SpeechKit. Check the internet connection."
+    engine.faults = [EngineError(FailureKind.UNREACHABLE, message) for _ in range(5)]
+    ended = QueueRunner(service, queue, workers=1).run([job.id])
+    assert ended[0].state is JobState.FAILED
+    assert ended[0].error == message
+    assert ended[0].attempts == 3
+
+
+def test_quota_waits_minutes(env) -> None:
+    queue, store, engine, service, audio = env
+    job = queue.enqueue(audio)
+    engine.faults = [EngineError(FailureKind.QUOTA, "SpeechKit quota", retry_after_s=120)]
+    run_one(queue, service)
+    assert queue.get(job.id).state is JobState.QUEUED
+    assert queue.get(job.id).error == "SpeechKit quota"
+    assert queue.claim_next() is None  # not before two minutes
+    assert queue.next_wakeup() > __import__("time").time() + 100
+
+
+def test_expired_operation_is_submitted_again(env) -> None:
+    queue, store, engine, service, audio = env
+    job = queue.enqueue(audio)
+    engine.crash_after_accept = True
+    with pytest.raises(Crash):
+        run_one(queue, service)
+    queue.recover()
+    engine.faults = [EngineError(FailureKind.EXPIRED, "The result expired; sending again.")]
+    run_one(queue, service)
+    assert queue.pieces(job.id) == []
+    assert run_one(queue, service).state is JobState.DONE
+    assert len(engine.submitted) == 2
+
+
+def test_permanent_failure_and_other_jobs_continue(env, tmp_path: Path) -> None:
+    queue, store, engine, service, audio = env
+    broken = tmp_path / "broken.mp3"
+    broken.write_text("this is not audio")
+    bad = queue.enqueue(broken)
+    good = queue.enqueue(audio)
+    ended = QueueRunner(service, queue, workers=2).run([bad.id, good.id])
+    assert ended[0].state is JobState.FAILED and ended[0].error
+    assert "Traceback" not in ended[0].error
+    assert ended[1].state is JobState.DONE
+
+
+def test_cancel_while_recognizing(env) -> None:
+    queue, store, engine, service, audio = env
+    job = queue.enqueue(audio)
+    engine.block_until_cancel = True
+    claimed = queue.claim_next()
+    result: list[Job] = []
+    t = threading.Thread(target=lambda: result.append(service.run(claimed)))
+    t.start()
+    while queue.get(job.id).state is not JobState.RECOGNIZING:
+        threading.Event().wait(0.01)
+    service.cancel(job.id)
+    t.join(5)
+    assert result[0].state is JobState.CANCELLED
+
+
+def test_cancel_queued_job_at_once(env) -> None:
+    queue, store, engine, service, audio = env
+    job = queue.enqueue(audio)
+    service.cancel(job.id)
+    assert queue.get(job.id).state is JobState.CANCELLED
+    assert queue.claim_next() is None
+
+
+def test_no_speech_is_a_sentence(env) -> None:
+    queue, store, engine, service, audio = env
+    queue.enqueue(audio)
+    engine.utterances = []
+    job = run_one(queue, service)
+    assert job.state is JobState.FAILED and job.error == NO_SPEECH
+
+
+def test_split_pieces_are_stitched_on_the_original_timeline(env, tmp_path: Path) -> None:
+    queue, store, engine, service, _ = env
+    long = bursts_file(tmp_path / "long.wav", [(1, 2), (11, 2), (21, 2)], 30.0)
+    service.config.max_piece_ms = 10_000
+    engine.utterances = [Utterance("0", 200, 700, "бөлік", [Word("бөлік", 200, 700)])]
+    job = queue.enqueue(long)
+    assert run_one(queue, service).state is JobState.DONE
+    pieces = engine.submitted
+    assert len(pieces) >= 3
+    t = store.load(store.id_for_job(job.id))
+    assert [s.start_ms for s in t.segments] == [p.offset_ms + 200 for p in pieces]
+    assert [s.words[0].end_ms for s in t.segments] == [p.offset_ms + 700 for p in pieces]
+
+
+def test_speakers_off_and_channels_modes(env, tmp_path: Path) -> None:
+    queue, store, engine, service, audio = env
+    off = queue.enqueue(audio, speakers=SpeakersMode.OFF)
+    run_one(queue, service)
+    t = store.load(store.id_for_job(off.id))
+    assert t.speakers == [] and all(s.speaker_id is None for s in t.segments)
+    stereo = bursts_file(tmp_path / "call.wav", [(0.5, 1)], 3.0, channels=2)
+    ch = queue.enqueue(stereo, speakers=SpeakersMode.CHANNELS)
+    run_one(queue, service)
+    t = store.load(store.id_for_job(ch.id))
+    assert [s.name for s in t.speakers] == ["Channel 1", "Channel 2"]
+    assert engine.submitted[-1].channels == 2

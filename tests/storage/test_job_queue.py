@@ -1,0 +1,133 @@
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+
+from kzdesk.core.job import JobState, Language, SpeakersMode
+from kzdesk.storage.db import SCHEMA_VERSION, Database, DatabaseTooNew
+from kzdesk.storage.job_queue import JobQueue
+
+
+@pytest.fixture
+def queue(tmp_path: Path) -> JobQueue:
+    return JobQueue(Database.in_dir(tmp_path))
+
+
+def test_database_is_wal_with_foreign_keys_and_migrated(tmp_path: Path) -> None:
+    db = Database.in_dir(tmp_path)
+    conn = db.connection()
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    db.close()
+    # opening again does not migrate twice
+    assert Database.in_dir(tmp_path).migrate() == SCHEMA_VERSION
+
+
+def test_newer_database_is_refused(tmp_path: Path) -> None:
+    db = Database.in_dir(tmp_path)
+    db.connection().execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    db.close()
+    with pytest.raises(DatabaseTooNew):
+        Database.in_dir(tmp_path)
+
+
+def test_each_thread_has_its_own_connection(tmp_path: Path) -> None:
+    db = Database.in_dir(tmp_path)
+    seen = []
+    t = threading.Thread(target=lambda: seen.append(db.connection()))
+    t.start()
+    t.join()
+    assert seen[0] is not db.connection()
+
+
+def test_enqueue_flags_duplicates(queue: JobQueue, tmp_path: Path) -> None:
+    f = tmp_path / "Жиналыс ұзақ 'ә'.mp3"
+    f.write_bytes(b"x" * 10)
+    a = queue.enqueue(f, language=Language.KK, speakers=SpeakersMode.CHANNELS)
+    b = queue.enqueue(f)
+    assert a.duplicate_of is None and b.duplicate_of == a.id
+    assert a.source_size == 10 and a.language is Language.KK
+    assert queue.get(a.id).speakers is SpeakersMode.CHANNELS
+
+
+def test_claim_is_atomic_under_contention(queue: JobQueue, tmp_path: Path) -> None:
+    ids = {queue.enqueue(tmp_path / f"{i}.mp3").id for i in range(40)}
+    claimed: list[int] = []
+    lock = threading.Lock()
+
+    def worker() -> None:
+        while (job := queue.claim_next()) is not None:
+            with lock:
+                claimed.append(job.id)
+
+    threads = [threading.Thread(target=worker) for _ in range(6)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sorted(claimed) == sorted(ids)  # each exactly once
+    assert all(queue.get(i).state is JobState.CONVERTING for i in ids)
+
+
+def test_recover_requeues_running_jobs_and_keeps_operation_ids(queue: JobQueue) -> None:
+    a = queue.enqueue("/a.mp3")
+    b = queue.enqueue("/b.mp3")
+    done = queue.enqueue("/c.mp3")
+    for job in (a, b, done):
+        queue.claim_next()
+    queue.move(a.id, JobState.UPLOADING)
+    queue.remember_operation(a.id, 0, 0, 60_000, "op-123")
+    queue.move(a.id, JobState.RECOGNIZING)
+    for state in (JobState.UPLOADING, JobState.RECOGNIZING, JobState.DONE):
+        queue.move(done.id, state)
+    recovered = {j.id for j in queue.recover()}
+    assert recovered == {a.id, b.id}
+    assert queue.get(a.id).state is JobState.QUEUED
+    assert queue.get(a.id).operation_id == "op-123"
+    assert [p.operation_id for p in queue.pieces(a.id)] == ["op-123"]
+    assert queue.get(done.id).state is JobState.DONE
+
+
+def test_requeue_with_delay_is_not_claimed_early(queue: JobQueue) -> None:
+    job = queue.enqueue("/a.mp3")
+    queue.claim_next()
+    queue.requeue(job.id, delay_s=60, note="Cannot reach SpeechKit.")
+    assert queue.claim_next() is None
+    wake = queue.next_wakeup()
+    assert wake is not None
+    assert queue.claim_next(now=wake + 1).id == job.id
+
+
+def test_illegal_move_raises_and_changes_nothing(queue: JobQueue) -> None:
+    job = queue.enqueue("/a.mp3")
+    with pytest.raises(ValueError):
+        queue.move(job.id, JobState.DONE)
+    assert queue.get(job.id).state is JobState.QUEUED
+
+
+def test_update_options_only_while_queued(queue: JobQueue) -> None:
+    job = queue.enqueue("/a.mp3")
+    assert queue.update_options(job.id, language=Language.RU).language is Language.RU
+    queue.claim_next()
+    with pytest.raises(ValueError):
+        queue.update_options(job.id, language=Language.KK)
+
+
+def test_piece_results_and_forget(queue: JobQueue) -> None:
+    job = queue.enqueue("/a.mp3")
+    queue.remember_operation(job.id, 0, 0, 1000, "op-1")
+    queue.store_piece_result(job.id, 0, [{"text": "сәлем"}])
+    assert queue.pieces(job.id)[0].result == [{"text": "сәлем"}]
+    queue.forget_pieces(job.id)
+    assert queue.pieces(job.id) == [] and queue.get(job.id).operation_id is None
+
+
+def test_cancel_and_remove(queue: JobQueue) -> None:
+    job = queue.enqueue("/a.mp3")
+    queue.move(job.id, JobState.CANCELLED)
+    assert queue.counts() == {JobState.CANCELLED: 1}
+    queue.remove(job.id)
+    assert queue.all() == []

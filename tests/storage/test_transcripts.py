@@ -1,0 +1,59 @@
+from __future__ import annotations
+
+import copy
+import sqlite3
+from pathlib import Path
+
+from kzdesk.storage.db import Database
+from kzdesk.storage.job_queue import JobQueue
+from kzdesk.storage.transcripts import TranscriptStore
+from tests.core.test_transcript import make
+
+
+def test_save_load_round_trip(tmp_path: Path) -> None:
+    store = TranscriptStore(Database.in_dir(tmp_path))
+    t = make()
+    tid = store.save(t)
+    loaded = store.load(tid)
+    t.created_at = loaded.created_at
+    assert loaded == t
+
+
+def test_every_edit_and_undo_is_persisted(tmp_path: Path) -> None:
+    db = Database.in_dir(tmp_path)
+    store = TranscriptStore(db)
+    t = make()
+    tid = store.save(t)
+    t = store.load(tid)
+    original = copy.deepcopy(t)
+    edits = [
+        lambda: t.rename_speaker(1, "Айгүл"),
+        lambda: t.split_at_word(1, 1),
+        lambda: t.replace_text(2, "Жақсы, давайте бастаймыз"),
+        lambda: t.reassign(2, 1),
+        lambda: t.merge_with_next(1),
+        lambda: t.merge_speakers(1, 2),
+    ]
+    changes = []
+    for edit in edits:
+        changes.append(edit())
+        store.apply(tid, changes[-1])
+        assert store.load(tid) == t  # durable after each edit
+    for change in reversed(changes):
+        t.apply(change.inverse())
+        store.apply(tid, change.inverse())
+        assert store.load(tid) == t
+    assert store.load(tid) == original
+
+
+def test_resaving_a_job_replaces_its_transcript_and_cascades(tmp_path: Path) -> None:
+    db = Database.in_dir(tmp_path)
+    queue, store = JobQueue(db), TranscriptStore(db)
+    job = queue.enqueue("/a.mp3")
+    first = store.save(make(), job_id=job.id)
+    second = store.save(make(), job_id=job.id)
+    assert store.id_for_job(job.id) == second != first
+    queue.remove(job.id)
+    conn = sqlite3.connect(db.path)
+    assert conn.execute("SELECT COUNT(*) FROM words").fetchone()[0] == 0
+    assert conn.execute("SELECT COUNT(*) FROM segments").fetchone()[0] == 0
