@@ -42,6 +42,7 @@ STEREO_BITRATE = "48k"
 OPUS_SETTINGS = ["-application", "voip", "-compression_level", "1", "-frame_duration", "20"]
 DEFAULT_MAX_PIECE_MS = 4 * 3600 * 1000 - 60_000
 DEFAULT_INLINE_LIMIT = 60 * 1024 * 1024
+_MIN_PIECE_MS = 5_000
 _SIZE_SAFETY = 0.9  # aim pieces at 90 % of the inline limit: bit rate varies along a file
 
 ProgressFn = Callable[[float], None]
@@ -100,6 +101,12 @@ def prepare(
     piece_ms = max_piece_ms
     if size > inline_limit_bytes:
         piece_ms = min(piece_ms, int(inline_limit_bytes * _SIZE_SAFETY * total_ms / size))
+    if piece_ms < _MIN_PIECE_MS:
+        converted.unlink(missing_ok=True)
+        raise AudioError(
+            "The size limit for sending is too small for this recording. "
+            "Check the SpeechKit settings."
+        )
     if total_ms <= piece_ms:
         report(1.0)
         return [_piece(converted, 0, total_ms, channels, 0)]
@@ -177,7 +184,7 @@ def _split(
 
 
 def _pass_through_format(info: AudioInfo, channels_as_speakers: bool) -> str | None:
-    """"MP3" or "OGG_OPUS" when SpeechKit accepts the file unchanged, else None."""
+    """ "MP3" or "OGG_OPUS" when SpeechKit accepts the file unchanged, else None."""
     if info.channels != 1 and not (channels_as_speakers and info.channels == 2):
         return None
     if info.codec == "mp3" and info.container == "mp3":
@@ -202,7 +209,9 @@ def _piece(path: Path, offset_ms: int, duration_ms: int, channels: int, index: i
 def _conversion_failure(name: str, stderr: str) -> str:
     last = last_error_line(stderr)
     if "No space left on device" in stderr:
-        return "The disk is full, so the recording cannot be converted. Free some space and try again."
+        return (
+            "The disk is full, so the recording cannot be converted. Free some space and try again."
+        )
     if "Permission denied" in stderr:
         return (
             f"kzdesk is not allowed to write its working copy of “{name}”. "

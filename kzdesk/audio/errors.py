@@ -11,5 +11,5 @@ class AudioError(Exception):
         self.message = message
 
 
-class Cancelled(Exception):  # noqa: N818 - the name other packages use
+class Cancelled(Exception):
     """The caller's cancel flag turned true while audio was being prepared."""

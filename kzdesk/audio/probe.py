@@ -73,13 +73,13 @@ def probe(path: str | Path) -> AudioInfo:
 
     run = run_ffmpeg(["-i", ffmpeg_input(file), "-map", "0:a:0", "-c", "copy", "-f", "null", "-"])
     container, codec, bit_rate = _parse_dump(run, file, head)
-    channels, sample_rate = _decode_check(file)
     duration_ms = max(run.out_time_ms, 0)
     if duration_ms <= 0:
         raise AudioError(
             f"“{name}” contains no sound: its audio track is 0 seconds long. "
             "Choose the complete recording."
         )
+    channels, sample_rate = _decode_check(file)
     return AudioInfo(
         path=str(file),
         size_bytes=size,
@@ -131,8 +131,7 @@ def _reject_obvious_non_media(name: str, head: bytes) -> None:
         )
     if head.startswith(_DOCUMENT_MAGIC) or _looks_like_text(head):
         raise AudioError(
-            f"“{name}” is a document or text file, not a recording. "
-            "Choose an audio or video file."
+            f"“{name}” is a document or text file, not a recording. Choose an audio or video file."
         )
 
 
@@ -191,8 +190,7 @@ def _parse_dump(run: FfmpegRun, file: Path, head: bytes) -> tuple[str, str, int]
         kinds = set(_STREAM_RE.findall(text))
         if container.endswith("_pipe") or container == "image2" or not kinds:
             raise AudioError(
-                f"“{name}” is not a recording (it holds no sound). "
-                "Choose an audio or video file."
+                f"“{name}” is not a recording (it holds no sound). Choose an audio or video file."
             )
         raise AudioError(
             f"“{name}” is a video without a sound track, so there is nothing to transcribe. "

@@ -61,10 +61,7 @@ class _PieceContext:
 
     def remember_operation(self, operation_id: str) -> None:
         self.operation_id = operation_id
-        p = self._piece
-        self._run.queue.remember_operation(
-            self._run.job.id, p.index, p.offset_ms, p.duration_ms, operation_id
-        )
+        self._run.queue.remember_operation(self._run.job.id, self._piece, operation_id)
         self._run.enter(JobState.RECOGNIZING)
 
     def progress(self, fraction: float, stage: str) -> None:
@@ -85,7 +82,8 @@ class _JobRun:
 
     def enter(self, state: JobState) -> None:
         if self.job.state is not state:
-            self.job = self.queue.move(self.job.id, state)
+            # progress is saved at most once a second; the in-memory value is the newer one
+            self.job = replace(self.queue.move(self.job.id, state), progress=self.job.progress)
             self.listener(self.job)
 
     def set_progress(self, value: float) -> None:
@@ -161,8 +159,8 @@ class TranscriptionService:
         job = run.job
         info = audio.probe(job.source_path)
         self.queue.set_media(job.id, duration_ms=info.duration_ms, size=info.size_bytes)
-        records = {r.piece: r for r in self.queue.pieces(job.id)}
-        pieces = self._known_pieces(records, info.duration_ms, job.source_path)
+        records = {r.piece.index: r for r in self.queue.pieces(job.id)}
+        pieces = self._known_pieces(records, info.duration_ms)
         if pieces is None:
             work = self.config.work_dir / str(job.id)
             work.mkdir(parents=True, exist_ok=True)
@@ -190,6 +188,7 @@ class TranscriptionService:
                 raise audio.Cancelled()
             record = records.get(piece.index)
             if record is not None and record.result is not None:
+                run.enter(JobState.RECOGNIZING)  # fetched before: nothing to send or wait for
                 results.append((piece, utterances_from_json(record.result)))
                 continue
             if record is None or record.operation_id is None:
@@ -212,28 +211,16 @@ class TranscriptionService:
         shutil.rmtree(self.config.work_dir / str(job.id), ignore_errors=True)
 
     @staticmethod
-    def _known_pieces(
-        records: dict[int, PieceRecord], duration_ms: int, source: str
-    ) -> list[AudioPiece] | None:
+    def _known_pieces(records: dict[int, PieceRecord], duration_ms: int) -> list[AudioPiece] | None:
         """Pieces already sent cover the whole recording: no need to convert again."""
         if not records or any(r.operation_id is None for r in records.values()):
             return None
-        ordered = [records[i] for i in sorted(records)]
-        if list(records) != list(range(len(records))):
+        if sorted(records) != list(range(len(records))):
             return None
-        end = ordered[-1].offset_ms + ordered[-1].duration_ms
-        if end < duration_ms - 1000:
+        pieces = [records[i].piece for i in sorted(records)]
+        if pieces[-1].offset_ms + pieces[-1].duration_ms < duration_ms - 1000:
             return None
-        return [
-            AudioPiece(
-                path=source,
-                audio_format="",
-                offset_ms=r.offset_ms,
-                duration_ms=r.duration_ms,
-                index=r.piece,
-            )
-            for r in ordered
-        ]
+        return pieces
 
     # ---- endings --------------------------------------------------------------------------
     def _engine_failed(self, run: _JobRun, exc: EngineError) -> None:

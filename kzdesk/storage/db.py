@@ -49,6 +49,8 @@ MIGRATIONS: tuple[str, ...] = (
         piece INTEGER NOT NULL,
         offset_ms INTEGER NOT NULL,
         duration_ms INTEGER NOT NULL,
+        audio_format TEXT NOT NULL DEFAULT '',
+        channels INTEGER NOT NULL DEFAULT 1,
         operation_id TEXT,
         result TEXT,
         PRIMARY KEY (job_id, piece)

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from kzdesk.core.engine import AudioPiece
 from kzdesk.core.job import ACTIVE_STATES, Job, JobState, Language, SpeakersMode, check_transition
 from kzdesk.storage.db import Database
 
@@ -22,9 +23,7 @@ _COLUMNS = (
 @dataclass(frozen=True)
 class PieceRecord:
     job_id: int
-    piece: int
-    offset_ms: int
-    duration_ms: int
+    piece: AudioPiece  # as sent (its path may be gone: a resumed piece is not read again)
     operation_id: str | None
     result: Any | None  # JSON-decoded utterances once fetched
 
@@ -258,26 +257,39 @@ class JobQueue:
         return [
             PieceRecord(
                 job_id=r["job_id"],
-                piece=r["piece"],
-                offset_ms=r["offset_ms"],
-                duration_ms=r["duration_ms"],
+                piece=AudioPiece(
+                    path="",
+                    audio_format=r["audio_format"],
+                    offset_ms=r["offset_ms"],
+                    duration_ms=r["duration_ms"],
+                    channels=r["channels"],
+                    index=r["piece"],
+                ),
                 operation_id=r["operation_id"],
                 result=json.loads(r["result"]) if r["result"] is not None else None,
             )
             for r in rows
         ]
 
-    def remember_operation(
-        self, job_id: int, piece: int, offset_ms: int, duration_ms: int, operation_id: str
-    ) -> None:
+    def remember_operation(self, job_id: int, piece: AudioPiece, operation_id: str) -> None:
         """Stored before waiting: after a crash the job polls this id instead of resubmitting."""
         with self.db.transaction() as conn:
             conn.execute(
-                "INSERT INTO job_pieces (job_id, piece, offset_ms, duration_ms, operation_id)"
-                " VALUES (?,?,?,?,?) ON CONFLICT (job_id, piece) DO UPDATE SET"
-                " offset_ms = excluded.offset_ms, duration_ms = excluded.duration_ms,"
-                " operation_id = excluded.operation_id, result = NULL",
-                (job_id, piece, offset_ms, duration_ms, operation_id),
+                "INSERT INTO job_pieces (job_id, piece, offset_ms, duration_ms, audio_format,"
+                " channels, operation_id) VALUES (?,?,?,?,?,?,?) ON CONFLICT (job_id, piece)"
+                " DO UPDATE SET offset_ms = excluded.offset_ms,"
+                " duration_ms = excluded.duration_ms, audio_format = excluded.audio_format,"
+                " channels = excluded.channels, operation_id = excluded.operation_id,"
+                " result = NULL",
+                (
+                    job_id,
+                    piece.index,
+                    piece.offset_ms,
+                    piece.duration_ms,
+                    piece.audio_format,
+                    piece.channels,
+                    operation_id,
+                ),
             )
             conn.execute(
                 "UPDATE jobs SET operation_id = ?, updated_at = ? WHERE id = ?",

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import copy
+import itertools
 import random
 
 import pytest
@@ -80,7 +81,7 @@ def test_replace_text_keeps_timings_when_word_count_is_same() -> None:
 def test_retime_spreads_new_words_inside_old_span() -> None:
     words = retime_words("бір екі үш төрт", [Word("a", 100, 200), Word("b", 300, 900)], 0, 1000)
     assert words[0].start_ms == 100 and words[-1].end_ms == 900
-    assert all(a.end_ms <= b.start_ms for a, b in zip(words, words[1:]))
+    assert all(a.end_ms <= b.start_ms for a, b in itertools.pairwise(words))
 
 
 def test_merge_speakers_moves_phrases_and_undoes() -> None:

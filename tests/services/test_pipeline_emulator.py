@@ -138,7 +138,9 @@ def test_export_after_rename_uses_new_name(pipeline, speechkit_emulator, tmp_pat
     tid = store.id_for_job(job.id)
     t = store.load(tid)
     store.apply(tid, t.rename_speaker(t.speakers[0].id, "Айгүл"))
-    paths = export_job(store, ended, export.FORMATS, tmp_path / "out")
+    paths = export_job(
+        store, ended, export.FORMATS, tmp_path / "out", export.ExportOptions(speaker_prefix=True)
+    )
     assert sorted(p.suffix for p in paths) == sorted(f".{f}" for f in export.FORMATS)
     for p in paths:
         if p.suffix in {".srt", ".vtt", ".txt", ".json"}:

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 
+from kzdesk.core.engine import AudioPiece
 from kzdesk.core.job import JobState, Language, SpeakersMode
 from kzdesk.storage.db import SCHEMA_VERSION, Database, DatabaseTooNew
 from kzdesk.storage.job_queue import JobQueue
@@ -76,10 +77,10 @@ def test_recover_requeues_running_jobs_and_keeps_operation_ids(queue: JobQueue) 
     a = queue.enqueue("/a.mp3")
     b = queue.enqueue("/b.mp3")
     done = queue.enqueue("/c.mp3")
-    for job in (a, b, done):
+    for _ in range(3):
         queue.claim_next()
     queue.move(a.id, JobState.UPLOADING)
-    queue.remember_operation(a.id, 0, 0, 60_000, "op-123")
+    queue.remember_operation(a.id, AudioPiece("/a.ogg", "OGG_OPUS", 0, 60_000), "op-123")
     queue.move(a.id, JobState.RECOGNIZING)
     for state in (JobState.UPLOADING, JobState.RECOGNIZING, JobState.DONE):
         queue.move(done.id, state)
@@ -118,7 +119,8 @@ def test_update_options_only_while_queued(queue: JobQueue) -> None:
 
 def test_piece_results_and_forget(queue: JobQueue) -> None:
     job = queue.enqueue("/a.mp3")
-    queue.remember_operation(job.id, 0, 0, 1000, "op-1")
+    queue.remember_operation(job.id, AudioPiece("/a.ogg", "OGG_OPUS", 0, 1000, channels=2), "op-1")
+    assert queue.pieces(job.id)[0].piece.channels == 2
     queue.store_piece_result(job.id, 0, [{"text": "сәлем"}])
     assert queue.pieces(job.id)[0].result == [{"text": "сәлем"}]
     queue.forget_pieces(job.id)
