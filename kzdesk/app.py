@@ -47,7 +47,12 @@ class AppContext:
             queue,
             store,
             EngineFactory(settings, secrets, poll_interval_s=poll),
-            PipelineConfig(work_dir=root / "audio", model=settings.model),
+            PipelineConfig(
+                work_dir=root / "audio",
+                model=settings.model,
+                # first wait after a dropped connection; doubles on each further attempt
+                retry_base_s=float(os.environ.get("KZDESK_RETRY_DELAY_S", "30")),
+            ),
         )
         return cls(root, db, queue, store, settings, secrets, service, portable)
 

@@ -24,8 +24,7 @@ def bursts_file(
     (start_s, duration_s)."""
     expr = "+".join(f"between(t,{s:.3f},{s + d:.3f})" for s, d in bursts) or "0"
     source = (
-        f"aevalsrc='0.5*sin(2*PI*300*t)*({expr})+0.2*(random(0)-0.5)*({expr})'"
-        f":s={rate}:d={total_s}"
+        f"aevalsrc='0.5*sin(2*PI*300*t)*({expr})+0.2*(random(0)-0.5)*({expr})':s={rate}:d={total_s}"
     )
     layout = ["-ac", str(channels)]
     cmd = [FFMPEG, "-nostdin", "-v", "error", "-y", "-f", "lavfi", "-i", source, *layout, *extra]

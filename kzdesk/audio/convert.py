@@ -1,21 +1,23 @@
 """Turn a probed recording into the pieces to send to SpeechKit.
 
-Encoder settings (measured with bench/convert.py on a 2-core Debian 12 VM, speech-like 44.1 kHz
-stereo WAV source, mono 16 kHz output at 24 kbit/s, 10 minutes of audio):
+Encoder settings (measured on a 2-core Debian 12 VM with the ffmpeg 9.0.2 of imageio-ffmpeg,
+speech-like 44.1 kHz stereo FLAC source, mono 16 kHz output at 24 kbit/s, 10 minutes):
 
-    ffmpeg defaults (application audio, compression_level 10, 20 ms)  7.2 s  ~83x realtime
-    application voip, compression_level 10                             7.2 s
+    ffmpeg defaults (application audio, compression_level 10, 20 ms)  7.9 s   ~76x realtime
     application voip, compression_level 5                              5.1 s
-    application voip, compression_level 3                              3.9 s
-    application voip, compression_level 1                              2.4 s  ~250x realtime
-    application voip, compression_level 0                              2.4 s
-    (decoding + resampling alone                                       0.5 s)
+    application voip, compression_level 3                              4.0 s
+    application voip, compression_level 1                              2.4-3.2 s
+    application voip, compression_level 0                              2.2 s  ~270x realtime
+    (decoding + resampling alone                                       0.8 s)
 
-`voip` keeps libopus in its SILK speech coder, which is what a recogniser wants at 16 kHz;
-complexity 1 is ~3x faster than the default with output of the same size (≈ 8.5-9 MB per
-audio hour, the limit is 14). Lower complexity only simplifies pitch and noise-shaping
-search; for speech recognition the difference is not audible. 20 ms frames are the Opus
-default every decoder is tested with; 60 ms saved only ~3 % size.
+bench/convert.py end to end (probe + prepare in a fresh interpreter vs bare default ffmpeg):
+10 min 2.4 s vs 7.7 s (3.2x), 60 min 16.1 s vs 44.1 s (2.7x), 34 MB peak RSS, 8.7 MB per
+audio hour. `voip` keeps libopus in its SILK speech coder, which suits a recogniser at 16 kHz;
+complexity 0 only simplifies SILK's pitch and noise-shaping search. (application audio at
+level 0 was faster still, 1.5 s, but switches to the CELT music coder and gives 20 % bigger
+files.) 60 ms packets: SILK codes speech in 20 ms frames whatever the packet size, so a 60 ms
+packet just carries three of them with less per-packet work and overhead: 10 min 2.3 s -> 2.0 s
+end to end, 8.7 -> 8.4 MB per hour, same coder and bit rate.
 
 Two-channel output (channels_as_speakers) uses 48 kbit/s: below ~32 kbit/s libopus narrows
 the stereo image, which would leak one person's voice into the other's channel.
@@ -39,7 +41,7 @@ log = logging.getLogger(__name__)
 SAMPLE_RATE = 16000
 MONO_BITRATE = "24k"
 STEREO_BITRATE = "48k"
-OPUS_SETTINGS = ["-application", "voip", "-compression_level", "1", "-frame_duration", "20"]
+OPUS_SETTINGS = ["-application", "voip", "-compression_level", "0", "-frame_duration", "60"]
 DEFAULT_MAX_PIECE_MS = 4 * 3600 * 1000 - 60_000
 DEFAULT_INLINE_LIMIT = 60 * 1024 * 1024
 _MIN_PIECE_MS = 5_000

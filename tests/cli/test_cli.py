@@ -69,7 +69,9 @@ def test_transcribe_folder_into_all_formats(cli_env, mixed_folder: Path, tmp_pat
             assert f"{stem}.{ext}" in produced
             assert str(out / f"{stem}.{ext}") in r.stdout
     doc = Document(str(out / "Жиналыс ұзақ 'ә'.docx"))
-    assert any(run.bold and run.text.startswith("Speaker") for p in doc.paragraphs for run in p.runs)
+    assert any(
+        run.bold and run.text.startswith("Speaker") for p in doc.paragraphs for run in p.runs
+    )
     data = json.loads((out / "voice.json").read_text(encoding="utf-8"))
     assert data["segments"]
 
@@ -77,10 +79,11 @@ def test_transcribe_folder_into_all_formats(cli_env, mixed_folder: Path, tmp_pat
     assert jobs.returncode == 0
     assert jobs.stdout.count("done") == 3 and jobs.stdout.count("failed") == 2
 
-    job_id = next(
-        line.split()[0] for line in jobs.stdout.splitlines() if "voice.ogg" in line
+    job_id = next(line.split()[0] for line in jobs.stdout.splitlines() if "voice.ogg" in line)
+    again = kzdesk(
+        ["export", job_id, "--format", "txt", "--no-timestamps", "--out", str(tmp_path / "again")],
+        cli_env,
     )
-    again = kzdesk(["export", job_id, "--format", "txt", "--no-timestamps", "--out", str(tmp_path / "again")], cli_env)
     assert again.returncode == 0, again.stderr
     assert (tmp_path / "again" / "voice.txt").exists()
 
@@ -120,6 +123,23 @@ def test_wrong_key_and_unreachable_service_are_sentences(cli_env, tmp_path: Path
     r = kzdesk(["transcribe", str(src), "--export", ""], env)
     assert r.returncode == 1
     assert "key" in r.stderr.lower() and "Traceback" not in r.stderr and "wrong-key" not in r.stderr
+
+
+def test_unreachable_service_fails_after_retries_with_a_sentence(cli_env, tmp_path: Path):
+    src = bursts_file(tmp_path / "a.wav", [(0.5, 1.0)], 2.0)
+    import socket
+
+    with socket.socket() as s:  # a port nobody listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = dict(cli_env, KZDESK_SPEECHKIT_ENDPOINT=f"127.0.0.1:{port}", KZDESK_RETRY_DELAY_S="0.1")
+    started = time.monotonic()
+    r = kzdesk(["transcribe", str(src), "--export", "txt"], env)
+    assert r.returncode == 1
+    assert "reach" in r.stderr.lower() and "Traceback" not in r.stderr
+    assert time.monotonic() - started < 60
+    jobs = kzdesk(["jobs"], env)
+    assert "failed" in jobs.stdout
 
 
 def test_missing_path_and_nothing_to_do(cli_env, tmp_path: Path):

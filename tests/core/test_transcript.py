@@ -107,13 +107,17 @@ def test_random_edit_sequences_undo_to_identical_state() -> None:
             op = rng.randrange(5)
             try:
                 if op == 0:
-                    changes.append(t.rename_speaker(rng.choice(t.speakers).id, f"Имя {rng.random()}"))
+                    changes.append(
+                        t.rename_speaker(rng.choice(t.speakers).id, f"Имя {rng.random()}")
+                    )
                 elif op == 1:
                     changes.append(t.reassign(seg.id, rng.choice(t.speakers).id))
                 elif op == 2:
                     changes.append(t.replace_text(seg.id, "жаңа мәтін " * rng.randrange(1, 4)))
                 elif op == 3:
-                    changes.append(t.split_at_word(seg.id, rng.randrange(1, max(len(seg.words), 2))))
+                    changes.append(
+                        t.split_at_word(seg.id, rng.randrange(1, max(len(seg.words), 2)))
+                    )
                 else:
                     changes.append(t.merge_with_next(seg.id))
             except TranscriptError:

@@ -86,8 +86,16 @@ def test_channels_mode_merges_channels_by_time(pipeline, speechkit_emulator, tmp
     [ended] = QueueRunner(service, queue).run([job.id])
     assert ended.state is JobState.DONE, ended.error
     t = store.load(store.id_for_job(job.id))
-    assert [t.speaker_name(s.speaker_id) for s in t.segments] == ["Channel 1", "Channel 2", "Channel 1"]
-    assert [s.text for s in t.segments] == ["Алло, сәлеметсіз бе", "Да, слушаю вас", "Жиналыс ертең"]
+    assert [t.speaker_name(s.speaker_id) for s in t.segments] == [
+        "Channel 1",
+        "Channel 2",
+        "Channel 1",
+    ]
+    assert [s.text for s in t.segments] == [
+        "Алло, сәлеметсіз бе",
+        "Да, слушаю вас",
+        "Жиналыс ертең",
+    ]
     assert speechkit_emulator.calls("RecognizeFile")[0].audio_channels == 2
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 import threading
 from pathlib import Path
 
@@ -64,7 +65,9 @@ class ScriptedEngine:
         if self.utterances is not None:
             return self.utterances
         return [
-            Utterance("0", 100, 900, "Сәлеметсіз бе", [Word("Сәлеметсіз", 100, 500), Word("бе", 550, 900)]),
+            Utterance(
+                "0", 100, 900, "Сәлеметсіз бе", [Word("Сәлеметсіз", 100, 500), Word("бе", 550, 900)]
+            ),
             Utterance("1", 1000, 1800, "Здравствуйте", [Word("Здравствуйте", 1000, 1800)], "ru-RU"),
         ]
 
@@ -234,3 +237,43 @@ def test_speakers_off_and_channels_modes(env, tmp_path: Path) -> None:
     t = store.load(store.id_for_job(ch.id))
     assert [s.name for s in t.speakers] == ["Channel 1", "Channel 2"]
     assert engine.submitted[-1].channels == 2
+
+
+def test_file_that_vanished_after_queueing(env, tmp_path: Path) -> None:
+    queue, store, engine, service, audio = env
+    gone = bursts_file(tmp_path / "gone.wav", [(0.2, 0.5)], 1.0)
+    job = queue.enqueue(gone)
+    gone.unlink()
+    ended = run_one(queue, service)
+    assert ended.state is JobState.FAILED
+    assert ended.error and "Traceback" not in ended.error
+    assert queue.get(job.id).error == ended.error
+
+
+@pytest.mark.slow
+def test_recording_over_four_hours_is_split_under_the_limit(env, tmp_path: Path) -> None:
+    queue, store, engine, service, _ = env
+    from tests.media import FFMPEG
+
+    long = tmp_path / "court hearing.ogg"
+    total_s = 4 * 3600 + 300
+    subprocess.run(
+        [FFMPEG, "-v", "error", "-y", "-f", "lavfi", "-i", f"sine=f=300:r=8000:d={total_s}",
+         "-af", "volume=0:enable='gt(mod(t,600),2)'", "-c:a", "libopus", "-application", "voip",
+         "-compression_level", "0", "-frame_duration", "60", "-b:a", "6k", str(long)],
+        check=True,
+    )  # fmt: skip
+    engine.utterances = [Utterance("0", 0, 1500, "сөз", [Word("сөз", 0, 1500)])]
+    job = queue.enqueue(long)
+    ended = run_one(queue, service)
+    assert ended.state is JobState.DONE, ended.error
+    pieces = engine.submitted
+    assert len(pieces) == 2
+    limit = 4 * 3600 * 1000
+    assert all(p.duration_ms < limit for p in pieces)
+    assert pieces[0].offset_ms == 0
+    assert abs(pieces[1].offset_ms - pieces[0].duration_ms) <= 100
+    assert abs(sum(p.duration_ms for p in pieces) - total_s * 1000) <= 1000
+    t = store.load(store.id_for_job(job.id))
+    assert [s.start_ms for s in t.segments] == [p.offset_ms for p in pieces]
+    assert abs(t.duration_ms - total_s * 1000) <= 1000
