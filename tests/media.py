@@ -30,3 +30,14 @@ def bursts_file(
     cmd = [FFMPEG, "-nostdin", "-v", "error", "-y", "-f", "lavfi", "-i", source, *layout, *extra]
     subprocess.run([*cmd, str(path)], check=True)
     return path
+
+
+def periodic_speech_file(
+    path: Path, total_s: float, *, period_s: float = 4.0, on_s: float = 2.5, rate: int = 16000
+) -> Path:
+    """Long recordings: a burst of ``on_s`` every ``period_s`` (cheap to generate for hours)."""
+    gate = f"volume=0:enable='gte(mod(t,{period_s}),{on_s})'"
+    cmd = [FFMPEG, "-nostdin", "-v", "error", "-y", "-f", "lavfi"]
+    cmd += ["-i", f"sine=f=300:r={rate}:d={total_s}", "-af", gate, "-ac", "1", str(path)]
+    subprocess.run(cmd, check=True)
+    return path

@@ -35,6 +35,22 @@ from kzdesk.engines.speechkit_errors import Stage
 
 log = logging.getLogger(__name__)
 
+
+class _SdkCallbackNoise(logging.Filter):
+    """grpc.aio's interceptor machinery asks the SDK's call wrapper for a done-callback, which
+    it does not implement; asyncio then logs a harmless NotImplementedError per call. Drop it
+    so the log keeps only real problems."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        exc = record.exc_info[1] if record.exc_info else None
+        return not (
+            isinstance(exc, NotImplementedError)
+            and "_fire_or_add_pending_done_callbacks" in record.getMessage()
+        )
+
+
+logging.getLogger("asyncio").addFilter(_SdkCallbackNoise())
+
 ENDPOINT_ENV = "KZDESK_SPEECHKIT_ENDPOINT"
 LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1", "[::1]"})
 LANGUAGE_CODES = {

@@ -15,7 +15,7 @@ import signal
 import sys
 import threading
 
-from tests.emulator.server import SpeechKitEmulator
+from tests.emulator.server import SpeechKitEmulator, utterance
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -25,10 +25,25 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--latency-s", type=float, default=2.0, help="simulated processing time per file"
     )
+    parser.add_argument(
+        "--no-decode",
+        action="store_true",
+        help="do not decode the audio (benchmarks: the real service's CPU is not ours); "
+        "answers fixed phrases at fixed times",
+    )
     args = parser.parse_args(argv)
 
-    emulator = SpeechKitEmulator(api_key=args.api_key, port=args.port)
-    emulator.script(None, processing_s=args.latency_s)
+    emulator = SpeechKitEmulator(
+        api_key=args.api_key,
+        port=args.port,
+        deferred_decoding=True,
+        decode_audio=not args.no_decode,
+    )
+    fixed = [
+        utterance("Сәлеметсіз бе, бастаймыз", 500, 2500),
+        utterance("Давайте начнём", 3000, 4500),
+    ]
+    emulator.script(fixed if args.no_decode else None, processing_s=args.latency_s)
     emulator.start()
     print(f"PORT={emulator.port}", flush=True)
     print(f"API_KEY={emulator.api_key}", flush=True)

@@ -136,17 +136,9 @@ def speech_regions(
     rms = np.sqrt(np.mean(frames * frames, axis=1))
     db = 20 * np.log10(np.maximum(rms, 1e-10))
     threshold = max(floor_db, float(db.max()) - dynamic_range_db)
-    active = db > threshold
-    regions: list[list[int]] = []
-    start = None
-    for i, on in enumerate(active):
-        if on and start is None:
-            start = i
-        elif not on and start is not None:
-            regions.append([start, i])
-            start = None
-    if start is not None:
-        regions.append([start, n])
+    active = np.concatenate(([False], db > threshold, [False])).astype(np.int8)
+    edges = np.flatnonzero(np.diff(active))  # rises and falls alternate
+    regions = [[int(a), int(b)] for a, b in zip(edges[::2], edges[1::2], strict=True)]
     merged: list[list[int]] = []
     for region in regions:
         if merged and (region[0] - merged[-1][1]) * FRAME_MS < min_silence_ms:

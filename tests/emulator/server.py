@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import grpc
+import numpy as np
 from google.protobuf import any_pb2, empty_pb2
 from google.rpc import status_pb2
 from yandex.cloud.ai.stt.v3 import stt_pb2, stt_service_pb2_grpc
@@ -134,10 +135,14 @@ class _Operation:
     polls: int = 0
     cancelled: bool = False
     deleted: bool = False
+    processed: bool = True  # False while a deferred decode runs
+    failure: tuple[int, str] | None = None  # set when a deferred decode rejects the audio
 
     def done(self) -> bool:
         if self.cancelled:
             return True
+        if not self.processed:
+            return False
         ready = self.polls > self.script.polls_until_done
         return ready and time.monotonic() - self.created_at >= self.script.processing_s
 
@@ -160,10 +165,17 @@ class SpeechKitEmulator:
         port: int = 0,
         key_lacks_role: bool = False,
         script: Script | None = None,
+        deferred_decoding: bool = False,
+        decode_audio: bool = True,
     ) -> None:
+        """``deferred_decoding``: accept a file at once and decode it while the operation
+        runs, as the service does (undecodable audio then ends in ``Operation.error``
+        INVALID_ARGUMENT). Off by default so tests see audio problems on RecognizeFile."""
         self.api_key = api_key or "emulator-" + secrets.token_hex(8)
         self.iam_token = iam_token  # None: any non-empty Bearer token is accepted
         self.key_lacks_role = key_lacks_role
+        self.deferred_decoding = deferred_decoding
+        self.decode_audio = decode_audio  # False: benchmarks; only explicit utterance times
         self.received: list[Received] = []
         self._requested_port = port
         self._script = script or Script()
@@ -294,13 +306,17 @@ class SpeechKitEmulator:
                 return fault
         return None
 
-    def _new_operation(self, script: Script, responses: list[stt_pb2.StreamingResponse]) -> str:
+    def _new_operation(
+        self, script: Script, responses: list[stt_pb2.StreamingResponse], *, processed: bool = True
+    ) -> str:
         with self._lock:
             while True:
                 op_id = "e03" + secrets.token_hex(10)[:17]
                 if op_id not in self._operations:
                     break
-            self._operations[op_id] = _Operation(op_id, time.monotonic(), script, responses)
+            self._operations[op_id] = _Operation(
+                op_id, time.monotonic(), script, responses, processed=processed
+            )
             return op_id
 
     def _operation(self, op_id: str) -> _Operation:
@@ -320,6 +336,8 @@ class SpeechKitEmulator:
         proto.done = True
         if op.cancelled:
             proto.error.CopyFrom(status_pb2.Status(code=1, message="Operation cancelled"))
+        elif op.failure is not None:
+            proto.error.CopyFrom(status_pb2.Status(code=op.failure[0], message=op.failure[1]))
         elif op.script.operation_error is not None:
             code, message = op.script.operation_error
             proto.error.CopyFrom(status_pb2.Status(code=code, message=message))
@@ -361,7 +379,27 @@ class _Recognizer(stt_service_pb2_grpc.AsyncRecognizerServicer):
         for code in languages:
             if code not in LANGUAGES:
                 raise _Abort(grpc.StatusCode.INVALID_ARGUMENT, f"unknown language {code!r}")
-        decoded = self._decode(model.audio_format, request.content)
+        if self.emu.deferred_decoding:
+            op_id = self.emu._new_operation(script, [], processed=False)
+            op = self.emu._operation(op_id)
+            worker = threading.Thread(
+                target=self._process_later, args=(op, record, request, script), daemon=True
+            )
+            worker.start()
+        else:
+            op_id = self.emu._new_operation(script, self._process(record, request, script))
+        return operation_pb2.Operation(id=op_id, description="STT async recognition")
+
+    def _process(
+        self, record: Received, request: Any, script: Script
+    ) -> list[stt_pb2.StreamingResponse]:
+        """Decode the audio, place the scripted utterances, build the result events."""
+        model = request.recognition_model
+        languages = list(model.language_restriction.language_code)
+        if self.emu.decode_audio:
+            decoded = self._decode(model.audio_format, request.content)
+        else:
+            decoded = audio.DecodedAudio([np.zeros(0, dtype=np.float32)])
         record.audio_duration_ms = decoded.duration_ms
         record.audio_channels = decoded.channel_count
         labeling = (
@@ -377,9 +415,14 @@ class _Recognizer(stt_service_pb2_grpc.AsyncRecognizerServicer):
             == stt_pb2.TextNormalizationOptions.TEXT_NORMALIZATION_ENABLED
         )
         utterances = plan_utterances(script.utterances, decoded, languages, labeling)
-        responses = build_responses(utterances, normalize=normalize, auto="auto" in languages)
-        op_id = self.emu._new_operation(script, responses)
-        return operation_pb2.Operation(id=op_id, description="STT async recognition")
+        return build_responses(utterances, normalize=normalize, auto="auto" in languages)
+
+    def _process_later(self, op: _Operation, record: Received, request: Any, script: Script):  # type: ignore[no-untyped-def]
+        try:
+            op.responses = self._process(record, request, script)
+        except _Abort as exc:
+            op.failure = (exc.code.value[0], exc.details)
+        op.processed = True
 
     @staticmethod
     def _decode(fmt: Any, content: bytes) -> audio.DecodedAudio:
@@ -413,7 +456,7 @@ class _Recognizer(stt_service_pb2_grpc.AsyncRecognizerServicer):
                     grpc.StatusCode.FAILED_PRECONDITION,
                     f"Operation {op.id} is not done yet",
                 )
-            if op.cancelled or op.script.operation_error is not None:
+            if op.cancelled or op.failure or op.script.operation_error is not None:
                 raise _Abort(grpc.StatusCode.FAILED_PRECONDITION, f"Operation {op.id} failed")
         except _Abort as exc:
             context.abort(exc.code, exc.details)

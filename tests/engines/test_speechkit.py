@@ -348,3 +348,22 @@ def test_missing_file_is_bad_audio(make_speechkit_engine, tmp_path):
     with pytest.raises(EngineError) as info:
         make_speechkit_engine().transcribe(piece, RecognitionOptions(), RecordingContext())
     assert info.value.kind is FailureKind.BAD_AUDIO
+
+
+def test_deferred_decoding_accepts_at_once_and_rejects_bad_audio_later(
+    speechkit_emulator, make_speechkit_engine, mono_ogg, tmp_path: Path
+):
+    speechkit_emulator.deferred_decoding = True  # as the service: validate while processing
+    speechkit_emulator.script([utterance("сәлем әлем")])
+    engine = make_speechkit_engine()
+    result = engine.transcribe(mono_ogg, RecognitionOptions(), RecordingContext())
+    assert [u.text for u in result] == ["сәлем әлем"]
+    assert abs(result[0].start_ms - MONO_BURSTS[0][0]) <= 150
+
+    garbage = tmp_path / "garbage.ogg"
+    garbage.write_bytes(b"OggS" + os.urandom(4000))
+    ctx = RecordingContext()
+    with pytest.raises(EngineError) as info:
+        engine.transcribe(AudioPiece(str(garbage), "OGG_OPUS", 0, 1000), RecognitionOptions(), ctx)
+    assert info.value.kind is FailureKind.BAD_AUDIO
+    assert ctx.remembered  # it was accepted first, like the real service
