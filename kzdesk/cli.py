@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import getpass
 import os
 import sys
@@ -12,8 +13,9 @@ from pathlib import Path
 from kzdesk import __version__, audio, export
 from kzdesk.app import AppContext, setup_logging
 from kzdesk.cli_progress import ProgressPrinter
-from kzdesk.core import timecode
+from kzdesk.core import cost, timecode
 from kzdesk.core.job import Job, JobState, Language, SpeakersMode
+from kzdesk.services import settings as settings_module
 from kzdesk.services.exporting import ExportError, export_job, parse_formats
 from kzdesk.services.runner import QueueRunner, failed
 
@@ -55,6 +57,10 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--format", default="docx", help="formats: docx,srt,vtt,txt,json")
     _add_export_options(e)
 
+    c = sub.add_parser("config", help="show or change a setting (folder_id, price_per_minute, ...)")
+    c.add_argument("name", nargs="?", help="setting to change; none lists all")
+    c.add_argument("value", nargs="?")
+
     k = sub.add_parser("key", help="store, check or delete the SpeechKit API key")
     k.add_argument("action", choices=["set", "status", "delete"])
     k.add_argument("--file", action="store_true", help="keep it in a user-only file (no keyring)")
@@ -76,6 +82,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "jobs": _jobs,
             "export": _export,
             "key": _key,
+            "config": _config,
         }[args.command]
         return handler(ctx, args)
     except ExportError as exc:
@@ -185,14 +192,52 @@ def _jobs(ctx: AppContext, args: argparse.Namespace) -> int:
     if not jobs:
         print("The queue is empty.")
         return 0
+    price = ctx.settings.price_per_minute
     for j in jobs:
         length = timecode.duration(j.duration_ms) if j.duration_ms is not None else "–"
         note = f"  {j.error}" if j.error else ""
         dup = f" (same file as #{j.duplicate_of})" if j.duplicate_of else ""
+        money = ""
+        if price and j.duration_ms is not None:
+            money = f"  ≈{cost.estimate(j.duration_ms, 1, price):.2f} {ctx.settings.currency}"
         print(
             f"{j.id:>5}  {j.state.value:<11} {j.progress * 100:3.0f}%  {length:>8}  "
-            f"{j.language.value:<5} {j.file_name}{dup}{note}"
+            f"{j.language.value:<5} {j.file_name}{dup}{money}{note}"
         )
+    return 0
+
+
+def _config(ctx: AppContext, args: argparse.Namespace) -> int:
+    current = dataclasses.asdict(ctx.settings)
+    if args.name is None:
+        for name, value in current.items():
+            shown = ",".join(value) if isinstance(value, list) else value
+            print(f"{name} = {shown}")
+        return 0
+    if args.name not in current:
+        print(f"There is no setting “{args.name}”. “kzdesk config” lists them.", file=sys.stderr)
+        return 2
+    if args.value is None:
+        print(current[args.name])
+        return 0
+    old = current[args.name]
+    try:
+        if isinstance(old, list):
+            new: object = parse_formats(args.value)
+        elif isinstance(old, bool):
+            new = args.value.lower() in {"1", "yes", "true", "on"}
+        else:
+            new = type(old)(args.value)
+    except ValueError:
+        print(f"“{args.value}” is not a valid value for {args.name}.", file=sys.stderr)
+        return 2
+    changed = dataclasses.replace(ctx.settings, **{args.name: new})
+    problems = changed.validate()
+    if problems:
+        print(" ".join(problems), file=sys.stderr)
+        return 2
+    settings_module.save(ctx.data_dir, changed)
+    print(f"{args.name} = {args.value}")
     return 0
 
 

@@ -159,3 +159,53 @@ def test_collect_files_skips_thousands_of_non_audio(tmp_path: Path):
 def test_version_and_help(cli_env):
     r = kzdesk(["--version"], cli_env)
     assert r.returncode == 0 and r.stdout.startswith("kzdesk ")
+
+
+def test_no_key_is_a_sentence_that_says_what_to_do(cli_env, tmp_path: Path):
+    src = bursts_file(tmp_path / "a.wav", [(0.5, 1.0)], 2.0)
+    env = {k: v for k, v in cli_env.items() if k != "KZDESK_SPEECHKIT_API_KEY"}
+    r = kzdesk(["transcribe", str(src), "--export", ""], env)
+    assert r.returncode == 1
+    assert "No SpeechKit API key is set" in r.stderr and "Settings" in r.stderr
+
+
+def test_key_set_in_user_only_file_then_used(cli_env, speechkit_emulator, tmp_path: Path):
+    env = {k: v for k, v in cli_env.items() if k != "KZDESK_SPEECHKIT_API_KEY"}
+    r = kzdesk(["key", "set", "--file"], env, input=speechkit_emulator.api_key + "\n")
+    assert r.returncode == 0, r.stderr
+    key_file = Path(env["KZDESK_DATA_DIR"]) / "speechkit.key"
+    assert key_file.stat().st_mode & 0o777 == 0o600
+    assert kzdesk(["key", "status"], env).stdout.strip() == "A SpeechKit key is set."
+    src = bursts_file(tmp_path / "a.wav", [(0.5, 1.0)], 2.0)
+    out = tmp_path / "out"
+    r = kzdesk(
+        ["transcribe", str(src), "--export", "docx,srt,vtt,txt,json", "--out", str(out)], env
+    )
+    assert r.returncode == 0, r.stderr
+    # the key is nowhere but its own file: not in the database, settings, logs or exports
+    secret = speechkit_emulator.api_key.encode()
+    for path in [*Path(env["KZDESK_DATA_DIR"]).rglob("*"), *out.rglob("*")]:
+        if path.is_file() and path != key_file:
+            assert secret not in path.read_bytes(), path
+    assert kzdesk(["key", "delete"], env).returncode == 0
+    assert not key_file.exists()
+
+
+def test_config_lists_validates_and_saves(cli_env):
+    r = kzdesk(["config"], cli_env)
+    assert "parallel_jobs = 5" in r.stdout
+    assert kzdesk(["config", "parallel_jobs", "99"], cli_env).returncode == 2
+    assert kzdesk(["config", "nonsense", "1"], cli_env).returncode == 2
+    assert kzdesk(["config", "auto_export", "docx,pdf"], cli_env).returncode == 2
+    assert kzdesk(["config", "price_per_minute", "2.5"], cli_env).returncode == 0
+    assert kzdesk(["config", "auto_export", "srt,txt"], cli_env).returncode == 0
+    assert kzdesk(["config", "price_per_minute"], cli_env).stdout.strip() == "2.5"
+    assert "auto_export = srt,txt" in kzdesk(["config"], cli_env).stdout
+
+
+def test_jobs_show_estimated_cost(cli_env, tmp_path: Path):
+    src = bursts_file(tmp_path / "a.wav", [(0.5, 1.0)], 30.0)
+    kzdesk(["config", "price_per_minute", "2"], cli_env)
+    r = kzdesk(["transcribe", str(src), "--export", ""], cli_env)
+    assert r.returncode == 0, r.stderr
+    assert "≈1.00 ₸" in kzdesk(["jobs"], cli_env).stdout  # 30 s at 2 per minute
