@@ -6,6 +6,7 @@ CLI (threads) and the window (QThreadPool) run exactly the same code.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import shutil
 import threading
@@ -208,7 +209,19 @@ class TranscriptionService:
             return
         self.store.save(transcript, job_id=job.id)
         self._finish(run, JobState.DONE)
-        shutil.rmtree(self.config.work_dir / str(job.id), ignore_errors=True)
+        # Converted audio stays: the editor plays it when the original moved or was deleted.
+        with contextlib.suppress(OSError):
+            (self.config.work_dir / str(job.id)).rmdir()  # only when empty (sent as it was)
+
+    def converted_audio(self, job_id: int) -> list[Path]:
+        """The converted pieces kept for a job (empty when the original was sent as it is)."""
+        return sorted((self.config.work_dir / str(job_id)).glob("*.ogg"))
+
+    def remove(self, job_id: int) -> None:
+        """Forget a job, its transcript and its converted audio (cancel it first if running)."""
+        self.cancel(job_id)
+        self.queue.remove(job_id)
+        shutil.rmtree(self.config.work_dir / str(job_id), ignore_errors=True)
 
     @staticmethod
     def _known_pieces(records: dict[int, PieceRecord], duration_ms: int) -> list[AudioPiece] | None:

@@ -220,6 +220,7 @@ def test_split_pieces_are_stitched_on_the_original_timeline(env, tmp_path: Path)
     assert run_one(queue, service).state is JobState.DONE
     pieces = engine.submitted
     assert len(pieces) >= 3
+    assert service.converted_audio(job.id) == sorted(Path(p.path) for p in pieces)
     t = store.load(store.id_for_job(job.id))
     assert [s.start_ms for s in t.segments] == [p.offset_ms + 200 for p in pieces]
     assert [s.words[0].end_ms for s in t.segments] == [p.offset_ms + 700 for p in pieces]
@@ -277,3 +278,13 @@ def test_recording_over_four_hours_is_split_under_the_limit(env, tmp_path: Path)
     t = store.load(store.id_for_job(job.id))
     assert [s.start_ms for s in t.segments] == [p.offset_ms for p in pieces]
     assert abs(t.duration_ms - total_s * 1000) <= 1000
+
+
+def test_remove_forgets_job_transcript_and_converted_audio(env) -> None:
+    queue, store, engine, service, audio = env
+    job = queue.enqueue(audio)
+    assert run_one(queue, service).state is JobState.DONE
+    assert service.converted_audio(job.id)  # a WAV is converted, and the copy is kept
+    service.remove(job.id)
+    assert queue.all() == [] and store.id_for_job(job.id) is None
+    assert service.converted_audio(job.id) == []
