@@ -69,13 +69,18 @@ class SecretStore:
         caller can ask the user."""
         key = key.strip()
         if where == "session":
+            self.delete_api_key()  # "this run only": no older copy may come back next start
             self._session_key = key
             return "session"
         if where == "keyring":
             if not keyring_available():
                 raise keyring.errors.NoKeyringError("no system keyring is available")
             keyring.set_password(SERVICE, ACCOUNT, key)
+            self._session_key = None
+            with contextlib.suppress(OSError):
+                self.fallback_path.unlink()  # the keyring now holds it: no clear-text copy
             return "keyring"
+        self._session_key = None
         self.config_dir.mkdir(parents=True, exist_ok=True)
         fd = os.open(self.fallback_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(fd, "w", encoding="utf-8") as f:
