@@ -15,8 +15,8 @@ run: $(BIN)/activate
 	$(BIN)/kzdesk
 
 test: $(BIN)/activate
-	$(BIN)/ruff check kzdesk tests bench
-	$(BIN)/ruff format --check kzdesk tests bench
+	$(BIN)/ruff check kzdesk tests bench tools
+	$(BIN)/ruff format --check kzdesk tests bench tools
 	$(BIN)/python -m pytest -q -ra
 
 bench: $(BIN)/activate

@@ -34,8 +34,8 @@ log = logging.getLogger(__name__)
 ProgressListener = Callable[[Job], None]
 EngineFactory = Callable[[Job], SpeechEngine]
 
-# Share of the progress bar each stage gets.
-_CONVERT_SHARE = 0.15
+# Share of the progress bar converting gets (the UI shows each stage's own bar from it).
+CONVERT_SHARE = 0.15
 UNEXPECTED = (
     "Something unexpected went wrong while processing this file. Try again; if it happens "
     "again, send the log file (Help → Open log folder) to support."
@@ -97,11 +97,11 @@ class _JobRun:
         self.listener(self.job)
 
     def convert_progress(self, fraction: float) -> None:
-        self.set_progress(_CONVERT_SHARE * fraction)
+        self.set_progress(CONVERT_SHARE * fraction)
 
     def piece_progress(self, index: int, fraction: float) -> None:
-        share = (1 - _CONVERT_SHARE) / max(self.piece_count, 1)
-        self.set_progress(_CONVERT_SHARE + share * (index + min(max(fraction, 0.0), 0.99)))
+        share = (1 - CONVERT_SHARE) / max(self.piece_count, 1)
+        self.set_progress(CONVERT_SHARE + share * (index + min(max(fraction, 0.0), 0.99)))
 
 
 class TranscriptionService:

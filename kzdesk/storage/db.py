@@ -152,6 +152,19 @@ class Database:
             raise
         conn.execute("COMMIT")
 
+    def release_connection(self) -> None:
+        """Close the calling thread's connection (worker threads that end, or whose Python
+        thread state is replaced per task, as QThreadPool does under PySide)."""
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            return
+        self._local.conn = None
+        with self._lock:
+            if conn in self._connections:
+                self._connections.remove(conn)
+        with contextlib.suppress(sqlite3.Error):
+            conn.close()
+
     def close(self) -> None:
         with self._lock:
             for conn in self._connections:

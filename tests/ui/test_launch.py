@@ -1,19 +1,43 @@
 from __future__ import annotations
 
-from kzdesk.core.job import Job, JobState
-from kzdesk.ui.launch import PlaceholderWindow
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from kzdesk.core.job import JobState
+from kzdesk.storage.db import Database
+from kzdesk.storage.job_queue import JobQueue
+from kzdesk.ui import launch
+from kzdesk.ui.main_window import MainWindow
 
 
-def test_placeholder_window_lists_the_queue(qtbot) -> None:
-    jobs = [
-        Job(id=1, source_path="/r/Жиналыс 12.11.mp3", duration_ms=6_130_000),
-        Job(id=2, source_path="/r/broken.mp3", state=JobState.FAILED, error="Not an audio file."),
-    ]
-    window = PlaceholderWindow(jobs)
-    qtbot.addWidget(window)
-    window.show()
-    model = window.table.model()
-    assert model.rowCount() == 2
-    assert model.index(0, 0).data() == "Жиналыс 12.11.mp3"
-    assert model.index(0, 1).data() == "1:42:10"
-    assert model.index(1, 3).data() == "Not an audio file."
+def test_run_gui_opens_the_window_and_resumes_interrupted_jobs(
+    qtbot, tmp_path: Path, monkeypatch
+) -> None:
+    monkeypatch.setattr(launch, "INSTANCE_KEY", f"kzdesk-test-{tmp_path.name}")
+    monkeypatch.setenv("KZDESK_SPEECHKIT_API_KEY", "unused")
+    data = tmp_path / "data"
+    db = Database.in_dir(data)
+    queue = JobQueue(db)
+    missing = queue.enqueue(tmp_path / "gone.wav")
+    queue.claim_next()  # as if the app died while converting it
+    db.close()
+    seen: dict[str, object] = {}
+
+    def close_window() -> None:
+        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+        seen["windows"] = len(windows)
+        seen["title"] = QApplication.applicationName()
+        for w in windows:
+            w.ask = lambda *a: True
+            w.close()
+
+    QTimer.singleShot(1500, close_window)
+    assert launch.run_gui(str(data)) == 0
+    assert seen == {"windows": 1, "title": "kzdesk"}
+    assert (data / "logs" / "kzdesk.log").exists()
+    db = Database.in_dir(data)
+    job = JobQueue(db).get(missing.id)
+    db.close()
+    assert job.state is JobState.FAILED  # resumed, then failed: the file is gone

@@ -1,0 +1,108 @@
+"""The window's menus, toolbar and tray icon (built once; the window owns the actions)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QComboBox, QLabel, QStyle, QSystemTrayIcon, QWidget
+
+from kzdesk.ui.job_actions import language_names
+
+if TYPE_CHECKING:
+    from kzdesk.ui.main_window import MainWindow
+
+
+def _action(
+    window: MainWindow, text: str, keys: QKeySequence | str | None, slot: Callable[[], object]
+) -> QAction:
+    action = QAction(text, window)
+    if keys is not None:
+        action.setShortcut(QKeySequence(keys))
+    action.triggered.connect(slot)
+    return action
+
+
+def build_actions(window: MainWindow) -> None:
+    style = window.style()
+    sp = QStyle.StandardPixmap
+    window.add_files_action = _action(
+        window, window.tr("Add files…"), "Ctrl+O", window.on_add_files
+    )
+    window.add_files_action.setIcon(style.standardIcon(sp.SP_FileIcon))
+    window.add_folder_action = _action(
+        window, window.tr("Add folder…"), "Ctrl+Shift+O", window.on_add_folder
+    )
+    window.add_folder_action.setIcon(style.standardIcon(sp.SP_DirIcon))
+    window.pause_action = _action(window, window.tr("Pause queue"), "Ctrl+Shift+P", window.on_pause)
+    window.quit_action = _action(
+        window, window.tr("Quit"), QKeySequence.StandardKey.Quit, window.close
+    )
+    window.select_all_action = _action(
+        window, window.tr("Select all"), QKeySequence.StandardKey.SelectAll, window.view.selectAll
+    )
+    window.settings_action = _action(window, window.tr("Settings…"), "Ctrl+,", window.open_settings)
+    window.log_action = _action(window, window.tr("Open log folder"), None, window.open_log_folder)
+    window.about_action = _action(window, window.tr("About kzdesk"), None, window.show_about)
+    window.update_pause_action()
+
+
+def build_menus(window: MainWindow) -> None:
+    bar = window.menuBar()
+    file_menu = bar.addMenu(window.tr("&File"))
+    file_menu.addAction(window.add_files_action)
+    file_menu.addAction(window.add_folder_action)
+    file_menu.addSeparator()
+    file_menu.addAction(window.quit_action)
+    edit_menu = bar.addMenu(window.tr("&Edit"))
+    edit_menu.addAction(window.select_all_action)
+    edit_menu.addSeparator()
+    edit_menu.addAction(window.settings_action)
+    queue_menu = bar.addMenu(window.tr("&Queue"))
+    queue_menu.addAction(window.pause_action)
+    queue_menu.addSeparator()
+    window.actions_.fill_menu(queue_menu)
+    help_menu = bar.addMenu(window.tr("&Help"))
+    help_menu.addAction(window.log_action)
+    help_menu.addAction(window.about_action)
+
+
+def build_toolbar(window: MainWindow) -> None:
+    bar = window.addToolBar(window.tr("Main"))
+    bar.setObjectName("mainToolbar")
+    bar.setMovable(False)
+    bar.setToolButtonStyle(bar.toolButtonStyle().ToolButtonTextBesideIcon)
+    bar.addAction(window.add_files_action)
+    bar.addAction(window.add_folder_action)
+    bar.addSeparator()
+    bar.addAction(window.pause_action)
+    spacer = QWidget()
+    spacer.setSizePolicy(spacer.sizePolicy().Policy.Expanding, spacer.sizePolicy().Policy.Preferred)
+    bar.addWidget(spacer)
+    label = QLabel(window.tr("Language for new files:"))
+    label.setContentsMargins(0, 0, 6, 0)
+    bar.addWidget(label)
+    window.language_combo = QComboBox()
+    for language, text in language_names(window).items():
+        window.language_combo.addItem(text, language.value)
+    index = window.language_combo.findData(window.ctx.settings.language)
+    window.language_combo.setCurrentIndex(max(index, 0))
+    window.language_combo.setToolTip(
+        window.tr("The language of recordings added from now on (the default is in Settings).")
+    )
+    window.language_combo.currentIndexChanged.connect(window.on_language_changed)
+    label.setBuddy(window.language_combo)
+    bar.addWidget(window.language_combo)
+
+
+def make_tray(window: MainWindow) -> QSystemTrayIcon | None:
+    if not QSystemTrayIcon.isSystemTrayAvailable():
+        return None
+    tray = QSystemTrayIcon(window.windowIcon(), window)
+    if tray.icon().isNull():
+        tray.setIcon(window.style().standardIcon(QStyle.StandardPixmap.SP_MediaVolume))
+    tray.setToolTip("kzdesk")
+    tray.activated.connect(lambda *_: (window.showNormal(), window.activateWindow()))
+    tray.show()
+    return tray

@@ -1,0 +1,56 @@
+"""A progress bar in the Status column of the queue while a job runs."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QIcon, QPainter
+from PySide6.QtWidgets import (
+    QApplication,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionProgressBar,
+    QStyleOptionViewItem,
+)
+
+from kzdesk.ui.models.job_table_model import Column, ProgressRole
+
+_RANGE = 1000  # the bar's steps (0.1 %)
+
+
+class ProgressDelegate(QStyledItemDelegate):
+    """Paints the platform's progress bar (text = the status sentence) where the model gives a
+    ``ProgressRole`` value in the Status column; everything else is painted as usual."""
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        fraction = index.data(ProgressRole) if index.column() == Column.STATUS else None
+        if fraction is None:
+            super().paint(painter, option, index)
+            return
+        widget = option.widget  # type: ignore[attr-defined]
+        style = widget.style() if widget is not None else QApplication.style()
+        # the row's selection/hover background first, so a selected row stays visibly selected
+        background = QStyleOptionViewItem(option)
+        self.initStyleOption(background, index)
+        background.text = ""
+        background.icon = QIcon()
+        style.drawPrimitive(
+            QStyle.PrimitiveElement.PE_PanelItemViewItem, background, painter, widget
+        )
+        bar = QStyleOptionProgressBar()
+        bar.rect = option.rect.adjusted(2, 2, -2, -2)  # type: ignore[attr-defined]
+        bar.state = option.state | QStyle.StateFlag.State_Horizontal  # type: ignore[attr-defined]
+        bar.direction = option.direction  # type: ignore[attr-defined]
+        bar.fontMetrics = option.fontMetrics  # type: ignore[attr-defined]
+        bar.palette = option.palette  # type: ignore[attr-defined]
+        bar.minimum = 0
+        bar.maximum = _RANGE
+        bar.progress = round(min(max(float(fraction), 0.0), 1.0) * _RANGE)
+        bar.text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        bar.textVisible = True
+        bar.textAlignment = Qt.AlignmentFlag.AlignCenter
+        style.drawControl(QStyle.ControlElement.CE_ProgressBar, bar, painter, widget)

@@ -1,0 +1,115 @@
+"""The empty-queue page: a large dashed drop hint with the two Add buttons under it."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+from PySide6.QtCore import QMimeData, Qt, Signal
+from PySide6.QtGui import QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QStyle, QVBoxLayout, QWidget
+
+from kzdesk.audio import is_media_file
+
+
+def collect_media(paths: Iterable[str | Path]) -> tuple[list[Path], int]:
+    """Audio and video files among ``paths`` (folders searched recursively, in name order)
+    and how many other files were skipped."""
+    files: list[Path] = []
+    skipped = 0
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            for root, dirs, names in os.walk(path):
+                dirs.sort()
+                for name in sorted(names):
+                    candidate = Path(root) / name
+                    if is_media_file(candidate):
+                        files.append(candidate)
+                    else:
+                        skipped += 1
+        elif path.is_file() and is_media_file(path):
+            files.append(path)
+        else:
+            skipped += 1
+    return files, skipped
+
+
+def local_paths(mime: QMimeData) -> list[Path]:
+    """The local files and folders a drag carries (web links are ignored)."""
+    if not mime.hasUrls():
+        return []
+    return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
+
+
+class DropArea(QWidget):
+    """Drawn as a rounded dashed frame; the window itself accepts the drops."""
+
+    add_files_requested = Signal()
+    add_folder_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("dropArea")
+        self._highlight = False
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(48, 48, 48, 48)
+        layout.addStretch(2)
+
+        icon = QLabel()
+        icon.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        pixmap = self.style().standardIcon(QStyle.StandardPixmap.SP_MediaVolume).pixmap(48, 48)
+        icon.setPixmap(pixmap)
+        layout.addWidget(icon)
+
+        self.hint = QLabel(self.tr("Drop recordings here — audio or video, any format"))
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.hint.setWordWrap(True)
+        font = self.hint.font()
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        self.hint.setFont(font)
+        layout.addWidget(self.hint)
+
+        sub = QLabel(
+            self.tr("Whole folders work too: everything that is not a recording is skipped.")
+        )
+        sub.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        sub.setWordWrap(True)
+        sub.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        layout.addWidget(sub)
+        layout.addSpacing(16)
+
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.add_files_button = QPushButton(self.tr("Add files…"))
+        self.add_files_button.clicked.connect(self.add_files_requested)
+        self.add_folder_button = QPushButton(self.tr("Add folder…"))
+        self.add_folder_button.clicked.connect(self.add_folder_requested)
+        for button in (self.add_files_button, self.add_folder_button):
+            button.setMinimumHeight(button.sizeHint().height() + 8)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        layout.addStretch(3)
+
+    def set_highlighted(self, on: bool) -> None:
+        """While something is dragged over the window the frame uses the highlight colour."""
+        if on != self._highlight:
+            self._highlight = on
+            self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        role = QPalette.ColorRole.Highlight if self._highlight else QPalette.ColorRole.Mid
+        pen = QPen(self.palette().color(role), 2, Qt.PenStyle.DashLine)
+        pen.setDashPattern([6, 4])
+        painter.setPen(pen)
+        if self._highlight:
+            fill = self.palette().color(QPalette.ColorRole.Highlight)
+            fill.setAlpha(28)
+            painter.setBrush(fill)
+        rect = self.rect().adjusted(16, 16, -16, -16)
+        painter.drawRoundedRect(rect, 12, 12)
+        painter.end()

@@ -1,0 +1,270 @@
+"""Per-row actions of the queue (menu, context menu, shortcuts) and what they call."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QPoint, Qt, QThreadPool, QUrl
+from PySide6.QtGui import QAction, QActionGroup, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import QMenu, QStyle, QWidget
+
+from kzdesk.core.job import Job, JobState, Language, SpeakersMode
+from kzdesk.services.settings import Settings
+from kzdesk.storage.job_queue import JobQueue
+from kzdesk.storage.transcripts import TranscriptStore
+from kzdesk.ui.dialogs.transcript_dialog import TranscriptDialog
+from kzdesk.ui.queue_view import QueueView
+from kzdesk.ui.text import fill
+from kzdesk.workers.dispatcher import Dispatcher
+from kzdesk.workers.export_task import ExportTask
+
+Ask = Callable[[str, str], bool]  # (title, question) -> the user agreed
+Notify = Callable[[str], None]
+
+
+def language_names(owner: QObject) -> dict[Language, str]:
+    return {
+        Language.KK_RU: owner.tr("Kazakh + Russian"),
+        Language.KK: owner.tr("Kazakh"),
+        Language.RU: owner.tr("Russian"),
+        Language.AUTO: owner.tr("Automatic"),
+    }
+
+
+def speakers_names(owner: QObject) -> dict[SpeakersMode, str]:
+    return {
+        SpeakersMode.AUTO: owner.tr("Automatic"),
+        SpeakersMode.CHANNELS: owner.tr("Each channel is a person"),
+        SpeakersMode.OFF: owner.tr("Off"),
+    }
+
+
+class JobActions(QObject):
+    def __init__(
+        self,
+        window: QWidget,
+        view: QueueView,
+        dispatcher: Dispatcher,
+        queue: JobQueue,
+        store: TranscriptStore,
+        settings: Settings,
+        *,
+        ask: Ask,
+        notify: Notify,
+    ) -> None:
+        super().__init__(window)
+        self.window = window
+        self.view = view
+        self.dispatcher = dispatcher
+        self.queue = queue
+        self.store = store
+        self.settings = settings
+        self.ask = ask
+        self.notify = notify
+        self.dialogs: list[TranscriptDialog] = []
+        self._exports: list[QObject] = []  # signals of exports still running
+        self.export_pool = QThreadPool(self)
+        self.export_pool.setMaxThreadCount(2)
+        style = window.style()
+        sp = QStyle.StandardPixmap
+
+        def make(text: str, icon: QStyle.StandardPixmap | None, keys: str | None, slot) -> QAction:  # type: ignore[no-untyped-def]
+            action = QAction(text, window)
+            if icon is not None:
+                action.setIcon(style.standardIcon(icon))
+            if keys:
+                action.setShortcut(QKeySequence(keys))
+            action.triggered.connect(slot)
+            return action
+
+        self.open = make(
+            self.tr("Open transcript"), sp.SP_FileDialogDetailedView, "Return", self.on_open
+        )
+        self.cancel = make(self.tr("Cancel"), sp.SP_BrowserStop, "Ctrl+.", self.on_cancel)
+        self.retry = make(self.tr("Retry"), sp.SP_BrowserReload, "Ctrl+R", self.on_retry)
+        self.remove = make(self.tr("Remove from queue"), sp.SP_TrashIcon, "Delete", self.on_remove)
+        self.show_file = make(
+            self.tr("Show in file manager"), sp.SP_DirOpenIcon, "Ctrl+Shift+R", self.on_show_file
+        )
+        self.export = make(self.tr("Export"), sp.SP_DialogSaveButton, "Ctrl+E", self.on_export)
+        # Return and Delete belong to the table only (not to the toolbar's combo box).
+        for action in (self.open, self.remove):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            view.addAction(action)
+        self.all = [self.open, self.cancel, self.retry, self.remove, self.show_file, self.export]
+
+        self.language_menu = QMenu(self.tr("Language"), window)
+        self.speakers_menu = QMenu(self.tr("Speakers"), window)
+        self._language_group = self._choice_menu(
+            self.language_menu, language_names(self), self._on_language_chosen
+        )
+        self._speakers_group = self._choice_menu(
+            self.speakers_menu, speakers_names(self), self._on_speakers_chosen
+        )
+        view.open_requested.connect(self.open_job)
+        view.customContextMenuRequested.connect(self.on_context_menu)
+        view.selectionModel().selectionChanged.connect(self.update_enabled)
+        self.update_enabled()
+
+    def _choice_menu(self, menu: QMenu, names: dict, slot) -> QActionGroup:  # type: ignore[no-untyped-def,type-arg]
+        group = QActionGroup(menu)
+        for value, text in names.items():
+            action = menu.addAction(text)
+            action.setCheckable(True)
+            action.setData(value.value)
+            group.addAction(action)
+        group.triggered.connect(slot)
+        return group
+
+    # ---- menus ----------------------------------------------------------------------------
+    def fill_menu(self, menu: QMenu) -> None:
+        menu.addAction(self.open)
+        menu.addAction(self.export)
+        menu.addAction(self.show_file)
+        menu.addSeparator()
+        menu.addMenu(self.language_menu)
+        menu.addMenu(self.speakers_menu)
+        menu.addSeparator()
+        menu.addAction(self.cancel)
+        menu.addAction(self.retry)
+        menu.addAction(self.remove)
+
+    def on_context_menu(self, pos: QPoint) -> None:
+        if not self.view.indexAt(pos).isValid():
+            return
+        menu = QMenu(self.view)
+        self.fill_menu(menu)
+        menu.popup(self.view.viewport().mapToGlobal(pos))
+
+    def update_enabled(self) -> None:
+        jobs = self.view.selected_jobs()
+        states = {j.state for j in jobs}
+        one = len(jobs) == 1
+        self.open.setEnabled(one and jobs[0].state is JobState.DONE)
+        self.export.setEnabled(JobState.DONE in states)
+        self.show_file.setEnabled(one)
+        self.cancel.setEnabled(any(s is JobState.QUEUED or s.is_active for s in states))
+        self.retry.setEnabled(bool(states & {JobState.FAILED, JobState.CANCELLED}))
+        self.remove.setEnabled(bool(jobs))
+        queued = bool(jobs) and states == {JobState.QUEUED}
+        self.language_menu.setEnabled(queued)
+        self.speakers_menu.setEnabled(queued)
+        if queued:
+            for group, value in (
+                (self._language_group, jobs[0].language.value),
+                (self._speakers_group, jobs[0].speakers.value),
+            ):
+                for action in group.actions():
+                    action.setChecked(action.data() == value)
+
+    # ---- handlers -------------------------------------------------------------------------
+    def on_open(self) -> None:
+        job = self.view.current_job()
+        if job is not None:
+            self.open_job(job)
+
+    def open_job(self, job: Job) -> TranscriptDialog | None:
+        tid = self.store.id_for_job(job.id)
+        if tid is None:
+            self.notify(fill(self.tr("“%1” has no transcript yet."), job.file_name))
+            return None
+        dialog = TranscriptDialog(self.store.load(tid), Path(job.source_path).stem, self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.destroyed.connect(lambda *_: self.dialogs.remove(dialog))
+        self.dialogs.append(dialog)
+        dialog.show()
+        return dialog
+
+    def on_cancel(self) -> None:
+        for job in self.view.selected_jobs():
+            if job.state is JobState.QUEUED or job.state.is_active:
+                self.dispatcher.cancel(job.id)
+
+    def on_retry(self) -> None:
+        for job in self.view.selected_jobs():
+            if job.state in (JobState.FAILED, JobState.CANCELLED):
+                self.dispatcher.retry(job.id)
+
+    def retry_job(self, job_id: int) -> None:
+        self.dispatcher.retry(job_id)
+
+    def on_remove(self) -> None:
+        jobs = self.view.selected_jobs()
+        if not jobs:
+            return
+        with_text = [j for j in jobs if self.store.id_for_job(j.id) is not None]
+        if with_text:
+            if len(with_text) == 1:
+                question = fill(
+                    self.tr("The transcript of “%1” will be lost. Remove it from the queue?"),
+                    with_text[0].file_name,
+                )
+            else:
+                question = self.tr(
+                    "%n transcripts will be lost. Remove them from the queue?", "", len(with_text)
+                )
+            if not self.ask(self.tr("Remove from queue"), question):
+                return
+        for job in jobs:
+            self.dispatcher.remove(job.id)
+
+    def on_show_file(self) -> None:
+        job = self.view.current_job()
+        if job is None:
+            return
+        folder = Path(job.source_path).parent
+        if not folder.is_dir():
+            self.notify(fill(self.tr("The folder “%1” no longer exists."), folder))
+            return
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+
+    def on_export(self) -> None:
+        done = [j for j in self.view.selected_jobs() if j.state is JobState.DONE]
+        for job in done:
+            self.export_job(job, self.settings.auto_export or ["docx"])
+
+    def export_job(self, job: Job, formats: list[str]) -> None:
+        task = ExportTask(self.store, job, formats, self.settings.output_dir or None)
+        task.signals.exported.connect(self._on_exported)
+        task.signals.failed.connect(self._on_export_failed)
+        self._exports.append(task.signals)
+        self.export_pool.start(task)
+
+    def wait_for_exports(self, timeout_ms: int = 10_000) -> None:
+        """On close: exports are short, let them finish writing their files."""
+        self.export_pool.waitForDone(timeout_ms)
+
+    def _forget_export(self) -> None:
+        sender = self.sender()
+        if sender in self._exports:
+            self._exports.remove(sender)
+
+    def _on_exported(self, job: Job, paths: list[Path]) -> None:
+        self._forget_export()
+        if not paths:
+            return
+        names = ", ".join(p.name for p in paths)
+        self.notify(fill(self.tr("Exported %1 to %2"), names, paths[0].parent))
+
+    def _on_export_failed(self, job: Job, message: str) -> None:
+        self._forget_export()
+        self.notify(message)
+
+    def _on_language_chosen(self, action: QAction) -> None:
+        self._change_options(language=Language(action.data()))
+
+    def _on_speakers_chosen(self, action: QAction) -> None:
+        self._change_options(speakers=SpeakersMode(action.data()))
+
+    def _change_options(self, **changes: object) -> None:
+        model = self.view.source_model
+        for job in self.view.selected_jobs():
+            if job.state is not JobState.QUEUED:
+                continue
+            try:
+                updated = self.queue.update_options(job.id, **changes)  # type: ignore[arg-type]
+            except ValueError:
+                continue  # started meanwhile
+            model.upsert(updated)
+        self.update_enabled()

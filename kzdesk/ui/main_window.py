@@ -1,0 +1,404 @@
+"""The main window: the queue, drag-and-drop, menus, status bar; wiring only, no business logic."""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QTimer, QUrl, Signal
+from PySide6.QtGui import (
+    QCloseEvent,
+    QDesktopServices,
+    QDragEnterEvent,
+    QDragLeaveEvent,
+    QDragMoveEvent,
+    QDropEvent,
+)
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QStyle,
+    QSystemTrayIcon,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kzdesk.app import AppContext
+from kzdesk.audio import MEDIA_EXTENSIONS
+from kzdesk.core.job import Job, JobState, Language, SpeakersMode
+from kzdesk.services import settings as settings_module
+from kzdesk.services.power import SleepInhibitor
+from kzdesk.services.settings import Settings
+from kzdesk.ui import about, chrome
+from kzdesk.ui.dialogs.first_run_banner import FirstRunBanner
+from kzdesk.ui.dialogs.settings_dialog import SettingsDialog
+from kzdesk.ui.drop_area import DropArea, collect_media, local_paths
+from kzdesk.ui.job_actions import JobActions
+from kzdesk.ui.models.job_table_model import JobTableModel
+from kzdesk.ui.queue_view import QueueView
+from kzdesk.ui.status_summary import FailureDetails, StatusSummary
+from kzdesk.ui.text import fill
+from kzdesk.workers.dispatcher import Dispatcher
+
+log = logging.getLogger(__name__)
+
+CheckConnection = Callable[[str, str], None]
+MESSAGE_MS = 10_000
+
+
+def speechkit_check(api_key: str, folder_id: str) -> None:
+    """One cheap authenticated SpeechKit call (raises EngineError with a sentence)."""
+    from kzdesk.engines.speechkit import SpeechKitEngine, endpoint_from_env
+
+    SpeechKitEngine(
+        api_key=api_key, folder_id=folder_id, endpoint=endpoint_from_env()
+    ).check_connection()
+
+
+class MainWindow(QMainWindow):
+    closed = Signal()
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        dispatcher: Dispatcher,
+        *,
+        check_connection: CheckConnection = speechkit_check,
+        inhibitor: SleepInhibitor | None = None,
+        ui_state: QSettings | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.dispatcher = dispatcher
+        self.check_connection = check_connection
+        self.inhibitor = inhibitor or SleepInhibitor()
+        self.setWindowTitle("kzdesk")
+        self.setAcceptDrops(True)
+        self.ui_state = ui_state if ui_state is not None else QSettings()  # UI state only
+        self.settings_dialog: SettingsDialog | None = None
+
+        settings = ctx.settings
+        self.model = JobTableModel(
+            ctx.queue.all(), price_per_minute=settings.price_per_minute, currency=settings.currency
+        )
+        self.view = QueueView(self.model)
+        self.drop_area = DropArea()
+        self.details = FailureDetails()
+        self.summary = StatusSummary()
+        self.actions_ = JobActions(
+            self,
+            self.view,
+            dispatcher,
+            ctx.queue,
+            ctx.store,
+            ctx.settings,
+            ask=self.ask,
+            notify=self.notify,
+        )
+        self._build_central()
+        chrome.build_actions(self)
+        chrome.build_menus(self)
+        chrome.build_toolbar(self)
+        self.statusBar().addPermanentWidget(self.summary)
+        self.tray = chrome.make_tray(self)
+
+        dispatcher.job_changed.connect(self.on_job_changed)
+        dispatcher.job_added.connect(self.on_job_changed)
+        dispatcher.job_removed.connect(self.on_job_removed)
+        dispatcher.running_changed.connect(self.on_running_changed)
+        dispatcher.batch_finished.connect(self.on_batch_finished)
+        self.view.selectionModel().selectionChanged.connect(self._update_details)
+        self.details.retry_requested.connect(self.actions_.retry_job)
+        self.drop_area.add_files_requested.connect(self.on_add_files)
+        self.drop_area.add_folder_requested.connect(self.on_add_folder)
+        for signal in (self.model.rowsInserted, self.model.rowsRemoved, self.model.modelReset):
+            signal.connect(self._update_page)
+        # Recount at most a few times a second, however many progress updates arrive.
+        self._summary_timer = QTimer(self, singleShot=True, interval=300)
+        self._summary_timer.timeout.connect(self._update_summary)
+
+        self._update_page()
+        self._update_summary()
+        self._restore_ui_state()
+
+    # ---- building -------------------------------------------------------------------------
+    def _build_central(self) -> None:
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.banner = FirstRunBanner()
+        self.banner.settings_requested.connect(self.open_settings)
+        self.banner.setVisible(self.ctx.secrets.api_key() is None)
+        layout.addWidget(self.banner)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.drop_area)
+        table_page = QWidget()
+        table_layout = QVBoxLayout(table_page)
+        table_layout.setContentsMargins(0, 0, 0, 0)
+        table_layout.setSpacing(0)
+        table_layout.addWidget(self.view, 1)
+        table_layout.addWidget(self.details)
+        self.stack.addWidget(table_page)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(body)
+
+    # ---- small helpers (tests replace ask) -------------------------------------------------
+    def ask(self, title: str, question: str) -> bool:
+        answer = QMessageBox.question(self, title, question)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def notify(self, message: str) -> None:
+        self.statusBar().showMessage(message, MESSAGE_MS)
+
+    def jobs(self) -> list[Job]:
+        return self.model.jobs()
+
+    # ---- adding files ---------------------------------------------------------------------
+    def add_paths(self, paths: Iterable[str | Path]) -> list[Job]:
+        """Files and folders from a drop, a dialog or a second launch."""
+        files, skipped = collect_media(paths)
+        settings = self.ctx.settings
+        jobs: list[Job] = []
+        if files:
+            jobs = self.dispatcher.enqueue_files(
+                files,
+                language=Language(self.language_combo.currentData() or settings.language),
+                speakers=SpeakersMode(settings.speakers),
+                engine=settings.engine,
+                options={"model": settings.model},
+            )  # each new job arrives through job_added
+        parts = []
+        if jobs:
+            parts.append(self.tr("Added %n recording(s)", "", len(jobs)))
+        else:
+            parts.append(self.tr("No recordings were added"))
+        if skipped:
+            parts.append(self.tr("skipped %n file(s) that are not audio or video", "", skipped))
+        self.notify(" · ".join(parts) + ".")
+        return jobs
+
+    def _last_folder(self) -> str:
+        return str(self.ui_state.value("last_folder", str(Path.home())))
+
+    def on_add_files(self) -> None:
+        patterns = " ".join(f"*{ext}" for ext in sorted(MEDIA_EXTENSIONS))
+        filters = f"{self.tr('Audio and video')} ({patterns});;{self.tr('All files')} (*)"
+        files, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Add recordings"), self._last_folder(), filters
+        )
+        if files:
+            self.ui_state.setValue("last_folder", str(Path(files[0]).parent))
+            self.add_paths(files)
+
+    def on_add_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("Add a folder of recordings"), self._last_folder()
+        )
+        if folder:
+            self.ui_state.setValue("last_folder", folder)
+            self.add_paths([folder])
+
+    # ---- drag and drop anywhere on the window ---------------------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if local_paths(event.mimeData()):
+            event.acceptProposedAction()
+            self.drop_area.set_highlighted(True)
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if local_paths(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
+        self.drop_area.set_highlighted(False)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        self.drop_area.set_highlighted(False)
+        paths = local_paths(event.mimeData())
+        if not paths:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.add_paths(paths)
+
+    # ---- dispatcher events ----------------------------------------------------------------
+    def on_job_changed(self, job: Job) -> None:
+        previous_row = self.model.row_of(job.id)
+        before = self.model.job_at(previous_row).state if previous_row is not None else None
+        self.model.upsert(job)
+        if job.state is JobState.DONE and before is not JobState.DONE:
+            formats = self.ctx.settings.auto_export
+            if formats:
+                self.actions_.export_job(job, list(formats))
+        self._summary_timer.start()
+        if job.state != before:
+            self.actions_.update_enabled()
+            self._update_details()
+
+    def on_job_removed(self, job_id: int) -> None:
+        self.model.remove(job_id)
+        self._summary_timer.start()
+        self._update_details()
+
+    def on_running_changed(self, running: int) -> None:
+        if running > 0:
+            self.inhibitor.inhibit(self.tr("Transcribing recordings"))
+        else:
+            self.inhibitor.release()
+
+    def on_batch_finished(self, done: int, failed: int) -> None:
+        if failed:
+            text = fill(
+                self.tr("%1 · %2"),
+                self.tr("%n recording(s) transcribed", "", done),
+                self.tr("%n failed", "", failed),
+            )
+        else:
+            text = self.tr("%n recording(s) transcribed", "", done)
+        self.notify(text)
+        if self.tray is not None:
+            icon = (
+                QSystemTrayIcon.MessageIcon.Warning
+                if failed
+                else QSystemTrayIcon.MessageIcon.Information
+            )
+            self.tray.showMessage(self.tr("kzdesk: the queue is finished"), text, icon)
+        QApplication.alert(self)
+        self._update_summary()
+
+    # ---- queue controls -------------------------------------------------------------------
+    def on_pause(self) -> None:
+        if self.dispatcher.paused:
+            self.dispatcher.resume()
+        else:
+            self.dispatcher.pause()
+        self.update_pause_action()
+        self._update_summary()
+
+    def update_pause_action(self) -> None:
+        sp = QStyle.StandardPixmap
+        if self.dispatcher.paused:
+            self.pause_action.setText(self.tr("Resume queue"))
+            self.pause_action.setIcon(self.style().standardIcon(sp.SP_MediaPlay))
+        else:
+            self.pause_action.setText(self.tr("Pause queue"))
+            self.pause_action.setIcon(self.style().standardIcon(sp.SP_MediaPause))
+
+    def on_language_changed(self) -> None:
+        value = self.language_combo.currentData()
+        if value and value != self.ctx.settings.language:
+            self._apply_settings(dataclasses.replace(self.ctx.settings, language=value), save=True)
+
+    # ---- settings -------------------------------------------------------------------------
+    def open_settings(self) -> SettingsDialog:
+        if self.settings_dialog is None:
+            dialog = SettingsDialog(
+                dataclasses.replace(self.ctx.settings),
+                self.ctx.secrets,
+                self.ctx.data_dir,
+                check_connection=self.check_connection,
+                parent=self,
+            )
+            dialog.settings_saved.connect(self.on_settings_saved)
+            dialog.finished.connect(self._forget_settings_dialog)
+            self.settings_dialog = dialog
+        self.settings_dialog.show()
+        self.settings_dialog.raise_()
+        self.settings_dialog.activateWindow()
+        return self.settings_dialog
+
+    def _forget_settings_dialog(self) -> None:
+        if self.settings_dialog is not None:
+            self.settings_dialog.deleteLater()
+        self.settings_dialog = None
+
+    def on_settings_saved(self, new: Settings) -> None:
+        self._apply_settings(new, save=False)  # the dialog has saved them
+        self.banner.setVisible(self.ctx.secrets.api_key() is None)
+
+    def _apply_settings(self, new: Settings, *, save: bool) -> None:
+        # Update in place: the engine factory and the actions hold this same object.
+        for f in dataclasses.fields(Settings):
+            setattr(self.ctx.settings, f.name, getattr(new, f.name))
+        settings = self.ctx.settings
+        if save:
+            settings_module.save(self.ctx.data_dir, settings)
+        self.ctx.service.config.model = settings.model
+        self.dispatcher.set_max_workers(settings.parallel_jobs)
+        self.model.set_price(settings.price_per_minute, settings.currency)
+        index = self.language_combo.findData(settings.language)
+        if index >= 0 and index != self.language_combo.currentIndex():
+            self.language_combo.blockSignals(True)
+            self.language_combo.setCurrentIndex(index)
+            self.language_combo.blockSignals(False)
+        self._update_summary()
+
+    # ---- help -----------------------------------------------------------------------------
+    def open_log_folder(self) -> None:
+        self.ctx.log_dir.mkdir(parents=True, exist_ok=True)
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.ctx.log_dir)))
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, self.tr("About kzdesk"), about.about_html(self))
+
+    # ---- view state -----------------------------------------------------------------------
+    def _update_page(self) -> None:
+        self.stack.setCurrentIndex(1 if self.model.rowCount() else 0)
+
+    def _update_summary(self) -> None:
+        self.summary.update_from(
+            self.jobs(),
+            price_per_minute=self.ctx.settings.price_per_minute,
+            currency=self.ctx.settings.currency,
+            paused=self.dispatcher.paused,
+        )
+
+    def _update_details(self) -> None:
+        job = self.view.current_job()
+        if job is not None:
+            row = self.model.row_of(job.id)
+            job = self.model.job_at(row) if row is not None else None
+        self.details.show_job(job)
+
+    def _restore_ui_state(self) -> None:
+        geometry = self.ui_state.value("main_window/geometry")
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1100, 680)
+        self.view.restore_header_state(self.ui_state.value("main_window/columns"))
+
+    def _save_ui_state(self) -> None:
+        self.ui_state.setValue("main_window/geometry", self.saveGeometry())
+        self.ui_state.setValue("main_window/columns", self.view.header_state())
+        self.ui_state.sync()
+
+    # ---- closing --------------------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:
+        running = self.dispatcher.running_count()
+        if running:
+            question = self.tr(
+                "%n recording(s) are still being transcribed. Close kzdesk anyway? "
+                "They continue where they stopped the next time you open it.",
+                "",
+                running,
+            )
+            if not self.ask(self.tr("Close kzdesk"), question):
+                event.ignore()
+                return
+        self._save_ui_state()
+        self.dispatcher.shutdown()
+        self.actions_.wait_for_exports()
+        self.inhibitor.release()
+        if self.tray is not None:
+            self.tray.hide()
+        for dialog in list(self.actions_.dialogs):
+            dialog.close()
+        event.accept()
+        self.closed.emit()

@@ -1,0 +1,329 @@
+"""The queue as a table: one row per job, updated row by row (never reset while jobs run)."""
+
+from __future__ import annotations
+
+import enum
+import time
+from typing import Any
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QDateTime,
+    QLocale,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QStyle
+
+from kzdesk.core import cost, timecode
+from kzdesk.core.job import Job, JobState, Language, SpeakersMode
+from kzdesk.services.transcription import CONVERT_SHARE
+
+# ETA only once a stage has this much progress and time behind it (earlier guesses jump).
+_ETA_MIN_FRACTION = 0.03
+_ETA_MIN_ELAPSED_S = 3.0
+
+JobRole = Qt.ItemDataRole.UserRole + 1
+ProgressRole = Qt.ItemDataRole.UserRole + 2
+SortRole = Qt.ItemDataRole.UserRole + 3
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class Column(enum.IntEnum):
+    FILE = 0
+    DURATION = 1
+    LANGUAGE = 2
+    SPEAKERS = 3
+    STATUS = 4
+    COST = 5
+    FINISHED = 6
+
+
+_HEADERS = {
+    Column.FILE: QT_TRANSLATE_NOOP("JobTableModel", "File"),
+    Column.DURATION: QT_TRANSLATE_NOOP("JobTableModel", "Duration"),
+    Column.LANGUAGE: QT_TRANSLATE_NOOP("JobTableModel", "Language"),
+    Column.SPEAKERS: QT_TRANSLATE_NOOP("JobTableModel", "Speakers"),
+    Column.STATUS: QT_TRANSLATE_NOOP("JobTableModel", "Status"),
+    Column.COST: QT_TRANSLATE_NOOP("JobTableModel", "Cost"),
+    Column.FINISHED: QT_TRANSLATE_NOOP("JobTableModel", "Finished"),
+}
+_LANGUAGE_SHORT = {Language.KK_RU: "kk+ru", Language.KK: "kk", Language.RU: "ru"}
+_LANGUAGE_LONG = {
+    Language.KK_RU: QT_TRANSLATE_NOOP("JobTableModel", "Kazakh + Russian"),
+    Language.KK: QT_TRANSLATE_NOOP("JobTableModel", "Kazakh"),
+    Language.RU: QT_TRANSLATE_NOOP("JobTableModel", "Russian"),
+    Language.AUTO: QT_TRANSLATE_NOOP("JobTableModel", "Detect automatically"),
+}
+_SPEAKERS_SHORT = {
+    SpeakersMode.AUTO: QT_TRANSLATE_NOOP("JobTableModel", "auto"),
+    SpeakersMode.CHANNELS: QT_TRANSLATE_NOOP("JobTableModel", "channels"),
+    SpeakersMode.OFF: QT_TRANSLATE_NOOP("JobTableModel", "off"),
+}
+_SPEAKERS_LONG = {
+    SpeakersMode.AUTO: QT_TRANSLATE_NOOP("JobTableModel", "Speakers labelled automatically"),
+    SpeakersMode.CHANNELS: QT_TRANSLATE_NOOP("JobTableModel", "Each channel is a person"),
+    SpeakersMode.OFF: QT_TRANSLATE_NOOP("JobTableModel", "No speaker labels"),
+}
+# Status column sort order: what needs attention first when sorted ascending.
+_STATE_RANK = {
+    JobState.FAILED: 0,
+    JobState.RECOGNIZING: 1,
+    JobState.UPLOADING: 2,
+    JobState.CONVERTING: 3,
+    JobState.QUEUED: 4,
+    JobState.CANCELLED: 5,
+    JobState.DONE: 6,
+}
+_ICONS = {
+    JobState.QUEUED: QStyle.StandardPixmap.SP_ArrowForward,
+    JobState.CONVERTING: QStyle.StandardPixmap.SP_MediaPlay,
+    JobState.UPLOADING: QStyle.StandardPixmap.SP_ArrowUp,
+    JobState.RECOGNIZING: QStyle.StandardPixmap.SP_MediaPlay,
+    JobState.DONE: QStyle.StandardPixmap.SP_DialogApplyButton,
+    JobState.FAILED: QStyle.StandardPixmap.SP_MessageBoxCritical,
+    JobState.CANCELLED: QStyle.StandardPixmap.SP_DialogCancelButton,
+}
+_WAITING_ICON = QStyle.StandardPixmap.SP_BrowserReload
+
+
+def stage_fraction(job: Job) -> float:
+    """How far the current stage is, 0..1 (converting, then uploading/recognizing)."""
+    if job.state is JobState.CONVERTING:
+        return min(max(job.progress / CONVERT_SHARE, 0.0), 1.0)
+    return min(max((job.progress - CONVERT_SHARE) / (1 - CONVERT_SHARE), 0.0), 1.0)
+
+
+def waiting_to_retry(job: Job) -> bool:
+    """Queued again after a transient failure: the queue keeps the reason in ``error``."""
+    return job.state is JobState.QUEUED and bool(job.error)
+
+
+class JobTableModel(QAbstractTableModel):
+    Column = Column
+    JobRole = JobRole
+    ProgressRole = ProgressRole
+    SortRole = SortRole
+
+    def __init__(
+        self,
+        jobs: list[Job],
+        *,
+        price_per_minute: float = 0.0,
+        currency: str = "₸",
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._jobs: list[Job] = list(jobs)
+        self._rows: dict[int, int] = {job.id: row for row, job in enumerate(self._jobs)}
+        self._price = price_per_minute
+        self._currency = currency
+        self._icons: dict[Any, QIcon] = {}
+
+    # ---- updates --------------------------------------------------------------------------
+    def upsert(self, job: Job) -> None:
+        """A changed job repaints its own row; a new job is appended."""
+        row = self._rows.get(job.id)
+        if row is None:
+            row = len(self._jobs)
+            self.beginInsertRows(QModelIndex(), row, row)
+            self._jobs.append(job)
+            self._rows[job.id] = row
+            self.endInsertRows()
+            return
+        if self._jobs[row] == job:
+            return
+        self._jobs[row] = job
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(Column) - 1))
+
+    def remove(self, job_id: int) -> None:
+        row = self._rows.get(job_id)
+        if row is None:
+            return
+        self.beginRemoveRows(QModelIndex(), row, row)
+        del self._jobs[row]
+        del self._rows[job_id]
+        for later in self._jobs[row:]:
+            self._rows[later.id] -= 1
+        self.endRemoveRows()
+
+    def set_price(self, price_per_minute: float, currency: str) -> None:
+        self._price = price_per_minute
+        self._currency = currency
+        if self._jobs:
+            last = len(self._jobs) - 1
+            self.dataChanged.emit(self.index(0, Column.COST), self.index(last, Column.COST))
+
+    # ---- lookups --------------------------------------------------------------------------
+    def job_at(self, row: int) -> Job:
+        return self._jobs[row]
+
+    def row_of(self, job_id: int) -> int | None:
+        return self._rows.get(job_id)
+
+    def jobs(self) -> list[Job]:
+        return list(self._jobs)
+
+    # ---- QAbstractTableModel --------------------------------------------------------------
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._jobs)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(Column)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(Column):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.tr(_HEADERS[Column(section)])
+        if role == Qt.ItemDataRole.TextAlignmentRole and section in (
+            Column.DURATION,
+            Column.COST,
+        ):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._jobs):
+            return None
+        job = self._jobs[index.row()]
+        column = Column(index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(job, column)
+        if role == JobRole:
+            return job
+        if role == ProgressRole:
+            return stage_fraction(job) if job.state.is_active else None
+        if role == SortRole:
+            return self._sort_key(job, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(job, column)
+        if role == Qt.ItemDataRole.DecorationRole and column is Column.STATUS:
+            return self._icon(job)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (
+            Column.DURATION,
+            Column.COST,
+        ):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    # ---- texts ----------------------------------------------------------------------------
+    def status_text(self, job: Job, now: float | None = None) -> str:
+        state = job.state
+        if state is JobState.QUEUED:
+            if waiting_to_retry(job):
+                return self.tr("Waiting to retry: {reason}").format(reason=job.error)
+            return self.tr("Queued")
+        if state is JobState.DONE:
+            if job.finished_at is None:
+                return self.tr("Done")
+            return self.tr("Done {time}").format(time=self._time(job.finished_at))
+        if state is JobState.FAILED:
+            return job.error or self.tr("Failed")
+        if state is JobState.CANCELLED:
+            return self.tr("Cancelled")
+        percent = int(stage_fraction(job) * 100)
+        if state is JobState.CONVERTING:
+            return self.tr("Converting {percent}%").format(percent=percent)
+        if state is JobState.UPLOADING:
+            return self.tr("Uploading")
+        text = self.tr("Recognizing {percent}%").format(percent=percent)
+        if job.started_at is None:
+            return text
+        elapsed = max((time.time() if now is None else now) - job.started_at, 0.0)
+        text += " · " + self.tr("{elapsed} elapsed").format(
+            elapsed=timecode.duration(int(elapsed * 1000))
+        )
+        fraction = max(job.progress, 0.0)
+        if fraction >= CONVERT_SHARE + _ETA_MIN_FRACTION and elapsed >= _ETA_MIN_ELAPSED_S:
+            left = elapsed * (1 - fraction) / fraction
+            text += " · " + self.tr("ETA {left}").format(left=timecode.duration(int(left * 1000)))
+        return text
+
+    def _display(self, job: Job, column: Column) -> str:
+        if column is Column.FILE:
+            return job.file_name
+        if column is Column.DURATION:
+            return timecode.duration(job.duration_ms) if job.duration_ms is not None else "–"
+        if column is Column.LANGUAGE:
+            return _LANGUAGE_SHORT.get(job.language) or self.tr("auto")
+        if column is Column.SPEAKERS:
+            return self.tr(_SPEAKERS_SHORT[job.speakers])
+        if column is Column.STATUS:
+            return self.status_text(job)
+        if column is Column.COST:
+            value = self._cost(job)
+            if value is None:
+                return ""
+            return f"{QLocale().toString(value, 'f', 2)} {self._currency}"
+        if column is Column.FINISHED:
+            return self._time(job.finished_at) if job.finished_at is not None else ""
+        return ""
+
+    def _tooltip(self, job: Job, column: Column) -> str | None:
+        if column is Column.FILE:
+            return job.source_path
+        if column is Column.LANGUAGE:
+            return self.tr(_LANGUAGE_LONG[job.language])
+        if column is Column.SPEAKERS:
+            return self.tr(_SPEAKERS_LONG[job.speakers])
+        if column is Column.STATUS:
+            return self.status_text(job)
+        if column is Column.COST and self._cost(job) is not None:
+            return self.tr("Estimated cost at {price} {currency} per minute").format(
+                price=QLocale().toString(self._price, "f", 2), currency=self._currency
+            )
+        return None
+
+    def _sort_key(self, job: Job, column: Column) -> Any:
+        if column is Column.FILE:
+            return job.file_name.casefold()
+        if column is Column.DURATION:
+            return job.duration_ms if job.duration_ms is not None else -1
+        if column is Column.LANGUAGE:
+            return job.language.value
+        if column is Column.SPEAKERS:
+            return job.speakers.value
+        if column is Column.STATUS:
+            return _STATE_RANK[job.state] + (1 - job.progress) * 0.5
+        if column is Column.COST:
+            value = self._cost(job)
+            return -1.0 if value is None else value
+        if column is Column.FINISHED:
+            return job.finished_at if job.finished_at is not None else 0.0
+        return None
+
+    def _cost(self, job: Job) -> float | None:
+        if self._price <= 0 or job.duration_ms is None:
+            return None
+        return cost.estimate(job.duration_ms, 1, self._price)
+
+    @staticmethod
+    def _time(epoch_s: float) -> str:
+        moment = QDateTime.fromMSecsSinceEpoch(int(epoch_s * 1000))
+        if moment.date() == QDateTime.currentDateTime().date():
+            return QLocale().toString(moment.time(), QLocale.FormatType.ShortFormat)
+        return QLocale().toString(moment, QLocale.FormatType.ShortFormat)
+
+    def _icon(self, job: Job) -> QIcon | None:
+        key = _WAITING_ICON if waiting_to_retry(job) else _ICONS[job.state]
+        icon = self._icons.get(key)
+        if icon is None:
+            app = QApplication.instance()
+            if not isinstance(app, QApplication):
+                return None  # no widgets (a QGuiApplication): no style to take icons from
+            icon = app.style().standardIcon(key)
+            self._icons[key] = icon
+        return icon

@@ -1,0 +1,50 @@
+"""Exports run off the GUI thread: a QRunnable with a separate signals object."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QRunnable, Signal
+
+from kzdesk.core.job import Job
+from kzdesk.services.exporting import ExportError, export_job
+from kzdesk.storage.transcripts import TranscriptStore
+
+log = logging.getLogger(__name__)
+
+
+class ExportSignals(QObject):
+    exported = Signal(object, list)  # Job, list[Path]
+    failed = Signal(object, str)  # Job, sentence
+
+
+class ExportTask(QRunnable):
+    def __init__(
+        self,
+        store: TranscriptStore,
+        job: Job,
+        formats: Sequence[str],
+        out_dir: str | Path | None,
+    ) -> None:
+        super().__init__()
+        self.signals = ExportSignals()
+        self._store = store
+        self._job = job
+        self._formats = list(formats)
+        self._out_dir = out_dir or None
+
+    def run(self) -> None:
+        try:
+            paths = export_job(self._store, self._job, self._formats, self._out_dir)
+        except ExportError as exc:
+            self.signals.failed.emit(self._job, exc.message)
+        except Exception:
+            log.exception("export of job %s failed", self._job.id)
+            self.signals.failed.emit(
+                self._job,
+                "The export failed unexpectedly. Try again; the log file has the details.",
+            )
+        else:
+            self.signals.exported.emit(self._job, paths)

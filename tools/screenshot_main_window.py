@@ -1,0 +1,186 @@
+"""Screenshots of the main window, the empty queue and the settings dialog, at scale 1 and 2.
+
+    python tools/screenshot_main_window.py [OUT_DIR]      (default /tmp/kzdesk-shots)
+
+Without a display it starts ``Xvfb`` (apt-get install xvfb libxcb-cursor0 ...) and runs itself
+under it once per scale factor. The queue is a prepared temporary database holding a job in
+every state; nothing is sent anywhere (the dispatcher is never started).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+SIZE = (1280, 800)
+DISPLAY = ":93"
+
+
+def prepare_queue(data_dir: Path) -> None:
+    """One job in each state, with Kazakh and Russian file names."""
+    from kzdesk.core.job import JobState, Language, SpeakersMode
+    from kzdesk.storage.db import Database
+    from kzdesk.storage.job_queue import JobQueue
+
+    db = Database.in_dir(data_dir)
+    queue = JobQueue(db)
+    now = time.time()
+    recordings = Path.home() / "Recordings"
+
+    def add(name: str, duration_ms: int, **options: object):  # type: ignore[no-untyped-def]
+        job = queue.enqueue(recordings / name, **options)  # type: ignore[arg-type]
+        if duration_ms:  # an unreadable file never gets a duration
+            queue.set_media(job.id, duration_ms=duration_ms, size=duration_ms * 16)
+        return job
+
+    def started(job_id: int, seconds_ago: float) -> None:
+        with db.transaction() as conn:
+            conn.execute("UPDATE jobs SET started_at = ? WHERE id = ?", (now - seconds_ago, job_id))
+
+    recognizing = add("Жиналыс 12.11.mp3", 6_130_000)
+    done = add(
+        "interview_aigul.m4a", 2_285_000, language=Language.KK, speakers=SpeakersMode.CHANNELS
+    )
+    converting = add("board_meeting.mp4", 7_844_000)
+    add("voice_017.ogg", 41_000, language=Language.RU, speakers=SpeakersMode.OFF)
+    failed = add("broken.mp3", 0)
+    cancelled = add("Кеңес хаттамасы — толық нұсқа.wav", 1_520_000, language=Language.AUTO)
+    waiting = add("Совещание отдела продаж.webm", 3_100_000)
+
+    for job in (recognizing, done, converting, failed, cancelled, waiting):
+        queue.claim_next(job_ids=[job.id])
+    queue.move(recognizing.id, JobState.UPLOADING)
+    queue.move(recognizing.id, JobState.RECOGNIZING)
+    queue.set_progress(recognizing.id, 0.15 + 0.85 * 0.62)
+    started(recognizing.id, 80)
+    queue.set_progress(converting.id, 0.15 * 0.18)
+    started(converting.id, 12)
+    queue.move(done.id, JobState.UPLOADING)
+    queue.move(done.id, JobState.RECOGNIZING)
+    queue.move(done.id, JobState.DONE)
+    queue.move(
+        failed.id,
+        JobState.FAILED,
+        error="This file is not audio or video that kzdesk can read. Check that it opens in a "
+        "media player, or convert it to MP3 and add it again.",
+    )
+    queue.move(cancelled.id, JobState.CANCELLED)
+    queue.requeue(
+        waiting.id,
+        delay_s=120,
+        note="The connection to SpeechKit was lost. kzdesk will try again in 2 minutes.",
+    )
+    db.close()
+
+
+def shoot(out_dir: Path, scale: str) -> list[Path]:
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from kzdesk.app import AppContext
+    from kzdesk.services import settings as settings_module
+    from kzdesk.ui.dialogs.settings_dialog import SettingsDialog
+    from kzdesk.ui.launch import make_application
+    from kzdesk.ui.main_window import MainWindow
+    from kzdesk.workers.dispatcher import Dispatcher
+
+    app = make_application(["kzdesk"])
+    suffix = "" if scale == "1" else f"@{scale}x"
+    saved: list[Path] = []
+
+    def settle() -> None:
+        for _ in range(20):
+            app.processEvents()
+            time.sleep(0.02)
+
+    def save(widget, name: str) -> None:  # type: ignore[no-untyped-def]
+        settle()
+        path = out_dir / f"{name}{suffix}.png"
+        if not widget.grab().save(str(path)):
+            raise SystemExit(f"could not save {path}")
+        saved.append(path)
+
+    class NoSleepChange:
+        def inhibit(self, reason: str = "") -> None: ...
+        def release(self) -> None: ...
+
+    with tempfile.TemporaryDirectory(prefix="kzdesk-shots-") as tmp:
+        ui_state = QSettings(str(Path(tmp) / "ui.ini"), QSettings.Format.IniFormat)
+        for name, with_jobs, key in (
+            ("main_window", True, "shot-key"),
+            ("empty_queue", False, None),
+        ):
+            data = Path(tmp) / name
+            data.mkdir()
+            settings = settings_module.Settings(price_per_minute=12.0, folder_id="b1g2abc3def4")
+            settings_module.save(data, settings)
+            if with_jobs:
+                prepare_queue(data)
+            if key:
+                os.environ["KZDESK_SPEECHKIT_API_KEY"] = key
+            else:
+                os.environ.pop("KZDESK_SPEECHKIT_API_KEY", None)
+            ctx = AppContext.open(data)
+            dispatcher = Dispatcher(ctx.service, ctx.queue)  # never started: nothing runs
+            window = MainWindow(ctx, dispatcher, inhibitor=NoSleepChange(), ui_state=ui_state)  # type: ignore[arg-type]
+            window.resize(*SIZE)
+            window.show()
+            if with_jobs:
+                window.view.select_job(window.jobs()[4].id)  # the failed one: details pane
+            save(window, name)
+            if with_jobs:
+                dialog = SettingsDialog(
+                    settings, ctx.secrets, data, check_connection=lambda k, f: None, parent=window
+                )
+                dialog.show()
+                save(dialog, "settings_dialog")
+                dialog.close()
+            window.ask = lambda *a: True  # type: ignore[method-assign]
+            window.close()
+            ctx.close()
+    QApplication.processEvents()
+    return saved
+
+
+def main(argv: list[str]) -> int:
+    out_dir = Path(argv[1] if len(argv) > 1 else "/tmp/kzdesk-shots")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    if os.environ.get("KZDESK_SHOT_SCALE"):
+        for path in shoot(out_dir, os.environ["KZDESK_SHOT_SCALE"]):
+            print(path)
+        return 0
+    xvfb = None
+    env = dict(os.environ)
+    if not env.get("DISPLAY") or env.get("QT_QPA_PLATFORM") == "offscreen":
+        if shutil.which("Xvfb") is None:
+            print("Xvfb is missing: apt-get install -y xvfb libxcb-cursor0", file=sys.stderr)
+            return 2
+        xvfb = subprocess.Popen(
+            ["Xvfb", DISPLAY, "-screen", "0", "3000x2000x24", "-nolisten", "tcp"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        time.sleep(1.0)
+        env["DISPLAY"] = DISPLAY
+        env["QT_QPA_PLATFORM"] = "xcb"
+    try:
+        for scale in ("1", "2"):
+            run_env = dict(env, KZDESK_SHOT_SCALE=scale, QT_SCALE_FACTOR=scale)
+            subprocess.run([sys.executable, __file__, str(out_dir)], env=run_env, check=True)
+    finally:
+        if xvfb is not None:
+            xvfb.terminate()
+            xvfb.wait(5)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv))
