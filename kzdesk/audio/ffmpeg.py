@@ -7,6 +7,7 @@ here uses ffmpeg alone.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import queue
 import subprocess
@@ -56,11 +57,24 @@ def ffmpeg_input(path: str | Path) -> str:
     return "file:" + str(Path(path).absolute())
 
 
+BACKGROUND_NICENESS = 10
+
+
 def popen_options() -> dict[str, object]:
-    """Keep a console window from flashing up on Windows when the GUI starts ffmpeg."""
+    """Keep a console window from flashing up on Windows when the GUI starts ffmpeg, and run
+    it below normal priority there (see :func:`lower_priority` for the other systems)."""
     if sys.platform == "win32":
-        return {"creationflags": subprocess.CREATE_NO_WINDOW}  # type: ignore[attr-defined]
+        flags = subprocess.CREATE_NO_WINDOW | subprocess.BELOW_NORMAL_PRIORITY_CLASS  # type: ignore[attr-defined]
+        return {"creationflags": flags}
     return {}
+
+
+def lower_priority(pid: int) -> None:
+    """Conversions are background work: five at once must not starve the window (or the rest
+    of the user's laptop) of CPU. Best effort, right after the process starts."""
+    if hasattr(os, "setpriority"):
+        with contextlib.suppress(OSError):
+            os.setpriority(os.PRIO_PROCESS, pid, BACKGROUND_NICENESS)
 
 
 @dataclass(frozen=True)
@@ -122,6 +136,7 @@ def run_ffmpeg(
         raise AudioError(
             "kzdesk could not start its audio converter (ffmpeg). Reinstall kzdesk."
         ) from exc
+    lower_priority(proc.pid)
 
     times: queue.Queue[int] = queue.Queue()
     keeper = _StderrKeeper()
