@@ -22,6 +22,7 @@ test: $(BIN)/activate
 bench: $(BIN)/activate
 	$(BIN)/python bench/convert.py
 	$(BIN)/python bench/pipeline.py
+	$(BIN)/python bench/gui_responsiveness.py
 
 emulator: $(BIN)/activate
 	$(BIN)/python -m tests.emulator --port 50051

@@ -10,13 +10,14 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from kzdesk import __version__, audio, export
+from kzdesk import __version__, export
 from kzdesk.app import AppContext, setup_logging
 from kzdesk.cli_progress import ProgressPrinter
 from kzdesk.core import cost, timecode
 from kzdesk.core.job import Job, JobState, Language, SpeakersMode
 from kzdesk.services import settings as settings_module
 from kzdesk.services.exporting import ExportError, export_job, parse_formats
+from kzdesk.services.media_scan import find_recordings
 from kzdesk.services.runner import QueueRunner, failed
 
 
@@ -67,12 +68,22 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _opened_paths(argv: Sequence[str]) -> list[str] | None:
+    """`kzdesk FILE...` (a file manager's "Open with", a second launch): paths for the window."""
+    commands = {"transcribe", "resume", "jobs", "export", "key", "config"}
+    if argv and argv[0] not in commands and all(Path(a).exists() for a in argv):
+        return list(argv)
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    opened = _opened_paths(argv)
+    args = build_parser().parse_args([] if opened else argv)
     if args.command is None:
         from kzdesk.ui.launch import run_gui  # Qt only when the window is wanted
 
-        return run_gui(args.data_dir)
+        return run_gui(args.data_dir, files=opened)
     ctx = AppContext.open(args.data_dir)
     setup_logging(ctx.log_dir, verbose=args.verbose)
     try:
@@ -101,27 +112,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def collect_files(paths: Sequence[str]) -> tuple[list[Path], list[str]]:
     """Media files under the given paths, and sentences about what was skipped."""
-    files: list[Path] = []
-    notes: list[str] = []
-    skipped = 0
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            for root, dirs, names in os.walk(path):
-                dirs.sort()
-                for name in sorted(names):
-                    candidate = Path(root) / name
-                    if audio.is_media_file(candidate):
-                        files.append(candidate)
-                    else:
-                        skipped += 1
-        elif path.exists() or audio.is_media_file(path):
-            files.append(path)  # a named file is always tried: the job says what is wrong
-        else:
-            notes.append(f"“{raw}” does not exist.")
-    if skipped:
-        notes.append(f"Skipped {skipped} file(s) that are not audio or video.")
-    return files, notes
+    scan = find_recordings(paths, keep_named_files=True)
+    notes = [f"“{raw}” does not exist." for raw in scan.missing]
+    if scan.skipped:
+        notes.append(f"Skipped {scan.skipped} file(s) that are not audio or video.")
+    return scan.files, notes
 
 
 def _export_options(args: argparse.Namespace) -> export.ExportOptions:

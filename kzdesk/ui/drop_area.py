@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -10,30 +9,14 @@ from PySide6.QtCore import QMimeData, Qt, Signal
 from PySide6.QtGui import QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QStyle, QVBoxLayout, QWidget
 
-from kzdesk.audio import is_media_file
+from kzdesk.services.media_scan import find_recordings
 
 
 def collect_media(paths: Iterable[str | Path]) -> tuple[list[Path], int]:
-    """Audio and video files among ``paths`` (folders searched recursively, in name order)
-    and how many other files were skipped."""
-    files: list[Path] = []
-    skipped = 0
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            for root, dirs, names in os.walk(path):
-                dirs.sort()
-                for name in sorted(names):
-                    candidate = Path(root) / name
-                    if is_media_file(candidate):
-                        files.append(candidate)
-                    else:
-                        skipped += 1
-        elif path.is_file() and is_media_file(path):
-            files.append(path)
-        else:
-            skipped += 1
-    return files, skipped
+    """Audio and video files among ``paths`` and how many other files were skipped (a path
+    that vanished counts as skipped)."""
+    scan = find_recordings(paths)
+    return scan.files, scan.skipped + len(scan.missing)
 
 
 def local_paths(mime: QMimeData) -> list[Path]:

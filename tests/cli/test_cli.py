@@ -209,3 +209,18 @@ def test_jobs_show_estimated_cost(cli_env, tmp_path: Path):
     r = kzdesk(["transcribe", str(src), "--export", ""], cli_env)
     assert r.returncode == 0, r.stderr
     assert "≈1.00 ₸" in kzdesk(["jobs"], cli_env).stdout  # 30 s at 2 per minute
+
+
+def test_paths_without_a_command_open_the_window_with_them(monkeypatch, tmp_path: Path):
+    import kzdesk.ui.launch
+    from kzdesk.cli import main
+
+    seen = {}
+    monkeypatch.setattr(
+        kzdesk.ui.launch, "run_gui", lambda data_dir, files=None: seen.update(files=files) or 0
+    )
+    f = tmp_path / "Жиналыс.mp3"
+    f.write_bytes(b"x")
+    assert main([str(f), str(tmp_path)]) == 0
+    assert seen["files"] == [str(f), str(tmp_path)]
+    assert main([]) == 0 and seen["files"] is None

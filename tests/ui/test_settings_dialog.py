@@ -16,25 +16,9 @@ from kzdesk.services import settings as settings_service
 from kzdesk.services.secrets import ENV_KEY, SecretStore
 from kzdesk.services.settings import Settings
 from kzdesk.ui.dialogs.settings_dialog import FirstRunBanner, SettingsDialog
+from tests.keyrings import MemoryKeyring
 
 KEY = "AQVN-test-secret-Қазақ-1234567890"
-
-
-class MemoryKeyring(keyring.backend.KeyringBackend):
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.store: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.store.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.store[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.store.pop((service, username), None)
 
 
 class NoKeyring(keyring.backend.KeyringBackend):
