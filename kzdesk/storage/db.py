@@ -134,7 +134,9 @@ class Database:
             conn.row_factory = sqlite3.Row
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA foreign_keys=ON")
-            conn.execute("PRAGMA synchronous=NORMAL")
+            # FULL: a committed edit survives a power cut, not only a crash (1.8 ms median
+            # per edit measured by bench/editor.py; progress is saved at most once a second).
+            conn.execute("PRAGMA synchronous=FULL")
             self._local.conn = conn
             with self._lock:
                 self._connections.append(conn)

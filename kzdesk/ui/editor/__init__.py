@@ -1,0 +1,1 @@
+"""The transcript editor: phrase model, undoable edits, autosave."""

@@ -1,0 +1,287 @@
+from __future__ import annotations
+
+import copy
+import io
+import os
+import random
+import signal
+import sqlite3
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+from PySide6.QtTest import QAbstractItemModelTester
+
+from kzdesk.core.transcript import Change, Transcript, TranscriptError
+from kzdesk.export import FORMATS, ExportOptions, render
+from kzdesk.storage.db import Database
+from kzdesk.storage.transcripts import TranscriptStore
+from kzdesk.ui.editor.commands import (
+    AddSpeakerCommand,
+    EditSession,
+    MergeSpeakersCommand,
+    MergeWithNextCommand,
+    ReassignCommand,
+    RenameSpeakerCommand,
+    ReplaceTextCommand,
+    SplitCommand,
+)
+from kzdesk.ui.editor.phrase_model import PhraseTableModel
+from tests.ui.editor.sample import sample
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+@pytest.fixture
+def session(tmp_path: Path, qapp) -> EditSession:
+    store = TranscriptStore(Database.in_dir(tmp_path))
+    tid = store.save(sample())
+    return EditSession(store, tid)
+
+
+def _saved(session: EditSession) -> Transcript:
+    return session.store.load(session.transcript_id)
+
+
+def test_every_command_and_its_undo_round_trip_in_memory_and_on_disk(
+    session: EditSession,
+) -> None:
+    t = session.transcript
+    original = copy.deepcopy(t)
+    commands = [
+        RenameSpeakerCommand(session, 1, "Айгүл"),
+        ReassignCommand(session, 2, 1),
+        ReassignCommand(session, 3, None),
+        ReplaceTextCommand(session, 4, "Сәлем, қалайсыз? Всё хорошо"),
+        SplitCommand(session, next(s.id for s in t.segments if len(s.words) > 2), 1),
+        MergeWithNextCommand(session, t.segments[0].id),
+        MergeSpeakersCommand(session, 1, 2),
+        AddSpeakerCommand(session, "Директор"),
+    ]
+    states = [copy.deepcopy(t)]
+    for command in commands:
+        session.push(command)
+        states.append(copy.deepcopy(t))
+        assert t != states[-2]
+        assert _saved(session) == t
+    for state in reversed(states[:-1]):
+        session.undo()
+        assert t == state
+        assert _saved(session) == t
+    assert t == original
+    for state in states[1:]:
+        session.redo()
+        assert t == state
+        assert _saved(session) == t
+
+
+def test_menu_texts_say_what_will_be_undone(session: EditSession) -> None:
+    stack = session.undo_stack
+    session.push(RenameSpeakerCommand(session, 1, "  Айгүл "))
+    assert stack.undoText() == "Rename speaker to Айгүл"
+    session.push(MergeSpeakersCommand(session, 1, 2))
+    assert stack.undoText() == "Merge Speaker 2 into Айгүл"
+    session.push(AddSpeakerCommand(session))
+    assert stack.undoText() == "Add a speaker"
+    session.push(ReassignCommand(session, 1, 1))
+    assert stack.undoText() == "Give the phrase at 00:00:00 to Айгүл"
+    session.undo()
+    assert stack.redoText() == "Give the phrase at 00:00:00 to Айгүл"
+
+
+def test_a_rejected_edit_raises_and_leaves_stack_and_disk_alone(session: EditSession) -> None:
+    session.push(RenameSpeakerCommand(session, 1, "Айгүл"))
+    before = copy.deepcopy(session.transcript)
+    for command in (
+        SplitCommand(session, 1, 0),
+        RenameSpeakerCommand(session, 99, "Nobody"),
+        MergeSpeakersCommand(session, 1, 1),
+        MergeWithNextCommand(session, session.transcript.segments[-1].id),
+        RenameSpeakerCommand(session, 2, "   "),
+    ):
+        with pytest.raises(TranscriptError):
+            session.push(command)
+    assert session.undo_stack.count() == 1
+    assert session.undo_stack.undoText() == "Rename speaker to Айгүл"
+    assert session.transcript == before == _saved(session)
+
+
+def test_signals_follow_every_applied_change(session: EditSession, qtbot) -> None:
+    changes: list[Change] = []
+    saves: list[bool] = []
+    session.changed.connect(changes.append)
+    session.saved.connect(lambda: saves.append(True))
+    change = session.push(RenameSpeakerCommand(session, 1, "Айгүл"))
+    session.undo()
+    session.redo()
+    assert len(changes) == len(saves) == 3
+    assert changes[0] is change and changes[2] is change
+    assert changes[1].speakers == change.inverse().speakers
+
+
+class _FullDisk(TranscriptStore):
+    def apply(self, transcript_id: int, change: Change) -> None:
+        raise sqlite3.OperationalError("database or disk is full")
+
+
+def test_a_failed_save_is_told_in_a_sentence(tmp_path: Path, qtbot) -> None:
+    store = TranscriptStore(Database.in_dir(tmp_path))
+    tid = store.save(sample())
+    session = EditSession(_FullDisk(store.db), tid)
+    failures: list[str] = []
+    changes: list[Change] = []
+    session.save_failed.connect(failures.append)
+    session.changed.connect(changes.append)
+    with qtbot.assertNotEmitted(session.saved):
+        session.push(RenameSpeakerCommand(session, 1, "Айгүл"))
+    assert session.transcript.speaker_name(1) == "Айгүл"  # the screen still shows the edit
+    assert len(changes) == 1
+    assert failures and "could not be saved" in failures[0] and failures[0].endswith(".")
+
+
+def _random_command(rng: random.Random, session: EditSession):
+    t = session.transcript
+    seg = rng.choice(t.segments)
+    speakers = [sp.id for sp in t.speakers]
+    kind = rng.randrange(7)
+    if kind == 0:
+        return RenameSpeakerCommand(session, rng.choice(speakers), rng.choice(["Айгүл", "Ерлан"]))
+    if kind == 1:
+        return ReassignCommand(session, seg.id, rng.choice([*speakers, None]))
+    if kind == 2:
+        words = rng.sample(["Сәлем", "әлем", "привет", "мир", "қалайсыз"], rng.randrange(0, 4))
+        return ReplaceTextCommand(session, seg.id, " ".join(words))
+    if kind == 3:  # sometimes invalid: a one-word phrase cannot be split
+        return SplitCommand(session, seg.id, rng.randrange(0, max(len(seg.words), 1) + 1))
+    if kind == 4:
+        return MergeWithNextCommand(session, seg.id)
+    if kind == 5:
+        return MergeSpeakersCommand(session, rng.choice(speakers), rng.choice(speakers))
+    return AddSpeakerCommand(session, rng.choice([None, "Директор"]))
+
+
+@pytest.mark.parametrize("seed", [7, 2024])
+def test_random_edits_undos_and_redos_stay_identical_and_durable(
+    session: EditSession, seed: int
+) -> None:
+    rng = random.Random(seed)
+    t = session.transcript
+    model = PhraseTableModel(t)
+    QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    session.changed.connect(model.refresh_rows)
+    stack = session.undo_stack
+    states = {0: copy.deepcopy(t)}  # transcript at each undo-stack index
+    for _ in range(200):
+        roll = rng.random()
+        if roll < 0.2 and stack.canUndo():
+            session.undo()
+        elif roll < 0.35 and stack.canRedo():
+            session.redo()
+        else:
+            index = stack.index()
+            try:
+                session.push(_random_command(rng, session))
+            except TranscriptError:
+                assert stack.index() == index
+            else:
+                states = {i: s for i, s in states.items() if i <= index}
+                states[stack.index()] = copy.deepcopy(t)
+        assert t == states[stack.index()]
+        assert _saved(session) == t
+        assert [model.segment_at(r) for r in range(model.rowCount())] == t.segments
+    while stack.canUndo():
+        session.undo()
+    assert t == states[0] == _saved(session)
+
+
+def _export_text(data: bytes, fmt: str) -> str:
+    if fmt == "docx":
+        with zipfile.ZipFile(io.BytesIO(data)) as doc:
+            return doc.read("word/document.xml").decode("utf-8")
+    return data.decode("utf-8")
+
+
+def test_rename_once_and_every_export_shows_the_new_name(session: EditSession) -> None:
+    session.push(RenameSpeakerCommand(session, 1, "Айгүл Сейітова"))
+    options = ExportOptions(speaker_prefix=True)
+    for fmt in FORMATS:
+        for t in (session.transcript, _saved(session)):
+            text = _export_text(render(t, fmt, options), fmt)
+            assert "Айгүл Сейітова" in text, fmt
+            assert "Speaker 1" not in text, fmt
+
+
+def _check_timings(t: Transcript) -> None:
+    for seg in t.segments:
+        assert seg.text == " ".join(w.text for w in seg.words)
+        assert seg.start_ms == seg.words[0].start_ms
+        assert seg.end_ms >= seg.words[-1].end_ms
+        starts = [w.start_ms for w in seg.words]
+        assert starts == sorted(starts)
+
+
+def test_split_and_merge_keep_word_timings(session: EditSession) -> None:
+    t = session.transcript
+    _check_timings(t)
+    seg = next(s for s in t.segments if len(s.words) >= 3)
+    words = copy.deepcopy(seg.words)
+    session.push(SplitCommand(session, seg.id, 2))
+    first = t.segment(seg.id)
+    second = t.segments[t.index_of(seg.id) + 1]
+    assert first.words + second.words == words
+    assert first.end_ms == words[1].end_ms and second.start_ms == words[2].start_ms
+    assert second.end_ms == seg.end_ms and second.speaker_id == seg.speaker_id
+    _check_timings(t)
+    assert _saved(session) == t
+    session.push(MergeWithNextCommand(session, seg.id))
+    merged = t.segment(seg.id)
+    assert merged.words == words and (merged.start_ms, merged.end_ms) == (
+        seg.start_ms,
+        seg.end_ms,
+    )
+    _check_timings(t)
+    assert _saved(session) == t
+
+
+_CHILD = """
+import sys, time
+from PySide6.QtCore import QCoreApplication
+from kzdesk.storage.db import Database
+from kzdesk.storage.transcripts import TranscriptStore
+from kzdesk.ui.editor.commands import EditSession, RenameSpeakerCommand, ReplaceTextCommand
+app = QCoreApplication([])
+session = EditSession(TranscriptStore(Database(sys.argv[1])), int(sys.argv[2]))
+session.push(RenameSpeakerCommand(session, 1, "Айгүл"))
+session.push(ReplaceTextCommand(session, 2, "Сәлем, әлем! Всё сохранено"))
+print("edited", flush=True)
+time.sleep(120)
+"""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
+def test_autosave_survives_a_hard_kill(tmp_path: Path) -> None:
+    db = Database.in_dir(tmp_path)
+    tid = TranscriptStore(db).save(sample())
+    db.close()
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
+    child = subprocess.Popen(
+        [sys.executable, "-c", _CHILD, str(db.path), str(tid)],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        line = child.stdout.readline() if child.stdout else ""
+        assert line.strip() == "edited", child.stderr.read() if child.stderr else ""
+    finally:
+        child.send_signal(signal.SIGKILL)
+        child.wait(timeout=30)
+    assert child.returncode == -signal.SIGKILL
+    reopened = TranscriptStore(Database(db.path)).load(tid)
+    assert reopened.speaker_name(1) == "Айгүл"
+    assert reopened.segment(2).text == "Сәлем, әлем! Всё сохранено"
+    assert [w.text for w in reopened.segment(2).words] == ["Сәлем,", "әлем!", "Всё", "сохранено"]

@@ -1,0 +1,224 @@
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtTest import QAbstractItemModelTester
+
+from kzdesk.core.transcript import Transcript
+from kzdesk.storage.db import Database
+from kzdesk.storage.transcripts import TranscriptStore
+from kzdesk.ui.editor.commands import (
+    EditSession,
+    MergeWithNextCommand,
+    RenameSpeakerCommand,
+    ReplaceTextCommand,
+    SplitCommand,
+)
+from kzdesk.ui.editor.phrase_model import (
+    Column,
+    IsCurrentRole,
+    PhraseTableModel,
+    SegmentRole,
+    SpeakerColorRole,
+)
+from tests.ui.editor.sample import sample
+
+DISPLAY = Qt.ItemDataRole.DisplayRole
+EDIT = Qt.ItemDataRole.EditRole
+
+
+class Recorder:
+    """Every structural and data signal of a model, in order."""
+
+    def __init__(self, model: PhraseTableModel) -> None:
+        self.events: list[tuple] = []
+        model.dataChanged.connect(
+            lambda tl, br, roles=(): self.events.append(
+                ("data", tl.row(), br.row(), tl.column(), br.column(), list(roles))
+            )
+        )
+        model.rowsInserted.connect(lambda _p, a, b: self.events.append(("insert", a, b)))
+        model.rowsRemoved.connect(lambda _p, a, b: self.events.append(("remove", a, b)))
+        model.rowsMoved.connect(lambda *a: self.events.append(("move",)))
+        model.modelReset.connect(lambda: self.events.append(("reset",)))
+
+
+@pytest.fixture
+def editor(tmp_path: Path, qapp) -> tuple[EditSession, PhraseTableModel]:
+    store = TranscriptStore(Database.in_dir(tmp_path))
+    session = EditSession(store, store.save(sample()))
+
+    def edit_text(segment_id: int, text: str) -> None:
+        session.push(ReplaceTextCommand(session, segment_id, text))
+
+    model = PhraseTableModel(session.transcript, edit_text)
+    QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    session.changed.connect(model.refresh_rows)
+    return session, model
+
+
+def _rows(model: PhraseTableModel) -> list[list[str]]:
+    return [
+        [model.data(model.index(r, c), DISPLAY) for c in range(model.columnCount())]
+        for r in range(model.rowCount())
+    ]
+
+
+def _expected(t: Transcript) -> list[list[str]]:
+    from kzdesk.core.timecode import clock
+
+    return [[clock(s.start_ms), t.speaker_name(s.speaker_id), s.text] for s in t.segments]
+
+
+def test_rows_show_time_speaker_and_text(editor) -> None:
+    session, model = editor
+    t = session.transcript
+    assert model.rowCount() == len(t.segments) and model.columnCount() == 3
+    assert _rows(model) == _expected(t)
+    assert [model.headerData(c, Qt.Orientation.Horizontal) for c in Column] == [
+        "Time",
+        "Speaker",
+        "Text",
+    ]
+    first = t.segments[0]
+    assert model.data(model.index(0, Column.TEXT), SegmentRole) is first
+    color = model.data(model.index(0, Column.TIME), SpeakerColorRole)
+    assert isinstance(color, QColor)
+    assert color.name().upper() == t.speaker(first.speaker_id).color.upper()
+    assert model.data(model.index(0, Column.TEXT), EDIT) == first.text
+    assert model.data(model.index(0, Column.TEXT), Qt.ItemDataRole.ToolTipRole) is None
+    assert model.flags(model.index(0, Column.TEXT)) & Qt.ItemFlag.ItemIsEditable
+    assert not model.flags(model.index(0, Column.TIME)) & Qt.ItemFlag.ItemIsEditable
+    assert not PhraseTableModel(t).flags(model.index(0, Column.TEXT)) & Qt.ItemFlag.ItemIsEditable
+
+
+def test_editing_text_goes_through_the_undo_stack(editor) -> None:
+    session, model = editor
+    before = session.transcript.segments[1].text
+    recorder = Recorder(model)
+    index = model.index(1, Column.TEXT)
+    assert model.setData(index, "Сәлем, әлем", EDIT)
+    assert model.data(index, DISPLAY) == "Сәлем, әлем"
+    assert session.undo_stack.count() == 1
+    assert recorder.events == [("data", 1, 1, 0, 2, [])]
+    assert model.setData(index, "Сәлем, әлем", EDIT)  # unchanged: nothing to undo
+    assert session.undo_stack.count() == 1
+    assert not model.setData(model.index(1, Column.SPEAKER), "x", EDIT)
+    session.undo()
+    assert model.data(index, DISPLAY) == before
+    assert session.store.load(session.transcript_id) == session.transcript
+
+
+def test_rename_touches_only_that_speakers_cells(editor) -> None:
+    session, model = editor
+    t = session.transcript
+    recorder = Recorder(model)
+    session.push(RenameSpeakerCommand(session, 2, "Айгүл"))
+    rows = {r for r, s in enumerate(t.segments) if s.speaker_id == 2}
+    assert rows
+    touched: set[int] = set()
+    for kind, top, bottom, left, right, _roles in recorder.events:
+        assert kind == "data" and left == right == Column.SPEAKER
+        touched |= set(range(top, bottom + 1))
+    assert touched == rows
+    assert _rows(model) == _expected(t)
+
+
+def test_split_and_merge_insert_and_remove_exactly_one_row(editor) -> None:
+    session, model = editor
+    t = session.transcript
+    row = next(i for i, s in enumerate(t.segments) if len(s.words) >= 2)
+    seg_id = t.segments[row].id
+    recorder = Recorder(model)
+    session.push(SplitCommand(session, seg_id, 1))
+    assert recorder.events == [("insert", row + 1, row + 1), ("data", row, row, 0, 2, [])]
+    assert _rows(model) == _expected(t)
+    recorder.events.clear()
+    session.undo()
+    assert recorder.events == [("remove", row + 1, row + 1), ("data", row, row, 0, 2, [])]
+    recorder.events.clear()
+    session.push(MergeWithNextCommand(session, seg_id))
+    assert recorder.events == [("remove", row + 1, row + 1), ("data", row, row, 0, 2, [])]
+    assert _rows(model) == _expected(t)
+    recorder.events.clear()
+    session.undo()
+    assert recorder.events == [("insert", row + 1, row + 1), ("data", row, row, 0, 2, [])]
+    assert _rows(model) == _expected(t)
+    assert ("reset",) not in recorder.events
+
+
+def test_row_for_time_finds_the_phrase_started_last(editor) -> None:
+    session, model = editor
+    segs = session.transcript.segments
+    assert model.row_for_time(segs[0].start_ms - 1) == -1
+    assert model.row_for_time(0) == -1
+    for row, seg in enumerate(segs):
+        assert model.row_for_time(seg.start_ms) == row
+        assert model.row_for_time((seg.start_ms + seg.end_ms) // 2) == row
+        assert model.row_for_time(seg.end_ms) == row  # in the pause after it
+    assert model.row_for_time(10**9) == len(segs) - 1
+    assert PhraseTableModel(Transcript()).row_for_time(1000) == -1
+
+
+def test_playback_highlight_signals_only_old_and_new_rows(editor) -> None:
+    session, model = editor
+    segs = session.transcript.segments
+    recorder = Recorder(model)
+    model.set_current_position(segs[2].start_ms + 10)
+    assert model.current_row() == 2
+    assert model.data(model.index(2, Column.TEXT), IsCurrentRole) is True
+    assert model.data(model.index(1, Column.TEXT), IsCurrentRole) is False
+    assert recorder.events == [("data", 2, 2, 0, 2, [int(IsCurrentRole)])]
+    recorder.events.clear()
+    model.set_current_position(segs[2].start_ms + 20)  # same phrase: nothing to repaint
+    assert recorder.events == []
+    model.set_current_position(segs[4].start_ms)
+    assert sorted(recorder.events) == [
+        ("data", 2, 2, 0, 2, [int(IsCurrentRole)]),
+        ("data", 4, 4, 0, 2, [int(IsCurrentRole)]),
+    ]
+    recorder.events.clear()
+    model.set_current_position(segs[4].end_ms)  # the pause after it: no phrase is playing
+    assert model.current_row() == -1
+    assert recorder.events == [("data", 4, 4, 0, 2, [int(IsCurrentRole)])]
+
+
+def test_highlight_follows_a_split_under_the_playhead(editor) -> None:
+    session, model = editor
+    t = session.transcript
+    row = next(i for i, s in enumerate(t.segments) if len(s.words) >= 2)
+    seg = t.segments[row]
+    model.set_current_position(seg.words[-1].start_ms)
+    assert model.current_row() == row
+    session.push(SplitCommand(session, seg.id, len(seg.words) - 1))
+    assert model.current_row() == row + 1
+    assert model.data(model.index(row + 1, 0), IsCurrentRole) is True
+    session.undo()
+    assert model.current_row() == row
+
+
+def test_loading_resets_once(qapp) -> None:
+    model = PhraseTableModel()
+    assert model.rowCount() == 0
+    recorder = Recorder(model)
+    model.set_transcript(sample(5))
+    assert recorder.events == [("reset",)]
+    assert model.rowCount() == 5
+    assert model.rowCount(model.index(0, 0)) == 0
+    assert model.data(QModelIndex(), DISPLAY) is None
+
+
+def test_data_is_cheap_on_a_four_hour_transcript(qapp) -> None:
+    model = PhraseTableModel(sample(5000, 6))
+    roles = [DISPLAY, SpeakerColorRole, IsCurrentRole, Qt.ItemDataRole.FontRole]
+    indexes = [model.index(r, c) for r in range(model.rowCount()) for c in range(3)]
+    started = time.perf_counter()
+    for index in indexes:
+        for role in roles:
+            model.data(index, role)
+    elapsed = time.perf_counter() - started
+    assert elapsed < 1.5, f"{len(indexes) * len(roles)} data() calls took {elapsed:.2f} s"
