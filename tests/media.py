@@ -12,24 +12,30 @@ FFMPEG = imageio_ffmpeg.get_ffmpeg_exe()
 
 
 def bursts_file(
-    path: Path,
+    path: Path | str,
     bursts: Sequence[tuple[float, float]],
     total_s: float,
     *,
     channels: int = 1,
     rate: int = 16000,
     extra: Sequence[str] = (),
+    per_channel: Sequence[Sequence[tuple[float, float]]] | None = None,
+    frequency_hz: float = 300.0,
+    noise: float = 0.2,
 ) -> Path:
-    """Write ``path`` (format by extension): silence with a 300 Hz + noise burst at each
-    (start_s, duration_s)."""
-    expr = "+".join(f"between(t,{s:.3f},{s + d:.3f})" for s, d in bursts) or "0"
-    source = (
-        f"aevalsrc='0.5*sin(2*PI*300*t)*({expr})+0.2*(random(0)-0.5)*({expr})':s={rate}:d={total_s}"
-    )
-    layout = ["-ac", str(channels)]
-    cmd = [FFMPEG, "-nostdin", "-v", "error", "-y", "-f", "lavfi", "-i", source, *layout, *extra]
-    subprocess.run([*cmd, str(path)], check=True)
-    return path
+    """Write ``path`` (format by extension, or by ``extra``): silence with a tone + noise burst
+    at each (start_s, duration_s) on every channel, or ``per_channel`` bursts (one list per
+    channel: a stereo call where each person has a channel)."""
+    layouts = [bursts] * channels if per_channel is None else list(per_channel)
+    exprs = []
+    for channel_bursts in layouts:
+        gate = "+".join(f"between(t,{s:.3f},{s + d:.3f})" for s, d in channel_bursts) or "0"
+        tone = f"0.5*sin(2*PI*{frequency_hz}*t)*({gate})"
+        exprs.append(f"{tone}+{noise}*(random(0)-0.5)*({gate})" if noise else tone)
+    source = f"aevalsrc='{'|'.join(exprs)}':s={rate}:d={total_s}"
+    cmd = [FFMPEG, "-nostdin", "-v", "error", "-y", "-f", "lavfi", "-i", source, *extra]
+    subprocess.run([*cmd, str(path)], check=True, timeout=120)
+    return Path(path)
 
 
 def periodic_speech_file(

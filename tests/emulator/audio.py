@@ -15,6 +15,8 @@ from dataclasses import dataclass
 import imageio_ffmpeg
 import numpy as np
 
+from tests.media import bursts_file
+
 SAMPLE_RATE = 16_000
 FRAME_MS = 10
 
@@ -168,18 +170,21 @@ def synth_bursts(
         per_channel = list(bursts)  # type: ignore[arg-type]
         if len(per_channel) != channels:
             raise ValueError("give one list of bursts per channel")
-    expressions = []
-    for channel_bursts in per_channel:
-        gates = "+".join(f"between(t\\,{a / 1000:.3f}\\,{b / 1000:.3f})" for a, b in channel_bursts)
-        expressions.append(f"0.5*sin(2*PI*{frequency_hz}*t)*({gates or '0'})")
-    source = f"aevalsrc={'|'.join(expressions)}:s=48000:d={duration_ms / 1000:.3f}"
     codec = {
         "OGG_OPUS": ["-c:a", "libopus", "-b:a", "32k", "-f", "ogg"],
         "MP3": ["-c:a", "libmp3lame", "-b:a", "64k", "-f", "mp3"],
         "WAV": ["-c:a", "pcm_s16le", "-ar", "16000", "-f", "wav"],
     }[audio_format]
-    cmd = [ffmpeg_exe(), "-hide_banner", "-loglevel", "error", "-y", "-f", "lavfi", "-i", source]
-    subprocess.run([*cmd, *codec, path], check=True, capture_output=True, timeout=60)
+    bursts_file(
+        path,
+        [],
+        duration_ms / 1000,
+        rate=48000,
+        extra=codec,
+        per_channel=[[(a / 1000, (b - a) / 1000) for a, b in ch] for ch in per_channel],
+        frequency_hz=frequency_hz,
+        noise=0,
+    )
     return path
 
 
