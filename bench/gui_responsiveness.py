@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -26,9 +25,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from PySide6.QtCore import QElapsedTimer, QObject, Qt, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication, QTableView  # noqa: E402
 
+from bench.heartbeat import Heartbeat, run_for  # noqa: E402
 from kzdesk.core.job import JobState, Language, SpeakersMode  # noqa: E402
 from kzdesk.engines.speechkit import SpeechKitEngine  # noqa: E402
 from kzdesk.services.transcription import PipelineConfig, TranscriptionService  # noqa: E402
@@ -41,51 +40,6 @@ from kzdesk.workers.dispatcher import Dispatcher  # noqa: E402
 from tests.media import periodic_speech_file  # noqa: E402
 
 API_KEY = "bench-key"
-TICK_MS = 10
-
-
-class Heartbeat(QObject):
-    """Records the interval between ticks of a 10 ms precise timer in the main thread."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.gaps_ms: list[float] = []
-        self._clock = QElapsedTimer()
-        self._timer = QTimer(self)
-        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
-        self._timer.setInterval(TICK_MS)
-        self._timer.timeout.connect(self._tick)
-
-    def start(self) -> None:
-        self.gaps_ms.clear()
-        self._clock.start()
-        self._timer.start()
-
-    def stop(self) -> None:
-        self._timer.stop()
-
-    def _tick(self) -> None:
-        self.gaps_ms.append(self._clock.nsecsElapsed() / 1e6)
-        self._clock.restart()
-
-    def summary(self) -> str:
-        gaps = sorted(self.gaps_ms[1:]) or [0.0]
-        p99 = gaps[min(len(gaps) - 1, int(len(gaps) * 0.99))]
-        return (
-            f"largest gap {gaps[-1]:6.1f} ms | p99 {p99:5.1f} ms | "
-            f"median {statistics.median(gaps):5.1f} ms | {len(gaps)} ticks"
-        )
-
-    @property
-    def largest_ms(self) -> float:
-        return max(self.gaps_ms[1:], default=0.0)
-
-
-def run_for(app: QApplication, seconds: float) -> None:
-    end = time.monotonic() + seconds
-    while time.monotonic() < end:
-        app.processEvents()
-        time.sleep(0.001)
 
 
 def start_emulator(latency_s: float, decode: bool) -> tuple[subprocess.Popen[str], str]:

@@ -10,8 +10,6 @@ every state; nothing is sent anywhere (the dispatcher is never started).
 from __future__ import annotations
 
 import os
-import shutil
-import subprocess
 import sys
 import tempfile
 import time
@@ -19,6 +17,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+from tools import xvfb  # noqa: E402
 
 SIZE = (1280, 800)
 DISPLAY = ":93"
@@ -151,35 +151,7 @@ def shoot(out_dir: Path, scale: str) -> list[Path]:
 
 
 def main(argv: list[str]) -> int:
-    out_dir = Path(argv[1] if len(argv) > 1 else "/tmp/kzdesk-shots")
-    out_dir.mkdir(parents=True, exist_ok=True)
-    if os.environ.get("KZDESK_SHOT_SCALE"):
-        for path in shoot(out_dir, os.environ["KZDESK_SHOT_SCALE"]):
-            print(path)
-        return 0
-    xvfb = None
-    env = dict(os.environ)
-    if not env.get("DISPLAY") or env.get("QT_QPA_PLATFORM") == "offscreen":
-        if shutil.which("Xvfb") is None:
-            print("Xvfb is missing: apt-get install -y xvfb libxcb-cursor0", file=sys.stderr)
-            return 2
-        xvfb = subprocess.Popen(
-            ["Xvfb", DISPLAY, "-screen", "0", "3000x2000x24", "-nolisten", "tcp"],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        time.sleep(1.0)
-        env["DISPLAY"] = DISPLAY
-        env["QT_QPA_PLATFORM"] = "xcb"
-    try:
-        for scale in ("1", "2"):
-            run_env = dict(env, KZDESK_SHOT_SCALE=scale, QT_SCALE_FACTOR=scale)
-            subprocess.run([sys.executable, __file__, str(out_dir)], env=run_env, check=True)
-    finally:
-        if xvfb is not None:
-            xvfb.terminate()
-            xvfb.wait(5)
-    return 0
+    return xvfb.main(__file__, argv, shoot, DISPLAY)
 
 
 if __name__ == "__main__":

@@ -9,6 +9,8 @@ from __future__ import annotations
 import copy
 from dataclasses import dataclass, field
 
+from kzdesk.core import transcript_ops
+
 # Okabe–Ito: colour-blind safe, readable on light and dark backgrounds.
 SPEAKER_COLORS = (
     "#E69F00",
@@ -177,7 +179,7 @@ class Transcript:
         merged = copy.deepcopy(first)
         merged.end_ms = max(first.end_ms, second.end_ms)
         merged.text = " ".join(t for t in (first.text.strip(), second.text.strip()) if t)
-        merged.words = copy.deepcopy(first.words) + copy.deepcopy(second.words)
+        merged.words = fit_words(first.words + second.words, merged.start_ms, merged.end_ms)
         return self.apply(
             Change(segments=[(first, merged), (second, None)], description="merge phrases")
         )
@@ -188,22 +190,53 @@ class Transcript:
         if not 0 < word_index < len(seg.words):
             raise TranscriptError("a phrase can only be split between two of its words")
         head, tail = seg.words[:word_index], seg.words[word_index:]
-        first = copy.deepcopy(seg)
-        first.words = copy.deepcopy(head)
-        first.text = " ".join(w.text for w in head)
-        first.end_ms = head[-1].end_ms
-        second = Segment(
-            id=self.next_segment_id(),
-            speaker_id=seg.speaker_id,
-            start_ms=tail[0].start_ms,
-            end_ms=seg.end_ms,
-            text=" ".join(w.text for w in tail),
-            language=seg.language,
-            words=copy.deepcopy(tail),
-        )
         return self.apply(
-            Change(segments=[(seg, first), (None, second)], description="split phrase")
+            transcript_ops.split_change(
+                self,
+                seg,
+                seg.words,
+                word_index,
+                " ".join(w.text for w in head),
+                " ".join(w.text for w in tail),
+            )
         )
+
+    def split_at_char(self, segment_id: int, char_pos: int) -> Change:
+        """Split at the text cursor ``char_pos`` (an offset into the phrase's text); see
+        :func:`kzdesk.core.transcript_ops.split_at_char`."""
+        return self.apply(transcript_ops.split_at_char(self, segment_id, char_pos))
+
+    def delete_segment(self, segment_id: int) -> Change:
+        seg = self.segment(segment_id)
+        return self.apply(Change(segments=[(seg, None)], description="delete phrase"))
+
+    def shift_bounds(
+        self, segment_id: int, start_delta_ms: int = 0, end_delta_ms: int = 0
+    ) -> Change:
+        """Move a phrase's start and/or end; see :func:`kzdesk.core.transcript_ops.shift_bounds`."""
+        return self.apply(
+            transcript_ops.shift_bounds(self, segment_id, start_delta_ms, end_delta_ms)
+        )
+
+    def replace_texts(self, texts: dict[int, str], description: str = "edit text") -> Change:
+        """New texts for several phrases as ONE change (find and replace). Words are retimed
+        as in :meth:`replace_text`."""
+        pairs = []
+        for seg in self.segments:
+            if seg.id in texts:
+                after = copy.deepcopy(seg)
+                after.text = texts[seg.id]
+                after.words = retime_words(after.text, seg.words, seg.start_ms, seg.end_ms)
+                pairs.append((seg, after))
+        if len(pairs) != len(texts):
+            missing = sorted(set(texts) - {before.id for before, _ in pairs})
+            raise TranscriptError(f"There is no phrase with id {missing[0]}.")
+        return self.apply(Change(segments=pairs, description=description))
+
+    def speaker_shares(self) -> dict[int, float]:
+        """Each speaker's share of the talk time (0..1), for the speakers panel. The total
+        includes phrases without a speaker; a speaker without phrases gets 0.0."""
+        return transcript_ops.speaker_shares(self)
 
     def merge_speakers(self, keep_id: int, remove_id: int) -> Change:
         keep = self._require_speaker(keep_id)
@@ -274,3 +307,23 @@ def retime_words(text: str, old: list[Word], start_ms: int, end_ms: int) -> list
         pos += weight
         words.append(Word(token, w_start, start_ms + span * pos // total))
     return words
+
+
+def fit_words(words: list[Word], start_ms: int, end_ms: int) -> list[Word]:
+    """Copies of ``words`` squeezed into [start_ms, end_ms] and kept in order.
+
+    Times outside the phrase are clipped to its edges (a word left wholly outside becomes a
+    zero-length word at the edge); a word starting before the previous one is moved to start
+    with it; the first word then starts at ``start_ms`` and the last ends at ``end_ms``
+    (stretched or clipped), so a phrase's edges are always its first and last word's."""
+    fitted: list[Word] = []
+    prev_start = prev_end = start_ms
+    for w in words:
+        w_start = max(min(max(w.start_ms, start_ms), end_ms), prev_start)
+        w_end = max(min(max(w.end_ms, start_ms), end_ms), w_start, prev_end)
+        fitted.append(Word(w.text, w_start, w_end, w.confidence))
+        prev_start, prev_end = w_start, w_end
+    if fitted:
+        fitted[0].start_ms = start_ms
+        fitted[-1].end_ms = end_ms
+    return fitted

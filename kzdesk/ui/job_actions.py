@@ -13,7 +13,6 @@ from kzdesk.core.job import Job, JobState, Language, SpeakersMode
 from kzdesk.services.settings import Settings
 from kzdesk.storage.job_queue import JobQueue
 from kzdesk.storage.transcripts import TranscriptStore
-from kzdesk.ui.dialogs.transcript_dialog import TranscriptDialog
 from kzdesk.ui.queue_view import QueueView
 from kzdesk.ui.text import fill
 from kzdesk.workers.dispatcher import Dispatcher
@@ -62,7 +61,8 @@ class JobActions(QObject):
         self.settings = settings
         self.ask = ask
         self.notify = notify
-        self.dialogs: list[TranscriptDialog] = []
+        # opens a finished job in the transcript editor (set by the main window)
+        self.open_editor: Callable[[Job, int], QWidget] | None = None
         self._exports: list[QObject] = []  # signals of exports still running
         self.export_pool = QThreadPool(self)
         self.export_pool.setMaxThreadCount(2)
@@ -164,17 +164,14 @@ class JobActions(QObject):
         if job is not None:
             self.open_job(job)
 
-    def open_job(self, job: Job) -> TranscriptDialog | None:
+    def open_job(self, job: Job) -> QWidget | None:
         tid = self.store.id_for_job(job.id)
         if tid is None:
             self.notify(fill(self.tr("“%1” has no transcript yet."), job.file_name))
             return None
-        dialog = TranscriptDialog(self.store.load(tid), Path(job.source_path).stem, self.window)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.destroyed.connect(lambda *_: self.dialogs.remove(dialog))
-        self.dialogs.append(dialog)
-        dialog.show()
-        return dialog
+        if self.open_editor is None:
+            return None
+        return self.open_editor(job, tid)
 
     def on_cancel(self) -> None:
         for job in self.view.selected_jobs():

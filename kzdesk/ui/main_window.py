@@ -38,6 +38,7 @@ from kzdesk.ui import about, chrome
 from kzdesk.ui.dialogs.first_run_banner import FirstRunBanner
 from kzdesk.ui.dialogs.settings_dialog import SettingsDialog
 from kzdesk.ui.drop_area import DropArea, collect_media, local_paths
+from kzdesk.ui.editor.opener import EditorOpener
 from kzdesk.ui.job_actions import JobActions
 from kzdesk.ui.models.job_table_model import JobTableModel
 from kzdesk.ui.queue_view import QueueView
@@ -101,6 +102,8 @@ class MainWindow(QMainWindow):
             ask=self.ask,
             notify=self.notify,
         )
+        self.editors = EditorOpener(ctx, self.ui_state, self)
+        self.actions_.open_editor = self.editors.open
         self._build_central()
         chrome.build_actions(self)
         chrome.build_menus(self)
@@ -398,7 +401,6 @@ class MainWindow(QMainWindow):
         self.inhibitor.release()
         if self.tray is not None:
             self.tray.hide()
-        for dialog in list(self.actions_.dialogs):
-            dialog.close()
+        self.editors.close_all()
         event.accept()
         self.closed.emit()

@@ -207,8 +207,11 @@ def test_cancel_and_retry_from_actions(qtbot, open_window, env: Path, speechkit_
     select(window, job.id)
     assert window.actions_.open.isEnabled()
     window.actions_.open.trigger()
-    [dialog] = window.actions_.dialogs
-    assert dialog.plain_text().strip()  # the transcript text with its speaker
+    [editor] = window.editors.windows.values()
+    assert editor.isVisible()
+    assert editor.model.rowCount() > 0  # the transcript, ready to edit
+    window.actions_.open.trigger()  # opening it again raises the same window
+    assert list(window.editors.windows.values()) == [editor]
 
 
 def test_remove_asks_when_a_transcript_would_be_lost(qtbot, open_window, env: Path) -> None:

@@ -14,7 +14,8 @@ import sqlite3
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from kzdesk.core import timecode
+from kzdesk.core import search, timecode
+from kzdesk.core.search import Match, SearchQuery
 from kzdesk.core.transcript import Change, Transcript, TranscriptError
 from kzdesk.storage.transcripts import TranscriptStore
 
@@ -23,8 +24,8 @@ log = logging.getLogger(__name__)
 _CONTEXT = "EditCommands"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, text)
+def _tr(text: str, n: int = -1) -> str:
+    return QCoreApplication.translate(_CONTEXT, text, None, n)
 
 
 class EditSession(QObject):
@@ -50,9 +51,15 @@ class EditSession(QObject):
 
     def push(self, command: EditCommand) -> Change:
         """Apply ``command`` and put it on the undo stack. Raises :class:`TranscriptError`
-        (and leaves the stack as it was) when the edit cannot be applied."""
+        (and leaves the stack as it was) when the edit cannot be applied.
+
+        The edit runs before the stack sees the command: ``QUndoStack.push`` drops the redo
+        history even for a command that then turns out obsolete."""
         self._rejected = None
-        self.undo_stack.push(command)  # runs redo(); an obsolete command is deleted by Qt
+        if command.change is None:
+            command.change = command.perform(self.transcript)  # raises: nothing changed
+            command.fresh = True
+        self.undo_stack.push(command)  # runs redo(), which saves the fresh change
         if self._rejected is not None:
             error, self._rejected = self._rejected, None
             raise error
@@ -95,19 +102,22 @@ class EditCommand(QUndoCommand):
         super().__init__(text)
         self.session = session
         self.change: Change | None = None
+        self.fresh = False  # True: the transcript has the change, it is not yet saved
 
     def perform(self, transcript: Transcript) -> Change:
         raise NotImplementedError
 
     def redo(self) -> None:
         transcript = self.session.transcript
-        if self.change is None:
+        if self.change is None:  # pushed on the stack directly, not through session.push
             try:
                 self.change = self.perform(transcript)
             except TranscriptError as exc:
                 self.session.reject(exc)
                 self.setObsolete(True)  # QUndoStack.push drops it
                 return
+        elif self.fresh:
+            self.fresh = False
         else:
             transcript.apply(self.change)
         self.session.applied(self.change)
@@ -212,3 +222,156 @@ class AddSpeakerCommand(EditCommand):
 
     def perform(self, transcript: Transcript) -> Change:
         return transcript.add_speaker(self.label, self.name)
+
+
+def _quoted(text: str, limit: int = 30) -> str:
+    """A search or replacement text short enough for an Edit menu entry."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+class DeletePhraseCommand(EditCommand):
+    def __init__(self, session: EditSession, segment_id: int) -> None:
+        when = _phrase_time(session, segment_id)
+        super().__init__(session, _tr("Delete the phrase at {time}").format(time=when))
+        self.segment_id = segment_id
+
+    def perform(self, transcript: Transcript) -> Change:
+        return transcript.delete_segment(self.segment_id)
+
+
+class SplitAtCursorCommand(EditCommand):
+    """Split a phrase at the text cursor (a character offset into its text)."""
+
+    def __init__(self, session: EditSession, segment_id: int, char_pos: int) -> None:
+        when = _phrase_time(session, segment_id)
+        super().__init__(session, _tr("Split the phrase at {time}").format(time=when))
+        self.segment_id = segment_id
+        self.char_pos = char_pos
+
+    def perform(self, transcript: Transcript) -> Change:
+        return transcript.split_at_char(self.segment_id, self.char_pos)
+
+
+class ShiftBoundsCommand(EditCommand):
+    """Move a phrase's start and/or end. Repeated presses on the same edge of the same phrase
+    merge into one undo step whose change goes from the first press's "before" to the last
+    press's "after"."""
+
+    MERGE_ID = 0x6B7A01  # any constant unique among this app's commands
+
+    def __init__(
+        self,
+        session: EditSession,
+        segment_id: int,
+        start_delta_ms: int = 0,
+        end_delta_ms: int = 0,
+    ) -> None:
+        super().__init__(session, "")
+        self.segment_id = segment_id
+        self.start_delta_ms = start_delta_ms
+        self.end_delta_ms = end_delta_ms
+        if start_delta_ms and not end_delta_ms:
+            self.edge = "start"
+        elif end_delta_ms and not start_delta_ms:
+            self.edge = "end"
+        else:
+            self.edge = "both"
+        self._time = _phrase_time(session, segment_id)
+        self._describe(start_delta_ms, end_delta_ms)
+
+    def _describe(self, start_delta_ms: int, end_delta_ms: int) -> None:
+        def signed(ms: int) -> str:
+            return f"+{ms}" if ms > 0 else f"\u2212{-ms}"
+
+        if self.edge == "start":
+            text = _tr("Move the start of the phrase at {time} by {delta} ms").format(
+                time=self._time, delta=signed(start_delta_ms)
+            )
+        elif self.edge == "end":
+            text = _tr("Move the end of the phrase at {time} by {delta} ms").format(
+                time=self._time, delta=signed(end_delta_ms)
+            )
+        else:
+            text = _tr("Move the phrase at {time}").format(time=self._time)
+        self.setText(text)
+
+    def perform(self, transcript: Transcript) -> Change:
+        return transcript.shift_bounds(self.segment_id, self.start_delta_ms, self.end_delta_ms)
+
+    def id(self) -> int:
+        return self.MERGE_ID
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not (
+            isinstance(other, ShiftBoundsCommand)
+            and other.segment_id == self.segment_id
+            and other.edge == self.edge
+            and self.change is not None
+            and other.change is not None
+        ):
+            return False
+        before = self.change.segments[0][0]
+        after = other.change.segments[0][1]
+        assert before is not None and after is not None
+        self.change = Change(segments=[(before, after)], description=self.change.description)
+        self._describe(after.start_ms - before.start_ms, after.end_ms - before.end_ms)
+        if (after.start_ms, after.end_ms, after.words) == (
+            before.start_ms,
+            before.end_ms,
+            before.words,
+        ):
+            self.setObsolete(True)  # back where it started: QUndoStack drops the step
+        return True
+
+
+class ReplaceMatchCommand(EditCommand):
+    """Replace one match found by the find bar."""
+
+    def __init__(
+        self, session: EditSession, match: Match, query: SearchQuery, replacement: str
+    ) -> None:
+        when = _phrase_time(session, match.segment_id)
+        try:
+            found = session.transcript.segment(match.segment_id).text[match.start : match.end]
+        except TranscriptError:
+            found = query.text
+        text = _tr("Replace “{found}” with “{replacement}” in the phrase at {time}").format(
+            found=_quoted(found), replacement=_quoted(replacement), time=when
+        )
+        super().__init__(session, text)
+        self.match = match
+        self.query = query
+        self.replacement = replacement
+
+    def perform(self, transcript: Transcript) -> Change:
+        return search.replace_match(transcript, self.match, self.query, self.replacement)
+
+
+class ReplaceAllCommand(EditCommand):
+    """Replace every match of ``query``: one undo step, one saved transaction."""
+
+    def __init__(self, session: EditSession, query: SearchQuery, replacement: str) -> None:
+        try:
+            count = len(search.find_all(session.transcript, query))
+        except TranscriptError:
+            count = 0  # a bad regex: perform() raises and the command is dropped
+        super().__init__(session, self._text(count, query))
+        self.query = query
+        self.replacement = replacement
+        self.count = count
+
+    @staticmethod
+    def _text(count: int, query: SearchQuery) -> str:
+        if count == 1:
+            return _tr("Replace 1 match of “{text}”").format(text=_quoted(query.text))
+        # %n: translators get the plural forms of their language (Russian has three)
+        return _tr("Replace %n matches of “{text}”", count).format(text=_quoted(query.text))
+
+    def perform(self, transcript: Transcript) -> Change:
+        count = len(search.find_all(transcript, self.query))
+        change = search.replace_all(transcript, self.query, self.replacement)
+        if count != self.count:
+            self.count = count
+            self.setText(self._text(count, self.query))
+        return change

@@ -28,10 +28,14 @@ from kzdesk.core.transcript import Change, Segment, Transcript
 SegmentRole = Qt.ItemDataRole.UserRole + 1
 SpeakerColorRole = Qt.ItemDataRole.UserRole + 2
 IsCurrentRole = Qt.ItemDataRole.UserRole + 3  # True on the phrase being played
+CurrentWordRole = Qt.ItemDataRole.UserRole + 4  # index of the word being spoken, or -1
+SpeakerIdRole = Qt.ItemDataRole.UserRole + 5
 
 _Index = QModelIndex | QPersistentModelIndex
 # A phrase's new text -> the editor pushes an undoable command (never edits directly).
 TextEditor = Callable[[int, str], object]
+# A phrase's new speaker id -> the editor pushes an undoable command.
+SpeakerEditor = Callable[[int, int | None], object]
 
 # data() runs for every visible cell on every repaint: compare plain ints.
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
@@ -40,6 +44,8 @@ _DECORATION = int(Qt.ItemDataRole.DecorationRole)
 _SEGMENT = int(SegmentRole)
 _COLOR = int(SpeakerColorRole)
 _CURRENT = int(IsCurrentRole)
+_WORD = int(CurrentWordRole)
+_SPEAKER_ID = int(SpeakerIdRole)
 # A rename touching more scattered rows than this is announced as one span.
 _MAX_RANGES = 64
 
@@ -65,9 +71,12 @@ class PhraseTableModel(QAbstractTableModel):
         transcript: Transcript | None = None,
         edit_text: TextEditor | None = None,
         parent: QObject | None = None,
+        *,
+        edit_speaker: SpeakerEditor | None = None,
     ) -> None:
         super().__init__(parent)
         self._edit_text = edit_text
+        self._edit_speaker = edit_speaker
         self._transcript = Transcript()
         self._ids: list[int] = []
         self._rows: dict[int, int] = {}
@@ -77,6 +86,7 @@ class PhraseTableModel(QAbstractTableModel):
         self._colors: dict[int | None, QColor] = {}
         self._position = -1
         self._current_id: int | None = None
+        self._current_word = -1
         if transcript is not None:
             self.set_transcript(transcript)
 
@@ -194,23 +204,38 @@ class PhraseTableModel(QAbstractTableModel):
         return bisect.bisect_right(self._starts, ms) - 1
 
     def set_current_position(self, ms: int) -> None:
-        """Mark the phrase being played at ``ms``; none in a pause between phrases."""
+        """Mark the phrase being played at ``ms`` (none in a pause between phrases) and the
+        word being spoken in it. Runs about 30 times a second while playing: a bisect, and a
+        signal only when the phrase or the word changes."""
         self._position = ms
         row = self.row_for_time(ms)
         new_id = None
+        word = -1
         if row >= 0:
             seg = self._by_id[self._ids[row]]
             if ms < seg.end_ms:
                 new_id = seg.id
+                word = _word_at(seg, ms)
         old_id = self._current_id
         if new_id == old_id:
+            if word != self._current_word and new_id is not None:
+                self._current_word = word
+                self._emit_rows([new_id], _TEXT, _TEXT, [_WORD])
             return
         self._current_id = new_id
+        self._current_word = word
         changed = [sid for sid in (old_id, new_id) if sid is not None]
-        self._emit_rows(changed, 0, len(Column) - 1, [_CURRENT])
+        self._emit_rows(changed, 0, len(Column) - 1, [_CURRENT, _WORD])
 
     def current_row(self) -> int:
         return -1 if self._current_id is None else self._rows.get(self._current_id, -1)
+
+    def current_word(self) -> int:
+        """Index (into the current phrase's words) of the word being spoken, or -1."""
+        return self._current_word if self._current_id is not None else -1
+
+    def position(self) -> int:
+        return self._position
 
     # ---- lookups --------------------------------------------------------------------------
     def segment_at(self, row: int) -> Segment:
@@ -241,7 +266,10 @@ class PhraseTableModel(QAbstractTableModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.column() == _TEXT and self._edit_text is not None:
+        column = index.column()
+        if (column == _TEXT and self._edit_text is not None) or (
+            column == _SPEAKER and self._edit_speaker is not None
+        ):
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
@@ -261,25 +289,48 @@ class PhraseTableModel(QAbstractTableModel):
             return None
         if role == _CURRENT:
             return seg.id == self._current_id
+        if role == _WORD:
+            return self._current_word if seg.id == self._current_id else -1
         if role == _COLOR or (role == _DECORATION and column == _SPEAKER):
             return self._colors.get(seg.speaker_id)
         if role == _EDIT:
-            return seg.text if column == _TEXT else None
+            if column == _TEXT:
+                return seg.text
+            return seg.speaker_id if column == _SPEAKER else None
         if role == _SEGMENT:
             return seg
+        if role == _SPEAKER_ID:
+            return seg.speaker_id
         return None
 
     def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if (
-            role != _EDIT
-            or self._edit_text is None
-            or index.column() != _TEXT
-            or not 0 <= index.row() < len(self._ids)
-            or not isinstance(value, str)
-        ):
+        if role != _EDIT or not 0 <= index.row() < len(self._ids):
             return False
         seg = self.segment_at(index.row())
-        if value == seg.text:
+        column = index.column()
+        if column == _TEXT and self._edit_text is not None and isinstance(value, str):
+            if value != seg.text:
+                self._edit_text(seg.id, value)
             return True
-        self._edit_text(seg.id, value)
-        return True
+        if column == _SPEAKER and self._edit_speaker is not None:
+            if value is not None and not isinstance(value, int):
+                return False
+            if value != seg.speaker_id:
+                self._edit_speaker(seg.id, value)
+            return True
+        return False
+
+
+def _word_at(seg: Segment, ms: int) -> int:
+    """The word being spoken at ``ms``: the last one started; -1 before the first."""
+    words = seg.words
+    if not words or ms < words[0].start_ms:
+        return -1
+    lo, hi = 0, len(words)
+    while lo < hi:  # bisect on start times without building a list each call
+        mid = (lo + hi) // 2
+        if words[mid].start_ms <= ms:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo - 1

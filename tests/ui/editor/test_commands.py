@@ -14,18 +14,25 @@ from pathlib import Path
 import pytest
 from PySide6.QtTest import QAbstractItemModelTester
 
+from kzdesk.core import timecode
+from kzdesk.core.search import SearchError, SearchQuery, find_all
 from kzdesk.core.transcript import Change, Transcript, TranscriptError
 from kzdesk.export import FORMATS, ExportOptions, render
 from kzdesk.storage.db import Database
 from kzdesk.storage.transcripts import TranscriptStore
 from kzdesk.ui.editor.commands import (
     AddSpeakerCommand,
+    DeletePhraseCommand,
     EditSession,
     MergeSpeakersCommand,
     MergeWithNextCommand,
     ReassignCommand,
     RenameSpeakerCommand,
+    ReplaceAllCommand,
+    ReplaceMatchCommand,
     ReplaceTextCommand,
+    ShiftBoundsCommand,
+    SplitAtCursorCommand,
     SplitCommand,
 )
 from kzdesk.ui.editor.phrase_model import PhraseTableModel
@@ -285,3 +292,178 @@ def test_autosave_survives_a_hard_kill(tmp_path: Path) -> None:
     assert reopened.speaker_name(1) == "Айгүл"
     assert reopened.segment(2).text == "Сәлем, әлем! Всё сохранено"
     assert [w.text for w in reopened.segment(2).words] == ["Сәлем,", "әлем!", "Всё", "сохранено"]
+
+
+def _long_phrase(session: EditSession, words: int = 3) -> int:
+    return next(s.id for s in session.transcript.segments if len(s.words) >= words)
+
+
+def test_new_commands_and_their_undo_round_trip_in_memory_and_on_disk(
+    session: EditSession,
+) -> None:
+    t = session.transcript
+    original = copy.deepcopy(t)
+    long_id = _long_phrase(session)
+    cursor = len(t.segment(long_id).words[0].text) + 1  # just before the second word
+    query = SearchQuery("БЮДЖЕТТІ")
+    commands = [
+        lambda: DeletePhraseCommand(session, t.segments[1].id),
+        lambda: ShiftBoundsCommand(session, t.segments[0].id, start_delta_ms=-100),
+        lambda: ShiftBoundsCommand(session, t.segments[2].id, end_delta_ms=100),
+        lambda: SplitAtCursorCommand(session, long_id, cursor),
+        lambda: ReplaceMatchCommand(session, find_all(t, query)[0], query, "қаржыны"),
+        lambda: ReplaceAllCommand(session, SearchQuery("хорошо"), "жақсы"),
+    ]
+    states = [copy.deepcopy(t)]
+    for make_command in commands:
+        session.push(make_command())
+        states.append(copy.deepcopy(t))
+        assert t != states[-2]
+        assert _saved(session) == t
+        _check_timings(t)
+    for state in reversed(states[:-1]):
+        session.undo()
+        assert t == state
+        assert _saved(session) == t
+    assert t == original
+    for state in states[1:]:
+        session.redo()
+        assert t == state
+        assert _saved(session) == t
+
+
+def test_new_commands_say_what_will_be_undone(session: EditSession) -> None:
+    stack = session.undo_stack
+    t = session.transcript
+    first = t.segments[0]
+    session.push(DeletePhraseCommand(session, t.segments[1].id))
+    assert stack.undoText() == "Delete the phrase at 00:00:04"
+    long_id = _long_phrase(session)
+    when = timecode.clock(t.segment(long_id).start_ms)
+    session.push(SplitAtCursorCommand(session, long_id, len(t.segment(long_id).words[0].text)))
+    assert stack.undoText() == f"Split the phrase at {when}"
+    session.push(ShiftBoundsCommand(session, first.id, end_delta_ms=-100))
+    assert stack.undoText() == "Move the end of the phrase at 00:00:00 by \u2212100 ms"
+    query = SearchQuery("бюджетті")
+    count = len(find_all(t, query))
+    assert count > 1
+    session.push(ReplaceAllCommand(session, query, "қаржыны"))
+    assert stack.undoText() == f"Replace {count} matches of “бюджетті”"
+    query = SearchQuery("қаржыны")
+    match = find_all(t, query)[0]
+    when = timecode.clock(t.segment(match.segment_id).start_ms)
+    session.push(ReplaceMatchCommand(session, match, query, "бюджетті"))
+    assert stack.undoText() == (f"Replace “қаржыны” with “бюджетті” in the phrase at {when}")
+    session.push(ReplaceAllCommand(session, SearchQuery("қаржыны"), "бюджетті"))
+    assert stack.undoText() == f"Replace {count - 1} matches of “қаржыны”"
+    session.push(ReplaceAllCommand(session, SearchQuery("бюджетті"), "қаржыны"))
+    session.push(ReplaceMatchCommand(session, find_all(t, query)[0], query, "x"))
+    session.push(ReplaceAllCommand(session, query, "қаржыны"))
+    assert stack.undoText() == f"Replace {count - 1} matches of “қаржыны”"
+    one = SearchQuery("x", whole_word=True)
+    session.push(ReplaceAllCommand(session, one, "бюджетті"))
+    assert stack.undoText() == "Replace 1 match of “x”"
+
+
+def test_repeated_moves_of_one_edge_are_one_undo_step(session: EditSession) -> None:
+    stack = session.undo_stack
+    t = session.transcript
+    original = copy.deepcopy(t)
+    seg_id = t.segments[3].id
+    when = timecode.clock(t.segment(seg_id).start_ms)
+    for _ in range(3):
+        session.push(ShiftBoundsCommand(session, seg_id, start_delta_ms=-100))
+        assert _saved(session) == t
+    assert stack.count() == 1
+    assert stack.undoText() == f"Move the start of the phrase at {when} by \u2212300 ms"
+    assert t.segment(seg_id).start_ms == original.segment(seg_id).start_ms - 300
+    session.push(ShiftBoundsCommand(session, seg_id, start_delta_ms=100))
+    assert stack.count() == 1
+    assert stack.undoText() == f"Move the start of the phrase at {when} by \u2212200 ms"
+    after = copy.deepcopy(t)
+    session.undo()  # one step back to the very start
+    assert t == original == _saved(session)
+    session.redo()
+    assert t == after == _saved(session)
+
+    session.push(ShiftBoundsCommand(session, seg_id, end_delta_ms=100))  # the other edge
+    session.push(ShiftBoundsCommand(session, t.segments[0].id, end_delta_ms=-100))  # another
+    session.push(ShiftBoundsCommand(session, t.segments[0].id, end_delta_ms=-100))
+    assert stack.count() == 3
+    while stack.canUndo():
+        session.undo()
+    assert t == original == _saved(session)
+
+
+def test_moves_that_come_back_to_the_start_leave_no_undo_step(session: EditSession) -> None:
+    session.push(RenameSpeakerCommand(session, 1, "Айгүл"))
+    before = copy.deepcopy(session.transcript)
+    seg_id = session.transcript.segments[2].id
+    session.push(ShiftBoundsCommand(session, seg_id, end_delta_ms=100))
+    session.push(ShiftBoundsCommand(session, seg_id, end_delta_ms=-100))
+    assert session.undo_stack.count() == 1
+    assert session.undo_stack.undoText() == "Rename speaker to Айгүл"
+    assert session.transcript == before == _saved(session)
+
+
+def test_replace_all_is_one_undo_step(session: EditSession) -> None:
+    t = session.transcript
+    original = copy.deepcopy(t)
+    query = SearchQuery("бюджетті", whole_word=True)
+    touched = {m.segment_id for m in find_all(t, query)}
+    assert len(touched) > 1
+    change = session.push(ReplaceAllCommand(session, query, "жаңа бюджетті"))
+    assert {before.id for before, _ in change.segments} == touched
+    assert session.undo_stack.count() == 1
+    assert find_all(t, SearchQuery("жаңа бюджетті")) and _saved(session) == t
+    _check_timings(t)
+    session.undo()
+    assert t == original == _saved(session)
+
+
+def test_rejected_new_commands_leave_stack_and_disk_alone(session: EditSession) -> None:
+    t = session.transcript
+    query = SearchQuery("бюджетті")
+    stale = find_all(t, query)[0]
+    session.push(ReplaceTextCommand(session, stale.segment_id, "басқа мәтін"))
+    undo_text = session.undo_stack.undoText()
+    before = copy.deepcopy(t)
+    long_id = _long_phrase(session)
+    for command in (
+        DeletePhraseCommand(session, 999),
+        SplitAtCursorCommand(session, long_id, 0),
+        SplitAtCursorCommand(session, long_id, len(t.segment(long_id).text)),
+        ShiftBoundsCommand(session, t.segments[0].id, end_delta_ms=-100_000),
+        ReplaceAllCommand(session, SearchQuery("жоқ сөз"), "x"),
+        ReplaceAllCommand(session, SearchQuery("(", regex=True), "x"),
+        ReplaceMatchCommand(session, stale, query, "x"),  # its phrase has changed
+    ):
+        with pytest.raises(TranscriptError) as info:
+            session.push(command)
+        assert str(info.value)
+    assert session.undo_stack.count() == 1 and session.undo_stack.undoText() == undo_text
+    assert t == before == _saved(session)
+    with pytest.raises(SearchError):
+        session.push(ReplaceAllCommand(session, SearchQuery("(", regex=True), "x"))
+
+
+def test_a_rejected_edit_keeps_the_redo_history(session: EditSession) -> None:
+    session.push(RenameSpeakerCommand(session, 1, "Айгүл"))
+    session.push(ShiftBoundsCommand(session, session.transcript.segments[0].id, end_delta_ms=100))
+    session.undo()
+    with pytest.raises(TranscriptError):
+        session.push(SplitAtCursorCommand(session, session.transcript.segments[0].id, 0))
+    assert session.undo_stack.canRedo()
+    session.redo()
+    assert session.undo_stack.index() == 2 and _saved(session) == session.transcript
+
+
+def test_a_command_pushed_on_the_stack_directly_still_works(session: EditSession) -> None:
+    before = copy.deepcopy(session.transcript)
+    session.undo_stack.push(DeletePhraseCommand(session, 1))
+    assert 1 not in [s.id for s in session.transcript.segments]
+    assert _saved(session) == session.transcript
+    session.undo_stack.push(DeletePhraseCommand(session, 1))  # rejected: dropped by Qt
+    assert session.undo_stack.count() == 1
+    session.undo()
+    assert session.transcript == before == _saved(session)

@@ -20,6 +20,7 @@ from kzdesk.ui.editor.commands import (
 )
 from kzdesk.ui.editor.phrase_model import (
     Column,
+    CurrentWordRole,
     IsCurrentRole,
     PhraseTableModel,
     SegmentRole,
@@ -168,23 +169,41 @@ def test_playback_highlight_signals_only_old_and_new_rows(editor) -> None:
     session, model = editor
     segs = session.transcript.segments
     recorder = Recorder(model)
+    roles = [int(IsCurrentRole), int(CurrentWordRole)]
     model.set_current_position(segs[2].start_ms + 10)
     assert model.current_row() == 2
     assert model.data(model.index(2, Column.TEXT), IsCurrentRole) is True
     assert model.data(model.index(1, Column.TEXT), IsCurrentRole) is False
-    assert recorder.events == [("data", 2, 2, 0, 2, [int(IsCurrentRole)])]
+    assert recorder.events == [("data", 2, 2, 0, 2, roles)]
     recorder.events.clear()
-    model.set_current_position(segs[2].start_ms + 20)  # same phrase: nothing to repaint
+    model.set_current_position(segs[2].start_ms + 20)  # same phrase and word: no repaint
     assert recorder.events == []
     model.set_current_position(segs[4].start_ms)
-    assert sorted(recorder.events) == [
-        ("data", 2, 2, 0, 2, [int(IsCurrentRole)]),
-        ("data", 4, 4, 0, 2, [int(IsCurrentRole)]),
-    ]
+    assert sorted(recorder.events) == [("data", 2, 2, 0, 2, roles), ("data", 4, 4, 0, 2, roles)]
     recorder.events.clear()
     model.set_current_position(segs[4].end_ms)  # the pause after it: no phrase is playing
     assert model.current_row() == -1
-    assert recorder.events == [("data", 4, 4, 0, 2, [int(IsCurrentRole)])]
+    assert recorder.events == [("data", 4, 4, 0, 2, roles)]
+
+
+def test_word_highlight_follows_the_words_of_the_playing_phrase(editor) -> None:
+    session, model = editor
+    row, seg = next((i, s) for i, s in enumerate(session.transcript.segments) if len(s.words) >= 3)
+    recorder = Recorder(model)
+    index = model.index(row, Column.TEXT)
+    for k, word in enumerate(seg.words):
+        model.set_current_position(word.start_ms)
+        assert model.current_word() == k
+        assert model.data(index, CurrentWordRole) == k
+        model.set_current_position(word.end_ms - 1)  # still that word: nothing new to paint
+        assert model.current_word() == k
+    word_events = [e for e in recorder.events if e[-1] == [int(CurrentWordRole)]]
+    # one repaint of the text cell per word after the first, nothing else
+    assert word_events == [("data", row, row, 2, 2, [int(CurrentWordRole)])] * (len(seg.words) - 1)
+    other = model.index(row + 1 if row + 1 < model.rowCount() else row - 1, Column.TEXT)
+    assert model.data(other, CurrentWordRole) == -1
+    model.set_current_position(seg.end_ms + 1)
+    assert model.current_word() == -1
 
 
 def test_highlight_follows_a_split_under_the_playhead(editor) -> None:

@@ -1,0 +1,121 @@
+"""The editor's larger transcript operations, kept out of ``transcript.py`` to keep it small.
+
+:class:`~kzdesk.core.transcript.Transcript` methods are the entry points: they call these
+functions, which build a :class:`~kzdesk.core.transcript.Change` without applying it (or, for
+read-only queries, compute a value). Word-timing rules every operation keeps:
+
+* a phrase's words are in order, each inside the phrase;
+* where a phrase has words, its start is the first word's start and its end the last word's
+  end; its text's whitespace-separated tokens are its words.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from typing import TYPE_CHECKING
+
+from kzdesk.core import transcript as _t
+
+if TYPE_CHECKING:
+    from kzdesk.core.transcript import Change, Segment, Transcript, Word
+
+# The editor moves a phrase's edges in steps of 100 ms; a phrase never shrinks below one step.
+MIN_PHRASE_MS = 100
+
+_TOKEN = re.compile(r"\S+")  # the same tokens as str.split()
+
+
+def split_change(
+    transcript: Transcript,
+    seg: Segment,
+    words: list[Word],
+    index: int,
+    head_text: str,
+    tail_text: str,
+) -> Change:
+    """``seg`` cut so that ``words[index:]`` (0 < index < len(words)) start a new phrase."""
+    head, tail = words[:index], words[index:]
+    first = copy.deepcopy(seg)
+    first.words = copy.deepcopy(head)
+    first.text = head_text
+    first.end_ms = head[-1].end_ms
+    second = _t.Segment(
+        id=transcript.next_segment_id(),
+        speaker_id=seg.speaker_id,
+        start_ms=tail[0].start_ms,
+        end_ms=seg.end_ms,
+        text=tail_text,
+        language=seg.language,
+        words=copy.deepcopy(tail),
+    )
+    return _t.Change(segments=[(seg, first), (None, second)], description="split phrase")
+
+
+def split_at_char(transcript: Transcript, segment_id: int, char_pos: int) -> Change:
+    """Split a phrase at the text cursor ``char_pos`` (0..len(text)).
+
+    The text's tokens (``text.split()``) are the phrase's words. A cursor between two tokens
+    (anywhere in the whitespace) splits there. A cursor inside a token splits before that word
+    when it is in the token's first half, after it otherwise. Both halves keep the user's text
+    as typed, trimmed of surrounding whitespace. If the words no longer match the tokens (old
+    data), they are first retimed as :meth:`Transcript.replace_text` does."""
+    seg = transcript.segment(segment_id)
+    if not 0 <= char_pos <= len(seg.text):
+        raise _t.TranscriptError("The text cursor is outside the phrase.")
+    tokens = list(_TOKEN.finditer(seg.text))
+    index = len(tokens)
+    for i, token in enumerate(tokens):
+        if char_pos <= token.start():
+            index = i
+            break
+        if char_pos < token.end():
+            inside, length = char_pos - token.start(), token.end() - token.start()
+            index = i if 2 * inside < length else i + 1
+            break
+    if not 0 < index < len(tokens):
+        raise _t.TranscriptError("Put the text cursor between two words to split the phrase.")
+    words = seg.words
+    if [w.text for w in words] != [m.group() for m in tokens]:
+        words = _t.retime_words(seg.text, seg.words, seg.start_ms, seg.end_ms)
+    cut = tokens[index].start()
+    return split_change(
+        transcript, seg, words, index, seg.text[:cut].strip(), seg.text[cut:].strip()
+    )
+
+
+def shift_bounds(
+    transcript: Transcript, segment_id: int, start_delta_ms: int, end_delta_ms: int
+) -> Change:
+    """Move a phrase's start by ``start_delta_ms`` and its end by ``end_delta_ms``.
+
+    The start stops at 0 and the end at the recording's end (when its duration is known). A
+    phrase may not shrink below :data:`MIN_PHRASE_MS` (growing a shorter one is allowed).
+    Words keep their times except at the edges: words are clipped into the new bounds (a word
+    left wholly outside becomes zero-length at the edge) and the first word is stretched or
+    clipped to start at the phrase's start, the last to end at its end (see ``fit_words``)."""
+    seg = transcript.segment(segment_id)
+    start = max(seg.start_ms + start_delta_ms, 0)
+    end = seg.end_ms + end_delta_ms
+    if transcript.duration_ms > 0:
+        end = min(end, transcript.duration_ms)
+        start = min(start, transcript.duration_ms)
+    if (start, end) == (seg.start_ms, seg.end_ms):
+        raise _t.TranscriptError("The phrase cannot move further: it is at the recording's edge.")
+    old_length = seg.end_ms - seg.start_ms
+    if end - start < MIN_PHRASE_MS and end - start < old_length:
+        raise _t.TranscriptError(
+            f"A phrase must stay at least {MIN_PHRASE_MS} ms long, so it cannot be shortened."
+        )
+    after = copy.deepcopy(seg)
+    after.start_ms, after.end_ms = start, end
+    after.words = _t.fit_words(seg.words, start, end)
+    return _t.Change(segments=[(seg, after)], description="move phrase bounds")
+
+
+def speaker_shares(transcript: Transcript) -> dict[int, float]:
+    talk: dict[int | None, int] = {}
+    for seg in transcript.segments:
+        talk[seg.speaker_id] = talk.get(seg.speaker_id, 0) + max(seg.end_ms - seg.start_ms, 0)
+    total = sum(talk.values())
+    return {sp.id: (talk.get(sp.id, 0) / total if total else 0.0) for sp in transcript.speakers}

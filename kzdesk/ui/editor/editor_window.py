@@ -1,0 +1,521 @@
+"""The transcript editor: listen and correct one transcript in its own window.
+
+Composition only: the phrase list (model + view + delegates), the player and its bar, the
+timeline strip, the speakers panel and the find bar are separate widgets; this window connects
+their signals, owns the menus, and pushes undoable commands on the session, which saves each
+applied change to SQLite at once.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, QThreadPool, QTime, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QSplitter,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kzdesk.core.transcript import TranscriptError
+from kzdesk.export import FORMATS
+from kzdesk.export.options import ExportOptions
+from kzdesk.services.playback_source import PlaybackChoice
+from kzdesk.storage.transcripts import TranscriptStore
+from kzdesk.ui.dialogs.export_dialog import ExportDialog
+from kzdesk.ui.editor import editor_state
+from kzdesk.ui.editor.commands import (
+    DeletePhraseCommand,
+    EditCommand,
+    EditSession,
+    MergeWithNextCommand,
+    ReassignCommand,
+    ReplaceTextCommand,
+    ShiftBoundsCommand,
+    SplitAtCursorCommand,
+    SplitCommand,
+)
+from kzdesk.ui.editor.find_bar import FindBar
+from kzdesk.ui.editor.phrase_delegates import PhraseTextEditor
+from kzdesk.ui.editor.phrase_model import PhraseTableModel
+from kzdesk.ui.editor.phrase_view import PhraseView
+from kzdesk.ui.editor.player import Player
+from kzdesk.ui.editor.player_bar import PlayerBar
+from kzdesk.ui.editor.speakers_panel import SpeakersPanel
+from kzdesk.ui.editor.timeline import TimelineWidget
+from kzdesk.ui.text import fill
+from kzdesk.workers.waveform_task import WaveformTask
+
+log = logging.getLogger(__name__)
+
+NUDGE_MS = 100
+
+
+@dataclass
+class EditorInputs:
+    """What the editor needs besides the database: built by whoever opens it."""
+
+    transcript_id: int
+    title: str
+    playback: PlaybackChoice
+    waveform_cache: Path | None = None  # folder for cached peaks; None: no waveform
+    export_folder: Path = field(default_factory=Path.home)
+
+
+class EditorWindow(QMainWindow):
+    closed = Signal(int)  # transcript id
+
+    def __init__(
+        self,
+        store: TranscriptStore,
+        inputs: EditorInputs,
+        *,
+        ui_state: QSettings | None = None,
+        pool: QThreadPool | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.inputs = inputs
+        self.ui_state = ui_state if ui_state is not None else QSettings()
+        self.pool = pool if pool is not None else QThreadPool.globalInstance()
+        self.session = EditSession(store, inputs.transcript_id, parent=self)
+        self._save_ok = True
+        self._waveform_task: WaveformTask | None = None
+
+        t = self.session.transcript
+        self.model = PhraseTableModel(t, self._edit_text, self, edit_speaker=self._edit_speaker)
+        self.view = PhraseView()
+        self.view.setModel(self.model)
+        self.player = Player(self)
+        self.player_bar = PlayerBar(self.player)
+        self.timeline = TimelineWidget()
+        self.timeline.set_transcript(t)
+        self.timeline.set_duration(t.duration_ms)
+        self.speakers = SpeakersPanel(self.session)
+        self.find_bar = FindBar(self.session)
+        self.find_bar.hide()
+        self.saved_label = QLabel()
+        self.status_label = QLabel()
+        self._status_timer = QTimer(self, singleShot=True, interval=12_000)
+        self._status_timer.timeout.connect(self.status_label.clear)
+
+        self._build_layout()
+        self._build_actions()
+        self._build_menus()
+        self._connect()
+        self._update_title()
+        self._restore_state()
+        self._load_audio()
+        if t.segments:
+            self.view.setCurrentIndex(self.model.index(0, 2))
+
+    # ---- building -------------------------------------------------------------------------
+    def _build_layout(self) -> None:
+        self.export_button = QToolButton()
+        self.export_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.player_bar.add_trailing_widget(self.export_button)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.speakers)
+        self.splitter.addWidget(self.view)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([220, 780])
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(6, 6, 6, 0)
+        layout.setSpacing(4)
+        layout.addWidget(self.player_bar)
+        layout.addWidget(self.timeline)
+        layout.addWidget(self.splitter, 1)
+        layout.addWidget(self.find_bar)
+        self.setCentralWidget(central)
+        self.statusBar().addWidget(self.status_label, 1)
+        self.statusBar().addPermanentWidget(self.saved_label)
+        self.resize(1100, 720)
+
+    def _action(self, text: str, keys, slot, *, tip: str = "") -> QAction:  # type: ignore[no-untyped-def]
+        action = QAction(text, self)
+        if keys:
+            if isinstance(keys, list):
+                action.setShortcuts([QKeySequence(k) for k in keys])
+            else:
+                action.setShortcut(QKeySequence(keys))
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        if tip:
+            action.setToolTip(tip)
+        action.triggered.connect(lambda _checked=False: slot())  # slots take no "checked"
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        stack = self.session.undo_stack
+        self.undo_action = stack.createUndoAction(self, self.tr("Undo"))
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = stack.createRedoAction(self, self.tr("Redo"))
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.export_action = self._action(self.tr("Export…"), "Ctrl+E", self.open_export)
+        self.export_button.setDefaultAction(self.export_action)
+        self.close_action = self._action(
+            self.tr("Close"), QKeySequence.StandardKey.Close, self.close
+        )
+        self.edit_text_action = self._action(self.tr("Edit phrase text"), "F2", self.edit_current)
+        self.split_action = self._action(
+            self.tr("Split phrase at cursor"), ["Ctrl+Return", "Ctrl+Enter"], self.split_current
+        )
+        self.merge_action = self._action(
+            self.tr("Merge with next phrase"), "Ctrl+M", self.merge_current
+        )
+        self.delete_action = self._action(self.tr("Delete phrase"), "Ctrl+Del", self.delete_current)
+        self.start_earlier_action = self._action(
+            self.tr("Start 0.1 s earlier"), "Ctrl+[", lambda: self.nudge(-NUDGE_MS, 0)
+        )
+        self.start_later_action = self._action(
+            self.tr("Start 0.1 s later"), "Ctrl+]", lambda: self.nudge(NUDGE_MS, 0)
+        )
+        self.end_earlier_action = self._action(
+            self.tr("End 0.1 s earlier"), "Ctrl+Alt+[", lambda: self.nudge(0, -NUDGE_MS)
+        )
+        self.end_later_action = self._action(
+            self.tr("End 0.1 s later"), "Ctrl+Alt+]", lambda: self.nudge(0, NUDGE_MS)
+        )
+        self.find_action = self._action(
+            self.tr("Find…"), QKeySequence.StandardKey.Find, self.find_bar.show_find
+        )
+        self.replace_action = self._action(
+            self.tr("Replace…"), "Ctrl+H", self.find_bar.show_replace
+        )
+        self.find_next_action = self._action(self.tr("Find next"), "F3", self.find_bar.find_next)
+        self.find_previous_action = self._action(
+            self.tr("Find previous"), "Shift+F3", self.find_bar.find_previous
+        )
+        self.play_phrase_action = self._action(
+            self.tr("Play from this phrase"), "Ctrl+P", self.play_current
+        )
+        self.speaker_actions: list[QAction] = []
+        for n in range(1, 10):
+            action = self._action("", f"Ctrl+{n}", lambda _=False, n=n: self.give_to_speaker(n))
+            self.speaker_actions.append(action)
+        for action in self.player_bar.player_actions():
+            self.addAction(action)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        file_menu.addAction(self.export_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.close_action)
+        edit = bar.addMenu(self.tr("&Edit"))
+        edit.addAction(self.undo_action)
+        edit.addAction(self.redo_action)
+        edit.addSeparator()
+        for action in (
+            self.edit_text_action,
+            self.split_action,
+            self.merge_action,
+            self.delete_action,
+        ):
+            edit.addAction(action)
+        timing = edit.addMenu(self.tr("Phrase &timing"))
+        for action in (
+            self.start_earlier_action,
+            self.start_later_action,
+            self.end_earlier_action,
+            self.end_later_action,
+        ):
+            timing.addAction(action)
+        edit.addSeparator()
+        for action in (
+            self.find_action,
+            self.replace_action,
+            self.find_next_action,
+            self.find_previous_action,
+        ):
+            edit.addAction(action)
+        playback = bar.addMenu(self.tr("&Playback"))
+        playback.addAction(self.play_phrase_action)
+        for action in self.player_bar.player_actions():
+            playback.addAction(action)
+        speakers = bar.addMenu(self.tr("&Speakers"))
+        for action in (
+            self.speakers.rename_action,
+            self.speakers.add_action,
+            self.speakers.merge_action,
+            self.speakers.sample_action,
+        ):
+            speakers.addAction(action)
+        speakers.addSeparator()
+        self.give_menu = QMenu(self.tr("&Give phrase to"), self)
+        speakers.addMenu(self.give_menu)
+        self._update_speaker_actions()
+
+    def _connect(self) -> None:
+        s = self.session
+        s.changed.connect(self._on_changed)
+        s.saved.connect(self._on_saved)
+        s.save_failed.connect(self._on_save_failed)
+        self.player.position_changed.connect(self._on_position)
+        self.player.failed.connect(self.show_status)
+        self.player.duration_changed.connect(self._on_duration)
+        # F2 edits the phrase text window-wide (and still renames inside the speaker list)
+        self.speakers.rename_action.setShortcut(QKeySequence("Ctrl+Shift+R"))
+        self.speakers.rename_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.player_bar.follow_changed.connect(self.view.set_follow)
+        self.view.set_follow(self.player_bar.is_following())
+        self.timeline.seek_requested.connect(self.player.seek)
+        self.view.seek_requested.connect(self.player.seek)
+        self.view.current_segment_changed.connect(self._on_current_segment)
+        self.view.text_delegate.split_requested.connect(self._split)
+        self.speakers.sample_requested.connect(self.player.play_range)
+        self.speakers.status_reported.connect(self.show_status)
+        self.find_bar.current_match_changed.connect(self._on_match)
+        self.find_bar.matches_changed.connect(self._on_matches_changed)
+        self.find_bar.closed.connect(self.view.setFocus)
+        self.view.text_delegate.matches_of = self.find_bar.matches_in
+
+    # ---- audio ----------------------------------------------------------------------------
+    def _load_audio(self) -> None:
+        choice = self.inputs.playback
+        self.player.load(choice.source, choice.message)
+        if choice.message:
+            self.show_status(choice.message)
+        source = choice.source
+        if source is None or self.inputs.waveform_cache is None:
+            self.timeline.set_waveform_unavailable(
+                self.tr("No waveform: the recording cannot be read.")
+            )
+            return
+        task = WaveformTask(source, self.inputs.waveform_cache)
+        task.signals.finished.connect(self.timeline.set_peaks)
+        task.signals.failed.connect(self._on_waveform_failed)
+        self._waveform_task = task
+        self.pool.start(task)
+
+    def _on_waveform_failed(self, message: str) -> None:
+        self.timeline.set_waveform_unavailable(message)
+
+    def _on_position(self, ms: int) -> None:
+        self.model.set_current_position(ms)
+        self.timeline.set_position(ms)
+        self.view.follow_current()
+
+    def _on_duration(self, ms: int) -> None:
+        if ms > 0 and not self.session.transcript.duration_ms:
+            self.timeline.set_duration(ms)
+
+    # ---- edits ----------------------------------------------------------------------------
+    def push(self, command: EditCommand) -> bool:
+        """Apply an edit; a refusal becomes a status message, never an exception."""
+        try:
+            self.session.push(command)
+        except TranscriptError as exc:
+            self.show_status(str(exc))
+            return False
+        return True
+
+    def _edit_text(self, segment_id: int, text: str) -> None:
+        self.push(ReplaceTextCommand(self.session, segment_id, text))
+
+    def _edit_speaker(self, segment_id: int, speaker_id: int | None) -> None:
+        self.push(ReassignCommand(self.session, segment_id, speaker_id))
+
+    def _current_id(self) -> int | None:
+        seg = self.view.current_segment()
+        return seg.id if seg is not None else None
+
+    def _open_editor(self) -> PhraseTextEditor | None:
+        widget = self.focusWidget()
+        return widget if isinstance(widget, PhraseTextEditor) else None
+
+    def edit_current(self) -> None:
+        index = self.view.currentIndex()
+        if index.isValid():
+            self.view.edit_text(index.row())
+
+    def split_current(self) -> None:
+        """Split at the text cursor while editing; else at the word being played in the
+        current phrase; else ask the user to place the cursor."""
+        sid = self._current_id()
+        if sid is None:
+            return
+        editor = self._open_editor()
+        if editor is not None:
+            text, pos = editor.toPlainText(), editor.textCursor().position()
+            self.view.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+            self._split(sid, text, pos)
+            return
+        seg = self.session.transcript.segment(sid)
+        word = self.model.current_word() if self.view.is_current_row_playing() else -1
+        if word > 0:
+            self.push(SplitCommand(self.session, sid, word))
+            return
+        self.view.edit_text(self.view.currentIndex().row(), len(seg.text) // 2)
+        self.show_status(
+            self.tr("Put the cursor where the phrase should be split, then press Ctrl+Enter.")
+        )
+
+    def _split(self, segment_id: int, text: str, pos: int) -> None:
+        seg = self.session.transcript.segment(segment_id)
+        normalized = " ".join(text.split())
+        stack = self.session.undo_stack
+        if normalized and normalized != seg.text:
+            # typed text and the split are one step: undo restores the phrase as it was
+            stack.beginMacro(self.tr("Edit and split the phrase"))
+            try:
+                ok = self.push(ReplaceTextCommand(self.session, segment_id, normalized))
+                # the cursor was in the raw editor text; map it onto the normalised text
+                pos = len(" ".join(text[:pos].split())) + (1 if text[:pos][-1:].isspace() else 0)
+                ok = ok and self.push(SplitAtCursorCommand(self.session, segment_id, pos))
+            finally:
+                stack.endMacro()
+            if not ok:
+                return
+        elif not self.push(SplitAtCursorCommand(self.session, segment_id, pos)):
+            return
+        self.view.select_segment(segment_id)
+
+    def merge_current(self) -> None:
+        sid = self._current_id()
+        if sid is not None and self.push(MergeWithNextCommand(self.session, sid)):
+            self.view.select_segment(sid)
+
+    def delete_current(self) -> None:
+        index = self.view.currentIndex()
+        sid = self._current_id()
+        if sid is None or not self.push(DeletePhraseCommand(self.session, sid)):
+            return
+        rows = self.model.rowCount()
+        if rows:
+            self.view.setCurrentIndex(self.model.index(min(index.row(), rows - 1), 2))
+
+    def nudge(self, start_delta: int, end_delta: int) -> None:
+        sid = self._current_id()
+        if sid is not None:
+            self.push(ShiftBoundsCommand(self.session, sid, start_delta, end_delta))
+
+    def give_to_speaker(self, n: int) -> None:
+        speakers = self.session.transcript.speakers
+        sid = self._current_id()
+        if sid is None or n > len(speakers):
+            return
+        speaker = speakers[n - 1]
+        if self.session.transcript.segment(sid).speaker_id != speaker.id:
+            self.push(ReassignCommand(self.session, sid, speaker.id))
+
+    def play_current(self) -> None:
+        seg = self.view.current_segment()
+        if seg is not None:
+            self.player.seek(seg.start_ms)
+            self.player.play()
+
+    # ---- reactions ------------------------------------------------------------------------
+    def _on_changed(self, change) -> None:  # type: ignore[no-untyped-def]
+        self.model.refresh_rows(change)
+        if change.speakers or change.segments:
+            self.timeline.set_transcript(self.session.transcript)
+        if change.speakers:
+            self._update_speaker_actions()
+
+    def _on_saved(self) -> None:
+        self._save_ok = True
+        self.saved_label.setText(
+            fill(self.tr("Saved %1"), QTime.currentTime().toString("HH:mm:ss"))
+        )
+        self._update_title()
+
+    def _on_save_failed(self, message: str) -> None:
+        self._save_ok = False
+        self.saved_label.setText(self.tr("Not saved"))
+        self.show_status(message)
+        self._update_title()
+
+    def _on_current_segment(self, seg) -> None:  # type: ignore[no-untyped-def]
+        self.find_bar.set_anchor(seg.id if seg is not None else None)
+
+    def _on_match(self, match) -> None:  # type: ignore[no-untyped-def]
+        delegate = self.view.text_delegate
+        if match is None:
+            delegate.current_match = None
+        else:
+            delegate.current_match = (match.segment_id, match.start, match.end)
+            self.view.select_segment(match.segment_id)
+        self.view.viewport().update()
+
+    def _on_matches_changed(self) -> None:
+        # an edit may move the current match inside its phrase: repaint it where it is now
+        match = self.find_bar.current_match()
+        self.view.text_delegate.current_match = (
+            None if match is None else (match.segment_id, match.start, match.end)
+        )
+        self.view.viewport().update()
+
+    def _update_title(self) -> None:
+        title = self.inputs.title or self.session.transcript.title
+        state = self.tr("saved") if self._save_ok else self.tr("NOT SAVED")
+        self.setWindowTitle(fill(self.tr("%1 — %2 — kzdesk"), title, state))
+
+    def _update_speaker_actions(self) -> None:
+        self.give_menu.clear()
+        speakers = self.session.transcript.speakers
+        for n, action in enumerate(self.speaker_actions, start=1):
+            if n <= len(speakers):
+                action.setText(speakers[n - 1].name)
+                action.setEnabled(True)
+                self.give_menu.addAction(action)
+            else:
+                action.setEnabled(False)
+
+    def show_status(self, message: str) -> None:
+        self.status_label.setText(message)
+        self.status_label.setToolTip(message)
+        self._status_timer.start()  # a window-owned timer: it dies with the window
+
+    # ---- export ---------------------------------------------------------------------------
+    def open_export(self) -> ExportDialog:
+        state = editor_state.load_export(self.ui_state)
+        folder = state.folder if state.folder and Path(state.folder).is_dir() else None
+        dialog = ExportDialog(
+            self.session.transcript,
+            output_folder=folder or self.inputs.export_folder,
+            base_name=self.inputs.title or None,
+            options=state.options,
+            formats=state.formats or FORMATS[:2],
+            parent=self,
+        )
+        dialog.exported.connect(lambda paths, d=dialog: self._on_exported(d, paths))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def _on_exported(self, dialog: ExportDialog, paths: list) -> None:  # type: ignore[type-arg]
+        editor_state.save_export(
+            self.ui_state, dialog.chosen_formats(), dialog.options(), str(dialog.output_folder())
+        )
+        self.show_status(fill(self.tr("Exported %1 file(s)."), str(len(paths))))
+
+    # ---- window state ---------------------------------------------------------------------
+    def _restore_state(self) -> None:
+        editor_state.restore_window(self.ui_state, self, self.splitter)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        editor = self._open_editor()
+        if editor is not None:  # what was being typed is committed, never dropped
+            self.view.commitData(editor)
+            self.view.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+        self.player.pause()
+        if self._waveform_task is not None:
+            self._waveform_task.cancel()
+        editor_state.save_window(self.ui_state, self, self.splitter)
+        self.closed.emit(self.inputs.transcript_id)
+        super().closeEvent(event)
+
+    def export_options(self) -> ExportOptions:
+        return editor_state.load_export(self.ui_state).options

@@ -1,0 +1,372 @@
+"""The editor's side panel: who speaks, how much, and the edits that concern a whole speaker.
+
+Every edit goes through the session as one undoable command; the panel only says in
+``status_reported`` what happened (the editor shows it in its status bar).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QPoint,
+    QRect,
+    QSize,
+    Qt,
+    Signal,
+    Slot,
+)
+from PySide6.QtGui import QAction, QColor, QIcon, QKeyEvent, QKeySequence, QPainter, QPalette, QPen
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QLabel,
+    QListView,
+    QMenu,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kzdesk.core.transcript import TranscriptError
+from kzdesk.ui.editor.commands import AddSpeakerCommand, EditSession, MergeSpeakersCommand
+from kzdesk.ui.editor.speaker_model import (
+    ShareRole,
+    SpeakerIdRole,
+    SpeakerListModel,
+    sample_range,
+)
+
+_Index = QModelIndex | QPersistentModelIndex
+_SHARE = int(ShareRole)
+_DECORATION = int(Qt.ItemDataRole.DecorationRole)
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+
+
+class SpeakerDelegate(QStyledItemDelegate):
+    """ "● Name        41%": an outlined dot (reads on light and dark), the name, the share."""
+
+    PADDING = 6
+
+    def _dot_size(self, option: QStyleOptionViewItem) -> int:
+        return max(option.fontMetrics.height() * 2 // 3, 8)
+
+    def _share_width(self, option: QStyleOptionViewItem) -> int:
+        return option.fontMetrics.horizontalAdvance("100%") + self.PADDING
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        opt.icon = QIcon()  # no default decoration: we draw the dot
+        opt.features &= ~QStyleOptionViewItem.ViewItemFeature.HasDecoration
+        widget = opt.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+
+        rect = option.rect.adjusted(self.PADDING, 0, -self.PADDING, 0)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        group = (
+            QPalette.ColorGroup.Normal
+            if option.state & QStyle.StateFlag.State_Enabled
+            else QPalette.ColorGroup.Disabled
+        )
+        text_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        text_color = option.palette.color(group, text_role)
+
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        dot = self._dot_size(option)
+        dot_rect = QRect(rect.left(), rect.center().y() - dot // 2, dot, dot)
+        color = index.data(_DECORATION)
+        if isinstance(color, QColor):
+            outline = QColor(text_color)
+            outline.setAlpha(150)
+            painter.setPen(QPen(outline, 1))
+            painter.setBrush(color)
+            painter.drawEllipse(dot_rect)
+
+        share = index.data(_SHARE)
+        share_text = f"{round(share * 100)}%" if isinstance(share, float) else ""
+        share_rect = QRect(rect)
+        share_rect.setLeft(rect.right() - self._share_width(option))
+        muted = QColor(text_color)
+        if not selected:
+            muted = option.palette.color(group, QPalette.ColorRole.PlaceholderText)
+        painter.setPen(muted)
+        painter.setFont(option.font)
+        painter.drawText(
+            share_rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, share_text
+        )
+
+        name_rect = QRect(rect)
+        name_rect.setLeft(dot_rect.right() + self.PADDING)
+        name_rect.setRight(share_rect.left() - self.PADDING)
+        name = str(index.data(_DISPLAY) or "")
+        elided = option.fontMetrics.elidedText(name, Qt.TextElideMode.ElideRight, name_rect.width())
+        painter.setPen(text_color)
+        painter.drawText(
+            name_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, elided
+        )
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
+        metrics = option.fontMetrics
+        name = str(index.data(_DISPLAY) or "")
+        width = (
+            3 * self.PADDING
+            + self._dot_size(option)
+            + metrics.horizontalAdvance(name)
+            + self._share_width(option)
+            + self.PADDING
+        )
+        return QSize(width, metrics.height() + 2 * self.PADDING)
+
+    def updateEditorGeometry(
+        self, editor: QWidget, option: QStyleOptionViewItem, index: _Index
+    ) -> None:
+        rect = QRect(option.rect)
+        rect.setLeft(rect.left() + 2 * self.PADDING + self._dot_size(option))
+        rect.setRight(rect.right() - self._share_width(option) - self.PADDING)
+        editor.setGeometry(rect)
+
+
+class SpeakersPanel(QWidget):
+    speaker_activated = Signal(int)  # the selected speaker's id
+    sample_requested = Signal(int, int)  # start_ms, end_ms: play this stretch
+    status_reported = Signal(str)  # a sentence saying what the last action did
+
+    def __init__(self, session: EditSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.model = SpeakerListModel(session, self)
+
+        self.title = QLabel(self.tr("Speakers"))
+        font = self.title.font()
+        font.setBold(True)
+        self.title.setFont(font)
+
+        self.view = QListView()
+        self.view.setObjectName("speakerList")
+        self.view.setModel(self.model)
+        self.view.setItemDelegate(SpeakerDelegate(self.view))
+        self.view.setUniformItemSizes(True)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self.on_context_menu_requested)
+        self.view.selectionModel().currentChanged.connect(self.on_current_changed)
+        self.title.setBuddy(self.view)
+
+        self._build_actions()
+        self.sample_button = self._tool_button(self.sample_action)
+        self.add_button = self._tool_button(self.add_action)
+        self.merge_button = self._tool_button(self.merge_action)
+        self.merge_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.title)
+        layout.addWidget(self.view, 1)
+        for button in (self.sample_button, self.add_button, self.merge_button):
+            layout.addWidget(button)
+
+        for signal in (
+            self.model.rowsInserted,
+            self.model.rowsRemoved,
+            self.model.modelReset,
+            self.model.dataChanged,
+        ):
+            signal.connect(self._update_actions)
+        self._update_actions()
+
+    # ---- building ---------------------------------------------------------------------------
+    def _build_actions(self) -> None:
+        # F2 in the list renames the speaker even where the window binds F2 to something
+        # else (the editor: edit the phrase); elsewhere the shortcut is only shown in menus.
+        self.rename_action = QAction(self.tr("&Rename speaker"), self)
+        self.rename_action.setShortcut(QKeySequence(Qt.Key.Key_F2))
+        self.rename_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.rename_action.triggered.connect(self.rename_current)
+        self.view.installEventFilter(self)
+
+        self.sample_action = QAction(self.tr("&Play a sample"), self)
+        self.sample_action.setToolTip(self.tr("Play a few seconds of this speaker's voice"))
+        self.sample_action.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MediaPlay))
+        self.sample_action.triggered.connect(self.play_sample)
+
+        self.add_action = QAction(self.tr("&Add speaker"), self)
+        self.add_action.setToolTip(self.tr("Add a speaker and type their name"))
+        self.add_action.triggered.connect(self.add_speaker)
+
+        self.merge_menu = QMenu(self.tr("&Merge into"), self)
+        self.merge_menu.aboutToShow.connect(self._fill_merge_menu)
+        self.merge_action = self.merge_menu.menuAction()
+        self.merge_action.setToolTip(
+            self.tr("Give all phrases of this speaker to another one and remove this speaker")
+        )
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.view
+            and event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_F2
+            and not event.modifiers()
+        ):
+            event.accept()  # the view's own F2 (edit in place) wins over window shortcuts
+            return True
+        return super().eventFilter(watched, event)
+
+    def _tool_button(self, action: QAction) -> QToolButton:
+        button = QToolButton()
+        button.setDefaultAction(action)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        button.setAutoRaise(True)
+        return button
+
+    @Slot()
+    def _fill_merge_menu(self) -> None:
+        self.merge_menu.clear()
+        current = self.current_speaker_id()
+        for row in range(self.model.rowCount()):
+            speaker = self.model.speaker_at(row)
+            if speaker.id == current:
+                continue
+            action = self.merge_menu.addAction(speaker.name)
+            action.setData(speaker.id)
+            action.triggered.connect(
+                lambda _=False, keep=speaker.id: self.merge_into(keep)  # type: ignore[misc]
+            )
+
+    @Slot()
+    def _update_actions(self) -> None:
+        current = self.current_speaker_id()
+        has_current = current is not None
+        self.rename_action.setEnabled(has_current)
+        self.merge_action.setEnabled(has_current and self.model.rowCount() > 1)
+        self.sample_action.setEnabled(has_current and self.model.talk_ms(current) > 0)
+        self.merge_menu.setTitle(
+            self.tr("&Merge {name} into").format(name=self._name(current))
+            if has_current
+            else self.tr("&Merge into")
+        )
+
+    def _name(self, speaker_id: int | None) -> str:
+        return self.session.transcript.speaker_name(speaker_id)
+
+    # ---- selection --------------------------------------------------------------------------
+    def current_speaker_id(self) -> int | None:
+        index = self.view.currentIndex()
+        if not index.isValid():
+            return None
+        value = index.data(SpeakerIdRole)
+        return value if isinstance(value, int) else None
+
+    def select_speaker(self, speaker_id: int) -> bool:
+        row = self.model.row_of(speaker_id)
+        if row is None:
+            return False
+        self.view.setCurrentIndex(self.model.index(row, 0))
+        return True
+
+    @Slot(QModelIndex, QModelIndex)
+    def on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self._update_actions()
+        value = current.data(SpeakerIdRole) if current.isValid() else None
+        if isinstance(value, int):
+            self.speaker_activated.emit(value)
+
+    @Slot(QPoint)
+    def on_context_menu_requested(self, pos: QPoint) -> None:
+        index = self.view.indexAt(pos)
+        if index.isValid():
+            self.view.setCurrentIndex(index)
+        self.context_menu().popup(self.view.viewport().mapToGlobal(pos))
+
+    def context_menu(self) -> QMenu:
+        menu = QMenu(self)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.addAction(self.rename_action)
+        menu.addAction(self.sample_action)
+        menu.addAction(self.merge_action)
+        menu.addSeparator()
+        menu.addAction(self.add_action)
+        return menu
+
+    # ---- actions ----------------------------------------------------------------------------
+    @Slot()
+    def rename_current(self) -> None:
+        index = self.view.currentIndex()
+        if index.isValid():
+            self.view.setFocus()
+            self.view.edit(index)
+
+    @Slot()
+    def play_sample(self) -> None:
+        current = self.current_speaker_id()
+        if current is None:
+            return
+        stretch = sample_range(self.session.transcript, current)
+        if stretch is None:
+            self.status_reported.emit(
+                self.tr("{name} has no phrases yet, so there is nothing to play.").format(
+                    name=self._name(current)
+                )
+            )
+            return
+        self.sample_requested.emit(*stretch)
+
+    @Slot()
+    def add_speaker(self) -> int | None:
+        """Add a speaker, select it and start typing its name; the new id."""
+        try:
+            change = self.session.push(AddSpeakerCommand(self.session))
+        except TranscriptError:
+            return None
+        added = change.speakers_after
+        if not added:
+            return None
+        speaker_id = added[0].id
+        self.select_speaker(speaker_id)
+        self.rename_current()
+        self.status_reported.emit(
+            self.tr("Added {name}. Type a name, then press Enter.").format(name=added[0].name)
+        )
+        return speaker_id
+
+    def merge_into(self, keep_id: int, remove_id: int | None = None) -> bool:
+        """Give every phrase of ``remove_id`` (the selected speaker by default) to ``keep_id``
+        and remove that speaker: one undoable step."""
+        if remove_id is None:
+            remove_id = self.current_speaker_id()
+        if remove_id is None:
+            return False
+        removed, kept = self._name(remove_id), self._name(keep_id)
+        try:
+            change = self.session.push(MergeSpeakersCommand(self.session, keep_id, remove_id))
+        except TranscriptError:
+            self.status_reported.emit(
+                self.tr("{removed} could not be merged into {kept}.").format(
+                    removed=removed, kept=kept
+                )
+            )
+            return False
+        self.select_speaker(keep_id)
+        moved = len(change.segments)
+        self.status_reported.emit(
+            self.tr(
+                "Merged {removed} into {kept}: %n phrase(s) moved. Undo brings them back.",
+                "",
+                moved,
+            ).format(removed=removed, kept=kept)
+        )
+        return True

@@ -1,0 +1,275 @@
+"""The editor window end to end: real database, real audio, real player, real widgets."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+import shiboken6
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QApplication
+
+from kzdesk.core.transcript import Transcript
+from kzdesk.export import FORMATS, render
+from kzdesk.services.playback_source import choose_source
+from kzdesk.storage.db import Database
+from kzdesk.storage.transcripts import TranscriptStore
+from kzdesk.ui.editor.editor_window import EditorInputs, EditorWindow
+from kzdesk.ui.editor.phrase_delegates import PhraseTextEditor
+from kzdesk.ui.editor.phrase_model import Column
+from tests.media import periodic_speech_file
+from tests.ui.editor.sample import sample
+
+
+@pytest.fixture
+def audio(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("audio") / "meeting.wav"
+    return periodic_speech_file(path, 75.0)  # longer than the sample transcript
+
+
+@pytest.fixture
+def open_editor(tmp_path: Path, qtbot, audio: Path):
+    windows: list[EditorWindow] = []
+    store = TranscriptStore(Database.in_dir(tmp_path / "data"))
+    ui_state = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
+
+    def make(transcript: Transcript | None = None, source: Path | None = audio) -> EditorWindow:
+        t = transcript or sample(phrases=20)
+        tid = store.save(t)
+        inputs = EditorInputs(
+            transcript_id=tid,
+            title="Жиналыс 12.11",
+            playback=choose_source(source, [], t.duration_ms),
+            waveform_cache=tmp_path / "cache",
+            export_folder=tmp_path / "out",
+        )
+        window = EditorWindow(store, inputs, ui_state=ui_state)
+        windows.append(window)  # closed below unless a test closed (and so deleted) it
+        with qtbot.waitExposed(window):
+            window.show()
+        window.activateWindow()  # window shortcuts need the active window
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+        return window
+
+    yield make
+    for window in windows:
+        if shiboken6.isValid(window):
+            window.close()
+
+
+def _stored(window: EditorWindow) -> Transcript:
+    s = window.session
+    return s.store.load(s.transcript_id)
+
+
+def test_opens_with_phrases_speakers_and_a_saved_title(open_editor) -> None:
+    window = open_editor()
+    assert window.model.rowCount() == 20
+    assert window.speakers.model.rowCount() == 3
+    assert "Жиналыс 12.11" in window.windowTitle()
+    assert "saved" in window.windowTitle()
+    assert window.view.currentIndex().row() == 0
+
+
+def test_every_menu_action_shows_its_shortcut(open_editor) -> None:
+    window = open_editor()
+    expected = {
+        window.export_action: "Ctrl+E",
+        window.split_action: "Ctrl+Return",
+        window.merge_action: "Ctrl+M",
+        window.delete_action: "Ctrl+Del",
+        window.start_earlier_action: "Ctrl+[",
+        window.end_later_action: "Ctrl+Alt+]",
+        window.replace_action: "Ctrl+H",
+        window.find_action: QKeySequence(QKeySequence.StandardKey.Find).toString(),
+        window.player_bar.play_pause_action: "Ctrl+Space",
+        window.player_bar.back_action: "Alt+Left",
+        window.player_bar.forward_action: "Alt+Right",
+        window.undo_action: QKeySequence(QKeySequence.StandardKey.Undo).toString(),
+        window.redo_action: "Ctrl+Shift+Z",
+    }
+    for action, keys in expected.items():
+        assert action.shortcut().toString() == keys, action.text()
+    menus = {a.text() for a in window.menuBar().actions()}
+    assert {"&File", "&Edit", "&Playback", "&Speakers"} <= menus
+
+
+def test_an_edit_is_saved_at_once_and_the_undo_menu_says_what_it_undoes(open_editor) -> None:
+    window = open_editor()
+    seg = window.session.transcript.segments[0]
+    window.model.setData(window.model.index(0, Column.TEXT), "Бүгін біз бюджетті талқыладық")
+    assert _stored(window).segment(seg.id).text == "Бүгін біз бюджетті талқыладық"
+    assert "Edit the phrase" in window.undo_action.text()
+    assert window.saved_label.text().startswith("Saved")
+    window.undo_action.trigger()
+    assert _stored(window).segment(seg.id).text == seg.text
+    assert "Edit the phrase" in window.redo_action.text()
+
+
+def test_ctrl_number_gives_the_phrase_to_that_speaker(open_editor, qtbot) -> None:
+    window = open_editor()
+    t = window.session.transcript
+    row = next(i for i, s in enumerate(t.segments) if s.speaker_id != t.speakers[2].id)
+    window.view.setCurrentIndex(window.model.index(row, Column.TEXT))
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    assert t.segments[row].speaker_id == t.speakers[2].id
+    assert _stored(window).segments[row].speaker_id == t.speakers[2].id
+    assert [a.text() for a in window.give_menu.actions()] == [sp.name for sp in t.speakers]
+
+
+def test_merge_delete_and_nudge_through_shortcuts(open_editor, qtbot) -> None:
+    window = open_editor()
+    t = window.session.transcript
+    first, second = t.segments[0], t.segments[1]
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
+    assert len(t.segments) == 19 and t.segments[0].text.endswith(second.text)
+    qtbot.keyClick(window.view, Qt.Key.Key_BracketRight, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window.view, Qt.Key.Key_BracketRight, Qt.KeyboardModifier.ControlModifier)
+    assert t.segments[0].start_ms == first.start_ms + 200
+    window.undo_action.trigger()  # the two nudges are one step
+    assert t.segments[0].start_ms == first.start_ms
+    qtbot.keyClick(window.view, Qt.Key.Key_Delete, Qt.KeyboardModifier.ControlModifier)
+    assert len(t.segments) == 18
+    assert len(_stored(window).segments) == 18
+    window.undo_action.trigger()
+    window.undo_action.trigger()
+    assert _stored(window) == window.session.transcript
+    assert [s.text for s in t.segments[:2]] == [first.text, second.text]
+
+
+def test_split_at_the_text_cursor_while_typing(open_editor, qtbot) -> None:
+    window = open_editor()
+    t = window.session.transcript
+    row, seg = next((i, s) for i, s in enumerate(t.segments) if len(s.words) >= 4)
+    cut = len(" ".join(w.text for w in seg.words[:2])) + 1
+    window.view.edit_text(row, cut)
+    qtbot.waitUntil(lambda: isinstance(window.focusWidget(), PhraseTextEditor))
+    qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    head, tail = t.segments[row], t.segments[row + 1]
+    assert [w.text for w in head.words] == [w.text for w in seg.words[:2]]
+    assert [w.text for w in tail.words] == [w.text for w in seg.words[2:]]
+    assert head.end_ms == seg.words[1].end_ms and tail.start_ms == seg.words[2].start_ms
+    assert _stored(window) == t
+
+
+def test_typed_text_and_split_are_one_undo_step(open_editor, qtbot) -> None:
+    window = open_editor()
+    t = window.session.transcript
+    row, seg = next((i, s) for i, s in enumerate(t.segments) if len(s.words) >= 3)
+    window.view.edit_text(row, 0)
+    qtbot.waitUntil(lambda: isinstance(window.focusWidget(), PhraseTextEditor))
+    editor = window.focusWidget()
+    editor.insertPlainText("Иә ")  # a new first word, then split after it
+    window.split_action.trigger()
+    assert t.segments[row].text == "Иә"
+    assert t.segments[row + 1].text == seg.text
+    window.undo_action.trigger()
+    assert t.segments[row].text == seg.text and len(t.segments) == 20
+
+
+def test_playback_highlights_follows_and_the_timeline_moves(open_editor, qtbot) -> None:
+    window = open_editor()
+    t = window.session.transcript
+    qtbot.waitUntil(lambda: window.player.duration() > 0, timeout=10_000)
+    target = t.segments[12]
+    window.player.seek(target.start_ms + 5)
+    qtbot.waitUntil(lambda: window.model.current_row() == 12, timeout=5000)
+    assert (
+        window.view.viewport()
+        .rect()
+        .intersects(window.view.visualRect(window.model.index(12, Column.TEXT)))
+    )
+    window.player.play()
+    qtbot.waitUntil(lambda: window.player.position() > target.start_ms + 200, timeout=5000)
+    window.player.pause()
+    assert window.model.current_row() in (12, -1, 13)
+
+
+def test_clicking_a_phrase_time_seeks_the_player(open_editor, qtbot) -> None:
+    window = open_editor()
+    qtbot.waitUntil(lambda: window.player.duration() > 0, timeout=10_000)
+    seg = window.session.transcript.segments[5]
+    rect = window.view.visualRect(window.model.index(5, Column.TIME))
+    qtbot.mouseClick(window.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.waitUntil(lambda: abs(window.player.position() - seg.start_ms) < 100, timeout=5000)
+
+
+def test_find_selects_the_matching_phrase(open_editor, qtbot) -> None:
+    window = open_editor()
+    t = window.session.transcript
+    word = "вопроса"
+    rows = [i for i, s in enumerate(t.segments) if word in s.text.split()]
+    assert rows
+    window.find_action.trigger()
+    assert window.find_bar.isVisible()
+    window.find_bar.find_edit.setText(word)
+    qtbot.waitUntil(lambda: len(window.find_bar.matches()) > 0, timeout=3000)
+    window.find_next_action.trigger()
+    assert window.view.currentIndex().row() in rows
+    assert window.view.text_delegate.current_match is not None
+
+
+def test_renamed_speaker_appears_in_every_export(open_editor) -> None:
+    window = open_editor()
+    panel_model = window.speakers.model
+    assert panel_model.setData(panel_model.index(0, 0), "Айгүл Сәрсенова")
+    t = window.session.transcript
+    for fmt in FORMATS:
+        data = render(t, fmt)
+        if fmt == "docx":
+            with zipfile.ZipFile(io.BytesIO(data)) as z:
+                data = z.read("word/document.xml")
+        text = data.decode("utf-8")
+        if fmt in ("srt",):
+            continue  # SRT names speakers only on request (checked below)
+        assert "Айгүл Сәрсенова" in text, fmt
+        assert "Speaker 1<" not in text and "Speaker 1:" not in text, fmt
+    from kzdesk.export.options import ExportOptions
+
+    srt = render(t, "srt", ExportOptions(speaker_prefix=True)).decode()
+    assert "Айгүл Сәрсенова" in srt
+
+
+def test_export_dialog_writes_the_edited_transcript(open_editor, qtbot, tmp_path: Path) -> None:
+    window = open_editor()
+    seg = window.session.transcript.segments[0]
+    window.model.setData(window.model.index(0, Column.TEXT), "Жаңа мәтін осында")
+    dialog = window.open_export()
+    dialog.folder_edit.setText(str(tmp_path / "exports"))
+    (tmp_path / "exports").mkdir()
+    with qtbot.waitSignal(dialog.exported, timeout=10_000) as got:
+        dialog.accept()
+    written = [Path(p) for p in got.args[0]]
+    txt = (
+        next(p for p in written if p.suffix == ".txt")
+        if any(p.suffix == ".txt" for p in written)
+        else None
+    )
+    docx = next(p for p in written if p.suffix == ".docx")
+    with zipfile.ZipFile(docx) as z:
+        assert "Жаңа мәтін осында" in z.read("word/document.xml").decode()
+    assert txt is None or "Жаңа мәтін осында" in txt.read_text(encoding="utf-8")
+    assert seg.id  # the transcript itself is untouched by exporting
+
+
+def test_closing_commits_what_is_being_typed(open_editor, qtbot) -> None:
+    window = open_editor()
+    seg = window.session.transcript.segments[2]
+    window.view.edit_text(2)
+    qtbot.waitUntil(lambda: isinstance(window.focusWidget(), PhraseTextEditor))
+    window.focusWidget().insertPlainText(" тағы")
+    store, tid = window.session.store, window.session.transcript_id
+    window.close()
+    assert store.load(tid).segment(seg.id).text == seg.text + " тағы"
+
+
+def test_a_missing_recording_still_opens_for_editing(open_editor, tmp_path: Path) -> None:
+    window = open_editor(source=tmp_path / "gone.mp3")
+    assert window.model.rowCount() == 20
+    assert not window.player.is_available()
+    assert "cannot be played" in window.status_label.text()

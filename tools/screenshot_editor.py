@@ -1,0 +1,179 @@
+"""Screenshots of the transcript editor with a Kazakh/Russian meeting, at scale 1 and 2.
+
+    python tools/screenshot_editor.py [OUT_DIR]      (default /tmp/kzdesk-shots)
+
+Builds a short meeting: each phrase is spoken by espeak-ng (Kazakh or Russian voice, a
+different voice variant per speaker) into one recording, so the waveform and the timings are
+those of real (synthetic) speech. The editor then opens on it, plays to a phrase (so a phrase
+and a word are highlighted), and the find bar searches for "бюджет". Without a display it
+starts Xvfb and runs itself under it once per scale factor (see screenshot_main_window.py).
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import wave
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from tools import xvfb  # noqa: E402
+
+SIZE = (1280, 800)
+DISPLAY = ":94"
+RATE = 16000
+
+SPEAKERS = [
+    ("Айгүл", "kk+f3", "kk-KZ"),
+    ("Директор", "ru+m3", "ru-RU"),
+    ("Ерлан", "kk+m1", "kk-KZ"),
+]
+# (speaker, None or the speaker whose language this phrase is in, text)
+MEETING = [
+    (0, None, "Сәлеметсіздер ме, әріптестер. Бүгін біз бюджетті талқылаймыз."),
+    (1, None, "Добрый день. Давайте начнём с первого вопроса повестки."),
+    (0, None, "Бірінші мәселе: келесі жылдың бюджеті және жобаның кестесі."),
+    (2, None, "Менің ойымша, қаржы бөлімі есепті жұма күні дайындайды."),
+    (1, None, "Хорошо. Сколько нужно времени, чтобы согласовать бюджет с министерством?"),
+    (0, 1, "Думаю, две недели. Документы уже отправлены в департамент."),
+    (2, None, "Келісемін. Бірақ аудан әкімдігінің құжаттары әлі келген жоқ."),
+    (1, None, "Тогда давайте перенесём обсуждение на следующую неделю."),
+    (0, None, "Жақсы. Мен хаттаманы бүгін кешке жіберемін."),
+    (1, None, "Спасибо всем. Следующее совещание в понедельник в десять утра."),
+    (2, None, "Рақмет, сау болыңыздар."),
+]
+
+
+def espeak(text: str, voice: str, out: Path) -> None:
+    subprocess.run(
+        ["espeak-ng", "-v", voice, "-s", "150", "-w", str(out), text],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+
+
+def build_meeting(folder: Path) -> tuple[Path, object]:
+    """The recording (WAV, 16 kHz mono) and a Transcript whose times match it."""
+    from kzdesk.core.transcript import (
+        Segment,
+        Speaker,
+        Transcript,
+        retime_words,
+        speaker_color,
+    )
+    from tests.media import FFMPEG
+
+    pcm = bytearray()
+    segments = []
+    pause = b"\0\0" * int(RATE * 0.6)
+    for n, (who, voice_of, text) in enumerate(MEETING, start=1):
+        voice = SPEAKERS[who][1]
+        if voice_of is not None:  # the speaker switches language, keeping their voice variant
+            voice = SPEAKERS[voice_of][1].split("+")[0] + "+" + voice.split("+")[1]
+        raw, resampled = folder / f"p{n}.wav", folder / f"p{n}.16k.wav"
+        espeak(text, voice, raw)
+        subprocess.run(
+            [FFMPEG, "-nostdin", "-v", "error", "-y", "-i", str(raw), "-ac", "1", "-ar", str(RATE),
+             str(resampled)],
+            check=True,
+        )  # fmt: skip
+        with wave.open(str(resampled)) as w:
+            frames = w.readframes(w.getnframes())
+        pcm += pause
+        start = len(pcm) // 2 * 1000 // RATE
+        pcm += frames
+        end = len(pcm) // 2 * 1000 // RATE
+        language = "ru-RU" if voice.startswith("ru") else "kk-KZ"
+        segments.append(
+            Segment(n, who + 1, start, end, text, language, retime_words(text, [], start, end))
+        )
+    pcm += pause
+    audio = folder / "Жиналыс 12.11.wav"
+    with wave.open(str(audio), "wb") as w:
+        w.setnchannels(1)
+        w.setsampwidth(2)
+        w.setframerate(RATE)
+        w.writeframes(bytes(pcm))
+    speakers = [
+        Speaker(i + 1, str(i), name, speaker_color(i)) for i, (name, _v, _l) in enumerate(SPEAKERS)
+    ]
+    transcript = Transcript(
+        speakers=speakers,
+        segments=segments,
+        title="Жиналыс 12.11",
+        source_path=str(audio),
+        duration_ms=len(pcm) // 2 * 1000 // RATE,
+        language="kk-KZ",
+    )
+    return audio, transcript
+
+
+def shoot(out_dir: Path, scale: str) -> list[Path]:
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from kzdesk.services.playback_source import choose_source
+    from kzdesk.storage.db import Database
+    from kzdesk.storage.transcripts import TranscriptStore
+    from kzdesk.ui.editor.editor_window import EditorInputs, EditorWindow
+    from kzdesk.ui.launch import make_application
+
+    app = make_application(["kzdesk"])
+    suffix = "" if scale == "1" else f"@{scale}x"
+    saved: list[Path] = []
+
+    def settle(seconds: float = 0.4) -> None:
+        end = time.monotonic() + seconds
+        while time.monotonic() < end:
+            app.processEvents()
+            time.sleep(0.02)
+
+    with tempfile.TemporaryDirectory(prefix="kzdesk-shots-") as tmp:
+        folder = Path(tmp)
+        audio, transcript = build_meeting(folder)
+        store = TranscriptStore(Database.in_dir(folder / "data"))
+        tid = store.save(transcript)  # type: ignore[arg-type]
+        inputs = EditorInputs(
+            transcript_id=tid,
+            title="Жиналыс 12.11",
+            playback=choose_source(audio, [], transcript.duration_ms),  # type: ignore[attr-defined]
+            waveform_cache=folder / "cache",
+            export_folder=folder,
+        )
+        ui_state = QSettings(str(folder / "ui.ini"), QSettings.Format.IniFormat)
+        window = EditorWindow(store, inputs, ui_state=ui_state)
+        window.resize(*SIZE)
+        window.show()
+        settle(1.5)  # the waveform task finishes
+        played = transcript.segments[4]  # type: ignore[attr-defined]
+        word = played.words[3]
+        window.player.seek(word.start_ms + 40)
+        settle()
+        window.find_bar.show_replace("бюджет")
+        settle(0.6)
+        window.find_bar.find_next()
+        window.view.select_segment(transcript.segments[7].id, scroll=False)  # type: ignore[attr-defined]
+        settle()
+        path = out_dir / f"editor{suffix}.png"
+        if not window.grab().save(str(path)):
+            raise SystemExit(f"could not save {path}")
+        saved.append(path)
+        window.close()
+    QApplication.processEvents()
+    return saved
+
+
+def main(argv: list[str]) -> int:
+    if shutil.which("espeak-ng") is None:
+        print("espeak-ng is missing: apt-get install -y espeak-ng", file=sys.stderr)
+        return 2
+    return xvfb.main(__file__, argv, shoot, DISPLAY)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv))

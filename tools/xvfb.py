@@ -1,0 +1,51 @@
+"""Runs a screenshot script under Xvfb once per scale factor (shared by the tools/ scripts).
+
+A script calls :func:`main` with its own ``shoot(out_dir, scale)``; under a real display (and
+not offscreen) it uses that display, otherwise it starts ``Xvfb`` on ``display``. Each scale
+runs in a child process of the same script with ``KZDESK_SHOT_SCALE`` and ``QT_SCALE_FACTOR``
+set, because Qt reads the scale factor once at start-up.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+Shoot = Callable[[Path, str], list[Path]]
+
+
+def main(script: str, argv: list[str], shoot: Shoot, display: str) -> int:
+    out_dir = Path(argv[1] if len(argv) > 1 else "/tmp/kzdesk-shots")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    if os.environ.get("KZDESK_SHOT_SCALE"):
+        for path in shoot(out_dir, os.environ["KZDESK_SHOT_SCALE"]):
+            print(path)
+        return 0
+    xvfb = None
+    env = dict(os.environ)
+    if not env.get("DISPLAY") or env.get("QT_QPA_PLATFORM") == "offscreen":
+        if shutil.which("Xvfb") is None:
+            print("Xvfb is missing: apt-get install -y xvfb libxcb-cursor0", file=sys.stderr)
+            return 2
+        xvfb = subprocess.Popen(
+            ["Xvfb", display, "-screen", "0", "3000x2000x24", "-nolisten", "tcp"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        time.sleep(1.0)
+        env["DISPLAY"] = display
+        env["QT_QPA_PLATFORM"] = "xcb"
+    try:
+        for scale in ("1", "2"):
+            run_env = dict(env, KZDESK_SHOT_SCALE=scale, QT_SCALE_FACTOR=scale)
+            subprocess.run([sys.executable, script, str(out_dir)], env=run_env, check=True)
+    finally:
+        if xvfb is not None:
+            xvfb.terminate()
+            xvfb.wait(5)
+    return 0
