@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test lint bench emulator clean
+.PHONY: run test lint bench bench-offline emulator clean bundle translations
 
 $(BIN)/activate: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +23,21 @@ bench: $(BIN)/activate
 	$(BIN)/python bench/convert.py
 	$(BIN)/python bench/pipeline.py
 	$(BIN)/python bench/gui_responsiveness.py
+	$(BIN)/python bench/editor.py
+	$(BIN)/python bench/editor_window.py
+
+# The one-folder bundle dist/kzdesk/ (build.spec); `make bundle` builds it, its smoke test is
+# tests/packaging/test_bundle.py (KZDESK_BUNDLE_DIR=dist/kzdesk reuses this build there).
+bundle: $(BIN)/activate
+	$(BIN)/python -m PyInstaller --noconfirm build.spec
+	@du -sh dist/kzdesk
+
+bench-offline: $(BIN)/activate
+	$(BIN)/python bench/offline.py
+
+# After changing user-visible strings: update the .ts files, translate, run again for the .qm.
+translations: $(BIN)/activate
+	$(BIN)/python tools/update_translations.py
 
 emulator: $(BIN)/activate
 	$(BIN)/python -m tests.emulator --port 50051

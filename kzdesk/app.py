@@ -10,10 +10,12 @@ from pathlib import Path
 
 import platformdirs
 
+from kzdesk.diarization.profiles import VoiceProfileStore
 from kzdesk.services import settings as settings_module
 from kzdesk.services.engines import EngineFactory
 from kzdesk.services.secrets import SecretStore
 from kzdesk.services.settings import Settings
+from kzdesk.services.speakers import profile_store
 from kzdesk.services.transcription import PipelineConfig, TranscriptionService
 from kzdesk.storage.db import Database, default_data_dir
 from kzdesk.storage.job_queue import JobQueue
@@ -30,6 +32,7 @@ class AppContext:
     secrets: SecretStore
     service: TranscriptionService
     portable: bool  # data folder given explicitly: logs and the fallback key file live in it
+    voices: VoiceProfileStore  # known voices (<data dir>/voices), named speakers are matched to
 
     @classmethod
     def open(cls, data_dir: str | Path | None = None) -> AppContext:
@@ -42,6 +45,7 @@ class AppContext:
         settings = settings_module.load(root)
         # A data folder given explicitly (tests, portable use) keeps the fallback key file too.
         secrets = SecretStore(root if portable else None)
+        voices = profile_store(root)
         poll = float(os.environ.get("KZDESK_POLL_INTERVAL_S", "5"))
         service = TranscriptionService(
             queue,
@@ -53,8 +57,9 @@ class AppContext:
                 # first wait after a dropped connection; doubles on each further attempt
                 retry_base_s=float(os.environ.get("KZDESK_RETRY_DELAY_S", "30")),
             ),
+            voices=voices,
         )
-        return cls(root, db, queue, store, settings, secrets, service, portable)
+        return cls(root, db, queue, store, settings, secrets, service, portable, voices)
 
     @property
     def log_dir(self) -> Path:

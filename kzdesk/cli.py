@@ -14,11 +14,13 @@ from kzdesk import __version__, export
 from kzdesk.app import AppContext, setup_logging
 from kzdesk.cli_progress import ProgressPrinter
 from kzdesk.core import cost, timecode
-from kzdesk.core.job import Job, JobState, Language, SpeakersMode
+from kzdesk.core.job import Job, JobState, Language, SpeakersMode, speakers_choice
+from kzdesk.services import models
 from kzdesk.services import settings as settings_module
 from kzdesk.services.exporting import ExportError, export_job, parse_formats
 from kzdesk.services.media_scan import find_recordings
 from kzdesk.services.runner import QueueRunner, failed
+from kzdesk.services.settings import ENGINES, SPEECHKIT_MODELS
 
 
 def _add_export_options(p: argparse.ArgumentParser) -> None:
@@ -26,6 +28,13 @@ def _add_export_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--no-timestamps", action="store_true", help="DOCX/TXT without timestamps")
     p.add_argument("--no-merge", action="store_true", help="one paragraph per phrase")
     p.add_argument("--speaker-prefix", action="store_true", help="speaker names in SRT cues")
+
+
+def _speakers_arg(text: str) -> tuple[SpeakersMode, dict[str, int]]:
+    try:
+        return speakers_choice(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -40,8 +49,23 @@ def build_parser() -> argparse.ArgumentParser:
     t = sub.add_parser("transcribe", help="transcribe files or folders")
     t.add_argument("paths", nargs="+", metavar="FILE|DIR")
     t.add_argument("--language", choices=[x.value for x in Language])
-    t.add_argument("--speakers", choices=[x.value for x in SpeakersMode])
-    t.add_argument("--model", choices=["general", "deferred-general"])
+    t.add_argument(
+        "--speakers",
+        type=_speakers_arg,
+        metavar="auto|channels|off|N|MIN-MAX",
+        help="auto (default from settings), channels (each channel is a person), off, "
+        "N (exactly N people) or MIN-MAX (between MIN and MAX people, e.g. 2-8)",
+    )
+    t.add_argument(
+        "--engine",
+        choices=list(ENGINES),
+        help="speechkit (cloud) or whisper (offline, on this computer); default from settings",
+    )
+    t.add_argument(
+        "--model",
+        help="SpeechKit: general or deferred-general; Whisper: tiny, base, small, medium, "
+        "large-v3-turbo, a model folder or a Hugging Face id",
+    )
     t.add_argument("--export", default=None, help="formats: docx,srt,vtt,txt,json")
     t.add_argument("--jobs", type=int, default=None, help="files processed at once")
     _add_export_options(t)
@@ -159,13 +183,27 @@ def _transcribe(ctx: AppContext, args: argparse.Namespace) -> int:
         print("Nothing to transcribe.", file=sys.stderr)
         return 1
     s = ctx.settings
-    options = {"model": args.model} if args.model else {}
+    engine = args.engine or s.engine
+    options: dict[str, str | int] = {}
+    speakers, speaker_options = args.speakers or (SpeakersMode(s.speakers), {})
+    options.update(speaker_options)
+    if args.model and engine == "whisper":
+        problem = models.describe_missing(args.model)
+        if problem:
+            print(problem, file=sys.stderr)
+            return 2
+        options["whisper_model"] = args.model
+    elif args.model:
+        if args.model not in SPEECHKIT_MODELS:
+            print("The SpeechKit model must be “general” or “deferred-general”.", file=sys.stderr)
+            return 2
+        options["model"] = args.model
     jobs = [
         ctx.queue.enqueue(
             f,
             language=Language(args.language or s.language),
-            speakers=SpeakersMode(args.speakers or s.speakers),
-            engine=s.engine,
+            speakers=speakers,
+            engine=engine,
             options=options,
         )
         for f in files

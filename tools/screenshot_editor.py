@@ -1,6 +1,6 @@
 """Screenshots of the transcript editor with a Kazakh/Russian meeting, at scale 1 and 2.
 
-    python tools/screenshot_editor.py [OUT_DIR]      (default /tmp/kzdesk-shots)
+    python tools/screenshot_editor.py [--lang kk|ru] [OUT_DIR]   (default /tmp/kzdesk-shots)
 
 Builds a short meeting: each phrase is spoken by espeak-ng (Kazakh or Russian voice, a
 different voice variant per speaker) into one recording, so the waveform and the timings are
@@ -124,7 +124,7 @@ def shoot(out_dir: Path, scale: str) -> list[Path]:
     from kzdesk.ui.launch import make_application
 
     app = make_application(["kzdesk"])
-    suffix = "" if scale == "1" else f"@{scale}x"
+    suffix = xvfb.install_language(app) + ("" if scale == "1" else f"@{scale}x")
     saved: list[Path] = []
 
     def settle(seconds: float = 0.4) -> None:

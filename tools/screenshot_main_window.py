@@ -1,6 +1,7 @@
-"""Screenshots of the main window, the empty queue and the settings dialog, at scale 1 and 2.
+"""Screenshots of the main window, the empty queue and the settings dialog (both tabs), at
+scale 1 and 2.
 
-    python tools/screenshot_main_window.py [OUT_DIR]      (default /tmp/kzdesk-shots)
+    python tools/screenshot_main_window.py [--lang kk|ru] [OUT_DIR]   (default /tmp/kzdesk-shots)
 
 Without a display it starts ``Xvfb`` (apt-get install xvfb libxcb-cursor0 ...) and runs itself
 under it once per scale factor. The queue is a prepared temporary database holding a job in
@@ -24,9 +25,24 @@ SIZE = (1280, 800)
 DISPLAY = ":93"
 
 
+def _real_error_for_a_text_file(folder: Path) -> str:
+    """The sentence kzdesk really stores for a file that is not a recording."""
+    from kzdesk.audio import probe
+    from kzdesk.audio.errors import AudioError
+
+    fake = folder / "broken.mp3"
+    fake.write_text("not a recording")
+    try:
+        probe(fake)
+    except AudioError as exc:
+        return exc.message
+    raise SystemExit("a text file passed as a recording")
+
+
 def prepare_queue(data_dir: Path) -> None:
     """One job in each state, with Kazakh and Russian file names."""
     from kzdesk.core.job import JobState, Language, SpeakersMode
+    from kzdesk.engines.speechkit_errors import unreachable_error
     from kzdesk.storage.db import Database
     from kzdesk.storage.job_queue import JobQueue
 
@@ -66,18 +82,9 @@ def prepare_queue(data_dir: Path) -> None:
     queue.move(done.id, JobState.UPLOADING)
     queue.move(done.id, JobState.RECOGNIZING)
     queue.move(done.id, JobState.DONE)
-    queue.move(
-        failed.id,
-        JobState.FAILED,
-        error="This file is not audio or video that kzdesk can read. Check that it opens in a "
-        "media player, or convert it to MP3 and add it again.",
-    )
+    queue.move(failed.id, JobState.FAILED, error=_real_error_for_a_text_file(data_dir))
     queue.move(cancelled.id, JobState.CANCELLED)
-    queue.requeue(
-        waiting.id,
-        delay_s=120,
-        note="The connection to SpeechKit was lost. kzdesk will try again in 2 minutes.",
-    )
+    queue.requeue(waiting.id, delay_s=120, note=unreachable_error().message)
     db.close()
 
 
@@ -93,7 +100,7 @@ def shoot(out_dir: Path, scale: str) -> list[Path]:
     from kzdesk.workers.dispatcher import Dispatcher
 
     app = make_application(["kzdesk"])
-    suffix = "" if scale == "1" else f"@{scale}x"
+    suffix = xvfb.install_language(app) + ("" if scale == "1" else f"@{scale}x")
     saved: list[Path] = []
 
     def settle() -> None:
@@ -142,6 +149,8 @@ def shoot(out_dir: Path, scale: str) -> list[Path]:
                 )
                 dialog.show()
                 save(dialog, "settings_dialog")
+                dialog.tabs.setCurrentWidget(dialog.offline)
+                save(dialog, "settings_offline")
                 dialog.close()
             window.ask = lambda *a: True  # type: ignore[method-assign]
             window.close()

@@ -1,6 +1,8 @@
 """Runs a screenshot script under Xvfb once per scale factor (shared by the tools/ scripts).
 
-A script calls :func:`main` with its own ``shoot(out_dir, scale)``; under a real display (and
+A script calls :func:`main` with its own ``shoot(out_dir, scale)`` and calls
+:func:`install_language` once its QApplication exists: ``--lang kk`` (or ``ru``) shoots the
+interface in that language, with ``_kk`` in the file names; under a real display (and
 not offscreen) it uses that display, otherwise it starts ``Xvfb`` on ``display``. Each scale
 runs in a child process of the same script with ``KZDESK_SHOT_SCALE`` and ``QT_SCALE_FACTOR``
 set, because Qt reads the scale factor once at start-up.
@@ -19,7 +21,24 @@ from pathlib import Path
 Shoot = Callable[[Path, str], list[Path]]
 
 
+def install_language(app: object) -> str:
+    """Installs the translators for ``KZDESK_SHOT_LANG``; returns the file-name suffix."""
+    code = os.environ.get("KZDESK_SHOT_LANG", "")
+    if not code or code == "en":
+        return ""
+    from kzdesk.ui import languages
+
+    languages.install(code, app)  # type: ignore[arg-type]
+    return f"_{code}"
+
+
 def main(script: str, argv: list[str], shoot: Shoot, display: str) -> int:
+    args = list(argv)
+    if "--lang" in args:
+        at = args.index("--lang")
+        os.environ["KZDESK_SHOT_LANG"] = args[at + 1]
+        del args[at : at + 2]
+    argv = args
     out_dir = Path(argv[1] if len(argv) > 1 else "/tmp/kzdesk-shots")
     out_dir.mkdir(parents=True, exist_ok=True)
     if os.environ.get("KZDESK_SHOT_SCALE"):

@@ -35,6 +35,7 @@ from kzdesk.audio.ffmpeg import ffmpeg_input, last_error_line, run_ffmpeg
 from kzdesk.audio.probe import AudioInfo
 from kzdesk.audio.split import cut_pieces, plan_cuts
 from kzdesk.core.engine import AudioPiece
+from kzdesk.core.i18n import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 
@@ -106,8 +107,11 @@ def prepare(
     if piece_ms < _MIN_PIECE_MS:
         converted.unlink(missing_ok=True)
         raise AudioError(
-            "The size limit for sending is too small for this recording. "
-            "Check the SpeechKit settings."
+            QT_TRANSLATE_NOOP(
+                "Messages",
+                "The size limit for sending is too small for this recording. Check the SpeechKit "
+                "settings.",
+            )
         )
     if total_ms <= piece_ms:
         report(1.0)
@@ -180,8 +184,11 @@ def _split(
             piece.path.unlink(missing_ok=True)
         piece_ms = int(piece_ms * 0.7)
     raise AudioError(
-        "kzdesk could not cut the recording into pieces small enough to send. "
-        "Convert it to MP3 with another program and try again."
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "kzdesk could not cut the recording into pieces small enough to send. Convert it "
+            "to MP3 with another program and try again.",
+        )
     )
 
 
@@ -211,19 +218,22 @@ def _piece(path: Path, offset_ms: int, duration_ms: int, channels: int, index: i
 def _conversion_failure(name: str, stderr: str) -> str:
     last = last_error_line(stderr)
     if "No space left on device" in stderr:
-        return (
-            "The disk is full, so the recording cannot be converted. Free some space and try again."
+        return QT_TRANSLATE_NOOP(
+            "Messages",
+            "The disk is full, so the recording cannot be converted. Free some space and try again.",
         )
     if "Permission denied" in stderr:
-        return (
-            f"kzdesk is not allowed to write its working copy of “{name}”. "
-            "Check the permissions of the kzdesk data folder."
-        )
+        return QT_TRANSLATE_NOOP(
+            "Messages",
+            "kzdesk is not allowed to write its working copy of “{name}”. "
+            "Check the permissions of the kzdesk data folder.",
+        ).format(name=name)
     log.debug("last ffmpeg line: %s", last)
-    return (
-        f"“{name}” could not be converted: the file seems damaged part-way through. "
-        "Try the original file, or convert it to MP3 with another program."
-    )
+    return QT_TRANSLATE_NOOP(
+        "Messages",
+        "“{name}” could not be converted: the file seems damaged part-way through. "
+        "Try the original file, or convert it to MP3 with another program.",
+    ).format(name=name)
 
 
 def _stable_id(source: Path) -> str:

@@ -1,7 +1,7 @@
 """Find the ffmpeg program and run it without a shell, with progress and cancellation.
 
-Lookup order: the KZDESK_FFMPEG environment variable; a binary next to a frozen (PyInstaller)
-app; the binary shipped by imageio-ffmpeg. imageio-ffmpeg ships no ffprobe, so everything
+Lookup order: the KZDESK_FFMPEG environment variable; in a frozen (PyInstaller) bundle the
+binary build.spec puts in its ``ffmpeg/`` folder; the binary shipped by imageio-ffmpeg. imageio-ffmpeg ships no ffprobe, so everything
 here uses ffmpeg alone.
 """
 
@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kzdesk.audio.errors import AudioError, Cancelled
+from kzdesk.core.i18n import QT_TRANSLATE_NOOP
+from kzdesk.resources import bundle_dir, is_frozen
 
 ENV_VAR = "KZDESK_FFMPEG"
 _EXE_NAME = "ffmpeg.exe" if sys.platform == "win32" else "ffmpeg"
@@ -32,12 +34,15 @@ def find_ffmpeg() -> str:
         if Path(override).is_file():
             return override
         raise AudioError(
-            f"The {ENV_VAR} setting points to {override}, but there is no program there. "
-            "Correct the path or remove the setting."
+            QT_TRANSLATE_NOOP(
+                "Messages",
+                "The {variable} setting points to {override}, but there is no program there. "
+                "Correct the path or remove the setting.",
+            ).format(variable=ENV_VAR, override=override)
         )
-    if getattr(sys, "frozen", False):
-        bundle = Path(getattr(sys, "_MEIPASS", Path(sys.executable).parent))
-        for folder in (bundle, bundle / "ffmpeg", Path(sys.executable).parent):
+    if is_frozen():
+        bundle = bundle_dir()
+        for folder in (bundle / "ffmpeg", bundle, Path(sys.executable).parent):
             candidate = folder / _EXE_NAME
             if candidate.is_file():
                 return str(candidate)
@@ -47,8 +52,11 @@ def find_ffmpeg() -> str:
         return str(imageio_ffmpeg.get_ffmpeg_exe())
     except (ImportError, RuntimeError) as exc:
         raise AudioError(
-            "kzdesk cannot find its audio converter (ffmpeg). Reinstall kzdesk, "
-            f"or set {ENV_VAR} to the path of an ffmpeg program."
+            QT_TRANSLATE_NOOP(
+                "Messages",
+                "kzdesk cannot find its audio converter (ffmpeg). Reinstall kzdesk, or set "
+                "{variable} to the path of an ffmpeg program.",
+            ).format(variable=ENV_VAR)
         ) from exc
 
 
@@ -67,6 +75,27 @@ def popen_options() -> dict[str, object]:
         flags = subprocess.CREATE_NO_WINDOW | subprocess.BELOW_NORMAL_PRIORITY_CLASS  # type: ignore[attr-defined]
         return {"creationflags": flags}
     return {}
+
+
+def start_pcm_decoder(
+    file: str | Path, *, rate: int, channels: int, stderr: object
+) -> subprocess.Popen[bytes]:
+    """An ffmpeg decoding the first audio track of ``file`` to signed 16-bit PCM at ``rate``
+    with ``channels`` on its stdout, below normal priority. Raises OSError when ffmpeg cannot
+    start (the caller says what it was for)."""
+    command = [find_ffmpeg(), "-hide_banner", "-nostdin", "-v", "error"]
+    command += ["-i", ffmpeg_input(file), "-map", "0:a:0", "-vn", "-sn", "-dn"]
+    command += ["-ac", str(channels), "-ar", str(rate), "-f", "s16le", "-acodec", "pcm_s16le"]
+    command += ["pipe:1"]
+    proc = subprocess.Popen(
+        command,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=stderr,  # type: ignore[arg-type]
+        **popen_options(),  # type: ignore[call-overload]
+    )
+    lower_priority(proc.pid)
+    return proc
 
 
 def lower_priority(pid: int) -> None:
@@ -134,7 +163,9 @@ def run_ffmpeg(
         )
     except OSError as exc:
         raise AudioError(
-            "kzdesk could not start its audio converter (ffmpeg). Reinstall kzdesk."
+            QT_TRANSLATE_NOOP(
+                "Messages", "kzdesk could not start its audio converter (ffmpeg). Reinstall kzdesk."
+            )
         ) from exc
     lower_priority(proc.pid)
 

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from kzdesk.audio.errors import AudioError
 from kzdesk.audio.ffmpeg import FfmpegRun, ffmpeg_input, find_ffmpeg, popen_options, run_ffmpeg
+from kzdesk.core.i18n import QT_TRANSLATE_NOOP
 
 MEDIA_EXTENSIONS: frozenset[str] = frozenset(
     {
@@ -76,8 +77,11 @@ def probe(path: str | Path) -> AudioInfo:
     duration_ms = max(run.out_time_ms, 0)
     if duration_ms <= 0:
         raise AudioError(
-            f"“{name}” contains no sound: its audio track is 0 seconds long. "
-            "Choose the complete recording."
+            QT_TRANSLATE_NOOP(
+                "Messages",
+                "“{name}” contains no sound: its audio track is 0 seconds long. Choose the "
+                "complete recording.",
+            ).format(name=name)
         )
     channels, sample_rate = _decode_check(file)
     return AudioInfo(
@@ -96,29 +100,45 @@ def _read_head(file: Path) -> tuple[int, bytes]:
     name = file.name
     try:
         if file.is_dir():
-            raise AudioError(f"“{name}” is a folder, not a recording. Choose a file inside it.")
+            raise AudioError(
+                QT_TRANSLATE_NOOP(
+                    "Messages", "“{name}” is a folder, not a recording. Choose a file inside it."
+                ).format(name=name)
+            )
         with file.open("rb") as handle:
             size = file.stat().st_size
             head = handle.read(4096)
     except FileNotFoundError as exc:
         raise AudioError(
-            f"The file “{name}” is not there any more. It may have been moved, renamed or "
-            "deleted, or the disk was removed. Add it again from its new place."
+            QT_TRANSLATE_NOOP(
+                "Messages",
+                "The file “{name}” is not there any more. It may have been moved, renamed or "
+                "deleted, or the disk was removed. Add it again from its new place.",
+            ).format(name=name)
         ) from exc
     except PermissionError as exc:
         raise AudioError(
-            f"kzdesk is not allowed to read “{name}”. Copy the file to a folder of your own "
-            "(for example Documents) or change its permissions, then add it again."
+            QT_TRANSLATE_NOOP(
+                "Messages",
+                "kzdesk is not allowed to read “{name}”. Copy the file to a folder of your own "
+                "(for example Documents) or change its permissions, then add it again.",
+            ).format(name=name)
         ) from exc
     except OSError as exc:
         raise AudioError(
-            f"“{name}” could not be read ({exc.strerror or 'read error'}). "
-            "Check the disk or copy the file elsewhere, then add it again."
+            QT_TRANSLATE_NOOP(
+                "Messages",
+                "“{name}” could not be read ({reason}). Check the disk or copy the file "
+                "elsewhere, then add it again.",
+            ).format(name=name, reason=exc.strerror or QT_TRANSLATE_NOOP("Messages", "read error"))
         ) from exc
     if size == 0:
         raise AudioError(
-            f"“{name}” is empty (0 bytes). The recording was probably not saved or copied "
-            "completely; choose the original file."
+            QT_TRANSLATE_NOOP(
+                "Messages",
+                "“{name}” is empty (0 bytes). The recording was probably not saved or copied "
+                "completely; choose the original file.",
+            ).format(name=name)
         )
     return size, head
 
@@ -126,12 +146,19 @@ def _read_head(file: Path) -> tuple[int, bytes]:
 def _reject_obvious_non_media(name: str, head: bytes) -> None:
     if head.startswith(_PICTURE_MAGIC):
         raise AudioError(
-            f"“{name}” is a picture, not a recording, even though its name ends in "
-            f"“{Path(name).suffix}”. Choose an audio or video file."
+            QT_TRANSLATE_NOOP(
+                "Messages",
+                "“{name}” is a picture, not a recording, even though its name ends in "
+                "“{suffix}”. Choose an audio or video file.",
+            ).format(name=name, suffix=Path(name).suffix)
         )
     if head.startswith(_DOCUMENT_MAGIC) or _looks_like_text(head):
         raise AudioError(
-            f"“{name}” is a document or text file, not a recording. Choose an audio or video file."
+            QT_TRANSLATE_NOOP(
+                "Messages",
+                "“{name}” is a document or text file, not a recording. Choose an audio or video "
+                "file.",
+            ).format(name=name)
         )
 
 
@@ -167,22 +194,34 @@ def _parse_dump(run: FfmpegRun, file: Path, head: bytes) -> tuple[str, str, int]
     if opened is None:
         if "No such file or directory" in text:
             raise AudioError(
-                f"The file “{name}” disappeared while kzdesk was reading it. "
-                "Add it again from its new place."
+                QT_TRANSLATE_NOOP(
+                    "Messages",
+                    "The file “{name}” disappeared while kzdesk was reading it. Add it again from "
+                    "its new place.",
+                ).format(name=name)
             )
         if "Permission denied" in text:
             raise AudioError(
-                f"kzdesk is not allowed to read “{name}”. Copy the file to a folder of your "
-                "own or change its permissions, then add it again."
+                QT_TRANSLATE_NOOP(
+                    "Messages",
+                    "kzdesk is not allowed to read “{name}”. Copy the file to a folder of your own "
+                    "or change its permissions, then add it again.",
+                ).format(name=name)
             )
         if _has_media_signature(head):
             raise AudioError(
-                f"“{name}” is damaged and cannot be played: it may have been cut off while "
-                "recording or copying. Try the original file or re-export it."
+                QT_TRANSLATE_NOOP(
+                    "Messages",
+                    "“{name}” is damaged and cannot be played: it may have been cut off while "
+                    "recording or copying. Try the original file or re-export it.",
+                ).format(name=name)
             )
         raise AudioError(
-            f"“{name}” is not an audio or video file kzdesk can read. "
-            "Choose a recording (for example MP3, M4A, WAV, OGG or MP4)."
+            QT_TRANSLATE_NOOP(
+                "Messages",
+                "“{name}” is not an audio or video file kzdesk can read. Choose a recording (for "
+                "example MP3, M4A, WAV, OGG or MP4).",
+            ).format(name=name)
         )
     container = opened.group(1)
     audio = _AUDIO_RE.search(text)
@@ -190,11 +229,17 @@ def _parse_dump(run: FfmpegRun, file: Path, head: bytes) -> tuple[str, str, int]
         kinds = set(_STREAM_RE.findall(text))
         if container.endswith("_pipe") or container == "image2" or not kinds:
             raise AudioError(
-                f"“{name}” is not a recording (it holds no sound). Choose an audio or video file."
+                QT_TRANSLATE_NOOP(
+                    "Messages",
+                    "“{name}” is not a recording (it holds no sound). Choose an audio or video file.",
+                ).format(name=name)
             )
         raise AudioError(
-            f"“{name}” is a video without a sound track, so there is nothing to transcribe. "
-            "Choose a file that has sound."
+            QT_TRANSLATE_NOOP(
+                "Messages",
+                "“{name}” is a video without a sound track, so there is nothing to transcribe. "
+                "Choose a file that has sound.",
+            ).format(name=name)
         )
     codec = audio.group(1)
     kbps = _KBPS_RE.search(audio.group(2))
@@ -217,14 +262,20 @@ def _decode_check(file: Path) -> tuple[int, int]:
         )
     except (OSError, subprocess.TimeoutExpired) as exc:
         raise AudioError(
-            f"kzdesk could not read the sound in “{file.name}”. Try again; if it keeps "
-            "failing, convert the file to MP3 with another program."
+            QT_TRANSLATE_NOOP(
+                "Messages",
+                "kzdesk could not read the sound in “{name}”. Try again; if it keeps failing, "
+                "convert the file to MP3 with another program.",
+            ).format(name=file.name)
         ) from exc
     header = _wav_header(done.stdout)
     if header is None or header[2] == 0:
         raise AudioError(
-            f"“{file.name}” is damaged: its sound cannot be decoded. Try the original file "
-            "or re-export it from the recorder."
+            QT_TRANSLATE_NOOP(
+                "Messages",
+                "“{name}” is damaged: its sound cannot be decoded. Try the original file or "
+                "re-export it from the recorder.",
+            ).format(name=file.name)
         )
     return header[0], header[1]
 

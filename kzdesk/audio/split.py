@@ -18,6 +18,7 @@ from pathlib import Path
 
 from kzdesk.audio.errors import AudioError, Cancelled
 from kzdesk.audio.ffmpeg import ffmpeg_input, find_ffmpeg, popen_options, run_ffmpeg
+from kzdesk.core.i18n import QT_TRANSLATE_NOOP
 
 ANALYSIS_RATE = 8000
 FRAME_MS = 10
@@ -119,8 +120,11 @@ def _decode_region(path: Path, start_ms: int, end_ms: int) -> bytes:
     )
     if done.returncode != 0:
         raise AudioError(
-            "kzdesk could not read back the converted recording to split it. "
-            "Check that the disk is not full, then try again."
+            QT_TRANSLATE_NOOP(
+                "Messages",
+                "kzdesk could not read back the converted recording to split it. Check that the "
+                "disk is not full, then try again.",
+            )
         )
     return done.stdout
 
@@ -144,8 +148,11 @@ def cut_pieces(
         run = run_ffmpeg(args, cancelled=cancelled)
         if run.returncode != 0:
             raise AudioError(
-                "kzdesk could not split the long recording into pieces. "
-                "Check that the disk is not full, then try again."
+                QT_TRANSLATE_NOOP(
+                    "Messages",
+                    "kzdesk could not split the long recording into pieces. Check that the disk is "
+                    "not full, then try again.",
+                )
             )
         with listing.open(newline="", encoding="utf-8") as handle:
             rows = [row for row in csv.reader(handle) if row]

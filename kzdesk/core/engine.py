@@ -55,6 +55,8 @@ class FailureKind(enum.StrEnum):
     REMOTE = "remote"  # recognition failed on the service side
     CANCELLED = "cancelled"
     NO_SPEECH = "no_speech"
+    MODEL = "model"  # the offline model is missing, cannot be downloaded or is broken
+    CRASHED = "crashed"  # a local engine's process died (out of memory): Retry resumes
 
 
 RETRYABLE = frozenset({FailureKind.QUOTA, FailureKind.UNREACHABLE})
@@ -78,9 +80,16 @@ class EngineContext(Protocol):
     """What the pipeline gives an engine while it works on one piece."""
 
     operation_id: str | None  # set when resuming: poll this id, never submit again
+    # Phrases of this piece kept from an interrupted earlier run (local engines): continue
+    # after the last one's end instead of starting again from zero.
+    kept: list[Utterance]
 
     def remember_operation(self, operation_id: str) -> None:
         """Called by the engine right after the service accepted the piece, before waiting."""
+
+    def keep(self, utterances: list[Utterance]) -> None:
+        """Store phrases as they arrive (local engines), so a crash, a kill or a cancel keeps
+        the part already transcribed. The engine still returns every phrase of the piece."""
 
     def progress(self, fraction: float, stage: str) -> None: ...
 

@@ -83,9 +83,52 @@ class Language(enum.StrEnum):
 
 
 class SpeakersMode(enum.StrEnum):
-    AUTO = "auto"  # the engine labels speakers where it can (SpeechKit: mono, up to two)
+    # SpeechKit labels up to two people on mono; other engines: found on this computer (2..8)
+    AUTO = "auto"
+    COUNT = "count"  # exactly options["speakers_count"] people, found on this computer
+    RANGE = "range"  # between options["speakers_min"] and ["speakers_max"], on this computer
     CHANNELS = "channels"  # each channel of a stereo file is one person
     OFF = "off"
+
+
+MAX_SPEAKERS = 20
+DEFAULT_SPEAKER_RANGE = (2, 8)  # what "Between 2 and 8 people" asks for
+# AUTO found on this computer: one person is a real answer there (a monologue, a dictation)
+AUTO_SPEAKER_RANGE = (1, 8)
+# Job.stage while the speakers of a recognised recording are found (state RECOGNIZING)
+STAGE_SPEAKERS = "speakers"
+
+
+def speakers_choice(text: str) -> tuple[SpeakersMode, dict[str, int]]:
+    """``auto|channels|off|count|range``, ``N`` (exactly N people) or ``MIN-MAX`` as a mode
+    and the job options it needs. Raises ValueError for anything else."""
+    text = text.strip().lower()
+    try:
+        mode = SpeakersMode(text)
+    except ValueError:
+        pass
+    else:
+        if mode is SpeakersMode.COUNT:
+            raise ValueError("say how many people: a number such as 3")
+        low, high = DEFAULT_SPEAKER_RANGE
+        return mode, (
+            {"speakers_min": low, "speakers_max": high} if mode is SpeakersMode.RANGE else {}
+        )
+    low_text, dash, high_text = text.replace("..", "-").replace("–", "-").partition("-")
+    if not low_text.isdigit() or (dash and not high_text.isdigit()):
+        raise ValueError(f"“{text}” is not auto, channels, off, a number or a range like 2-8")
+    if not dash:
+        return SpeakersMode.COUNT, {"speakers_count": _people(int(low_text))}
+    low, high = _people(int(low_text)), _people(int(high_text))
+    if low > high:
+        raise ValueError("the smallest number of people must come first, as in 2-8")
+    return SpeakersMode.RANGE, {"speakers_min": low, "speakers_max": high}
+
+
+def _people(n: int) -> int:
+    if not 1 <= n <= MAX_SPEAKERS:
+        raise ValueError(f"the number of people must be between 1 and {MAX_SPEAKERS}")
+    return n
 
 
 @dataclass(frozen=True)
@@ -108,6 +151,9 @@ class Job:
     updated_at: float = field(default_factory=time.time)
     started_at: float | None = None
     finished_at: float | None = None
+    # What a running job does inside its state (STAGE_SPEAKERS); kept in memory only, since a
+    # job interrupted mid-stage is put back in the queue anyway.
+    stage: str = ""
 
     def moved_to(
         self, state: JobState, *, error: str | None = None, now: float | None = None
@@ -115,7 +161,7 @@ class Job:
         """The job in a new state; raises IllegalTransition where the move is not allowed."""
         check_transition(self.state, state)
         now = time.time() if now is None else now
-        changes: dict[str, Any] = {"state": state, "updated_at": now}
+        changes: dict[str, Any] = {"state": state, "updated_at": now, "stage": ""}
         if state is JobState.CONVERTING and self.state is JobState.QUEUED:
             changes["attempts"] = self.attempts + 1
             changes["started_at"] = now
@@ -133,5 +179,39 @@ class Job:
         return replace(self, **changes)
 
     @property
+    def speakers_count(self) -> int | None:
+        """The exact number of people (COUNT), else None."""
+        if self.speakers is not SpeakersMode.COUNT:
+            return None
+        return _clamp_people(self.options.get("speakers_count"), DEFAULT_SPEAKER_RANGE[0])
+
+    @property
+    def speakers_range(self) -> tuple[int, int]:
+        """(fewest, most) people looked for when the count is found automatically."""
+        if self.speakers is not SpeakersMode.RANGE:
+            return (
+                AUTO_SPEAKER_RANGE if self.speakers is SpeakersMode.AUTO else DEFAULT_SPEAKER_RANGE
+            )
+        low = _clamp_people(self.options.get("speakers_min"), DEFAULT_SPEAKER_RANGE[0])
+        high = _clamp_people(self.options.get("speakers_max"), DEFAULT_SPEAKER_RANGE[1])
+        return min(low, high), max(low, high)
+
+    @property
+    def diarizes_locally(self) -> bool:
+        """Whether speakers are found on this computer after recognition (the engine's own
+        labels are used for AUTO with SpeechKit, channels and off)."""
+        if self.speakers in (SpeakersMode.COUNT, SpeakersMode.RANGE):
+            return True
+        return self.speakers is SpeakersMode.AUTO and self.engine != "speechkit"
+
+    @property
     def file_name(self) -> str:
         return self.source_path.replace("\\", "/").rsplit("/", 1)[-1]
+
+
+def _clamp_people(value: Any, default: int) -> int:
+    try:
+        n = int(value)
+    except (TypeError, ValueError):
+        return default
+    return min(max(n, 1), MAX_SPEAKERS)

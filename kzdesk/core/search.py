@@ -11,6 +11,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from kzdesk.core.i18n import QT_TRANSLATE_NOOP
 from kzdesk.core.transcript import Change, Transcript, TranscriptError
 
 
@@ -54,8 +55,11 @@ def _compile(query: SearchQuery) -> re.Pattern[str]:
         return re.compile(body, flags)
     except re.error as exc:
         raise SearchError(
-            f"The search is not a valid regular expression ({exc.msg}). "
-            "Correct it or turn off regular expressions."
+            QT_TRANSLATE_NOOP(
+                "Messages",
+                "The search is not a valid regular expression ({reason}). "
+                "Correct it or turn off regular expressions.",
+            ).format(reason=exc.msg)
         ) from None
 
 
@@ -85,8 +89,11 @@ def _expander(query: SearchQuery, replacement: str):  # type: ignore[no-untyped-
             return m.expand(replacement)
         except (re.error, IndexError) as exc:
             raise SearchError(
-                f"The replacement refers to a group the search does not have ({exc}). "
-                "Use \\1 or \\g<name> only for groups in the search."
+                QT_TRANSLATE_NOOP(
+                    "Messages",
+                    "The replacement refers to a group the search does not have ({reason}). "
+                    "Use \\1 or \\g<name> only for groups in the search.",
+                ).format(reason=exc)
             ) from None
 
     return expand
@@ -122,7 +129,9 @@ def replace_match(
     seg = transcript.segment(match.segment_id)
     m = query.compile().match(seg.text, match.start) if not query.is_empty else None
     if m is None or m.end() != match.end or m.end() == m.start():
-        raise TranscriptError("The phrase has changed since the search. Search again.")
+        raise TranscriptError(
+            QT_TRANSLATE_NOOP("Messages", "The phrase has changed since the search. Search again.")
+        )
     new_text = seg.text[: m.start()] + _expander(query, replacement)(m) + seg.text[m.end() :]
     return transcript.replace_texts({seg.id: new_text}, description="replace")
 
@@ -135,5 +144,9 @@ def replace_all(transcript: Transcript, query: SearchQuery, replacement: str) ->
         if count:
             texts[seg.id] = new_text
     if not texts:
-        raise TranscriptError("No phrase contains the search text, so nothing was replaced.")
+        raise TranscriptError(
+            QT_TRANSLATE_NOOP(
+                "Messages", "No phrase contains the search text, so nothing was replaced."
+            )
+        )
     return transcript.replace_texts(texts, description="replace all")

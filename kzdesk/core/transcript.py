@@ -7,9 +7,11 @@ that in one short transaction and the editor can undo it by applying ``change.in
 from __future__ import annotations
 
 import copy
+import operator
 from dataclasses import dataclass, field
 
 from kzdesk.core import transcript_ops
+from kzdesk.core.i18n import QT_TRANSLATE_NOOP
 
 # Okabe–Ito: colour-blind safe, readable on light and dark backgrounds.
 SPEAKER_COLORS = (
@@ -26,6 +28,12 @@ SPEAKER_COLORS = (
 
 def speaker_color(index: int) -> str:
     return SPEAKER_COLORS[index % len(SPEAKER_COLORS)]
+
+
+def _no_phrase(segment_id: int) -> str:
+    return QT_TRANSLATE_NOOP(
+        "Messages", "This phrase is no longer in the transcript (number {id})."
+    ).format(id=segment_id)
 
 
 class TranscriptError(ValueError):
@@ -116,13 +124,13 @@ class Transcript:
         for seg in self.segments:
             if seg.id == segment_id:
                 return seg
-        raise TranscriptError(f"no phrase with id {segment_id}")
+        raise TranscriptError(_no_phrase(segment_id))
 
     def index_of(self, segment_id: int) -> int:
         for i, seg in enumerate(self.segments):
             if seg.id == segment_id:
                 return i
-        raise TranscriptError(f"no phrase with id {segment_id}")
+        raise TranscriptError(_no_phrase(segment_id))
 
     def next_segment_id(self) -> int:
         return max((s.id for s in self.segments), default=0) + 1
@@ -149,7 +157,9 @@ class Transcript:
         sp = self._require_speaker(speaker_id)
         name = name.strip()
         if not name:
-            raise TranscriptError("a speaker needs a name")
+            raise TranscriptError(
+                QT_TRANSLATE_NOOP("Messages", "A speaker needs a name. Type at least one letter.")
+            )
         after = copy.deepcopy(sp)
         after.name = name
         return self.apply(Change(speakers=[(sp, after)], description="rename speaker"))
@@ -174,7 +184,9 @@ class Transcript:
     def merge_with_next(self, segment_id: int) -> Change:
         i = self.index_of(segment_id)
         if i + 1 >= len(self.segments):
-            raise TranscriptError("the last phrase has nothing after it to merge with")
+            raise TranscriptError(
+                QT_TRANSLATE_NOOP("Messages", "The last phrase has nothing after it to merge with.")
+            )
         first, second = self.segments[i], self.segments[i + 1]
         merged = copy.deepcopy(first)
         merged.end_ms = max(first.end_ms, second.end_ms)
@@ -188,7 +200,11 @@ class Transcript:
         """Split so that words[word_index:] start a new phrase."""
         seg = self.segment(segment_id)
         if not 0 < word_index < len(seg.words):
-            raise TranscriptError("a phrase can only be split between two of its words")
+            raise TranscriptError(
+                QT_TRANSLATE_NOOP(
+                    "Messages", "A phrase can only be split between two of its words."
+                )
+            )
         head, tail = seg.words[:word_index], seg.words[word_index:]
         return self.apply(
             transcript_ops.split_change(
@@ -230,7 +246,7 @@ class Transcript:
                 pairs.append((seg, after))
         if len(pairs) != len(texts):
             missing = sorted(set(texts) - {before.id for before, _ in pairs})
-            raise TranscriptError(f"There is no phrase with id {missing[0]}.")
+            raise TranscriptError(_no_phrase(missing[0]))
         return self.apply(Change(segments=pairs, description=description))
 
     def speaker_shares(self) -> dict[int, float]:
@@ -242,7 +258,9 @@ class Transcript:
         keep = self._require_speaker(keep_id)
         gone = self._require_speaker(remove_id)
         if keep_id == remove_id:
-            raise TranscriptError("a speaker cannot be merged with itself")
+            raise TranscriptError(
+                QT_TRANSLATE_NOOP("Messages", "A speaker cannot be merged with themselves.")
+            )
         segs = []
         for seg in self.segments:
             if seg.speaker_id == remove_id:
@@ -259,17 +277,23 @@ class Transcript:
 
         One pass over each list whatever the size of the change: merging two speakers of a
         4-hour meeting touches hundreds of phrases."""
-        self.speakers = _replace_rows(self.speakers, change.speakers, key=lambda s: s.id)
-        self.segments = _replace_rows(
-            self.segments, change.segments, key=lambda s: (s.start_ms, s.id)
-        )
+        self.speakers = _replace_rows(self.speakers, change.speakers, key=_SPEAKER_ORDER)
+        self.segments = _replace_rows(self.segments, change.segments, key=_SEGMENT_ORDER)
         return change
 
     def _require_speaker(self, speaker_id: int) -> Speaker:
         sp = self.speaker(speaker_id)
         if sp is None:
-            raise TranscriptError(f"no speaker with id {speaker_id}")
+            raise TranscriptError(
+                QT_TRANSLATE_NOOP(
+                    "Messages", "This speaker is no longer in the transcript (number {id})."
+                ).format(id=speaker_id)
+            )
         return sp
+
+
+_SPEAKER_ORDER = operator.attrgetter("id")
+_SEGMENT_ORDER = operator.attrgetter("start_ms", "id")
 
 
 def _replace_rows(rows: list, pairs: list, *, key) -> list:  # type: ignore[type-arg]
@@ -277,11 +301,16 @@ def _replace_rows(rows: list, pairs: list, *, key) -> list:  # type: ignore[type
     if not pairs:
         return rows
     final: dict[int, object | None] = {}  # id -> row after all pairs (None: deleted)
+    in_place = True  # every pair keeps its row where it is (a text edit, a rename)
     for before, after in pairs:
         if before is not None:
             final[before.id] = None
         if after is not None:
             final[after.id] = copy.deepcopy(after)
+        if before is None or after is None or key(before) != key(after):
+            in_place = False
+    if in_place:  # no sort: one pass, the common case while typing in a long transcript
+        return [final.get(r.id, r) for r in rows]
     kept = [r for r in rows if r.id not in final]
     kept += [r for r in final.values() if r is not None]
     kept.sort(key=key)

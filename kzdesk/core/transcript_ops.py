@@ -16,6 +16,7 @@ import re
 from typing import TYPE_CHECKING
 
 from kzdesk.core import transcript as _t
+from kzdesk.core.i18n import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from kzdesk.core.transcript import Change, Segment, Transcript, Word
@@ -62,7 +63,9 @@ def split_at_char(transcript: Transcript, segment_id: int, char_pos: int) -> Cha
     data), they are first retimed as :meth:`Transcript.replace_text` does."""
     seg = transcript.segment(segment_id)
     if not 0 <= char_pos <= len(seg.text):
-        raise _t.TranscriptError("The text cursor is outside the phrase.")
+        raise _t.TranscriptError(
+            QT_TRANSLATE_NOOP("Messages", "The text cursor is outside the phrase.")
+        )
     tokens = list(_TOKEN.finditer(seg.text))
     index = len(tokens)
     for i, token in enumerate(tokens):
@@ -74,7 +77,11 @@ def split_at_char(transcript: Transcript, segment_id: int, char_pos: int) -> Cha
             index = i if 2 * inside < length else i + 1
             break
     if not 0 < index < len(tokens):
-        raise _t.TranscriptError("Put the text cursor between two words to split the phrase.")
+        raise _t.TranscriptError(
+            QT_TRANSLATE_NOOP(
+                "Messages", "Put the text cursor between two words to split the phrase."
+            )
+        )
     words = seg.words
     if [w.text for w in words] != [m.group() for m in tokens]:
         words = _t.retime_words(seg.text, seg.words, seg.start_ms, seg.end_ms)
@@ -101,11 +108,17 @@ def shift_bounds(
         end = min(end, transcript.duration_ms)
         start = min(start, transcript.duration_ms)
     if (start, end) == (seg.start_ms, seg.end_ms):
-        raise _t.TranscriptError("The phrase cannot move further: it is at the recording's edge.")
+        raise _t.TranscriptError(
+            QT_TRANSLATE_NOOP(
+                "Messages", "The phrase cannot move further: it is at the recording's edge."
+            )
+        )
     old_length = seg.end_ms - seg.start_ms
     if end - start < MIN_PHRASE_MS and end - start < old_length:
         raise _t.TranscriptError(
-            f"A phrase must stay at least {MIN_PHRASE_MS} ms long, so it cannot be shortened."
+            QT_TRANSLATE_NOOP(
+                "Messages", "A phrase must stay at least {ms} ms long, so it cannot be shortened."
+            ).format(ms=MIN_PHRASE_MS)
         )
     after = copy.deepcopy(seg)
     after.start_ms, after.end_ms = start, end

@@ -28,6 +28,7 @@ from kzdesk.core.engine import (
     RecognitionOptions,
     Utterance,
 )
+from kzdesk.core.i18n import QT_TRANSLATE_NOOP
 from kzdesk.core.job import Language
 from kzdesk.core.transcript import Word
 from kzdesk.engines import speechkit_errors as errors
@@ -81,9 +82,12 @@ def _check_local(endpoint: str) -> str:
     if host not in LOCAL_HOSTS or ":" not in endpoint:
         raise EngineError(
             FailureKind.UNREACHABLE,
-            f"The SpeechKit endpoint {endpoint!r} is not allowed: an overridden endpoint must be "
-            "a local emulator (127.0.0.1:PORT or localhost:PORT), because it is used without "
-            "encryption. Remove the override to use Yandex SpeechKit.",
+            QT_TRANSLATE_NOOP(
+                "Messages",
+                "The SpeechKit endpoint {endpoint} is not allowed: an overridden endpoint must "
+                "be a local emulator (127.0.0.1:PORT or localhost:PORT), because it is used "
+                "without encryption. Remove the override to use Yandex SpeechKit.",
+            ).format(endpoint=f"{endpoint!r}"),
         )
     return endpoint
 
@@ -148,7 +152,10 @@ class SpeechKitEngine:
     ) -> None:
         if not (api_key or iam_token):
             raise EngineError(
-                FailureKind.AUTH, "No SpeechKit API key is set. Open Settings and paste a key."
+                FailureKind.AUTH,
+                QT_TRANSLATE_NOOP(
+                    "Messages", "No SpeechKit API key is set. Open Settings and paste a key."
+                ),
             )
         self._api_key = api_key
         self._iam_token = iam_token
@@ -255,13 +262,18 @@ class SpeechKitEngine:
         except OSError as exc:
             raise EngineError(
                 FailureKind.BAD_AUDIO,
-                f"The converted audio {piece.path!r} cannot be read ({exc.strerror}). "
-                "Add the recording again.",
+                QT_TRANSLATE_NOOP(
+                    "Messages",
+                    "The converted audio {path} cannot be read ({reason}). Add the recording again.",
+                ).format(path=f"{piece.path!r}", reason=exc.strerror),
             ) from exc
         if size > errors.MAX_INLINE_BYTES:
             raise errors.too_large_error(size)
         if size == 0:
-            raise EngineError(FailureKind.BAD_AUDIO, "The converted audio is empty.")
+            raise EngineError(
+                FailureKind.BAD_AUDIO,
+                QT_TRANSLATE_NOOP("Messages", "The converted audio is empty."),
+            )
         with open(piece.path, "rb") as fh:
             data = fh.read()
         ctx.progress(0.0, "uploading")
@@ -355,8 +367,11 @@ class SpeechKitEngine:
         log.exception("unexpected SpeechKit failure at %s", stage)
         return EngineError(
             FailureKind.REMOTE,
-            f"Talking to SpeechKit failed unexpectedly ({type(exc).__name__}). "
-            "Try again; if it repeats, report it with the log file.",
+            QT_TRANSLATE_NOOP(
+                "Messages",
+                "Talking to SpeechKit failed unexpectedly ({name}). Try again; if it repeats, "
+                "report it with the log file.",
+            ).format(name=type(exc).__name__),
         )
 
     @staticmethod
@@ -385,14 +400,20 @@ def _audio_format(piece: AudioPiece) -> str:
         if piece.sample_rate not in (8000, 16000, 48000):
             raise EngineError(
                 FailureKind.BAD_AUDIO,
-                f"Raw PCM audio at {piece.sample_rate} Hz cannot be sent; SpeechKit accepts "
-                "8000, 16000 or 48000 Hz.",
+                QT_TRANSLATE_NOOP(
+                    "Messages",
+                    "Raw PCM audio at {sample_rate} Hz cannot be sent; SpeechKit accepts 8000, 16000 "
+                    "or 48000 Hz.",
+                ).format(sample_rate=piece.sample_rate),
             )
         return f"PCM16({piece.sample_rate}, {max(piece.channels, 1)})"
     raise EngineError(
         FailureKind.BAD_AUDIO,
-        f"The audio format {piece.audio_format!r} is not one SpeechKit accepts "
-        "(OGG Opus, MP3, WAV or raw PCM).",
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "The audio format {audio_format} is not one SpeechKit accepts (OGG Opus, MP3, "
+            "WAV or raw PCM).",
+        ).format(audio_format=f"{piece.audio_format!r}"),
     )
 
 

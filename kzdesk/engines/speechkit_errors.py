@@ -11,6 +11,7 @@ import enum
 import grpc
 
 from kzdesk.core.engine import EngineError, FailureKind
+from kzdesk.core.i18n import QT_TRANSLATE_NOOP
 
 MAX_INLINE_BYTES = 60_000_000  # "60 MB" inline; decimal megabytes to stay on the safe side
 QUOTA_RETRY_SUBMIT_S = 15 * 60  # 500 recognitions per hour: wait a good while
@@ -32,53 +33,71 @@ class Stage(enum.StrEnum):
 def auth_error() -> EngineError:
     return EngineError(
         FailureKind.AUTH,
-        "SpeechKit rejected the API key. Open Settings and paste a valid key.",
+        QT_TRANSLATE_NOOP(
+            "Messages", "SpeechKit rejected the API key. Open Settings and paste a valid key."
+        ),
     )
 
 
 def permission_error() -> EngineError:
     return EngineError(
         FailureKind.PERMISSION,
-        "SpeechKit refused the request: the service account of this API key needs the role "
-        "ai.speechkit-stt.user in the folder it works in. Ask the cloud administrator to grant "
-        "it, or use a key of another service account.",
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "SpeechKit refused the request: the service account of this API key needs the "
+            "role ai.speechkit-stt.user in the folder it works in. Ask the cloud "
+            "administrator to grant it, or use a key of another service account.",
+        ),
     )
 
 
 def unreachable_error() -> EngineError:
     return EngineError(
         FailureKind.UNREACHABLE,
-        "Cannot reach SpeechKit. Check the internet connection; the job will continue "
-        "when the connection is back.",
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "Cannot reach SpeechKit. Check the internet connection; the job will continue "
+            "when the connection is back.",
+        ),
     )
 
 
 def too_large_error(size_bytes: int) -> EngineError:
     return EngineError(
         FailureKind.BAD_AUDIO,
-        f"The audio to send is {size_bytes / 1_000_000:.1f} MB, but SpeechKit accepts at most "
-        "60 MB per request. Split the recording into shorter parts and add them again.",
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "The audio to send is {size} MB, but SpeechKit accepts at most 60 MB per "
+            "request. Split the recording into shorter parts and add them again.",
+        ).format(size=f"{size_bytes / 1_000_000:.1f}"),
     )
 
 
 def expired_error() -> EngineError:
     return EngineError(
         FailureKind.EXPIRED,
-        "SpeechKit no longer has this recognition (results are kept for three days). "
-        "The piece has to be sent again.",
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "SpeechKit no longer has this recognition (results are kept for three days). The "
+            "piece has to be sent again.",
+        ),
     )
 
 
 def cancelled_error() -> EngineError:
-    return EngineError(FailureKind.CANCELLED, "The recognition was cancelled.")
+    return EngineError(
+        FailureKind.CANCELLED, QT_TRANSLATE_NOOP("Messages", "The recognition was cancelled.")
+    )
 
 
 def quota_error(stage: Stage) -> EngineError:
     wait_s = QUOTA_RETRY_SUBMIT_S if stage is Stage.SUBMIT else QUOTA_RETRY_POLL_S
     return EngineError(
         FailureKind.QUOTA,
-        "SpeechKit quota is used up for now. The job will try again in about "
-        f"{wait_s // 60} minutes.",
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "SpeechKit quota is used up for now. The job will try again in about {minutes} minutes.",
+        ).format(minutes=wait_s // 60),
         retry_after_s=wait_s,
     )
 
@@ -99,47 +118,65 @@ def from_rpc(code: grpc.StatusCode | None, details: str, stage: Stage) -> Engine
     if code == grpc.StatusCode.INVALID_ARGUMENT:
         return EngineError(
             FailureKind.BAD_AUDIO,
-            f"SpeechKit rejected the audio or the settings ({details or 'invalid argument'}). "
-            "Check that the file plays and that the language and model are supported.",
+            QT_TRANSLATE_NOOP(
+                "Messages",
+                "SpeechKit rejected the audio or the settings ({details}). Check that the file "
+                "plays and that the language and model are supported.",
+            ).format(details=details or QT_TRANSLATE_NOOP("Messages", "invalid argument")),
         )
     if code == grpc.StatusCode.CANCELLED:
         return cancelled_error()
     name = code.name if code is not None else "UNKNOWN"
     return EngineError(
         FailureKind.REMOTE,
-        f"SpeechKit reported an error ({name}: {details or 'no details'}). "
-        "Try again later; if it repeats, contact Yandex Cloud support.",
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "SpeechKit reported an error ({name}: {details}). Try again later; if it "
+            "repeats, contact Yandex Cloud support.",
+        ).format(name=name, details=details or QT_TRANSLATE_NOOP("Messages", "no details")),
     )
 
 
 def from_operation_error(code: int, message: str) -> EngineError:
     """Map ``Operation.error`` (the recognition itself failed) to an EngineError."""
-    message = (message or "no details").strip().rstrip(".")
+    message = (message or QT_TRANSLATE_NOOP("Messages", "no details")).strip().rstrip(".")
     if code == RPC_INVALID_ARGUMENT:
         return EngineError(
             FailureKind.BAD_AUDIO,
-            f"SpeechKit could not process the audio ({message}). Check that the file plays.",
+            QT_TRANSLATE_NOOP(
+                "Messages",
+                "SpeechKit could not process the audio ({message}). Check that the file plays.",
+            ).format(message=message),
         )
     if code == RPC_CANCELLED:
         return cancelled_error()
     return EngineError(
         FailureKind.REMOTE,
-        f"SpeechKit could not recognise this recording ({message}). "
-        "Try again later; if it repeats, contact Yandex Cloud support.",
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "SpeechKit could not recognise this recording ({message}). Try again later; if "
+            "it repeats, contact Yandex Cloud support.",
+        ).format(message=message),
     )
 
 
 def unreadable_result_error() -> EngineError:
     return EngineError(
         FailureKind.REMOTE,
-        "SpeechKit returned a result kzdesk could not read. Try again later; if it repeats, "
-        "report it with the log file.",
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "SpeechKit returned a result kzdesk could not read. Try again later; if it "
+            "repeats, report it with the log file.",
+        ),
     )
 
 
 def timeout_error(hours: float) -> EngineError:
     return EngineError(
         FailureKind.REMOTE,
-        f"SpeechKit has not finished this recording after {hours:.0f} hours. "
-        "Try again later or choose the regular (not deferred) model.",
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "SpeechKit has not finished this recording after {hours} hours. Try again later "
+            "or choose the regular (not deferred) model.",
+        ).format(hours=f"{hours:.0f}"),
     )

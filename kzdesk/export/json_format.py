@@ -6,6 +6,7 @@ import json
 import math
 from typing import Any
 
+from kzdesk.core.i18n import QT_TRANSLATE_NOOP
 from kzdesk.core.transcript import Segment, Speaker, Transcript, Word
 
 FORMAT_NAME = "kzdesk-transcript"
@@ -69,7 +70,10 @@ def transcript_from_json(data: bytes | str) -> Transcript:
         doc = json.loads(data)
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise TranscriptFormatError(
-            f"The file is not readable JSON ({exc}). Choose a file kzdesk exported as JSON."
+            QT_TRANSLATE_NOOP(
+                "Messages",
+                "The file is not readable JSON ({reason}). Choose a file kzdesk exported as JSON.",
+            ).format(reason=exc)
         ) from exc
     return transcript_from_dict(doc)
 
@@ -77,13 +81,20 @@ def transcript_from_json(data: bytes | str) -> Transcript:
 def transcript_from_dict(doc: Any) -> Transcript:
     if not isinstance(doc, dict) or doc.get("format") != FORMAT_NAME:
         raise TranscriptFormatError(
-            "The file is JSON but not a kzdesk transcript. Choose a file kzdesk exported as JSON."
+            QT_TRANSLATE_NOOP(
+                "Messages",
+                "The file is JSON but not a kzdesk transcript. Choose a file kzdesk exported as "
+                "JSON.",
+            )
         )
     version = doc.get("version")
     if not isinstance(version, int) or version > FORMAT_VERSION:
         raise TranscriptFormatError(
-            f"The transcript was written by a newer kzdesk (format {version}). "
-            "Update kzdesk to open it."
+            QT_TRANSLATE_NOOP(
+                "Messages",
+                "The transcript was written by a newer kzdesk (format {version}). Update kzdesk "
+                "to open it.",
+            ).format(version=version)
         )
     try:
         return Transcript(
@@ -105,7 +116,10 @@ def transcript_from_dict(doc: Any) -> Transcript:
         )
     except (KeyError, TypeError) as exc:
         raise TranscriptFormatError(
-            f"The transcript file is damaged: {exc!s} is missing or has the wrong type."
+            QT_TRANSLATE_NOOP(
+                "Messages",
+                "The transcript file is damaged: {field} is missing or has the wrong type.",
+            ).format(field=str(exc))
         ) from exc
 
 

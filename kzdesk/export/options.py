@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from kzdesk.core.i18n import QT_TRANSLATE_NOOP
+
 FORMATS = ("docx", "srt", "vtt", "txt", "json")
 
 
@@ -40,22 +42,42 @@ class ExportOptions:
 
     def __post_init__(self) -> None:
         if self.max_line_chars < 4:
-            raise ValueError("Subtitle lines need room for at least 4 characters.")
+            raise ValueError(
+                QT_TRANSLATE_NOOP("Messages", "Subtitle lines need room for at least 4 characters.")
+            )
         if self.max_lines < 1:
-            raise ValueError("Subtitles need at least one line per cue.")
+            raise ValueError(
+                QT_TRANSLATE_NOOP("Messages", "Subtitles need at least one line per cue.")
+            )
         if not self.max_cps > 0:
-            raise ValueError("The reading speed (characters per second) must be above zero.")
+            raise ValueError(
+                QT_TRANSLATE_NOOP(
+                    "Messages", "The reading speed (characters per second) must be above zero."
+                )
+            )
         if not 0 < self.min_cue_ms <= self.max_cue_ms:
             raise ValueError(
-                "The shortest cue must last more than 0 ms and no longer than the longest cue."
+                QT_TRANSLATE_NOOP(
+                    "Messages",
+                    "The shortest cue must last more than 0 ms and no longer than the longest cue.",
+                )
             )
         if self.max_cps * self.max_cue_ms / 1000 < 4:
-            raise ValueError("The longest cue at this reading speed fits fewer than 4 characters.")
+            raise ValueError(
+                QT_TRANSLATE_NOOP(
+                    "Messages",
+                    "The longest cue at this reading speed fits fewer than 4 characters.",
+                )
+            )
 
 
 def normalize_format(fmt: str) -> str:
     """ "SRT", ".srt" -> "srt"; raises ValueError for a format kzdesk cannot write."""
     name = fmt.strip().lower().lstrip(".")
     if name not in FORMATS:
-        raise ValueError(f"kzdesk cannot export to {fmt!r}. Choose one of: {', '.join(FORMATS)}.")
+        raise ValueError(
+            QT_TRANSLATE_NOOP(
+                "Messages", "kzdesk cannot export to {format}. Choose one of: {formats}."
+            ).format(format=repr(fmt), formats=", ".join(FORMATS))
+        )
     return name

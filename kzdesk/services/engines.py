@@ -3,27 +3,49 @@
 from __future__ import annotations
 
 import threading
+from pathlib import Path
 
 from kzdesk.core.engine import EngineError, FailureKind, SpeechEngine
+from kzdesk.core.i18n import QT_TRANSLATE_NOOP
 from kzdesk.core.job import Job
+from kzdesk.services import models
 from kzdesk.services.secrets import ENV_KEY, SecretStore
 from kzdesk.services.settings import Settings
 
-NO_KEY = (
+NO_KEY = QT_TRANSLATE_NOOP(
+    "Messages",
     "No SpeechKit API key is set. Open Settings and paste the key of your Yandex Cloud "
-    f"service account (or set {ENV_KEY} for scripts)."
-)
+    "service account (or set {variable} for scripts).",
+).format(variable=ENV_KEY)
 
 
 class EngineFactory:
-    def __init__(self, settings: Settings, secrets: SecretStore, *, poll_interval_s: float = 5.0):
+    def __init__(
+        self,
+        settings: Settings,
+        secrets: SecretStore,
+        *,
+        poll_interval_s: float = 5.0,
+        models_dir: Path | None = None,
+    ):
         self.settings = settings
         self.secrets = secrets
         self.poll_interval_s = poll_interval_s
+        self.models_dir = models_dir
         self._cache: dict[tuple[str, str, str | None], SpeechEngine] = {}
         self._lock = threading.Lock()
 
     def __call__(self, job: Job) -> SpeechEngine:
+        if job.engine == "whisper":
+            from kzdesk.engines.whisper import WhisperEngine
+
+            # a job may name its own model (kzdesk transcribe --model); else the Settings one
+            name = str(job.options.get("whisper_model") or self.settings.whisper_model)
+            return WhisperEngine(
+                models.locator(name, self.models_dir),
+                device=self.settings.whisper_device,
+                beam_size=int(job.options.get("beam_size", 5)),
+            )
         if job.engine == "speechkit":
             from kzdesk.engines.speechkit import SpeechKitEngine, endpoint_from_env
 
@@ -46,6 +68,9 @@ class EngineFactory:
                 return engine
         raise EngineError(
             FailureKind.REMOTE,
-            f"The engine “{job.engine}” is not available in this version of kzdesk. "
-            "Choose SpeechKit for this job.",
+            QT_TRANSLATE_NOOP(
+                "Messages",
+                "The engine “{engine}” is not available in this version of kzdesk. "
+                "Choose SpeechKit or Offline (Whisper) for this job.",
+            ).format(engine=job.engine),
         )

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from kzdesk import export
+from kzdesk.core.i18n import QT_TRANSLATE_NOOP
 from kzdesk.core.job import Job
 from kzdesk.storage.transcripts import TranscriptStore
 
@@ -21,7 +22,9 @@ def parse_formats(text: str) -> list[str]:
     unknown = [f for f in formats if f not in export.FORMATS]
     if unknown:
         raise ExportError(
-            f"Unknown export format “{', '.join(unknown)}”. Choose from: {', '.join(export.FORMATS)}."
+            QT_TRANSLATE_NOOP(
+                "Messages", "Unknown export format “{unknown}”. Choose from: {formats}."
+            ).format(unknown=", ".join(unknown), formats=", ".join(export.FORMATS))
         )
     return formats
 
@@ -36,7 +39,9 @@ def export_job(
     tid = store.id_for_job(job.id)
     if tid is None:
         raise ExportError(
-            f"“{job.file_name}” has no transcript yet, so there is nothing to export."
+            QT_TRANSLATE_NOOP(
+                "Messages", "“{name}” has no transcript yet, so there is nothing to export."
+            ).format(name=job.file_name)
         )
     transcript = store.load(tid)
     target = Path(out_dir) if out_dir else Path(job.source_path).parent
@@ -53,6 +58,9 @@ def export_job(
         ]
     except OSError as exc:
         raise ExportError(
-            f"Could not write the export to “{target}” ({exc.strerror or exc}). "
-            "Choose another output folder."
+            QT_TRANSLATE_NOOP(
+                "Messages",
+                "Could not write the export to “{target}” ({reason}). Choose another output "
+                "folder.",
+            ).format(target=target, reason=exc.strerror or exc)
         ) from exc

@@ -18,17 +18,20 @@ from pathlib import Path
 
 import numpy as np
 
+from kzdesk.core.i18n import QT_TRANSLATE_NOOP
 from kzdesk.services.waveform import DEFAULT_BINS_PER_SECOND, Peaks, load_or_compute
 
 log = logging.getLogger(__name__)
 
-NOTHING_TO_PLAY = (
+NOTHING_TO_PLAY = QT_TRANSLATE_NOOP(
+    "Messages",
     "The recording was moved or deleted and no copy is left, so it cannot be played. "
-    "The transcript can still be edited and exported."
+    "The transcript can still be edited and exported.",
 )
-PLAYING_COPY = (
+PLAYING_COPY = QT_TRANSLATE_NOOP(
+    "Messages",
     "The original recording was moved or deleted, so kzdesk plays the copy it converted. "
-    "The sound may be of lower quality."
+    "The sound may be of lower quality.",
 )
 
 

@@ -9,9 +9,13 @@ from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
+from kzdesk.core.i18n import QT_TRANSLATE_NOOP
 from kzdesk.core.job import Language, SpeakersMode
 
 SETTINGS_FILE = "settings.json"
+ENGINES = ("speechkit", "whisper")  # SpeechKit in the cloud, Whisper on this computer
+WHISPER_DEVICES = ("auto", "cpu", "cuda")
+SPEECHKIT_MODELS = ("general", "deferred-general")
 
 
 @dataclass
@@ -20,7 +24,9 @@ class Settings:
     language: str = Language.KK_RU.value
     speakers: str = SpeakersMode.AUTO.value
     model: str = "general"  # or "deferred-general": cheaper, finishes within 24 h
-    engine: str = "speechkit"
+    engine: str = "speechkit"  # what new files use; each job can change it while queued
+    whisper_model: str = "base"  # a size (tiny … large-v3-turbo), a model folder or a hub id
+    whisper_device: str = "auto"  # "auto": CUDA (float16) when a GPU is there, else CPU int8
     parallel_jobs: int = 5
     output_dir: str = ""
     auto_export: list[str] = field(default_factory=lambda: ["docx"])
@@ -32,17 +38,39 @@ class Settings:
         """Sentences describing what is wrong; empty when all is well."""
         problems = []
         if self.language not in {x.value for x in Language}:
-            problems.append("Choose a language from the list.")
+            problems.append(QT_TRANSLATE_NOOP("Messages", "Choose a language from the list."))
         if self.speakers not in {x.value for x in SpeakersMode}:
-            problems.append("Choose how speakers are labelled from the list.")
-        if self.model not in {"general", "deferred-general"}:
-            problems.append("The model must be “general” or “deferred-general”.")
+            problems.append(
+                QT_TRANSLATE_NOOP("Messages", "Choose how speakers are labelled from the list.")
+            )
+        if self.model not in SPEECHKIT_MODELS:
+            problems.append(
+                QT_TRANSLATE_NOOP("Messages", "The model must be “general” or “deferred-general”.")
+            )
+        if self.engine not in ENGINES:
+            problems.append(
+                QT_TRANSLATE_NOOP("Messages", "Choose SpeechKit or the offline engine.")
+            )
+        if not self.whisper_model.strip():
+            problems.append(
+                QT_TRANSLATE_NOOP("Messages", "Choose a Whisper model for the offline engine.")
+            )
+        if self.whisper_device not in WHISPER_DEVICES:
+            problems.append(
+                QT_TRANSLATE_NOOP("Messages", "Choose where the offline engine runs from the list.")
+            )
         if not 1 <= self.parallel_jobs <= 16:
-            problems.append("Parallel jobs must be between 1 and 16.")
+            problems.append(
+                QT_TRANSLATE_NOOP("Messages", "Parallel jobs must be between 1 and 16.")
+            )
         if self.price_per_minute < 0:
-            problems.append("The price cannot be negative.")
+            problems.append(QT_TRANSLATE_NOOP("Messages", "The price cannot be negative."))
         if self.folder_id and not self.folder_id.replace("-", "").isalnum():
-            problems.append("A folder ID has only Latin letters and digits, like b1g2abc3def4.")
+            problems.append(
+                QT_TRANSLATE_NOOP(
+                    "Messages", "A folder ID has only Latin letters and digits, like b1g2abc3def4."
+                )
+            )
         return problems
 
 

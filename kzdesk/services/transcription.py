@@ -24,10 +24,14 @@ from kzdesk.core.engine import (
     SpeechEngine,
     Utterance,
 )
-from kzdesk.core.job import Job, JobState, SpeakersMode
+from kzdesk.core.i18n import QT_TRANSLATE_NOOP
+from kzdesk.core.job import STAGE_SPEAKERS, Job, JobState, SpeakersMode
+from kzdesk.core.transcript import Transcript
+from kzdesk.diarization.profiles import VoiceProfileStore
+from kzdesk.services import speakers
 from kzdesk.services.assemble import build_transcript, utterances_from_json, utterances_to_json
 from kzdesk.storage.job_queue import JobQueue, PieceRecord
-from kzdesk.storage.transcripts import TranscriptStore
+from kzdesk.storage.transcripts import SpeakerVoice, TranscriptStore
 
 log = logging.getLogger(__name__)
 
@@ -36,11 +40,25 @@ EngineFactory = Callable[[Job], SpeechEngine]
 
 # Share of the progress bar converting gets (the UI shows each stage's own bar from it).
 CONVERT_SHARE = 0.15
-UNEXPECTED = (
+# Share at the end that finding speakers gets, for jobs that find them on this computer.
+SPEAKERS_SHARE = 0.2
+SPEAKERS_START = 1 - SPEAKERS_SHARE
+
+
+def recognition_end(job: Job) -> float:
+    """Where recognition's part of the progress bar ends for this job."""
+    return SPEAKERS_START if job.diarizes_locally else 1.0
+
+
+UNEXPECTED = QT_TRANSLATE_NOOP(
+    "Messages",
     "Something unexpected went wrong while processing this file. Try again; if it happens "
-    "again, send the log file (Help → Open log folder) to support."
+    "again, send the log file (Help → Open log folder) to support.",
 )
-NO_SPEECH = "No speech was found in this recording. Check that it is the right file and not silent."
+NO_SPEECH = QT_TRANSLATE_NOOP(
+    "Messages",
+    "No speech was found in this recording. Check that it is the right file and not silent.",
+)
 
 
 @dataclass
@@ -52,6 +70,11 @@ class PipelineConfig:
     model: str = "general"
 
 
+# Operation ids of engines that run on this computer: nothing remote to poll, so a resumed
+# piece must be read (and converted) again; its kept phrases say where to continue.
+LOCAL_OPERATION = "local-"
+
+
 class _PieceContext:
     """The EngineContext for one piece of one job."""
 
@@ -59,11 +82,21 @@ class _PieceContext:
         self._run = runner
         self._piece = piece
         self.operation_id = record.operation_id if record else None
+        self.kept: list[Utterance] = []
+        if self.operation_id is not None:
+            self.kept = utterances_from_json(runner.queue.kept_phrases(runner.job.id, piece.index))
 
     def remember_operation(self, operation_id: str) -> None:
         self.operation_id = operation_id
         self._run.queue.remember_operation(self._run.job.id, self._piece, operation_id)
         self._run.enter(JobState.RECOGNIZING)
+
+    def keep(self, utterances: list[Utterance]) -> None:
+        if self.operation_id is None:
+            self.remember_operation(f"{LOCAL_OPERATION}{self._run.job.id}-{self._piece.index}")
+        self._run.queue.keep_phrases(
+            self._run.job.id, self._piece.index, utterances_to_json(utterances)
+        )
 
     def progress(self, fraction: float, stage: str) -> None:
         self._run.piece_progress(self._piece.index, fraction)
@@ -100,8 +133,16 @@ class _JobRun:
         self.set_progress(CONVERT_SHARE * fraction)
 
     def piece_progress(self, index: int, fraction: float) -> None:
-        share = (1 - CONVERT_SHARE) / max(self.piece_count, 1)
+        share = (recognition_end(self.job) - CONVERT_SHARE) / max(self.piece_count, 1)
         self.set_progress(CONVERT_SHARE + share * (index + min(max(fraction, 0.0), 0.99)))
+
+    def enter_stage(self, stage: str) -> None:
+        self.job = replace(self.job, stage=stage)
+        self.listener(self.job)
+
+    def speakers_progress(self, fraction: float) -> None:
+        start = min(SPEAKERS_START, self.job.progress)
+        self.set_progress(start + (1 - start) * min(max(fraction, 0.0), 0.99))
 
 
 class TranscriptionService:
@@ -111,11 +152,16 @@ class TranscriptionService:
         store: TranscriptStore,
         engine_for: EngineFactory,
         config: PipelineConfig,
+        *,
+        voices: VoiceProfileStore | None = None,
+        diarize: speakers.Diarize = speakers.diarize_in_subprocess,
     ) -> None:
         self.queue = queue
         self.store = store
         self.engine_for = engine_for
         self.config = config
+        self.voices = voices  # known voices that name the speakers found on this computer
+        self.diarize = diarize
         self._cancel_events: dict[int, threading.Event] = {}
         self._lock = threading.Lock()
 
@@ -179,7 +225,8 @@ class TranscriptionService:
         engine = self.engine_for(job)
         options = RecognitionOptions(
             language=job.language,
-            speaker_labeling=job.speakers is SpeakersMode.AUTO,
+            # SpeechKit's own labels (mono, up to two people) unless speakers are found here
+            speaker_labeling=job.speakers is SpeakersMode.AUTO and not job.diarizes_locally,
             channels_as_speakers=job.speakers is SpeakersMode.CHANNELS and info.channels > 1,
             model=str(job.options.get("model", self.config.model)),
         )
@@ -199,7 +246,7 @@ class TranscriptionService:
             ctx = _PieceContext(run, piece, record)
             utterances = engine.transcribe(piece, options, ctx)
             if ctx.operation_id is None:  # engines without remote operations (offline)
-                ctx.remember_operation(f"local-{job.id}-{piece.index}")
+                ctx.remember_operation(f"{LOCAL_OPERATION}{job.id}-{piece.index}")
             self.queue.store_piece_result(job.id, piece.index, utterances_to_json(utterances))
             results.append((piece, utterances))
             run.piece_progress(piece.index, 1.0)
@@ -207,11 +254,48 @@ class TranscriptionService:
         if not transcript.segments:
             self._finish(run, JobState.FAILED, NO_SPEECH)
             return
-        self.store.save(transcript, job_id=job.id)
+        channels = job.speakers is SpeakersMode.CHANNELS and info.channels > 1
+        voices: list[SpeakerVoice] = []
+        if job.diarizes_locally or (
+            channels and not speakers.engine_split_channels(job, [p.channels for p, _ in results])
+        ):
+            transcript, voices = self._find_speakers(run, transcript, channels=channels)
+        self.store.save(transcript, job_id=job.id, voices=voices)
         self._finish(run, JobState.DONE)
         # Converted audio stays: the editor plays it when the original moved or was deleted.
         with contextlib.suppress(OSError):
             (self.config.work_dir / str(job.id)).rmdir()  # only when empty (sent as it was)
+
+    def _find_speakers(
+        self, run: _JobRun, transcript: Transcript, *, channels: bool
+    ) -> tuple[Transcript, list[SpeakerVoice]]:
+        """The speakers found on this computer; the engine's speakers (and a line in the log)
+        when that fails. Raises Cancelled."""
+        run.enter_stage(STAGE_SPEAKERS)
+        try:
+            found = speakers.find_speakers(
+                transcript,
+                run.job.source_path,
+                run.job,
+                channels=channels,
+                profiles=self.voices,
+                progress=run.speakers_progress,
+                cancelled=run.cancel_event.is_set,
+                diarize=self.diarize,
+            )
+        except audio.Cancelled:
+            raise
+        except Exception:
+            if run.cancel_event.is_set():
+                raise audio.Cancelled() from None
+            log.warning(
+                "job %s: speakers could not be found on this computer; the transcript keeps "
+                "the engine's speakers",
+                run.job.id,
+                exc_info=True,
+            )
+            return transcript, []
+        return found.transcript, found.voices
 
     def converted_audio(self, job_id: int) -> list[Path]:
         """The converted pieces kept for a job (empty when the original was sent as it is)."""
@@ -228,6 +312,11 @@ class TranscriptionService:
         """Pieces already sent cover the whole recording: no need to convert again."""
         if not records or any(r.operation_id is None for r in records.values()):
             return None
+        if any(
+            r.result is None and r.operation_id.startswith(LOCAL_OPERATION)  # type: ignore[union-attr]
+            for r in records.values()
+        ):
+            return None  # a local engine reads the audio again: prepare it again
         if sorted(records) != list(range(len(records))):
             return None
         pieces = [records[i].piece for i in sorted(records)]

@@ -24,7 +24,8 @@ from pathlib import Path
 import numpy as np
 
 from kzdesk.audio.errors import AudioError, Cancelled
-from kzdesk.audio.ffmpeg import ffmpeg_input, find_ffmpeg, lower_priority, popen_options
+from kzdesk.audio.ffmpeg import start_pcm_decoder
+from kzdesk.core.i18n import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 
@@ -90,24 +91,17 @@ def compute_peaks(
     _stat(file)  # plain sentences for missing / unreadable files before ffmpeg starts
     samples_per_bin = -(-_TARGET_RATE // bins_per_second)  # ceil: a whole number per bin
     rate = samples_per_bin * bins_per_second
-    command = [find_ffmpeg(), "-hide_banner", "-nostdin", "-v", "error"]
-    command += ["-i", ffmpeg_input(file), "-map", "0:a:0", "-vn", "-sn", "-dn"]
-    command += ["-ac", "1", "-ar", str(rate), "-f", "s16le", "-acodec", "pcm_s16le", "pipe:1"]
     with tempfile.TemporaryFile() as errors:
         try:
-            proc = subprocess.Popen(
-                command,
-                stdin=subprocess.DEVNULL,
-                stdout=subprocess.PIPE,
-                stderr=errors,
-                **popen_options(),  # type: ignore[call-overload]
-            )
+            proc = start_pcm_decoder(file, rate=rate, channels=1, stderr=errors)
         except OSError as exc:
             raise AudioError(
-                "kzdesk could not start its audio converter (ffmpeg) to draw the waveform. "
-                "Reinstall kzdesk."
+                QT_TRANSLATE_NOOP(
+                    "Messages",
+                    "kzdesk could not start its audio converter (ffmpeg) to draw the waveform. "
+                    "Reinstall kzdesk.",
+                )
             ) from exc
-        lower_priority(proc.pid)
         try:
             chunks, samples = _reduce(proc, samples_per_bin, cancelled)
             returncode = proc.wait()
@@ -200,20 +194,33 @@ def _stat(file: Path) -> os.stat_result:
         info = file.stat()
     except FileNotFoundError as exc:
         raise AudioError(
-            f"The recording “{name}” is not there any more, so its waveform cannot be drawn. "
-            "It may have been moved, renamed or deleted."
+            QT_TRANSLATE_NOOP(
+                "Messages",
+                "The recording “{name}” is not there any more, so its waveform cannot be drawn. "
+                "It may have been moved, renamed or deleted.",
+            ).format(name=name)
         ) from exc
     except OSError as exc:
         raise AudioError(
-            f"“{name}” could not be read ({exc.strerror or 'read error'}), so its waveform "
-            "cannot be drawn. Check the disk or copy the file elsewhere."
+            QT_TRANSLATE_NOOP(
+                "Messages",
+                "“{name}” could not be read ({reason}), so its waveform cannot be drawn. Check "
+                "the disk or copy the file elsewhere.",
+            ).format(name=name, reason=exc.strerror or QT_TRANSLATE_NOOP("Messages", "read error"))
         ) from exc
     if file.is_dir():
-        raise AudioError(f"“{name}” is a folder, not a recording.")
+        raise AudioError(
+            QT_TRANSLATE_NOOP("Messages", "“{name}” is a folder, not a recording.").format(
+                name=name
+            )
+        )
     if not os.access(file, os.R_OK):
         raise AudioError(
-            f"kzdesk is not allowed to read “{name}”, so its waveform cannot be drawn. "
-            "Change the file's permissions or copy it to a folder of your own."
+            QT_TRANSLATE_NOOP(
+                "Messages",
+                "kzdesk is not allowed to read “{name}”, so its waveform cannot be drawn. Change "
+                "the file's permissions or copy it to a folder of your own.",
+            ).format(name=name)
         )
     return info
 
@@ -222,12 +229,23 @@ def _decode_error(file: Path, message: str, returncode: int) -> AudioError:
     name = file.name
     log.info("ffmpeg could not decode %s (exit %s): %s", file, returncode, message.strip())
     if "matches no streams" in message or "does not contain any stream" in message:
-        return AudioError(f"“{name}” holds no sound, so there is no waveform to draw.")
+        return AudioError(
+            QT_TRANSLATE_NOOP(
+                "Messages", "“{name}” holds no sound, so there is no waveform to draw."
+            ).format(name=name)
+        )
     if returncode == 0:
-        return AudioError(f"“{name}” contains no sound: its audio track is empty.")
+        return AudioError(
+            QT_TRANSLATE_NOOP(
+                "Messages", "“{name}” contains no sound: its audio track is empty."
+            ).format(name=name)
+        )
     return AudioError(
-        f"“{name}” is damaged or is not an audio or video file kzdesk can read, so its "
-        "waveform cannot be drawn. Try the original recording."
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "“{name}” is damaged or is not an audio or video file kzdesk can read, so its "
+            "waveform cannot be drawn. Try the original recording.",
+        ).format(name=name)
     )
 
 

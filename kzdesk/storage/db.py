@@ -15,6 +15,8 @@ from pathlib import Path
 
 import platformdirs
 
+from kzdesk.core.i18n import QT_TRANSLATE_NOOP
+
 APP_NAME = "kzdesk"
 DB_FILE = "kzdesk.sqlite3"
 
@@ -95,6 +97,31 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (transcript_id, segment_id, position),
         FOREIGN KEY (transcript_id, segment_id)
             REFERENCES segments(transcript_id, id) ON DELETE CASCADE
+    );
+    """,
+    # 2: phrases of a piece stored as a local engine (Whisper) produces them, so a crash, a
+    # kill or a cancel keeps the part already transcribed and a rerun continues after it
+    """
+    CREATE TABLE piece_phrases (
+        job_id INTEGER NOT NULL,
+        piece INTEGER NOT NULL,
+        position INTEGER NOT NULL,
+        utterance TEXT NOT NULL,
+        PRIMARY KEY (job_id, piece, position),
+        FOREIGN KEY (job_id, piece) REFERENCES job_pieces(job_id, piece) ON DELETE CASCADE
+    );
+    """,
+    # 3: the voice of each speaker found on this computer (to save it as a known voice), and
+    # the known voice's name suggested for it until the user confirms or renames
+    """
+    CREATE TABLE speaker_voices (
+        transcript_id INTEGER NOT NULL REFERENCES transcripts(id) ON DELETE CASCADE,
+        speaker_id INTEGER NOT NULL,
+        model TEXT NOT NULL,
+        vector BLOB NOT NULL,
+        suggested_name TEXT,
+        similarity REAL,
+        PRIMARY KEY (transcript_id, speaker_id)
     );
     """,
 )
@@ -181,7 +208,10 @@ class Database:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         if version > SCHEMA_VERSION:
             raise DatabaseTooNew(
-                "This data folder was written by a newer kzdesk. Update kzdesk to open it."
+                QT_TRANSLATE_NOOP(
+                    "Messages",
+                    "This data folder was written by a newer kzdesk. Update kzdesk to open it.",
+                )
             )
         for number in range(version, SCHEMA_VERSION):
             # executescript commits on its own; user_version moves in the same script.

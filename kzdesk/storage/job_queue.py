@@ -208,20 +208,30 @@ class JobQueue:
         language: Language | None = None,
         speakers: SpeakersMode | None = None,
         engine: str | None = None,
+        options: dict[str, Any] | None = None,
     ) -> Job:
-        """Change the choices of a job that has not started."""
+        """Change the choices of a job that has not started; ``options`` are merged into the
+        job's options (a None value removes that key)."""
         with self.db.transaction() as conn:
             job = _job(
                 conn.execute(f"SELECT {_COLUMNS} FROM jobs WHERE id = ?", (job_id,)).fetchone()
             )
             if job.state is not JobState.QUEUED:
                 raise ValueError("only a queued job can change its options")
+            merged = dict(job.options)
+            for key, value in (options or {}).items():
+                if value is None:
+                    merged.pop(key, None)
+                else:
+                    merged[key] = value
             conn.execute(
-                "UPDATE jobs SET language = ?, speakers = ?, engine = ?, updated_at = ? WHERE id = ?",
+                "UPDATE jobs SET language = ?, speakers = ?, engine = ?, options = ?,"
+                " updated_at = ? WHERE id = ?",
                 (
                     (language or job.language).value,
                     (speakers or job.speakers).value,
                     engine or job.engine,
+                    json.dumps(merged),
                     time.time(),
                     job_id,
                 ),
@@ -274,6 +284,12 @@ class JobQueue:
     def remember_operation(self, job_id: int, piece: AudioPiece, operation_id: str) -> None:
         """Stored before waiting: after a crash the job polls this id instead of resubmitting."""
         with self.db.transaction() as conn:
+            # a new operation starts the piece afresh: phrases kept for another one go
+            conn.execute(
+                "DELETE FROM piece_phrases WHERE job_id = ? AND piece = ? AND NOT EXISTS ("
+                "SELECT 1 FROM job_pieces WHERE job_id = ? AND piece = ? AND operation_id = ?)",
+                (job_id, piece.index, job_id, piece.index, operation_id),
+            )
             conn.execute(
                 "INSERT INTO job_pieces (job_id, piece, offset_ms, duration_ms, audio_format,"
                 " channels, operation_id) VALUES (?,?,?,?,?,?,?) ON CONFLICT (job_id, piece)"
@@ -297,11 +313,41 @@ class JobQueue:
             )
 
     def store_piece_result(self, job_id: int, piece: int, result: Any) -> None:
+        """The piece's whole result; the phrases kept while it ran are no longer needed."""
         with self.db.transaction() as conn:
             conn.execute(
                 "UPDATE job_pieces SET result = ? WHERE job_id = ? AND piece = ?",
                 (json.dumps(result, ensure_ascii=False), job_id, piece),
             )
+            conn.execute(
+                "DELETE FROM piece_phrases WHERE job_id = ? AND piece = ?", (job_id, piece)
+            )
+
+    def keep_phrases(self, job_id: int, piece: int, phrases: list[Any]) -> None:
+        """Append phrases (JSON-ready) of a piece still running; one short transaction."""
+        if not phrases:
+            return
+        with self.db.transaction() as conn:
+            row = conn.execute(
+                "SELECT COALESCE(MAX(position) + 1, 0) FROM piece_phrases"
+                " WHERE job_id = ? AND piece = ?",
+                (job_id, piece),
+            ).fetchone()
+            conn.executemany(
+                "INSERT INTO piece_phrases (job_id, piece, position, utterance) VALUES (?,?,?,?)",
+                [
+                    (job_id, piece, row[0] + i, json.dumps(p, ensure_ascii=False))
+                    for i, p in enumerate(phrases)
+                ],
+            )
+
+    def kept_phrases(self, job_id: int, piece: int) -> list[Any]:
+        """The phrases kept for a piece that has no result yet, in the order they came."""
+        rows = self.db.connection().execute(
+            "SELECT utterance FROM piece_phrases WHERE job_id = ? AND piece = ? ORDER BY position",
+            (job_id, piece),
+        )
+        return [json.loads(r["utterance"]) for r in rows]
 
     def forget_pieces(self, job_id: int) -> None:
         """Drop remote operations (they expired): the next run submits the audio again."""

@@ -6,19 +6,39 @@ after every committed keystroke, so it must touch only the rows the edit touched
 
 from __future__ import annotations
 
+import array
 import sqlite3
 import time
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from kzdesk.core.transcript import Change, Segment, Speaker, Transcript, Word
 from kzdesk.storage.db import Database
+
+
+@dataclass(frozen=True)
+class SpeakerVoice:
+    """The voice of one speaker of a transcript, as found on this computer: its embedding (to
+    save it as a known voice) and the known voice's name suggested for it, if any."""
+
+    speaker_id: int
+    model: str  # the embedder's name; profiles of another model are never compared
+    vector: tuple[float, ...]
+    suggested_name: str | None = None  # pre-filled from a known voice until confirmed
+    similarity: float | None = None
 
 
 class TranscriptStore:
     def __init__(self, db: Database) -> None:
         self.db = db
 
-    def save(self, transcript: Transcript, *, job_id: int | None = None) -> int:
+    def save(
+        self,
+        transcript: Transcript,
+        *,
+        job_id: int | None = None,
+        voices: Iterable[SpeakerVoice] = (),
+    ) -> int:
         """Store a whole new transcript (replacing the job's previous one) and return its id."""
         now = time.time()
         with self.db.transaction() as conn:
@@ -41,7 +61,48 @@ class TranscriptStore:
             assert tid is not None
             self._put_speakers(conn, tid, transcript.speakers)
             self._put_segments(conn, tid, transcript.segments)
+            conn.executemany(
+                "INSERT INTO speaker_voices (transcript_id, speaker_id, model, vector,"
+                " suggested_name, similarity) VALUES (?,?,?,?,?,?)",
+                [
+                    (
+                        tid,
+                        v.speaker_id,
+                        v.model,
+                        array.array("f", v.vector).tobytes(),
+                        v.suggested_name,
+                        v.similarity,
+                    )
+                    for v in voices
+                ],
+            )
         return tid
+
+    # ---- voices ---------------------------------------------------------------------------
+    def voices(self, transcript_id: int) -> dict[int, SpeakerVoice]:
+        """Speaker id -> its voice (only speakers found on this computer have one)."""
+        rows = self.db.connection().execute(
+            "SELECT speaker_id, model, vector, suggested_name, similarity FROM speaker_voices"
+            " WHERE transcript_id = ?",
+            (transcript_id,),
+        )
+        out = {}
+        for r in rows:
+            vector = array.array("f")
+            vector.frombytes(r["vector"])
+            out[r["speaker_id"]] = SpeakerVoice(
+                r["speaker_id"], r["model"], tuple(vector), r["suggested_name"], r["similarity"]
+            )
+        return out
+
+    def confirm_name(self, transcript_id: int, speaker_id: int) -> None:
+        """The user accepted (or replaced) the suggested name: it is no longer a suggestion."""
+        with self.db.transaction() as conn:
+            conn.execute(
+                "UPDATE speaker_voices SET suggested_name = NULL"
+                " WHERE transcript_id = ? AND speaker_id = ?",
+                (transcript_id, speaker_id),
+            )
 
     def id_for_job(self, job_id: int) -> int | None:
         row = (

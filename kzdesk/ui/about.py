@@ -6,9 +6,10 @@ import html
 import platform
 
 import PySide6
-from PySide6.QtCore import QObject, qVersion
+from PySide6.QtCore import QCoreApplication, QObject, QUrl, qVersion
 
 from kzdesk import __version__
+from kzdesk.resources import licenses_dir
 from kzdesk.ui.text import fill
 
 
@@ -26,8 +27,20 @@ def about_html(owner: QObject) -> str:
         f"<tr><td>{html.escape(name)}</td><td>&nbsp;{html.escape(value)}</td></tr>"
         for name, value in versions().items()
     )
-    intro = owner.tr(
-        "Transcripts of Kazakh and Russian recordings, with speakers, editing and export."
+    intro = QCoreApplication.translate(
+        "About", "Transcripts of Kazakh and Russian recordings, with speakers, editing and export."
     )
-    title = fill(owner.tr("kzdesk %1"), __version__)
-    return f"<h3>{html.escape(title)}</h3><p>{html.escape(intro)}</p><table>{rows}</table>"
+    title = fill(QCoreApplication.translate("About", "kzdesk %1"), __version__)
+    notice = QCoreApplication.translate(
+        "About",
+        "kzdesk uses Qt (LGPL-3.0), FFmpeg (LGPL/GPL), Whisper models (MIT) and other "
+        "open-source software under their own licences.",
+    )
+    text = f"<h3>{html.escape(title)}</h3><p>{html.escape(intro)}</p><table>{rows}</table>"
+    text += f"<p>{html.escape(notice)}"
+    folder = licenses_dir()
+    if folder is not None:  # the bundle ships the notices; a checkout has them in site-packages
+        link = QUrl.fromLocalFile(str(folder)).toString()
+        label = QCoreApplication.translate("About", "Third-party licences")
+        text += f' <a href="{html.escape(link)}">{html.escape(label)}</a>'
+    return text + "</p>"

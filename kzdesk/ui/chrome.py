@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QComboBox, QLabel, QStyle, QSystemTrayIcon, QWidget
 
@@ -28,48 +29,84 @@ def build_actions(window: MainWindow) -> None:
     style = window.style()
     sp = QStyle.StandardPixmap
     window.add_files_action = _action(
-        window, window.tr("Add files…"), "Ctrl+O", window.on_add_files
+        window,
+        QCoreApplication.translate("MainWindow", "Add files…"),
+        "Ctrl+O",
+        window.on_add_files,
     )
     window.add_files_action.setIcon(style.standardIcon(sp.SP_FileIcon))
     window.add_folder_action = _action(
-        window, window.tr("Add folder…"), "Ctrl+Shift+O", window.on_add_folder
+        window,
+        QCoreApplication.translate("MainWindow", "Add folder…"),
+        "Ctrl+Shift+O",
+        window.on_add_folder,
     )
     window.add_folder_action.setIcon(style.standardIcon(sp.SP_DirIcon))
-    window.pause_action = _action(window, window.tr("Pause queue"), "Ctrl+Shift+P", window.on_pause)
+    window.pause_action = _action(
+        window,
+        QCoreApplication.translate("MainWindow", "Pause queue"),
+        "Ctrl+Shift+P",
+        window.on_pause,
+    )
     window.quit_action = _action(
-        window, window.tr("Quit"), QKeySequence.StandardKey.Quit, window.close
+        window,
+        QCoreApplication.translate("MainWindow", "Quit"),
+        QKeySequence.StandardKey.Quit,
+        window.close,
     )
     window.select_all_action = _action(
-        window, window.tr("Select all"), QKeySequence.StandardKey.SelectAll, window.view.selectAll
+        window,
+        QCoreApplication.translate("MainWindow", "Select all"),
+        QKeySequence.StandardKey.SelectAll,
+        window.view.selectAll,
     )
-    window.settings_action = _action(window, window.tr("Settings…"), "Ctrl+,", window.open_settings)
-    window.log_action = _action(window, window.tr("Open log folder"), None, window.open_log_folder)
-    window.about_action = _action(window, window.tr("About kzdesk"), None, window.show_about)
+    window.settings_action = _action(
+        window,
+        QCoreApplication.translate("MainWindow", "Settings…"),
+        "Ctrl+,",
+        window.open_settings,
+    )
+    window.voices_action = _action(
+        window,
+        QCoreApplication.translate("MainWindow", "Known voices…"),
+        None,
+        window.open_known_voices,
+    )
+    window.log_action = _action(
+        window,
+        QCoreApplication.translate("MainWindow", "Open log folder"),
+        None,
+        window.open_log_folder,
+    )
+    window.about_action = _action(
+        window, QCoreApplication.translate("MainWindow", "About kzdesk"), None, window.show_about
+    )
     window.update_pause_action()
 
 
 def build_menus(window: MainWindow) -> None:
     bar = window.menuBar()
-    file_menu = bar.addMenu(window.tr("&File"))
+    file_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&File"))
     file_menu.addAction(window.add_files_action)
     file_menu.addAction(window.add_folder_action)
     file_menu.addSeparator()
     file_menu.addAction(window.quit_action)
-    edit_menu = bar.addMenu(window.tr("&Edit"))
+    edit_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&Edit"))
     edit_menu.addAction(window.select_all_action)
     edit_menu.addSeparator()
+    edit_menu.addAction(window.voices_action)
     edit_menu.addAction(window.settings_action)
-    queue_menu = bar.addMenu(window.tr("&Queue"))
+    queue_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&Queue"))
     queue_menu.addAction(window.pause_action)
     queue_menu.addSeparator()
     window.actions_.fill_menu(queue_menu)
-    help_menu = bar.addMenu(window.tr("&Help"))
+    help_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&Help"))
     help_menu.addAction(window.log_action)
     help_menu.addAction(window.about_action)
 
 
 def build_toolbar(window: MainWindow) -> None:
-    bar = window.addToolBar(window.tr("Main"))
+    bar = window.addToolBar(QCoreApplication.translate("MainWindow", "Main"))
     bar.setObjectName("mainToolbar")
     bar.setMovable(False)
     bar.setToolButtonStyle(bar.toolButtonStyle().ToolButtonTextBesideIcon)
@@ -80,7 +117,7 @@ def build_toolbar(window: MainWindow) -> None:
     spacer = QWidget()
     spacer.setSizePolicy(spacer.sizePolicy().Policy.Expanding, spacer.sizePolicy().Policy.Preferred)
     bar.addWidget(spacer)
-    label = QLabel(window.tr("Language for new files:"))
+    label = QLabel(QCoreApplication.translate("MainWindow", "Language for new files:"))
     label.setContentsMargins(0, 0, 6, 0)
     bar.addWidget(label)
     window.language_combo = QComboBox()
@@ -89,7 +126,10 @@ def build_toolbar(window: MainWindow) -> None:
     index = window.language_combo.findData(window.ctx.settings.language)
     window.language_combo.setCurrentIndex(max(index, 0))
     window.language_combo.setToolTip(
-        window.tr("The language of recordings added from now on (the default is in Settings).")
+        QCoreApplication.translate(
+            "MainWindow",
+            "The language of recordings added from now on (the default is in Settings).",
+        )
     )
     window.language_combo.currentIndexChanged.connect(window.on_language_changed)
     label.setBuddy(window.language_combo)

@@ -5,14 +5,22 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QPoint, Qt, QThreadPool, QUrl
+from PySide6.QtCore import QCoreApplication, QObject, QPoint, Qt, QThreadPool, QUrl
 from PySide6.QtGui import QAction, QActionGroup, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import QMenu, QStyle, QWidget
+from PySide6.QtWidgets import QInputDialog, QMenu, QStyle, QWidget
 
-from kzdesk.core.job import Job, JobState, Language, SpeakersMode
+from kzdesk.core.job import (
+    DEFAULT_SPEAKER_RANGE,
+    MAX_SPEAKERS,
+    Job,
+    JobState,
+    Language,
+    SpeakersMode,
+)
 from kzdesk.services.settings import Settings
 from kzdesk.storage.job_queue import JobQueue
 from kzdesk.storage.transcripts import TranscriptStore
+from kzdesk.ui.messages import translate_message
 from kzdesk.ui.queue_view import QueueView
 from kzdesk.ui.text import fill
 from kzdesk.workers.dispatcher import Dispatcher
@@ -22,21 +30,58 @@ Ask = Callable[[str, str], bool]  # (title, question) -> the user agreed
 Notify = Callable[[str], None]
 
 
-def language_names(owner: QObject) -> dict[Language, str]:
+# Literal QCoreApplication.translate calls: lupdate files them under "JobActions", where the
+# running app looks them up (``owner.tr`` in a helper is filed under no usable context).
+def language_names(owner: QObject | None = None) -> dict[Language, str]:
     return {
-        Language.KK_RU: owner.tr("Kazakh + Russian"),
-        Language.KK: owner.tr("Kazakh"),
-        Language.RU: owner.tr("Russian"),
-        Language.AUTO: owner.tr("Automatic"),
+        Language.KK_RU: QCoreApplication.translate("JobActions", "Kazakh + Russian"),
+        Language.KK: QCoreApplication.translate("JobActions", "Kazakh"),
+        Language.RU: QCoreApplication.translate("JobActions", "Russian"),
+        Language.AUTO: QCoreApplication.translate("JobActions", "Automatic"),
     }
 
 
-def speakers_names(owner: QObject) -> dict[SpeakersMode, str]:
+def speakers_names(owner: QObject | None = None) -> dict[SpeakersMode, str]:
+    low, high = DEFAULT_SPEAKER_RANGE
     return {
-        SpeakersMode.AUTO: owner.tr("Automatic"),
-        SpeakersMode.CHANNELS: owner.tr("Each channel is a person"),
-        SpeakersMode.OFF: owner.tr("Off"),
+        SpeakersMode.AUTO: QCoreApplication.translate("JobActions", "Automatic"),
+        SpeakersMode.COUNT: QCoreApplication.translate("JobActions", "Exactly N people…"),
+        SpeakersMode.RANGE: QCoreApplication.translate(
+            "JobActions", "Between {low} and {high} people"
+        ).format(low=low, high=high),
+        SpeakersMode.CHANNELS: QCoreApplication.translate("JobActions", "Each channel is a person"),
+        SpeakersMode.OFF: QCoreApplication.translate("JobActions", "Off"),
     }
+
+
+class _Choice(str):
+    """A plain value for the choice menus (they read ``.value`` like the enums)."""
+
+    @property
+    def value(self) -> str:
+        return str(self)
+
+
+def engine_names(owner: QObject | None = None) -> dict[_Choice, str]:
+    return {
+        _Choice("speechkit"): QCoreApplication.translate("JobActions", "SpeechKit (cloud)"),
+        _Choice("whisper"): QCoreApplication.translate(
+            "JobActions", "Offline (Whisper on this computer)"
+        ),
+    }
+
+
+def ask_speaker_count(parent: QWidget, current: int) -> int | None:
+    """How many people speak (1..20); None when the user cancels."""
+    value, ok = QInputDialog.getInt(
+        parent,
+        QCoreApplication.translate("JobActions", "Number of speakers"),
+        QCoreApplication.translate("JobActions", "How many people speak in this recording?"),
+        current,
+        1,
+        MAX_SPEAKERS,
+    )
+    return value if ok else None
 
 
 class JobActions(QObject):
@@ -63,6 +108,8 @@ class JobActions(QObject):
         self.notify = notify
         # opens a finished job in the transcript editor (set by the main window)
         self.open_editor: Callable[[Job, int], QWidget] | None = None
+        # asks how many people speak, given the current number (tests replace it)
+        self.ask_count: Callable[[int], int | None] = lambda n: ask_speaker_count(window, n)
         self._exports: list[QObject] = []  # signals of exports still running
         self.export_pool = QThreadPool(self)
         self.export_pool.setMaxThreadCount(2)
@@ -96,11 +143,15 @@ class JobActions(QObject):
 
         self.language_menu = QMenu(self.tr("Language"), window)
         self.speakers_menu = QMenu(self.tr("Speakers"), window)
+        self.engine_menu = QMenu(self.tr("Engine"), window)
         self._language_group = self._choice_menu(
-            self.language_menu, language_names(self), self._on_language_chosen
+            self.language_menu, language_names(), self._on_language_chosen
         )
         self._speakers_group = self._choice_menu(
-            self.speakers_menu, speakers_names(self), self._on_speakers_chosen
+            self.speakers_menu, speakers_names(), self._on_speakers_chosen
+        )
+        self._engine_group = self._choice_menu(
+            self.engine_menu, engine_names(), self._on_engine_chosen
         )
         view.open_requested.connect(self.open_job)
         view.customContextMenuRequested.connect(self.on_context_menu)
@@ -125,6 +176,7 @@ class JobActions(QObject):
         menu.addSeparator()
         menu.addMenu(self.language_menu)
         menu.addMenu(self.speakers_menu)
+        menu.addMenu(self.engine_menu)
         menu.addSeparator()
         menu.addAction(self.cancel)
         menu.addAction(self.retry)
@@ -150,13 +202,23 @@ class JobActions(QObject):
         queued = bool(jobs) and states == {JobState.QUEUED}
         self.language_menu.setEnabled(queued)
         self.speakers_menu.setEnabled(queued)
+        self.engine_menu.setEnabled(queued)
         if queued:
             for group, value in (
                 (self._language_group, jobs[0].language.value),
                 (self._speakers_group, jobs[0].speakers.value),
+                (self._engine_group, jobs[0].engine),
             ):
                 for action in group.actions():
                     action.setChecked(action.data() == value)
+        count = jobs[0].speakers_count if queued else None
+        for action in self._speakers_group.actions():
+            if action.data() == SpeakersMode.COUNT.value:
+                action.setText(
+                    self.tr("Exactly %n people…", "", count)
+                    if count is not None
+                    else speakers_names()[SpeakersMode.COUNT]
+                )
 
     # ---- handlers -------------------------------------------------------------------------
     def on_open(self) -> None:
@@ -246,13 +308,32 @@ class JobActions(QObject):
 
     def _on_export_failed(self, job: Job, message: str) -> None:
         self._forget_export()
-        self.notify(message)
+        self.notify(translate_message(message))
 
     def _on_language_chosen(self, action: QAction) -> None:
         self._change_options(language=Language(action.data()))
 
     def _on_speakers_chosen(self, action: QAction) -> None:
-        self._change_options(speakers=SpeakersMode(action.data()))
+        mode = SpeakersMode(action.data())
+        options: dict[str, int | None] = {
+            "speakers_count": None,
+            "speakers_min": None,
+            "speakers_max": None,
+        }
+        if mode is SpeakersMode.COUNT:
+            jobs = self.view.selected_jobs()
+            current = jobs[0].speakers_count if jobs else None
+            count = self.ask_count(current or DEFAULT_SPEAKER_RANGE[0])
+            if count is None:
+                self.update_enabled()  # puts the check back on the job's choice
+                return
+            options["speakers_count"] = count
+        elif mode is SpeakersMode.RANGE:
+            options["speakers_min"], options["speakers_max"] = DEFAULT_SPEAKER_RANGE
+        self._change_options(speakers=mode, options=options)
+
+    def _on_engine_chosen(self, action: QAction) -> None:
+        self._change_options(engine=str(action.data()))
 
     def _change_options(self, **changes: object) -> None:
         model = self.view.source_model

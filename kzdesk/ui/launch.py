@@ -6,13 +6,14 @@ import gc
 import logging
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from kzdesk import __version__
 from kzdesk.app import AppContext, setup_logging
+from kzdesk.resources import resource_path
 
 log = logging.getLogger(__name__)
 
@@ -28,19 +29,19 @@ def make_application(argv: Sequence[str] | None = None) -> QApplication:
     app.setOrganizationName("kzdesk")
     app.setApplicationDisplayName("kzdesk")
     app.setApplicationVersion(__version__)
-    app.setDesktopFileName("kzdesk")
+    app.setDesktopFileName("kz.kzdesk.Kzdesk")  # packaging/linux/kz.kzdesk.Kzdesk.desktop
+    app.setWindowIcon(QIcon(str(resource_path("icons", "kzdesk.svg"))))
     return app
 
 
 def install_translations(app: QApplication, interface_language: str = "") -> None:
-    """Qt's own strings (qtbase) and ours, once translations exist (resources/translations)."""
-    locale = QLocale(interface_language) if interface_language else QLocale.system()
-    translations = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    ours = Path(__file__).resolve().parents[2] / "resources" / "translations"
-    for name, folder in (("qtbase", translations), ("kzdesk", str(ours))):
-        translator = QTranslator(app)
-        if translator.load(locale, name, "_", folder):
-            app.installTranslator(translator)
+    """Qt's own strings (qtbase) and ours (resources/translations) in the interface language:
+    the setting, or the system's language when the setting is empty (kzdesk.ui.languages)."""
+    from kzdesk.ui import languages
+
+    code = languages.resolve(interface_language)
+    installed = languages.install(code, app)
+    log.info("interface language %s (%d translator(s))", code, len(installed))
 
 
 def run_gui(data_dir: str | None = None, files: Sequence[str] | None = None) -> int:
@@ -54,9 +55,13 @@ def run_gui(data_dir: str | None = None, files: Sequence[str] | None = None) -> 
     instance = SingleInstance(INSTANCE_KEY)
     if not instance.is_primary(paths_from_argv(paths)):
         if paths:
-            message = _tr("kzdesk is already open: the files were handed to its window.")
+            message = QCoreApplication.translate(
+                "launch", "kzdesk is already open: the files were handed to its window."
+            )
         else:
-            message = _tr("kzdesk is already open: its window was brought forward.")
+            message = QCoreApplication.translate(
+                "launch", "kzdesk is already open: its window was brought forward."
+            )
         print(message, file=sys.stderr)
         return 0
 
@@ -89,10 +94,6 @@ def run_gui(data_dir: str | None = None, files: Sequence[str] | None = None) -> 
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         gc.collect()
         ctx.close()
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("launch", text)
 
 
 def _activate(window: object, paths: list[str]) -> None:

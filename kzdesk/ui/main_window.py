@@ -7,7 +7,7 @@ import logging
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QTimer, QUrl, Signal
+from PySide6.QtCore import QSettings, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QCloseEvent,
     QDesktopServices,
@@ -37,6 +37,7 @@ from kzdesk.services.settings import Settings
 from kzdesk.ui import about, chrome
 from kzdesk.ui.dialogs.first_run_banner import FirstRunBanner
 from kzdesk.ui.dialogs.settings_dialog import SettingsDialog
+from kzdesk.ui.dialogs.voices_dialog import VoicesDialog
 from kzdesk.ui.drop_area import DropArea, collect_media, local_paths
 from kzdesk.ui.editor.opener import EditorOpener
 from kzdesk.ui.job_actions import JobActions
@@ -138,7 +139,7 @@ class MainWindow(QMainWindow):
         layout.setSpacing(0)
         self.banner = FirstRunBanner()
         self.banner.settings_requested.connect(self.open_settings)
-        self.banner.setVisible(self.ctx.secrets.api_key() is None)
+        self.banner.setVisible(self._needs_key())
         layout.addWidget(self.banner)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.drop_area)
@@ -325,7 +326,11 @@ class MainWindow(QMainWindow):
 
     def on_settings_saved(self, new: Settings) -> None:
         self._apply_settings(new, save=False)  # the dialog has saved them
-        self.banner.setVisible(self.ctx.secrets.api_key() is None)
+        self.banner.setVisible(self._needs_key())
+
+    def _needs_key(self) -> bool:
+        """The banner asks for a key only while new files go to SpeechKit without one."""
+        return self.ctx.settings.engine == "speechkit" and self.ctx.secrets.api_key() is None
 
     def _apply_settings(self, new: Settings, *, save: bool) -> None:
         # Update in place: the engine factory and the actions hold this same object.
@@ -348,6 +353,13 @@ class MainWindow(QMainWindow):
     def open_log_folder(self) -> None:
         self.ctx.log_dir.mkdir(parents=True, exist_ok=True)
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.ctx.log_dir)))
+
+    def open_known_voices(self) -> VoicesDialog:
+        """The saved voices that new transcripts are matched against (rename, delete)."""
+        dialog = VoicesDialog(self.ctx.voices, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def show_about(self) -> None:
         QMessageBox.about(self, self.tr("About kzdesk"), about.about_html(self))

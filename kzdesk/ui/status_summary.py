@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QStyle, 
 
 from kzdesk.core import cost
 from kzdesk.core.job import Job, JobState
+from kzdesk.ui.messages import translate_message
 from kzdesk.ui.text import fill
 
 
@@ -117,7 +118,7 @@ class FailureDetails(QFrame):
             text = self.tr("“%1” failed: %2")
         else:
             text = self.tr("“%1” is waiting to retry: %2")
-        self.label.setText(fill(text, job.file_name, job.error))
+        self.label.setText(fill(text, job.file_name, translate_message(job.error)))
         self.retry_button.setVisible(job.state is JobState.FAILED)
         self.show()
 

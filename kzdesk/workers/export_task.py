@@ -8,6 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, Signal
 
+from kzdesk.core.i18n import QT_TRANSLATE_NOOP
 from kzdesk.core.job import Job
 from kzdesk.services.exporting import ExportError, export_job
 from kzdesk.storage.transcripts import TranscriptStore
@@ -44,7 +45,10 @@ class ExportTask(QRunnable):
             log.exception("export of job %s failed", self._job.id)
             self.signals.failed.emit(
                 self._job,
-                "The export failed unexpectedly. Try again; the log file has the details.",
+                QT_TRANSLATE_NOOP(
+                    "Messages",
+                    "The export failed unexpectedly. Try again; the log file has the details.",
+                ),
             )
         else:
             self.signals.exported.emit(self._job, paths)

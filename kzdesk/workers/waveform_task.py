@@ -14,12 +14,15 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QRunnable, Signal
 
 from kzdesk.audio.errors import AudioError, Cancelled
+from kzdesk.core.i18n import QT_TRANSLATE_NOOP
 from kzdesk.services.playback_source import PlaybackSource, peaks_for_source
 from kzdesk.services.waveform import DEFAULT_BINS_PER_SECOND
 
 log = logging.getLogger(__name__)
 
-UNEXPECTED = "The waveform could not be drawn. Playback and editing still work."
+UNEXPECTED = QT_TRANSLATE_NOOP(
+    "Messages", "The waveform could not be drawn. Playback and editing still work."
+)
 
 
 class WaveformSignals(QObject):

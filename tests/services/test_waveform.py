@@ -12,7 +12,7 @@ import pytest
 from kzdesk.audio import AudioError, Cancelled
 from kzdesk.services import waveform
 from kzdesk.services.waveform import Peaks, compute_peaks, load_or_compute
-from tests.media import bursts_file, periodic_speech_file
+from tests.media import FFMPEG, bursts_file, periodic_speech_file
 
 BURSTS = [(1.0, 0.5), (3.0, 1.0)]  # (start_s, duration_s)
 TOTAL_S = 5.0
@@ -155,7 +155,7 @@ def test_missing_file_and_folder_raise_sentences(tmp_path: Path) -> None:
 
 def test_video_without_sound_says_so(tmp_path: Path) -> None:
     video = tmp_path / "silent.mp4"
-    cmd = [waveform.find_ffmpeg(), "-nostdin", "-v", "error", "-y", "-f", "lavfi"]
+    cmd = [FFMPEG, "-nostdin", "-v", "error", "-y", "-f", "lavfi"]
     cmd += ["-i", "testsrc=d=1:s=64x48:r=10", "-c:v", "mpeg4", str(video)]
     subprocess.run(cmd, check=True)
     with pytest.raises(AudioError, match="holds no sound"):

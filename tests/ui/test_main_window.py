@@ -246,6 +246,28 @@ def test_first_run_banner_until_a_key_is_saved(qtbot, open_window, monkeypatch, 
     dialog.reject()
 
 
+def test_known_voices_dialog_opens_from_the_edit_menu(qtbot, open_window) -> None:
+    window, ctx = open_window()
+    edit = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Edit")
+    assert window.voices_action in edit.actions()
+    window.voices_action.trigger()
+    from kzdesk.ui.dialogs.voices_dialog import VoicesDialog
+
+    qtbot.waitUntil(
+        lambda: any(isinstance(w, VoicesDialog) for w in window.findChildren(VoicesDialog))
+    )
+
+
+def test_no_key_banner_with_the_offline_engine(qtbot, open_window, monkeypatch, env) -> None:
+    monkeypatch.delenv("KZDESK_SPEECHKIT_API_KEY")
+    window, ctx = open_window()
+    assert window.banner.isVisible()
+    window.on_settings_saved(dataclasses.replace(ctx.settings, engine="whisper"))
+    assert not window.banner.isVisible()  # offline needs no key
+    window.on_settings_saved(dataclasses.replace(ctx.settings, engine="speechkit"))
+    assert window.banner.isVisible()
+
+
 def test_sleep_is_inhibited_while_jobs_run(qtbot, open_window, env: Path) -> None:
     window, ctx = open_window()
     with qtbot.waitSignal(window.dispatcher.batch_finished, timeout=WAIT_MS):

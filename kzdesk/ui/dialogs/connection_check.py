@@ -8,6 +8,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QRunnable, Signal
 
 from kzdesk.core.engine import EngineError
+from kzdesk.ui.messages import translate_message
 
 log = logging.getLogger(__name__)
 
@@ -31,7 +32,7 @@ class ConnectionCheck(QRunnable):
         try:
             self._check(self._key, self._folder_id)
         except EngineError as exc:
-            self.signals.finished.emit(self._generation, False, exc.message)
+            self.signals.finished.emit(self._generation, False, translate_message(exc.message))
         except Exception:
             log.exception("the connection test failed unexpectedly")
             self.signals.finished.emit(self._generation, False, "")

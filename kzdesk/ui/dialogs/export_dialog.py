@@ -1,6 +1,6 @@
 """Export the open transcript (edited text, current speaker names) to the formats ticked.
 
-The files are written off the GUI thread by :class:`ExportFilesTask`; the dialog stays open to
+The files are written off the GUI thread (``workers.export_files_task``); the dialog stays open to
 show progress, a failure sentence (and lets the user pick another folder), or "Open folder".
 """
 
@@ -9,14 +9,10 @@ from __future__ import annotations
 import copy
 import logging
 import re
-import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from PySide6.QtCore import (
-    QCoreApplication,
-    QObject,
-    QRunnable,
     Qt,
     QThreadPool,
     QUrl,
@@ -46,55 +42,14 @@ from kzdesk import export
 from kzdesk.core.transcript import Transcript
 from kzdesk.export import FORMATS, ExportLabels, ExportOptions
 from kzdesk.ui.dialogs import form_helpers as ui
+from kzdesk.ui.messages import translate_message
+from kzdesk.workers.export_files_task import ExportFilesTask
 
 log = logging.getLogger(__name__)
 
 DOCUMENT_FORMATS = ("docx", "txt")
 SUBTITLE_FORMATS = ("srt", "vtt")
 _FORBIDDEN = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')
-
-
-class ExportFilesSignals(QObject):
-    progressed = Signal(int, int)  # files written, files in all
-    finished = Signal(list)  # list[Path] written
-    failed = Signal(str, str)  # the file being written, the system's reason ("" = unexpected)
-
-
-class ExportFilesTask(QRunnable):
-    """Writes one export per (format, path) from a snapshot of the transcript."""
-
-    def __init__(
-        self, transcript: Transcript, targets: list[tuple[str, Path]], options: ExportOptions
-    ) -> None:
-        super().__init__()
-        self.signals = ExportFilesSignals()
-        self._transcript = transcript
-        self._targets = targets
-        self._options = options
-        self._cancel = threading.Event()
-
-    def cancel(self) -> None:
-        """Stop before the next file; files already written stay."""
-        self._cancel.set()
-
-    def run(self) -> None:
-        written: list[Path] = []
-        path = self._targets[0][1] if self._targets else Path()
-        try:
-            for fmt, path in self._targets:
-                if self._cancel.is_set():
-                    break
-                path.parent.mkdir(parents=True, exist_ok=True)
-                written.append(export.export_file(self._transcript, fmt, path, self._options))
-                self.signals.progressed.emit(len(written), len(self._targets))
-        except OSError as exc:
-            log.warning("export to %s failed: %s", path, exc)
-            self.signals.failed.emit(str(path), exc.strerror or str(exc))
-        except Exception:
-            log.exception("export to %s failed", path)
-            self.signals.failed.emit(str(path), "")
-        else:
-            self.signals.finished.emit(written)
 
 
 class ExportDialog(QDialog):
@@ -349,7 +304,7 @@ class ExportDialog(QDialog):
             try:
                 self.options()
             except ValueError as exc:
-                problems.append(QCoreApplication.translate("ExportOptions", str(exc)))
+                problems.append(translate_message(str(exc)))
         if not self.folder_edit.text().strip():
             problems.append(self.tr("Choose the folder for the files."))
         elif self.output_folder().exists() and not self.output_folder().is_dir():

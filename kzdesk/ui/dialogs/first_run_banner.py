@@ -38,8 +38,9 @@ class FirstRunBanner(QFrame):
             self.tr(
                 "<b>Add your SpeechKit API key to start transcribing.</b> SpeechKit is Yandex "
                 "Cloud's speech recognition service; the key lets kzdesk send recordings to "
-                "your Yandex Cloud account. You can still add files, edit and export "
-                "transcripts without it."
+                "your Yandex Cloud account. Or choose the offline engine in Settings to "
+                "transcribe on this computer without an account. You can still add files, edit "
+                "and export transcripts in the meantime."
             )
         )
         self.message.setWordWrap(True)

@@ -1,4 +1,5 @@
-"""Settings: the SpeechKit key (OS keyring only), recognition defaults, output and cost."""
+"""Settings: the engine (SpeechKit in the cloud or Whisper on this computer), the SpeechKit key
+(OS keyring only), the offline models, recognition defaults, output and cost."""
 
 from __future__ import annotations
 
@@ -8,10 +9,8 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-import keyring.errors
-from PySide6.QtCore import QCoreApplication, QThreadPool, Signal, Slot
+from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -24,9 +23,9 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QRadioButton,
     QSpinBox,
     QStyle,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -34,11 +33,13 @@ from PySide6.QtWidgets import (
 from kzdesk.core.job import Language, SpeakersMode
 from kzdesk.export import FORMATS
 from kzdesk.services import settings as settings_service
-from kzdesk.services.secrets import SecretStore, keyring_available
+from kzdesk.services.secrets import SecretStore
 from kzdesk.services.settings import Settings
 from kzdesk.ui.dialogs import form_helpers as ui
-from kzdesk.ui.dialogs.connection_check import ConnectionCheck
 from kzdesk.ui.dialogs.first_run_banner import FirstRunBanner
+from kzdesk.ui.dialogs.offline_settings_page import OfflineSettingsPage
+from kzdesk.ui.dialogs.speechkit_settings_page import SpeechKitSettingsGroup
+from kzdesk.ui.messages import translate_message
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +56,7 @@ class SettingsDialog(QDialog):
         data_dir: Path,
         *,
         check_connection: Callable[[str, str], None],
+        models_dir: Path | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -62,14 +64,13 @@ class SettingsDialog(QDialog):
         self._settings = settings
         self._secrets = secrets
         self._data_dir = Path(data_dir)
-        self._check_connection = check_connection
-        self._check_generation = 0
-        self._has_keyring = keyring_available()
-        self._initial_key = secrets.api_key() or ""
-        self._initial_storage = "file" if secrets.fallback_path.exists() else "session"
+        self.speechkit = SpeechKitSettingsGroup(secrets, check_connection=check_connection)
+        self._alias_speechkit_widgets()
+        self.offline = OfflineSettingsPage(models_dir)
 
-        columns = QGridLayout()
-        columns.addWidget(self._build_connection_group(), 0, 0)
+        general = QWidget()
+        columns = QGridLayout(general)
+        columns.addWidget(self.speechkit, 0, 0)
         columns.addWidget(self._build_recognition_group(), 1, 0)
         columns.addWidget(self._build_output_group(), 0, 1)
         columns.addWidget(self._build_cost_group(), 1, 1)
@@ -94,14 +95,21 @@ class SettingsDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
+        self.tabs = QTabWidget()
+        self.tabs.addTab(general, self.tr("&General"))
+        self.tabs.addTab(self.offline, self.tr("&Offline engine"))
+
         layout = QVBoxLayout(self)
-        layout.addLayout(columns)
+        layout.addWidget(self.tabs)
         layout.addLayout(problems_row)
         layout.addWidget(self.buttons)
 
         self._load(settings)
         self._set_tab_order()
         for signal in (
+            self.engine_combo.currentIndexChanged,
+            self.offline.model_combo.currentIndexChanged,
+            self.offline.custom_edit.textChanged,
             self.folder_edit.textChanged,
             self.language_combo.currentIndexChanged,
             self.speakers_combo.currentIndexChanged,
@@ -117,85 +125,25 @@ class SettingsDialog(QDialog):
         self.resize(self.sizeHint())
 
     # ---- building ---------------------------------------------------------------------------
-    def _build_connection_group(self) -> QGroupBox:
-        group = QGroupBox(self.tr("SpeechKit connection"))
-        form = ui.form(group)
-        self.key_edit = QLineEdit()
-        self.key_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.key_edit.setPlaceholderText(self.tr("Paste the API key from Yandex Cloud"))
-        self.key_edit.setClearButtonEnabled(True)
-        self.show_key_button = QPushButton(self.tr("Sh&ow"))
-        self.show_key_button.setCheckable(True)
-        self.show_key_button.toggled.connect(self.on_show_key_toggled)
-        self.key_edit.textChanged.connect(self._on_key_edited)
-        form.addRow(
-            ui.buddy(self.tr("API &key:"), self.key_edit),
-            ui.row(self.key_edit, self.show_key_button),
-        )
-        if self._has_keyring:
-            form.addRow(
-                "",
-                ui.help_label(
-                    self.tr(
-                        "The key is kept in the system keyring, never in kzdesk's settings file."
-                    )
-                ),
-            )
-        else:
-            form.addRow(self._build_no_keyring_box())
-
-        self.test_button = QPushButton(self.tr("&Test connection"))
-        self.test_button.clicked.connect(self.on_test_clicked)
-        self.test_result = QLabel()
-        self.test_result.setWordWrap(True)
-        self.test_result.setObjectName("connectionResult")
-        form.addRow("", ui.row(self.test_button, self.test_result, stretch=1))
-
-        self.folder_edit = QLineEdit()
-        self.folder_edit.setPlaceholderText(self.tr("For example b1g2abc3def4"))
-        form.addRow(ui.buddy(self.tr("&Folder ID:"), self.folder_edit), self.folder_edit)
-        form.addRow(
-            "",
-            ui.help_label(
-                self.tr(
-                    "Needed only when the key belongs to a user account, not a service account."
-                )
-            ),
-        )
-        return group
-
-    def _build_no_keyring_box(self) -> QWidget:
-        box = QWidget()
-        layout = QVBoxLayout(box)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.no_keyring_warning = QLabel(
-            self.tr(
-                "This computer offers no system keyring, so kzdesk cannot store the key "
-                "encrypted. Choose where to keep it:"
-            )
-        )
-        self.no_keyring_warning.setWordWrap(True)
-        self.session_radio = QRadioButton(self.tr("Keep the key for this &session only"))
-        self.file_radio = QRadioButton(
-            self.tr("Keep it in a file only my &user can read (not encrypted)")
-        )
-        self.file_radio.setToolTip(str(self._secrets.fallback_path))
-        self.storage_group = QButtonGroup(self)
-        self.storage_group.addButton(self.session_radio)
-        self.storage_group.addButton(self.file_radio)
-        warning_row = ui.row(
-            ui.icon_label(self, QStyle.StandardPixmap.SP_MessageBoxWarning),
-            self.no_keyring_warning,
-            stretch=1,
-        )
-        layout.addWidget(warning_row)
-        layout.addWidget(self.session_radio)
-        layout.addWidget(self.file_radio)
-        return box
+    def _alias_speechkit_widgets(self) -> None:
+        """The SpeechKit group's fields, reachable as before from the dialog."""
+        page = self.speechkit
+        self.key_edit, self.show_key_button = page.key_edit, page.show_key_button
+        self.test_button, self.test_result = page.test_button, page.test_result
+        self.folder_edit = page.folder_edit
+        if not page._has_keyring:
+            self.no_keyring_warning = page.no_keyring_warning
+            self.session_radio, self.file_radio = page.session_radio, page.file_radio
 
     def _build_recognition_group(self) -> QGroupBox:
         group = QGroupBox(self.tr("Recognition defaults"))
         form = ui.form(group)
+        self.engine_combo = ui.combo(
+            ("speechkit", self.tr("SpeechKit (Yandex Cloud)")),
+            ("whisper", self.tr("Offline — Whisper on this computer")),
+        )
+        self.engine_combo.setObjectName("engine")
+        form.addRow(ui.buddy(self.tr("E&ngine:"), self.engine_combo), self.engine_combo)
         self.language_combo = ui.combo(
             (Language.KK_RU.value, self.tr("Kazakh + Russian")),
             (Language.KK.value, self.tr("Kazakh")),
@@ -287,12 +235,10 @@ class SettingsDialog(QDialog):
         return group
 
     def _set_tab_order(self) -> None:
-        chain: list[QWidget] = [self.key_edit, self.show_key_button]
-        if not self._has_keyring:
-            chain += [self.session_radio, self.file_radio]
-        chain += [
-            self.test_button,
-            self.folder_edit,
+        chain: list[QWidget] = [
+            self.tabs,
+            *self.speechkit.tab_chain(),
+            self.engine_combo,
             self.language_combo,
             self.speakers_combo,
             self.model_combo,
@@ -315,11 +261,9 @@ class SettingsDialog(QDialog):
         combo.setCurrentIndex(max(index, 0))
 
     def _load(self, settings: Settings) -> None:
-        self.key_edit.setText(self._initial_key)
-        if not self._has_keyring:
-            radio = self.file_radio if self._initial_storage == "file" else self.session_radio
-            radio.setChecked(True)
         self.folder_edit.setText(settings.folder_id)
+        ui.select(self.engine_combo, settings.engine)
+        self.offline.load(settings)
         ui.select(self.language_combo, settings.language)
         ui.select(self.speakers_combo, settings.speakers)
         ui.select(self.model_combo, settings.model)
@@ -333,8 +277,9 @@ class SettingsDialog(QDialog):
 
     def current_settings(self) -> Settings:
         """The settings as the form shows them now (not yet saved)."""
-        return dataclasses.replace(
+        settings = dataclasses.replace(
             self._settings,
+            engine=self.engine_combo.currentData(),
             folder_id=self.folder_edit.text().strip(),
             language=self.language_combo.currentData(),
             speakers=self.speakers_combo.currentData(),
@@ -346,20 +291,18 @@ class SettingsDialog(QDialog):
             currency=self.currency_edit.text().strip() or self._settings.currency,
             interface_language=self.interface_combo.currentData(),
         )
+        return self.offline.apply(settings)
 
     def key_storage(self) -> str:
         """Where the key will go: "keyring", "file" or "session"."""
-        if self._has_keyring:
-            return "keyring"
-        return "file" if self.file_radio.isChecked() else "session"
+        return self.speechkit.key_storage()
 
     # ---- validation ---------------------------------------------------------------------------
     def problems(self) -> list[str]:
         # Settings.validate speaks English; translations can match its sentences here.
-        return [
-            QCoreApplication.translate("Settings", problem)
-            for problem in self.current_settings().validate()
-        ]
+        problems = [translate_message(problem) for problem in self.current_settings().validate()]
+        offline = [translate_message(p) for p in self.offline.problems()]
+        return problems + [p for p in offline if p not in problems]
 
     @Slot()
     def _revalidate(self) -> None:
@@ -372,48 +315,6 @@ class SettingsDialog(QDialog):
         self.ok_button.setEnabled(not problems)
 
     # ---- handlers -----------------------------------------------------------------------------
-    @Slot(bool)
-    def on_show_key_toggled(self, shown: bool) -> None:
-        self.key_edit.setEchoMode(
-            QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password
-        )
-        self.show_key_button.setText(self.tr("Hid&e") if shown else self.tr("Sh&ow"))
-
-    @Slot()
-    def _on_key_edited(self) -> None:
-        self._check_generation += 1  # a result for the old key no longer applies
-        self.test_result.clear()
-        self.test_button.setEnabled(True)
-
-    @Slot()
-    def on_test_clicked(self) -> None:
-        key = self.key_edit.text().strip()
-        if not key:
-            self.test_result.setText(self.tr("Paste the API key first."))
-            return
-        self._check_generation += 1
-        self.test_button.setEnabled(False)
-        self.test_result.setText(self.tr("Checking the connection…"))
-        check = ConnectionCheck(
-            self._check_connection, key, self.folder_edit.text().strip(), self._check_generation
-        )
-        check.signals.finished.connect(self._on_check_finished)
-        QThreadPool.globalInstance().start(check)
-
-    @Slot(int, bool, str)
-    def _on_check_finished(self, generation: int, succeeded: bool, sentence: str) -> None:
-        if generation != self._check_generation:
-            return
-        self.test_button.setEnabled(True)
-        if succeeded:
-            self.test_result.setText(self.tr("Connected. SpeechKit accepted the key."))
-        elif sentence:
-            self.test_result.setText(sentence)
-        else:
-            self.test_result.setText(
-                self.tr("The test failed unexpectedly. Details are in the log (Help menu).")
-            )
-
     @Slot()
     def on_browse_clicked(self) -> None:
         folder = QFileDialog.getExistingDirectory(
@@ -429,7 +330,9 @@ class SettingsDialog(QDialog):
             self._show_problems(problems)
             return
         settings = self.current_settings()
-        if not self._save_key():
+        failure = self.speechkit.save_key()
+        if failure is not None:
+            self._show_problems([failure])
             return
         try:
             settings_service.save(self._data_dir, settings)
@@ -445,44 +348,3 @@ class SettingsDialog(QDialog):
         self._settings = settings
         self.settings_saved.emit(settings)
         super().accept()
-
-    def _save_key(self) -> bool:
-        """Store the key where chosen; False (with a sentence shown) when that failed."""
-        key = self.key_edit.text().strip()
-        where = self.key_storage()
-        moved = not self._has_keyring and where != self._initial_storage
-        if key == self._initial_key and not moved:
-            return True
-        try:
-            if not key:
-                self._secrets.delete_api_key()
-            elif where == "keyring":
-                self._secrets.set_api_key(key, where="keyring")
-            else:
-                # Clear the other place first, so an older key there cannot shadow this one.
-                self._secrets.delete_api_key()
-                self._secrets.set_api_key(key, where=where)
-        except keyring.errors.KeyringError:
-            log.warning("the keyring refused the API key", exc_info=False)
-            self._show_problems(
-                [
-                    self.tr(
-                        "The system keyring did not accept the key. Unlock the keyring "
-                        "(log in to your desktop session) and try again."
-                    )
-                ]
-            )
-            return False
-        except OSError as exc:
-            self._secrets.set_api_key(key, where="session")
-            self._show_problems(
-                [
-                    self.tr(
-                        "The key could not be written to “{0}” ({1}). It is kept for this "
-                        "session only; choose that option or fix the folder's permissions."
-                    ).format(self._secrets.fallback_path, exc.strerror or exc)
-                ]
-            )
-            return False
-        self._initial_key, self._initial_storage = key, where
-        return True

@@ -21,12 +21,6 @@ from kzdesk.storage.transcripts import TranscriptStore
 
 log = logging.getLogger(__name__)
 
-_CONTEXT = "EditCommands"
-
-
-def _tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate(_CONTEXT, text, None, n)
-
 
 class EditSession(QObject):
     """One open transcript: its undo stack, and autosave of every applied change."""
@@ -85,9 +79,10 @@ class EditSession(QObject):
             log.exception("could not save an edit of transcript %s", self.transcript_id)
             self.changed.emit(change)
             self.save_failed.emit(
-                _tr(
+                QCoreApplication.translate(
+                    "EditCommands",
                     "The last change could not be saved to disk. Check that the disk has free "
-                    "space, then make any edit again to save the transcript."
+                    "space, then make any edit again to save the transcript.",
                 )
             )
             return
@@ -139,7 +134,12 @@ def _phrase_time(session: EditSession, segment_id: int) -> str:
 
 class RenameSpeakerCommand(EditCommand):
     def __init__(self, session: EditSession, speaker_id: int, name: str) -> None:
-        super().__init__(session, _tr("Rename speaker to {name}").format(name=name.strip()))
+        super().__init__(
+            session,
+            QCoreApplication.translate("EditCommands", "Rename speaker to {name}").format(
+                name=name.strip()
+            ),
+        )
         self.speaker_id = speaker_id
         self.name = name
 
@@ -151,10 +151,14 @@ class ReassignCommand(EditCommand):
     def __init__(self, session: EditSession, segment_id: int, speaker_id: int | None) -> None:
         when = _phrase_time(session, segment_id)
         if speaker_id is None:
-            text = _tr("Remove the speaker of the phrase at {time}").format(time=when)
+            text = QCoreApplication.translate(
+                "EditCommands", "Remove the speaker of the phrase at {time}"
+            ).format(time=when)
         else:
             name = session.transcript.speaker_name(speaker_id)
-            text = _tr("Give the phrase at {time} to {name}").format(time=when, name=name)
+            text = QCoreApplication.translate(
+                "EditCommands", "Give the phrase at {time} to {name}"
+            ).format(time=when, name=name)
         super().__init__(session, text)
         self.segment_id = segment_id
         self.speaker_id = speaker_id
@@ -166,7 +170,12 @@ class ReassignCommand(EditCommand):
 class ReplaceTextCommand(EditCommand):
     def __init__(self, session: EditSession, segment_id: int, text: str) -> None:
         when = _phrase_time(session, segment_id)
-        super().__init__(session, _tr("Edit the phrase at {time}").format(time=when))
+        super().__init__(
+            session,
+            QCoreApplication.translate("EditCommands", "Edit the phrase at {time}").format(
+                time=when
+            ),
+        )
         self.segment_id = segment_id
         self.new_text = text
 
@@ -177,7 +186,12 @@ class ReplaceTextCommand(EditCommand):
 class SplitCommand(EditCommand):
     def __init__(self, session: EditSession, segment_id: int, word_index: int) -> None:
         when = _phrase_time(session, segment_id)
-        super().__init__(session, _tr("Split the phrase at {time}").format(time=when))
+        super().__init__(
+            session,
+            QCoreApplication.translate("EditCommands", "Split the phrase at {time}").format(
+                time=when
+            ),
+        )
         self.segment_id = segment_id
         self.word_index = word_index
 
@@ -188,7 +202,9 @@ class SplitCommand(EditCommand):
 class MergeWithNextCommand(EditCommand):
     def __init__(self, session: EditSession, segment_id: int) -> None:
         when = _phrase_time(session, segment_id)
-        text = _tr("Merge the phrase at {time} with the next").format(time=when)
+        text = QCoreApplication.translate(
+            "EditCommands", "Merge the phrase at {time} with the next"
+        ).format(time=when)
         super().__init__(session, text)
         self.segment_id = segment_id
 
@@ -199,7 +215,7 @@ class MergeWithNextCommand(EditCommand):
 class MergeSpeakersCommand(EditCommand):
     def __init__(self, session: EditSession, keep_id: int, remove_id: int) -> None:
         names = session.transcript.speaker_name
-        text = _tr("Merge {removed} into {kept}").format(
+        text = QCoreApplication.translate("EditCommands", "Merge {removed} into {kept}").format(
             removed=names(remove_id), kept=names(keep_id)
         )
         super().__init__(session, text)
@@ -213,9 +229,11 @@ class MergeSpeakersCommand(EditCommand):
 class AddSpeakerCommand(EditCommand):
     def __init__(self, session: EditSession, name: str | None = None, label: str = "") -> None:
         if name and name.strip():
-            text = _tr("Add speaker {name}").format(name=name.strip())
+            text = QCoreApplication.translate("EditCommands", "Add speaker {name}").format(
+                name=name.strip()
+            )
         else:
-            text = _tr("Add a speaker")
+            text = QCoreApplication.translate("EditCommands", "Add a speaker")
         super().__init__(session, text)
         self.name = name.strip() if name else None
         self.label = label
@@ -233,7 +251,12 @@ def _quoted(text: str, limit: int = 30) -> str:
 class DeletePhraseCommand(EditCommand):
     def __init__(self, session: EditSession, segment_id: int) -> None:
         when = _phrase_time(session, segment_id)
-        super().__init__(session, _tr("Delete the phrase at {time}").format(time=when))
+        super().__init__(
+            session,
+            QCoreApplication.translate("EditCommands", "Delete the phrase at {time}").format(
+                time=when
+            ),
+        )
         self.segment_id = segment_id
 
     def perform(self, transcript: Transcript) -> Change:
@@ -245,7 +268,12 @@ class SplitAtCursorCommand(EditCommand):
 
     def __init__(self, session: EditSession, segment_id: int, char_pos: int) -> None:
         when = _phrase_time(session, segment_id)
-        super().__init__(session, _tr("Split the phrase at {time}").format(time=when))
+        super().__init__(
+            session,
+            QCoreApplication.translate("EditCommands", "Split the phrase at {time}").format(
+                time=when
+            ),
+        )
         self.segment_id = segment_id
         self.char_pos = char_pos
 
@@ -285,15 +313,17 @@ class ShiftBoundsCommand(EditCommand):
             return f"+{ms}" if ms > 0 else f"\u2212{-ms}"
 
         if self.edge == "start":
-            text = _tr("Move the start of the phrase at {time} by {delta} ms").format(
-                time=self._time, delta=signed(start_delta_ms)
-            )
+            text = QCoreApplication.translate(
+                "EditCommands", "Move the start of the phrase at {time} by {delta} ms"
+            ).format(time=self._time, delta=signed(start_delta_ms))
         elif self.edge == "end":
-            text = _tr("Move the end of the phrase at {time} by {delta} ms").format(
-                time=self._time, delta=signed(end_delta_ms)
-            )
+            text = QCoreApplication.translate(
+                "EditCommands", "Move the end of the phrase at {time} by {delta} ms"
+            ).format(time=self._time, delta=signed(end_delta_ms))
         else:
-            text = _tr("Move the phrase at {time}").format(time=self._time)
+            text = QCoreApplication.translate("EditCommands", "Move the phrase at {time}").format(
+                time=self._time
+            )
         self.setText(text)
 
     def perform(self, transcript: Transcript) -> Change:
@@ -336,9 +366,9 @@ class ReplaceMatchCommand(EditCommand):
             found = session.transcript.segment(match.segment_id).text[match.start : match.end]
         except TranscriptError:
             found = query.text
-        text = _tr("Replace “{found}” with “{replacement}” in the phrase at {time}").format(
-            found=_quoted(found), replacement=_quoted(replacement), time=when
-        )
+        text = QCoreApplication.translate(
+            "EditCommands", "Replace “{found}” with “{replacement}” in the phrase at {time}"
+        ).format(found=_quoted(found), replacement=_quoted(replacement), time=when)
         super().__init__(session, text)
         self.match = match
         self.query = query
@@ -364,9 +394,13 @@ class ReplaceAllCommand(EditCommand):
     @staticmethod
     def _text(count: int, query: SearchQuery) -> str:
         if count == 1:
-            return _tr("Replace 1 match of “{text}”").format(text=_quoted(query.text))
+            return QCoreApplication.translate("EditCommands", "Replace 1 match of “{text}”").format(
+                text=_quoted(query.text)
+            )
         # %n: translators get the plural forms of their language (Russian has three)
-        return _tr("Replace %n matches of “{text}”", count).format(text=_quoted(query.text))
+        return QCoreApplication.translate(
+            "EditCommands", "Replace %n matches of “{text}”", None, count
+        ).format(text=_quoted(query.text))
 
     def perform(self, transcript: Transcript) -> Change:
         count = len(search.find_all(transcript, self.query))

@@ -13,25 +13,24 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QThreadPool, QTime, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QLabel,
     QMainWindow,
-    QMenu,
     QSplitter,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from kzdesk.core.transcript import TranscriptError
+from kzdesk.core.transcript import Segment, TranscriptError
 from kzdesk.export import FORMATS
 from kzdesk.export.options import ExportOptions
 from kzdesk.services.playback_source import PlaybackChoice
 from kzdesk.storage.transcripts import TranscriptStore
 from kzdesk.ui.dialogs.export_dialog import ExportDialog
-from kzdesk.ui.editor import editor_state
+from kzdesk.ui.editor import editor_menus, editor_state
 from kzdesk.ui.editor.commands import (
     DeletePhraseCommand,
     EditCommand,
@@ -51,12 +50,11 @@ from kzdesk.ui.editor.player import Player
 from kzdesk.ui.editor.player_bar import PlayerBar
 from kzdesk.ui.editor.speakers_panel import SpeakersPanel
 from kzdesk.ui.editor.timeline import TimelineWidget
+from kzdesk.ui.messages import translate_message
 from kzdesk.ui.text import fill
 from kzdesk.workers.waveform_task import WaveformTask
 
 log = logging.getLogger(__name__)
-
-NUDGE_MS = 100
 
 
 @dataclass
@@ -68,6 +66,16 @@ class EditorInputs:
     playback: PlaybackChoice
     waveform_cache: Path | None = None  # folder for cached peaks; None: no waveform
     export_folder: Path = field(default_factory=Path.home)
+
+
+def _moves_turns(before: Segment | None, after: Segment | None) -> bool:
+    if before is None or after is None:
+        return True
+    return (before.start_ms, before.end_ms, before.speaker_id) != (
+        after.start_ms,
+        after.end_ms,
+        after.speaker_id,
+    )
 
 
 class EditorWindow(QMainWindow):
@@ -109,8 +117,8 @@ class EditorWindow(QMainWindow):
         self._status_timer.timeout.connect(self.status_label.clear)
 
         self._build_layout()
-        self._build_actions()
-        self._build_menus()
+        editor_menus.build_actions(self)
+        editor_menus.build_menus(self)
         self._connect()
         self._update_title()
         self._restore_state()
@@ -142,121 +150,6 @@ class EditorWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.saved_label)
         self.resize(1100, 720)
 
-    def _action(self, text: str, keys, slot, *, tip: str = "") -> QAction:  # type: ignore[no-untyped-def]
-        action = QAction(text, self)
-        if keys:
-            if isinstance(keys, list):
-                action.setShortcuts([QKeySequence(k) for k in keys])
-            else:
-                action.setShortcut(QKeySequence(keys))
-        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        if tip:
-            action.setToolTip(tip)
-        action.triggered.connect(lambda _checked=False: slot())  # slots take no "checked"
-        self.addAction(action)
-        return action
-
-    def _build_actions(self) -> None:
-        stack = self.session.undo_stack
-        self.undo_action = stack.createUndoAction(self, self.tr("Undo"))
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = stack.createRedoAction(self, self.tr("Redo"))
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        self.export_action = self._action(self.tr("Export…"), "Ctrl+E", self.open_export)
-        self.export_button.setDefaultAction(self.export_action)
-        self.close_action = self._action(
-            self.tr("Close"), QKeySequence.StandardKey.Close, self.close
-        )
-        self.edit_text_action = self._action(self.tr("Edit phrase text"), "F2", self.edit_current)
-        self.split_action = self._action(
-            self.tr("Split phrase at cursor"), ["Ctrl+Return", "Ctrl+Enter"], self.split_current
-        )
-        self.merge_action = self._action(
-            self.tr("Merge with next phrase"), "Ctrl+M", self.merge_current
-        )
-        self.delete_action = self._action(self.tr("Delete phrase"), "Ctrl+Del", self.delete_current)
-        self.start_earlier_action = self._action(
-            self.tr("Start 0.1 s earlier"), "Ctrl+[", lambda: self.nudge(-NUDGE_MS, 0)
-        )
-        self.start_later_action = self._action(
-            self.tr("Start 0.1 s later"), "Ctrl+]", lambda: self.nudge(NUDGE_MS, 0)
-        )
-        self.end_earlier_action = self._action(
-            self.tr("End 0.1 s earlier"), "Ctrl+Alt+[", lambda: self.nudge(0, -NUDGE_MS)
-        )
-        self.end_later_action = self._action(
-            self.tr("End 0.1 s later"), "Ctrl+Alt+]", lambda: self.nudge(0, NUDGE_MS)
-        )
-        self.find_action = self._action(
-            self.tr("Find…"), QKeySequence.StandardKey.Find, self.find_bar.show_find
-        )
-        self.replace_action = self._action(
-            self.tr("Replace…"), "Ctrl+H", self.find_bar.show_replace
-        )
-        self.find_next_action = self._action(self.tr("Find next"), "F3", self.find_bar.find_next)
-        self.find_previous_action = self._action(
-            self.tr("Find previous"), "Shift+F3", self.find_bar.find_previous
-        )
-        self.play_phrase_action = self._action(
-            self.tr("Play from this phrase"), "Ctrl+P", self.play_current
-        )
-        self.speaker_actions: list[QAction] = []
-        for n in range(1, 10):
-            action = self._action("", f"Ctrl+{n}", lambda _=False, n=n: self.give_to_speaker(n))
-            self.speaker_actions.append(action)
-        for action in self.player_bar.player_actions():
-            self.addAction(action)
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        file_menu = bar.addMenu(self.tr("&File"))
-        file_menu.addAction(self.export_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.close_action)
-        edit = bar.addMenu(self.tr("&Edit"))
-        edit.addAction(self.undo_action)
-        edit.addAction(self.redo_action)
-        edit.addSeparator()
-        for action in (
-            self.edit_text_action,
-            self.split_action,
-            self.merge_action,
-            self.delete_action,
-        ):
-            edit.addAction(action)
-        timing = edit.addMenu(self.tr("Phrase &timing"))
-        for action in (
-            self.start_earlier_action,
-            self.start_later_action,
-            self.end_earlier_action,
-            self.end_later_action,
-        ):
-            timing.addAction(action)
-        edit.addSeparator()
-        for action in (
-            self.find_action,
-            self.replace_action,
-            self.find_next_action,
-            self.find_previous_action,
-        ):
-            edit.addAction(action)
-        playback = bar.addMenu(self.tr("&Playback"))
-        playback.addAction(self.play_phrase_action)
-        for action in self.player_bar.player_actions():
-            playback.addAction(action)
-        speakers = bar.addMenu(self.tr("&Speakers"))
-        for action in (
-            self.speakers.rename_action,
-            self.speakers.add_action,
-            self.speakers.merge_action,
-            self.speakers.sample_action,
-        ):
-            speakers.addAction(action)
-        speakers.addSeparator()
-        self.give_menu = QMenu(self.tr("&Give phrase to"), self)
-        speakers.addMenu(self.give_menu)
-        self._update_speaker_actions()
-
     def _connect(self) -> None:
         s = self.session
         s.changed.connect(self._on_changed)
@@ -284,7 +177,7 @@ class EditorWindow(QMainWindow):
     # ---- audio ----------------------------------------------------------------------------
     def _load_audio(self) -> None:
         choice = self.inputs.playback
-        self.player.load(choice.source, choice.message)
+        self.player.load(choice.source, translate_message(choice.message))
         if choice.message:
             self.show_status(choice.message)
         source = choice.source
@@ -300,7 +193,7 @@ class EditorWindow(QMainWindow):
         self.pool.start(task)
 
     def _on_waveform_failed(self, message: str) -> None:
-        self.timeline.set_waveform_unavailable(message)
+        self.timeline.set_waveform_unavailable(translate_message(message))
 
     def _on_position(self, ms: int) -> None:
         self.model.set_current_position(ms)
@@ -419,7 +312,8 @@ class EditorWindow(QMainWindow):
     # ---- reactions ------------------------------------------------------------------------
     def _on_changed(self, change) -> None:  # type: ignore[no-untyped-def]
         self.model.refresh_rows(change)
-        if change.speakers or change.segments:
+        if change.speakers or any(_moves_turns(b, a) for b, a in change.segments):
+            # the strip shows times and speakers only: a text edit leaves it as it is
             self.timeline.set_transcript(self.session.transcript)
         if change.speakers:
             self._update_speaker_actions()
@@ -474,6 +368,7 @@ class EditorWindow(QMainWindow):
                 action.setEnabled(False)
 
     def show_status(self, message: str) -> None:
+        message = translate_message(message)
         self.status_label.setText(message)
         self.status_label.setToolTip(message)
         self._status_timer.start()  # a window-owned timer: it dies with the window

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from kzdesk.core.search import Match, SearchError, SearchQuery, find_all
 from kzdesk.core.transcript import Change, TranscriptError
 from kzdesk.ui.editor.commands import EditSession, ReplaceAllCommand, ReplaceMatchCommand
+from kzdesk.ui.messages import translate_message
 
 # Readable warning text: dark red on light palettes, light red on dark ones (both > 4.5:1).
 _WARNING_ON_LIGHT = "#B3261E"
@@ -371,7 +372,7 @@ class FindBar(QWidget):
         try:
             return self.session.push(command)
         except TranscriptError as exc:
-            self._error = str(exc)
+            self._error = translate_message(str(exc))
             self._update_label()
             return None
         finally:
@@ -387,7 +388,7 @@ class FindBar(QWidget):
             try:
                 matches = find_all(self.session.transcript, query)
             except SearchError as exc:
-                error = str(exc)
+                error = translate_message(str(exc))
         order = {seg.id: i for i, seg in enumerate(self.session.transcript.segments)}
         changed = matches != self._matches or error != self._error
         self._matches, self._error = matches, error

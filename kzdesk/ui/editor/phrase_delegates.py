@@ -53,6 +53,7 @@ _SEGMENT = int(SegmentRole)
 _CURRENT = int(IsCurrentRole)
 _WORD = int(CurrentWordRole)
 _COLOR = int(SpeakerColorRole)
+_SELECTED = QStyle.StateFlag.State_Selected.value
 
 # (segment id) -> [(start, end)] character ranges of find matches in its text
 MatchesOf = Callable[[int], list[tuple[int, int]]]
@@ -69,6 +70,14 @@ class Highlights:
 
     @classmethod
     def for_palette(cls, palette: QPalette) -> Highlights:
+        key = palette.cacheKey()  # painting asks for every cell: build once per palette
+        cached = _HIGHLIGHTS.get(key)
+        if cached is None:
+            cached = _HIGHLIGHTS[key] = cls._build(palette)
+        return cached
+
+    @classmethod
+    def _build(cls, palette: QPalette) -> Highlights:
         accent = QColor(palette.color(QPalette.ColorRole.Highlight))
         phrase = QColor(accent)
         phrase.setAlpha(38)
@@ -80,6 +89,9 @@ class Highlights:
             match=QColor(240, 190, 0, 110),
             current_match=QColor(230, 120, 0, 190),
         )
+
+
+_HIGHLIGHTS: dict[int, Highlights] = {}
 
 
 def word_ranges(text: str, word_count: int) -> list[tuple[int, int]] | None:
@@ -124,6 +136,12 @@ def char_at(text: str, font: QFont, width: int, x: float, y: float) -> int:
     return len(text)
 
 
+def _selected(option: QStyleOptionViewItem) -> bool:
+    # ``.value`` on both sides: ``state & flag`` builds a new Python enum member for every
+    # combination of flags, about half a millisecond per cell in a repaint.
+    return bool(option.state.value & _SELECTED)
+
+
 def _paint_background(
     painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex, colors: Highlights
 ) -> None:
@@ -131,13 +149,13 @@ def _paint_background(
     style = widget.style() if widget is not None else None
     if style is not None:
         style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter, widget)
-    if index.data(_CURRENT) and not option.state & QStyle.StateFlag.State_Selected:
+    if index.data(_CURRENT) and not _selected(option):
         painter.fillRect(option.rect, colors.phrase)
 
 
 def _text_color(option: QStyleOptionViewItem, muted: bool = False) -> QColor:
     palette = option.palette
-    if option.state & QStyle.StateFlag.State_Selected:
+    if _selected(option):
         return palette.color(QPalette.ColorRole.HighlightedText)
     if muted:
         return palette.color(QPalette.ColorRole.PlaceholderText)
@@ -275,7 +293,7 @@ class TextDelegate(QStyledItemDelegate):
         _paint_background(painter, option, index, colors)
         rect = option.rect
         layout, _ = lay_out(seg.text, option.font, rect.width() - 2 * PAD_X)
-        if option.state & QStyle.StateFlag.State_Selected:
+        if _selected(option):
             # the selection is already the accent colour: mark the word in the text colour
             word_bg = QColor(option.palette.color(QPalette.ColorRole.HighlightedText))
             word_bg.setAlpha(70)

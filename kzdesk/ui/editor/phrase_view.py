@@ -1,13 +1,15 @@
 """The phrase list: a table of time, speaker and wrapped text that follows playback.
 
 Row heights are computed here, not by ``ResizeToContents`` (which re-measures every row of a
-5,000-phrase transcript on each change, including the playback highlight): a row is measured
-when it appears or its text changes, and all rows again only when the text column's width
-changes (debounced).
+5,000-phrase transcript on each change, including the playback highlight). Laying out the text
+of every row takes most of a second for 5,000 phrases, so rows get a cheap estimate from the
+text's width (one ``horizontalAdvance`` each) and the rows on screen, and those whose text
+changes, are laid out exactly; scrolling lays out the rows that come into view.
 """
 
 from __future__ import annotations
 
+import math
 import time
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
@@ -16,6 +18,8 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 
 from kzdesk.core.transcript import Segment
 from kzdesk.ui.editor.phrase_delegates import (
+    PAD_X,
+    PAD_Y,
     SpeakerDelegate,
     TextDelegate,
     TimeDelegate,
@@ -38,6 +42,8 @@ class PhraseView(QTableView):
         self._last_manual_scroll = 0.0
         self._programmatic_scroll = False
         self._measured_width = -1
+        self._exact: dict[int, tuple[str, int]] = {}  # segment id -> (text, width) laid out
+        self._advance: dict[int, tuple[str, int]] = {}  # segment id -> (text, its advance)
         self.time_delegate = TimeDelegate(self)
         self.speaker_delegate = SpeakerDelegate(self)
         self.text_delegate = TextDelegate(self)
@@ -83,7 +89,9 @@ class PhraseView(QTableView):
             fm = self.fontMetrics()
             self.setColumnWidth(int(Column.TIME), fm.horizontalAdvance("00:00:00") + 16)
             self.setColumnWidth(int(Column.SPEAKER), fm.horizontalAdvance("M") * 11 + 22)
-            self.measure_all_rows()
+            self._measured_width = -1
+            if self.isVisible():
+                self.measure_all_rows()  # else on the first resize, at the width shown
 
     def phrase_model(self) -> PhraseTableModel:
         model = self.model()
@@ -110,11 +118,41 @@ class PhraseView(QTableView):
         return max(self.columnWidth(_TEXT), 120)
 
     def measure_all_rows(self) -> None:
+        """Estimate every row's height, then lay out the rows on screen exactly."""
         model = self.model()
         if not isinstance(model, PhraseTableModel):
             return
-        self._measured_width = self._text_width()
-        self._measure(range(model.rowCount()))
+        width = self._text_width()
+        self._measured_width = width
+        self._exact.clear()
+        fm = self.fontMetrics()
+        line = fm.height()
+        room = max(width - 2 * PAD_X, 1)
+        header = self.verticalHeader()
+        advances = self._advance
+        for row in range(model.rowCount()):
+            seg = model.segment_at(row)
+            known = advances.get(seg.id)
+            if known is None or known[0] != seg.text:  # once per text: widths change often
+                known = advances[seg.id] = (seg.text, fm.horizontalAdvance(seg.text))
+            # wrapping at word boundaries can need a little more than the bare advance
+            lines = max(1, math.ceil(known[1] * 1.04 / room))
+            height = lines * line + 2 * PAD_Y
+            if header.sectionSize(row) != height:
+                header.resizeSection(row, height)
+        self.measure_visible_rows()
+
+    def measure_visible_rows(self) -> None:
+        """Lay out exactly the rows on screen (and a few around them)."""
+        model = self.model()
+        if not isinstance(model, PhraseTableModel) or model.rowCount() == 0:
+            return
+        viewport = self.viewport().rect()
+        top = self.rowAt(viewport.top())
+        bottom = self.rowAt(viewport.bottom())
+        top = 0 if top < 0 else max(top - 4, 0)
+        bottom = model.rowCount() - 1 if bottom < 0 else min(bottom + 8, model.rowCount() - 1)
+        self._measure(range(top, bottom + 1))
 
     def _measure(self, rows) -> None:  # type: ignore[no-untyped-def]
         model = self.phrase_model()
@@ -122,7 +160,11 @@ class PhraseView(QTableView):
         width = self._text_width()
         header = self.verticalHeader()
         for row in rows:
-            height = text_height(model.segment_at(row).text, font, width)
+            seg = model.segment_at(row)
+            if self._exact.get(seg.id) == (seg.text, width):
+                continue
+            self._exact[seg.id] = (seg.text, width)
+            height = text_height(seg.text, font, width)
             if header.sectionSize(row) != height:
                 header.resizeSection(row, height)
 
@@ -144,8 +186,12 @@ class PhraseView(QTableView):
 
     def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         super().resizeEvent(event)
-        if self._text_width() != self._measured_width:
+        if self._measured_width < 0:
+            self.measure_all_rows()  # the first time: before the first paint
+        elif self._text_width() != self._measured_width:
             self._remeasure.start()
+        else:
+            self.measure_visible_rows()  # a taller view shows rows not laid out yet
 
     # ---- playback -------------------------------------------------------------------------
     def set_follow(self, follow: bool) -> None:
@@ -177,6 +223,7 @@ class PhraseView(QTableView):
             self._programmatic_scroll = False
 
     def _on_scrolled(self, _value: int) -> None:
+        self.measure_visible_rows()
         if not self._programmatic_scroll:
             self._last_manual_scroll = time.monotonic()
 

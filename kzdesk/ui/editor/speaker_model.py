@@ -11,16 +11,18 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor, QKeySequence
+from PySide6.QtGui import QColor, QFont, QKeySequence
 
 from kzdesk.core import timecode
 from kzdesk.core.transcript import Change, Segment, Speaker, Transcript, TranscriptError
+from kzdesk.storage.transcripts import SpeakerVoice
 from kzdesk.ui.editor.commands import EditSession, RenameSpeakerCommand
 
 SpeakerIdRole = Qt.ItemDataRole.UserRole + 1
 ShareRole = Qt.ItemDataRole.UserRole + 2  # float 0..1 of all talk time
 ShortcutRole = Qt.ItemDataRole.UserRole + 3  # "Ctrl+1" for the first nine speakers, else ""
 TalkTimeRole = Qt.ItemDataRole.UserRole + 4  # milliseconds
+SuggestedRole = Qt.ItemDataRole.UserRole + 5  # True: the name comes from a known voice, unconfirmed
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -33,7 +35,9 @@ _ID = int(SpeakerIdRole)
 _SHARE = int(ShareRole)
 _SHORTCUT = int(ShortcutRole)
 _TALK = int(TalkTimeRole)
-_NAME_ROLES = [_DISPLAY, _EDIT, _DECORATION, _TOOLTIP]
+_SUGGESTED = int(SuggestedRole)
+_FONT = int(Qt.ItemDataRole.FontRole)
+_NAME_ROLES = [_DISPLAY, _EDIT, _DECORATION, _TOOLTIP, _SUGGESTED, _FONT]
 _SHARE_ROLES = [_SHARE, _TALK, _TOOLTIP]
 _SHORTCUT_ROLES = [_SHORTCUT, _TOOLTIP]
 
@@ -101,6 +105,7 @@ class SpeakerListModel(QAbstractListModel):
         self._colors: dict[int, QColor] = {}
         self._talk: dict[int | None, int] = {}
         self._total = 0
+        self._voices: dict[int, SpeakerVoice] = {}
         self._load()
         session.changed.connect(self.on_changed)
 
@@ -117,6 +122,7 @@ class SpeakerListModel(QAbstractListModel):
         for seg in transcript.segments:
             self._talk[seg.speaker_id] = self._talk.get(seg.speaker_id, 0) + _duration(seg)
         self._total = sum(self._talk.values())
+        self._voices = self._session.store.voices(self._session.transcript_id)
 
     def reload(self) -> None:
         """Read the whole transcript again (after it was replaced): the one full reset."""
@@ -212,6 +218,32 @@ class SpeakerListModel(QAbstractListModel):
         except ValueError:
             return None
 
+    def voice(self, speaker_id: int | None) -> SpeakerVoice | None:
+        """The speaker's voice as found on this computer (None: SpeechKit labels, channels)."""
+        return self._voices.get(speaker_id) if speaker_id is not None else None
+
+    def is_suggested(self, speaker_id: int | None) -> bool:
+        """The name was filled in from a known voice and the user has not confirmed it."""
+        voice = self.voice(speaker_id)
+        speaker = self._by_id.get(speaker_id) if speaker_id is not None else None
+        return bool(
+            voice is not None
+            and voice.suggested_name
+            and speaker is not None
+            and speaker.name == voice.suggested_name
+        )
+
+    def confirm(self, speaker_id: int) -> None:
+        """The suggested name is right: show it as an ordinary name from now on."""
+        voice = self._voices.get(speaker_id)
+        if voice is None or voice.suggested_name is None:
+            return
+        self._session.store.confirm_name(self._session.transcript_id, speaker_id)
+        self._voices[speaker_id] = SpeakerVoice(
+            voice.speaker_id, voice.model, voice.vector, None, voice.similarity
+        )
+        self._emit_row(speaker_id, _NAME_ROLES)
+
     def talk_ms(self, speaker_id: int | None) -> int:
         return max(self._talk.get(speaker_id, 0), 0)
 
@@ -248,6 +280,12 @@ class SpeakerListModel(QAbstractListModel):
             return self.talk_ms(sid)
         if role == _TOOLTIP:
             return self._tooltip(row, sid)
+        if role == _SUGGESTED:
+            return self.is_suggested(sid)
+        if role == _FONT and self.is_suggested(sid):
+            font = QFont()
+            font.setItalic(True)
+            return font
         return None
 
     def _tooltip(self, row: int, sid: int) -> str:
@@ -258,6 +296,13 @@ class SpeakerListModel(QAbstractListModel):
                 percent=round(self.share(sid) * 100), time=timecode.duration(self.talk_ms(sid))
             ),
         ]
+        if self.is_suggested(sid):
+            lines.append(
+                self.tr(
+                    "Suggested: {name} sounds like a saved voice. Confirm the name or rename "
+                    "the speaker."
+                ).format(name=name)
+            )
         keys = shortcut_for_row(row)
         if keys is not None:
             lines.append(
@@ -275,9 +320,11 @@ class SpeakerListModel(QAbstractListModel):
             return False
         speaker = self.speaker_at(index.row())
         if name == speaker.name:
+            self.confirm(speaker.id)  # typing the suggested name again confirms it
             return True
         try:
             self._session.push(RenameSpeakerCommand(self._session, speaker.id, name))
         except TranscriptError:
             return False
+        self.confirm(speaker.id)  # the user chose the name: no longer a suggestion
         return True

@@ -6,6 +6,8 @@ Every edit goes through the session as one undoable command; the panel only says
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import (
     QEvent,
     QModelIndex,
@@ -22,6 +24,7 @@ from PySide6.QtGui import QAction, QColor, QIcon, QKeyEvent, QKeySequence, QPain
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
+    QInputDialog,
     QLabel,
     QListView,
     QMenu,
@@ -34,6 +37,9 @@ from PySide6.QtWidgets import (
 )
 
 from kzdesk.core.transcript import TranscriptError
+from kzdesk.diarization.profiles import VoiceProfileStore
+from kzdesk.services.speakers import profile_store, save_voice
+from kzdesk.ui.dialogs.voices_dialog import VoicesDialog
 from kzdesk.ui.editor.commands import AddSpeakerCommand, EditSession, MergeSpeakersCommand
 from kzdesk.ui.editor.speaker_model import (
     ShareRole,
@@ -70,10 +76,10 @@ class SpeakerDelegate(QStyledItemDelegate):
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
 
         rect = option.rect.adjusted(self.PADDING, 0, -self.PADDING, 0)
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        selected = bool(option.state.value & QStyle.StateFlag.State_Selected.value)
         group = (
             QPalette.ColorGroup.Normal
-            if option.state & QStyle.StateFlag.State_Enabled
+            if option.state.value & QStyle.StateFlag.State_Enabled.value
             else QPalette.ColorGroup.Disabled
         )
         text_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
@@ -108,7 +114,10 @@ class SpeakerDelegate(QStyledItemDelegate):
         name_rect.setLeft(dot_rect.right() + self.PADDING)
         name_rect.setRight(share_rect.left() - self.PADDING)
         name = str(index.data(_DISPLAY) or "")
-        elided = option.fontMetrics.elidedText(name, Qt.TextElideMode.ElideRight, name_rect.width())
+        painter.setFont(opt.font)  # italic while the name is only a suggestion
+        elided = painter.fontMetrics().elidedText(
+            name, Qt.TextElideMode.ElideRight, name_rect.width()
+        )
         painter.setPen(text_color)
         painter.drawText(
             name_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, elided
@@ -141,10 +150,20 @@ class SpeakersPanel(QWidget):
     sample_requested = Signal(int, int)  # start_ms, end_ms: play this stretch
     status_reported = Signal(str)  # a sentence saying what the last action did
 
-    def __init__(self, session: EditSession, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        session: EditSession,
+        parent: QWidget | None = None,
+        *,
+        voices: VoiceProfileStore | None = None,
+    ) -> None:
         super().__init__(parent)
         self.session = session
         self.model = SpeakerListModel(session, self)
+        # known voices; by default those of the data folder that holds the transcript
+        self.voices = voices or profile_store(session.store.db.path.parent)
+        # asks the name to save a voice under, given the speaker's name (tests replace it)
+        self.ask_voice_name: Callable[[str], str | None] = self._ask_voice_name
 
         self.title = QLabel(self.tr("Speakers"))
         font = self.title.font()
@@ -207,6 +226,19 @@ class SpeakersPanel(QWidget):
         self.add_action.setToolTip(self.tr("Add a speaker and type their name"))
         self.add_action.triggered.connect(self.add_speaker)
 
+        self.confirm_action = QAction(self.tr("&Confirm name"), self)
+        self.confirm_action.setToolTip(
+            self.tr("The suggested name is right: keep it as this speaker's name")
+        )
+        self.confirm_action.triggered.connect(self.confirm_current)
+
+        self.save_voice_action = QAction(self.tr("&Save voice as…"), self)
+        self.save_voice_action.triggered.connect(self.save_current_voice)
+
+        self.voices_action = QAction(self.tr("&Known voices…"), self)
+        self.voices_action.setToolTip(self.tr("Rename or delete the voices saved on this computer"))
+        self.voices_action.triggered.connect(self.show_known_voices)
+
         self.merge_menu = QMenu(self.tr("&Merge into"), self)
         self.merge_menu.aboutToShow.connect(self._fill_merge_menu)
         self.merge_action = self.merge_menu.menuAction()
@@ -254,6 +286,21 @@ class SpeakersPanel(QWidget):
         self.rename_action.setEnabled(has_current)
         self.merge_action.setEnabled(has_current and self.model.rowCount() > 1)
         self.sample_action.setEnabled(has_current and self.model.talk_ms(current) > 0)
+        self.confirm_action.setEnabled(self.model.is_suggested(current))
+        has_voice = self.model.voice(current) is not None
+        self.save_voice_action.setEnabled(has_voice)
+        if has_voice or not has_current:
+            self.save_voice_action.setToolTip(
+                self.tr("Keep this speaker's voice under their name, so new transcripts suggest it")
+            )
+        else:
+            self.save_voice_action.setToolTip(
+                self.tr(
+                    "This speaker has no voice to save: only speakers found on this computer "
+                    "(a number of people chosen for the file, or the offline engine) have one, "
+                    "not SpeechKit's labels or channels."
+                )
+            )
         self.merge_menu.setTitle(
             self.tr("&Merge {name} into").format(name=self._name(current))
             if has_current
@@ -295,9 +342,15 @@ class SpeakersPanel(QWidget):
     def context_menu(self) -> QMenu:
         menu = QMenu(self)
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.setToolTipsVisible(True)  # says why "Save voice as…" is off
         menu.addAction(self.rename_action)
+        if self.confirm_action.isEnabled():
+            menu.addAction(self.confirm_action)
         menu.addAction(self.sample_action)
         menu.addAction(self.merge_action)
+        menu.addSeparator()
+        menu.addAction(self.save_voice_action)
+        menu.addAction(self.voices_action)
         menu.addSeparator()
         menu.addAction(self.add_action)
         return menu
@@ -370,3 +423,55 @@ class SpeakersPanel(QWidget):
             ).format(removed=removed, kept=kept)
         )
         return True
+
+    # ---- voices -----------------------------------------------------------------------------
+    @Slot()
+    def confirm_current(self) -> None:
+        current = self.current_speaker_id()
+        if current is None or not self.model.is_suggested(current):
+            return
+        self.model.confirm(current)
+        self._update_actions()
+        self.status_reported.emit(self.tr("{name} confirmed.").format(name=self._name(current)))
+
+    def _ask_voice_name(self, name: str) -> str | None:
+        text, ok = QInputDialog.getText(
+            self,
+            self.tr("Save voice"),
+            self.tr("Save this voice as:"),
+            text=name,
+        )
+        return text if ok else None
+
+    @Slot()
+    def save_current_voice(self) -> bool:
+        """Keep the selected speaker's voice as a known voice under the name the user gives."""
+        current = self.current_speaker_id()
+        voice = self.model.voice(current)
+        if current is None or voice is None:
+            return False
+        name = (self.ask_voice_name(self._name(current)) or "").strip()
+        if not name:
+            return False
+        try:
+            save_voice(self.voices, voice, name)
+        except (OSError, ValueError):
+            self.status_reported.emit(
+                self.tr("The voice could not be saved. Check that the data folder is writable.")
+            )
+            return False
+        self.model.confirm(current)
+        self._update_actions()
+        self.status_reported.emit(
+            self.tr("Saved the voice of {name}. New transcripts will suggest this name.").format(
+                name=name
+            )
+        )
+        return True
+
+    @Slot()
+    def show_known_voices(self) -> VoicesDialog:
+        dialog = VoicesDialog(self.voices, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog

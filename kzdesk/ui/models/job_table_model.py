@@ -20,8 +20,14 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
 from kzdesk.core import cost, timecode
-from kzdesk.core.job import Job, JobState, Language, SpeakersMode
-from kzdesk.services.transcription import CONVERT_SHARE
+from kzdesk.core.job import STAGE_SPEAKERS, Job, JobState, Language, SpeakersMode
+from kzdesk.services.transcription import (
+    CONVERT_SHARE,
+    SPEAKERS_SHARE,
+    SPEAKERS_START,
+    recognition_end,
+)
+from kzdesk.ui.messages import translate_message
 
 # ETA only once a stage has this much progress and time behind it (earlier guesses jump).
 _ETA_MIN_FRACTION = 0.03
@@ -67,6 +73,8 @@ _SPEAKERS_SHORT = {
 }
 _SPEAKERS_LONG = {
     SpeakersMode.AUTO: QT_TRANSLATE_NOOP("JobTableModel", "Speakers labelled automatically"),
+    SpeakersMode.COUNT: QT_TRANSLATE_NOOP("JobTableModel", "Exactly {count} people"),
+    SpeakersMode.RANGE: QT_TRANSLATE_NOOP("JobTableModel", "Between {low} and {high} people"),
     SpeakersMode.CHANNELS: QT_TRANSLATE_NOOP("JobTableModel", "Each channel is a person"),
     SpeakersMode.OFF: QT_TRANSLATE_NOOP("JobTableModel", "No speaker labels"),
 }
@@ -93,10 +101,14 @@ _WAITING_ICON = QStyle.StandardPixmap.SP_BrowserReload
 
 
 def stage_fraction(job: Job) -> float:
-    """How far the current stage is, 0..1 (converting, then uploading/recognizing)."""
+    """How far the current stage is, 0..1 (converting, uploading/recognizing, finding
+    speakers)."""
     if job.state is JobState.CONVERTING:
         return min(max(job.progress / CONVERT_SHARE, 0.0), 1.0)
-    return min(max((job.progress - CONVERT_SHARE) / (1 - CONVERT_SHARE), 0.0), 1.0)
+    if job.stage == STAGE_SPEAKERS:
+        return min(max((job.progress - SPEAKERS_START) / SPEAKERS_SHARE, 0.0), 1.0)
+    span = recognition_end(job) - CONVERT_SHARE
+    return min(max((job.progress - CONVERT_SHARE) / span, 0.0), 1.0)
 
 
 def waiting_to_retry(job: Job) -> bool:
@@ -224,14 +236,16 @@ class JobTableModel(QAbstractTableModel):
         state = job.state
         if state is JobState.QUEUED:
             if waiting_to_retry(job):
-                return self.tr("Waiting to retry: {reason}").format(reason=job.error)
+                return self.tr("Waiting to retry: {reason}").format(
+                    reason=translate_message(job.error)
+                )
             return self.tr("Queued")
         if state is JobState.DONE:
             if job.finished_at is None:
                 return self.tr("Done")
             return self.tr("Done {time}").format(time=self._time(job.finished_at))
         if state is JobState.FAILED:
-            return job.error or self.tr("Failed")
+            return translate_message(job.error) or self.tr("Failed")
         if state is JobState.CANCELLED:
             return self.tr("Cancelled")
         percent = int(stage_fraction(job) * 100)
@@ -239,7 +253,10 @@ class JobTableModel(QAbstractTableModel):
             return self.tr("Converting {percent}%").format(percent=percent)
         if state is JobState.UPLOADING:
             return self.tr("Uploading")
-        text = self.tr("Recognizing {percent}%").format(percent=percent)
+        if job.stage == STAGE_SPEAKERS:
+            text = self.tr("Finding speakers {percent}%").format(percent=percent)
+        else:
+            text = self.tr("Recognizing {percent}%").format(percent=percent)
         if job.started_at is None:
             return text
         elapsed = max((time.time() if now is None else now) - job.started_at, 0.0)
@@ -252,6 +269,18 @@ class JobTableModel(QAbstractTableModel):
             text += " · " + self.tr("ETA {left}").format(left=timecode.duration(int(left * 1000)))
         return text
 
+    def speakers_text(self, job: Job) -> str:
+        """ "auto", "3 people", "2–8", "channels", "off"."""
+        count = job.speakers_count
+        if count == 1:
+            return self.tr("1 person")
+        if count is not None:
+            return self.tr("%n people", "", count)
+        if job.speakers is SpeakersMode.RANGE:
+            low, high = job.speakers_range
+            return f"{low}–{high}"
+        return self.tr(_SPEAKERS_SHORT[job.speakers])
+
     def _display(self, job: Job, column: Column) -> str:
         if column is Column.FILE:
             return job.file_name
@@ -260,7 +289,7 @@ class JobTableModel(QAbstractTableModel):
         if column is Column.LANGUAGE:
             return _LANGUAGE_SHORT.get(job.language) or self.tr("auto")
         if column is Column.SPEAKERS:
-            return self.tr(_SPEAKERS_SHORT[job.speakers])
+            return self.speakers_text(job)
         if column is Column.STATUS:
             return self.status_text(job)
         if column is Column.COST:
@@ -278,7 +307,10 @@ class JobTableModel(QAbstractTableModel):
         if column is Column.LANGUAGE:
             return self.tr(_LANGUAGE_LONG[job.language])
         if column is Column.SPEAKERS:
-            return self.tr(_SPEAKERS_LONG[job.speakers])
+            low, high = job.speakers_range
+            return self.tr(_SPEAKERS_LONG[job.speakers]).format(
+                count=job.speakers_count, low=low, high=high
+            )
         if column is Column.STATUS:
             return self.status_text(job)
         if column is Column.COST and self._cost(job) is not None:
@@ -295,7 +327,7 @@ class JobTableModel(QAbstractTableModel):
         if column is Column.LANGUAGE:
             return job.language.value
         if column is Column.SPEAKERS:
-            return job.speakers.value
+            return self.speakers_text(job)
         if column is Column.STATUS:
             return _STATE_RANK[job.state] + (1 - job.progress) * 0.5
         if column is Column.COST:

@@ -1,0 +1,107 @@
+"""A model download with a progress bar and Cancel (the file resumes next time)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QThreadPool, Slot
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QProgressBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kzdesk.services import models
+from kzdesk.ui.messages import translate_message
+from kzdesk.ui.text import fill
+from kzdesk.workers.model_download_task import ModelDownloadTask
+
+
+def format_size(size_bytes: int) -> str:
+    """``models.format_size`` with the unit (MB, GB) in the interface language."""
+    if size_bytes >= 1_000_000_000:
+        unit = QCoreApplication.translate("ModelSize", "%1 GB")
+        return fill(unit, f"{size_bytes / 1_000_000_000:.1f}")
+    return fill(QCoreApplication.translate("ModelSize", "%1 MB"), f"{size_bytes / 1_000_000:.0f}")
+
+
+class ModelDownloadDialog(QDialog):
+    """Starts the download when shown; ``result_path`` is the model folder once finished."""
+
+    def __init__(
+        self,
+        name: str,
+        models_dir: Path | None = None,
+        *,
+        pool: QThreadPool | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Downloading a Whisper model"))
+        self.name = name
+        self.result_path: Path | None = None
+        self.error: str | None = None
+        self._pool = pool or QThreadPool.globalInstance()
+        size = models.CATALOGUE.get(name, (name, 0))[1]
+        text = self.tr("Downloading the Whisper model “{0}”…").format(name)
+        if size:
+            text = self.tr("Downloading the Whisper model “{0}” (about {1})…").format(
+                name, format_size(size * 1_000_000)
+            )
+        self.label = QLabel(text)
+        self.label.setWordWrap(True)
+        self.bar = QProgressBar()
+        self.bar.setRange(0, 0)  # busy until the size is known
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.label)
+        layout.addWidget(self.bar)
+        layout.addWidget(self.buttons)
+
+        self.task = ModelDownloadTask(name, models_dir)
+        self.task.signals.progress.connect(self.on_progress)
+        self.task.signals.finished.connect(self.on_finished)
+        self.task.signals.failed.connect(self.on_failed)
+        self.task.signals.cancelled.connect(self.on_cancelled)
+        self.task.setAutoDelete(False)
+        self._running = True
+        self._pool.start(self.task)
+
+    @Slot(int, int)
+    def on_progress(self, done_kib: int, total_kib: int) -> None:
+        if total_kib > 0:
+            self.bar.setRange(0, total_kib)
+            self.bar.setValue(min(done_kib, total_kib))
+            self.bar.setFormat(f"{format_size(done_kib * 1024)} / {format_size(total_kib * 1024)}")
+
+    @Slot(str)
+    def on_finished(self, path: str) -> None:
+        self._running = False
+        self.result_path = Path(path)
+        self.accept()
+
+    @Slot(str)
+    def on_failed(self, sentence: str) -> None:
+        self._running = False
+        self.error = sentence  # English, as the task reported it
+        self.label.setText(translate_message(sentence))
+        self.bar.setRange(0, 1)
+        self.bar.setValue(0)
+        self.buttons.setStandardButtons(QDialogButtonBox.StandardButton.Close)
+
+    @Slot()
+    def on_cancelled(self) -> None:
+        self._running = False
+        super().reject()
+
+    def reject(self) -> None:
+        if self._running:
+            self.task.cancel()  # the dialog closes when the task says it stopped
+            self.label.setText(self.tr("Stopping the download…"))
+            self.buttons.setEnabled(False)
+            return
+        super().reject()

@@ -1,0 +1,190 @@
+"""The editor window's actions and menus (built once; the window owns the actions).
+
+Every edit has a shortcut and a menu entry that shows it; the player's actions come from the
+player bar, the speakers' from the speakers panel.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu
+
+if TYPE_CHECKING:
+    from kzdesk.ui.editor.editor_window import EditorWindow
+
+NUDGE_MS = 100
+
+
+def _action(window: EditorWindow, text: str, keys, slot, *, tip: str = "") -> QAction:  # type: ignore[no-untyped-def]
+    action = QAction(text, window)
+    if keys:
+        if isinstance(keys, list):
+            action.setShortcuts([QKeySequence(k) for k in keys])
+        else:
+            action.setShortcut(QKeySequence(keys))
+    action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+    if tip:
+        action.setToolTip(tip)
+    action.triggered.connect(lambda _checked=False: slot())  # slots take no "checked"
+    window.addAction(action)
+    return action
+
+
+def build_actions(window: EditorWindow) -> None:
+    stack = window.session.undo_stack
+    window.undo_action = stack.createUndoAction(
+        window, QCoreApplication.translate("EditorWindow", "Undo")
+    )
+    window.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+    window.redo_action = stack.createRedoAction(
+        window, QCoreApplication.translate("EditorWindow", "Redo")
+    )
+    window.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+    window.export_action = _action(
+        window, QCoreApplication.translate("EditorWindow", "Export…"), "Ctrl+E", window.open_export
+    )
+    window.export_button.setDefaultAction(window.export_action)
+    window.close_action = _action(
+        window,
+        QCoreApplication.translate("EditorWindow", "Close"),
+        QKeySequence.StandardKey.Close,
+        window.close,
+    )
+    window.edit_text_action = _action(
+        window,
+        QCoreApplication.translate("EditorWindow", "Edit phrase text"),
+        "F2",
+        window.edit_current,
+    )
+    window.split_action = _action(
+        window,
+        QCoreApplication.translate("EditorWindow", "Split phrase at cursor"),
+        ["Ctrl+Return", "Ctrl+Enter"],
+        window.split_current,
+    )
+    window.merge_action = _action(
+        window,
+        QCoreApplication.translate("EditorWindow", "Merge with next phrase"),
+        "Ctrl+M",
+        window.merge_current,
+    )
+    window.delete_action = _action(
+        window,
+        QCoreApplication.translate("EditorWindow", "Delete phrase"),
+        "Ctrl+Del",
+        window.delete_current,
+    )
+    window.start_earlier_action = _action(
+        window,
+        QCoreApplication.translate("EditorWindow", "Start 0.1 s earlier"),
+        "Ctrl+[",
+        lambda: window.nudge(-NUDGE_MS, 0),
+    )
+    window.start_later_action = _action(
+        window,
+        QCoreApplication.translate("EditorWindow", "Start 0.1 s later"),
+        "Ctrl+]",
+        lambda: window.nudge(NUDGE_MS, 0),
+    )
+    window.end_earlier_action = _action(
+        window,
+        QCoreApplication.translate("EditorWindow", "End 0.1 s earlier"),
+        "Ctrl+Alt+[",
+        lambda: window.nudge(0, -NUDGE_MS),
+    )
+    window.end_later_action = _action(
+        window,
+        QCoreApplication.translate("EditorWindow", "End 0.1 s later"),
+        "Ctrl+Alt+]",
+        lambda: window.nudge(0, NUDGE_MS),
+    )
+    window.find_action = _action(
+        window,
+        QCoreApplication.translate("EditorWindow", "Find…"),
+        QKeySequence.StandardKey.Find,
+        window.find_bar.show_find,
+    )
+    window.replace_action = _action(
+        window,
+        QCoreApplication.translate("EditorWindow", "Replace…"),
+        "Ctrl+H",
+        window.find_bar.show_replace,
+    )
+    window.find_next_action = _action(
+        window,
+        QCoreApplication.translate("EditorWindow", "Find next"),
+        "F3",
+        window.find_bar.find_next,
+    )
+    window.find_previous_action = _action(
+        window,
+        QCoreApplication.translate("EditorWindow", "Find previous"),
+        "Shift+F3",
+        window.find_bar.find_previous,
+    )
+    window.play_phrase_action = _action(
+        window,
+        QCoreApplication.translate("EditorWindow", "Play from this phrase"),
+        "Ctrl+P",
+        window.play_current,
+    )
+    window.speaker_actions: list[QAction] = []
+    for n in range(1, 10):
+        action = _action(window, "", f"Ctrl+{n}", lambda _=False, n=n: window.give_to_speaker(n))
+        window.speaker_actions.append(action)
+    for action in window.player_bar.player_actions():
+        window.addAction(action)
+
+
+def build_menus(window: EditorWindow) -> None:
+    bar = window.menuBar()
+    file_menu = bar.addMenu(QCoreApplication.translate("EditorWindow", "&File"))
+    file_menu.addAction(window.export_action)
+    file_menu.addSeparator()
+    file_menu.addAction(window.close_action)
+    edit = bar.addMenu(QCoreApplication.translate("EditorWindow", "&Edit"))
+    edit.addAction(window.undo_action)
+    edit.addAction(window.redo_action)
+    edit.addSeparator()
+    for action in (
+        window.edit_text_action,
+        window.split_action,
+        window.merge_action,
+        window.delete_action,
+    ):
+        edit.addAction(action)
+    timing = edit.addMenu(QCoreApplication.translate("EditorWindow", "Phrase &timing"))
+    for action in (
+        window.start_earlier_action,
+        window.start_later_action,
+        window.end_earlier_action,
+        window.end_later_action,
+    ):
+        timing.addAction(action)
+    edit.addSeparator()
+    for action in (
+        window.find_action,
+        window.replace_action,
+        window.find_next_action,
+        window.find_previous_action,
+    ):
+        edit.addAction(action)
+    playback = bar.addMenu(QCoreApplication.translate("EditorWindow", "&Playback"))
+    playback.addAction(window.play_phrase_action)
+    for action in window.player_bar.player_actions():
+        playback.addAction(action)
+    speakers = bar.addMenu(QCoreApplication.translate("EditorWindow", "&Speakers"))
+    for action in (
+        window.speakers.rename_action,
+        window.speakers.add_action,
+        window.speakers.merge_action,
+        window.speakers.sample_action,
+    ):
+        speakers.addAction(action)
+    speakers.addSeparator()
+    window.give_menu = QMenu(QCoreApplication.translate("EditorWindow", "&Give phrase to"), window)
+    speakers.addMenu(window.give_menu)
+    window._update_speaker_actions()

