@@ -211,7 +211,11 @@ class JobQueue:
         options: dict[str, Any] | None = None,
     ) -> Job:
         """Change the choices of a job that has not started; ``options`` are merged into the
-        job's options (a None value removes that key)."""
+        job's options (a None value removes that key).
+
+        A job that ran before (cancelled or failed, then queued again) keeps its pieces and the
+        phrases already recognised so that Retry continues; once a choice changes, that work was
+        done for other choices: it is forgotten and the job starts afresh."""
         with self.db.transaction() as conn:
             job = _job(
                 conn.execute(f"SELECT {_COLUMNS} FROM jobs WHERE id = ?", (job_id,)).fetchone()
@@ -224,6 +228,15 @@ class JobQueue:
                     merged.pop(key, None)
                 else:
                     merged[key] = value
+            changed = (
+                (language or job.language) is not job.language
+                or (speakers or job.speakers) is not job.speakers
+                or (engine or job.engine) != job.engine
+                or merged != job.options
+            )
+            if changed:  # kept phrases go with their pieces (ON DELETE CASCADE)
+                conn.execute("DELETE FROM job_pieces WHERE job_id = ?", (job_id,))
+                conn.execute("UPDATE jobs SET operation_id = NULL WHERE id = ?", (job_id,))
             conn.execute(
                 "UPDATE jobs SET language = ?, speakers = ?, engine = ?, options = ?,"
                 " updated_at = ? WHERE id = ?",

@@ -7,6 +7,7 @@ after every committed keystroke, so it must touch only the rows the edit touched
 from __future__ import annotations
 
 import array
+import json
 import sqlite3
 import time
 from collections.abc import Iterable
@@ -172,6 +173,29 @@ class TranscriptStore:
                         (transcript_id, before.id),
                     )
             self._put_segments(conn, transcript_id, change.segments_after)
+            conn.execute(
+                "UPDATE transcripts SET updated_at = ? WHERE id = ?", (time.time(), transcript_id)
+            )
+
+    def rewrite(self, transcript_id: int, transcript: Transcript) -> None:
+        """Make the stored rows equal ``transcript`` in one transaction (after a failed save:
+        the edits that did not reach the disk are in it). Speakers that stay keep their saved
+        voices."""
+        with self.db.transaction() as conn:
+            keep_speakers = [s.id for s in transcript.speakers]
+            keep_segments = [s.id for s in transcript.segments]
+            conn.execute(
+                "DELETE FROM segments WHERE transcript_id = ? AND id NOT IN "
+                "(SELECT value FROM json_each(?))",
+                (transcript_id, json.dumps(keep_segments)),
+            )
+            conn.execute(
+                "DELETE FROM speakers WHERE transcript_id = ? AND id NOT IN "
+                "(SELECT value FROM json_each(?))",
+                (transcript_id, json.dumps(keep_speakers)),
+            )
+            self._put_speakers(conn, transcript_id, transcript.speakers)
+            self._put_segments(conn, transcript_id, transcript.segments)
             conn.execute(
                 "UPDATE transcripts SET updated_at = ? WHERE id = ?", (time.time(), transcript_id)
             )

@@ -137,6 +137,10 @@
         <translation>&amp;Сөйлеушілер</translation>
     </message>
     <message>
+        <source>Changes not saved</source>
+        <translation>Өзгерістер сақталмады</translation>
+    </message>
+    <message>
         <source>Close</source>
         <translation>Жабу</translation>
     </message>
@@ -213,6 +217,10 @@
         <translation>Қайтару</translation>
     </message>
     <message>
+        <source>Redo %1</source>
+        <translation>Қайтару: %1</translation>
+    </message>
+    <message>
         <source>Replace…</source>
         <translation>Ауыстыру…</translation>
     </message>
@@ -235,6 +243,14 @@
     <message>
         <source>Undo</source>
         <translation>Болдырмау</translation>
+    </message>
+    <message>
+        <source>Undo %1</source>
+        <translation>Болдырмау: %1</translation>
+    </message>
+    <message>
+        <source>kzdesk cannot write the latest changes of this transcript to disk (the disk may be full or not available). If you close the window now, they are lost. Free some space and keep the window open to save them with the next change.</source>
+        <translation>kzdesk бұл транскрипттің соңғы өзгерістерін дискіге жаза алмайды (диск толып қалған немесе қолжетімсіз болуы мүмкін). Терезені қазір жапсаңыз, олар жоғалады. Орын босатып, терезені жаппаңыз — өзгерістер келесі түзетумен бірге сақталады.</translation>
     </message>
     <message>
         <source>saved</source>

@@ -137,6 +137,10 @@
         <translation>&amp;Спикеры</translation>
     </message>
     <message>
+        <source>Changes not saved</source>
+        <translation>Изменения не сохранены</translation>
+    </message>
+    <message>
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
@@ -213,6 +217,10 @@
         <translation>Повторить</translation>
     </message>
     <message>
+        <source>Redo %1</source>
+        <translation>Повторить: %1</translation>
+    </message>
+    <message>
         <source>Replace…</source>
         <translation>Заменить…</translation>
     </message>
@@ -235,6 +243,14 @@
     <message>
         <source>Undo</source>
         <translation>Отменить</translation>
+    </message>
+    <message>
+        <source>Undo %1</source>
+        <translation>Отменить: %1</translation>
+    </message>
+    <message>
+        <source>kzdesk cannot write the latest changes of this transcript to disk (the disk may be full or not available). If you close the window now, they are lost. Free some space and keep the window open to save them with the next change.</source>
+        <translation>kzdesk не может записать последние изменения этой расшифровки на диск (возможно, диск заполнен или недоступен). Если закрыть окно сейчас, они будут потеряны. Освободите место и не закрывайте окно — изменения сохранятся вместе со следующей правкой.</translation>
     </message>
     <message>
         <source>saved</source>

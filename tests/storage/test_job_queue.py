@@ -117,6 +117,25 @@ def test_update_options_only_while_queued(queue: JobQueue) -> None:
         queue.update_options(job.id, language=Language.KK)
 
 
+def test_changing_a_retried_jobs_choices_starts_it_afresh(queue: JobQueue) -> None:
+    job = queue.enqueue("/a.mp3", language=Language.KK)
+    queue.claim_next()
+    piece = AudioPiece("/tmp/a.ogg", "OGG_OPUS", 0, 60_000)
+    queue.remember_operation(job.id, piece, "local-1-0")
+    queue.keep_phrases(job.id, 0, [{"text": "сәлем"}])
+    queue.move(job.id, JobState.CANCELLED)
+    queue.retry(job.id)
+    # the same choices: Retry continues from what was kept
+    queue.update_options(job.id, language=Language.KK)
+    assert queue.kept_phrases(job.id, 0) == [{"text": "сәлем"}]
+    assert len(queue.pieces(job.id)) == 1
+    # another language: the kept Kazakh phrases and the piece's operation are forgotten
+    queue.update_options(job.id, language=Language.RU)
+    assert queue.kept_phrases(job.id, 0) == []
+    assert queue.pieces(job.id) == []
+    assert queue.get(job.id).operation_id is None
+
+
 def test_piece_results_and_forget(queue: JobQueue) -> None:
     job = queue.enqueue("/a.mp3")
     queue.remember_operation(job.id, AudioPiece("/a.ogg", "OGG_OPUS", 0, 1000, channels=2), "op-1")

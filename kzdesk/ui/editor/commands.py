@@ -42,6 +42,7 @@ class EditSession(QObject):
         self.transcript = transcript if transcript is not None else store.load(transcript_id)
         self.undo_stack = QUndoStack(self)
         self._rejected: TranscriptError | None = None
+        self._unsaved = False  # a change could not be written: the next save writes everything
 
     def push(self, command: EditCommand) -> Change:
         """Apply ``command`` and put it on the undo stack. Raises :class:`TranscriptError`
@@ -71,12 +72,39 @@ class EditSession(QObject):
     def redo(self) -> None:
         self.undo_stack.redo()
 
-    def applied(self, change: Change) -> None:
-        """Called by commands after the transcript took ``change``: persist, then announce."""
+    @property
+    def is_saved(self) -> bool:
+        """False after a change could not be written, until a later save wrote everything."""
+        return not self._unsaved
+
+    def save_now(self) -> bool:
+        """Write the whole transcript if a change is still unsaved; returns whether the disk
+        now has everything."""
+        if not self._unsaved:
+            return True
         try:
-            self.store.apply(self.transcript_id, change)
+            self.store.rewrite(self.transcript_id, self.transcript)
+        except sqlite3.Error:
+            log.exception("could not save transcript %s", self.transcript_id)
+            return False
+        self._unsaved = False
+        self.saved.emit()
+        return True
+
+    def applied(self, change: Change) -> None:
+        """Called by commands after the transcript took ``change``: persist, then announce.
+
+        After a failed write the next save rewrites the whole transcript, so the change that
+        did not reach the disk is saved with it."""
+        try:
+            if self._unsaved:
+                self.store.rewrite(self.transcript_id, self.transcript)
+                self._unsaved = False
+            else:
+                self.store.apply(self.transcript_id, change)
         except sqlite3.Error:
             log.exception("could not save an edit of transcript %s", self.transcript_id)
+            self._unsaved = True
             self.changed.emit(change)
             self.save_failed.emit(
                 QCoreApplication.translate(

@@ -8,9 +8,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
+
+from kzdesk.ui.text import fill
 
 if TYPE_CHECKING:
     from kzdesk.ui.editor.editor_window import EditorWindow
@@ -34,15 +37,39 @@ def _action(window: EditorWindow, text: str, keys, slot, *, tip: str = "") -> QA
 
 
 def build_actions(window: EditorWindow) -> None:
+    # Own actions rather than QUndoStack.createUndoAction: undo first saves what is being
+    # typed (EditorWindow.undo), and the menu still says what will be undone.
     stack = window.session.undo_stack
-    window.undo_action = stack.createUndoAction(
-        window, QCoreApplication.translate("EditorWindow", "Undo")
-    )
-    window.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-    window.redo_action = stack.createRedoAction(
-        window, QCoreApplication.translate("EditorWindow", "Redo")
-    )
-    window.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+    window.undo_action = _action(window, "", QKeySequence.StandardKey.Undo, window.undo)
+    window.redo_action = _action(window, "", ["Ctrl+Shift+Z", "Ctrl+Y"], window.redo)
+
+    def label_undo(*_: object) -> None:
+        if not shiboken6.isValid(stack) or not shiboken6.isValid(window.undo_action):
+            return  # the window is being destroyed
+        text = stack.undoText()
+        window.undo_action.setText(
+            fill(QCoreApplication.translate("EditorWindow", "Undo %1"), text)
+            if text
+            else QCoreApplication.translate("EditorWindow", "Undo")
+        )
+        window.undo_action.setEnabled(stack.canUndo())
+
+    def label_redo(*_: object) -> None:
+        if not shiboken6.isValid(stack) or not shiboken6.isValid(window.redo_action):
+            return
+        text = stack.redoText()
+        window.redo_action.setText(
+            fill(QCoreApplication.translate("EditorWindow", "Redo %1"), text)
+            if text
+            else QCoreApplication.translate("EditorWindow", "Redo")
+        )
+        window.redo_action.setEnabled(stack.canRedo())
+
+    stack.indexChanged.connect(label_undo)
+    stack.indexChanged.connect(label_redo)
+    stack.cleanChanged.connect(label_undo)
+    label_undo()
+    label_redo()
     window.export_action = _action(
         window, QCoreApplication.translate("EditorWindow", "Export…"), "Ctrl+E", window.open_export
     )

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QLabel,
     QMainWindow,
+    QMessageBox,
     QSplitter,
     QToolButton,
     QVBoxLayout,
@@ -228,6 +229,22 @@ class EditorWindow(QMainWindow):
         widget = self.focusWidget()
         return widget if isinstance(widget, PhraseTextEditor) else None
 
+    def commit_open_editor(self) -> None:
+        """Save what is being typed before another edit, undo or redo: an editor left open
+        would later write its stale text over the phrase that edit changed."""
+        editor = self._open_editor()
+        if editor is not None:
+            self.view.commitData(editor)
+            self.view.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+
+    def undo(self) -> None:
+        self.commit_open_editor()
+        self.session.undo()
+
+    def redo(self) -> None:
+        self.commit_open_editor()
+        self.session.redo()
+
     def edit_current(self) -> None:
         index = self.view.currentIndex()
         if index.isValid():
@@ -276,11 +293,13 @@ class EditorWindow(QMainWindow):
         self.view.select_segment(segment_id)
 
     def merge_current(self) -> None:
+        self.commit_open_editor()
         sid = self._current_id()
         if sid is not None and self.push(MergeWithNextCommand(self.session, sid)):
             self.view.select_segment(sid)
 
     def delete_current(self) -> None:
+        self.commit_open_editor()
         index = self.view.currentIndex()
         sid = self._current_id()
         if sid is None or not self.push(DeletePhraseCommand(self.session, sid)):
@@ -290,11 +309,13 @@ class EditorWindow(QMainWindow):
             self.view.setCurrentIndex(self.model.index(min(index.row(), rows - 1), 2))
 
     def nudge(self, start_delta: int, end_delta: int) -> None:
+        self.commit_open_editor()
         sid = self._current_id()
         if sid is not None:
             self.push(ShiftBoundsCommand(self.session, sid, start_delta, end_delta))
 
     def give_to_speaker(self, n: int) -> None:
+        self.commit_open_editor()
         speakers = self.session.transcript.speakers
         sid = self._current_id()
         if sid is None or n > len(speakers):
@@ -401,16 +422,31 @@ class EditorWindow(QMainWindow):
         editor_state.restore_window(self.ui_state, self, self.splitter)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        editor = self._open_editor()
-        if editor is not None:  # what was being typed is committed, never dropped
-            self.view.commitData(editor)
-            self.view.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+        self.commit_open_editor()  # what was being typed is saved, never dropped
+        if not self.session.save_now() and not self._close_unsaved():
+            event.ignore()
+            return
         self.player.pause()
         if self._waveform_task is not None:
             self._waveform_task.cancel()
         editor_state.save_window(self.ui_state, self, self.splitter)
         self.closed.emit(self.inputs.transcript_id)
         super().closeEvent(event)
+
+    def _close_unsaved(self) -> bool:
+        """The last changes cannot be written: ask before closing loses them."""
+        answer = QMessageBox.warning(
+            self,
+            self.tr("Changes not saved"),
+            self.tr(
+                "kzdesk cannot write the latest changes of this transcript to disk (the disk "
+                "may be full or not available). If you close the window now, they are lost. "
+                "Free some space and keep the window open to save them with the next change."
+            ),
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Discard
 
     def export_options(self) -> ExportOptions:
         return editor_state.load_export(self.ui_state).options

@@ -148,6 +148,49 @@ def test_a_failed_save_is_told_in_a_sentence(tmp_path: Path, qtbot) -> None:
     assert failures and "could not be saved" in failures[0] and failures[0].endswith(".")
 
 
+class _DiskFullOnce(TranscriptStore):
+    """The disk is full for one write, then has room again."""
+
+    full = True
+
+    def apply(self, transcript_id: int, change: Change) -> None:
+        if self.full:
+            self.full = False
+            raise sqlite3.OperationalError("database or disk is full")
+        super().apply(transcript_id, change)
+
+
+def test_an_edit_that_failed_to_save_is_saved_with_the_next_one(tmp_path: Path, qtbot) -> None:
+    store = _DiskFullOnce(Database.in_dir(tmp_path))
+    tid = store.save(sample())
+    session = EditSession(store, tid)
+    session.push(RenameSpeakerCommand(session, 1, "Айгүл"))  # not written: the disk was full
+    assert not session.is_saved
+    assert store.load(tid).speaker_name(1) != "Айгүл"
+    seg = session.transcript.segments[3]
+    with qtbot.waitSignal(session.saved):
+        session.push(ReplaceTextCommand(session, seg.id, "Жаңа мәтін"))
+    assert session.is_saved
+    reloaded = store.load(tid)
+    assert reloaded.speaker_name(1) == "Айгүл"  # the lost edit reached the disk too
+    assert reloaded.segment(seg.id).text == "Жаңа мәтін"
+    reloaded.created_at = session.transcript.created_at
+    assert reloaded == session.transcript
+
+
+def test_save_now_writes_what_a_failed_save_left(tmp_path: Path) -> None:
+    store = _DiskFullOnce(Database.in_dir(tmp_path))
+    tid = store.save(sample())
+    session = EditSession(store, tid)
+    first = session.transcript.segments[0]
+    session.push(MergeWithNextCommand(session, first.id))
+    assert not session.is_saved
+    assert session.save_now()
+    reloaded = store.load(tid)
+    reloaded.created_at = session.transcript.created_at
+    assert reloaded == session.transcript
+
+
 def _random_command(rng: random.Random, session: EditSession):
     t = session.transcript
     seg = rng.choice(t.segments)

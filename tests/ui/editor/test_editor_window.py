@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import sqlite3
 import zipfile
 from pathlib import Path
 
@@ -10,7 +11,7 @@ import pytest
 import shiboken6
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from kzdesk.core.transcript import Transcript
 from kzdesk.export import FORMATS, render
@@ -266,6 +267,59 @@ def test_closing_commits_what_is_being_typed(open_editor, qtbot) -> None:
     store, tid = window.session.store, window.session.transcript_id
     window.close()
     assert store.load(tid).segment(seg.id).text == seg.text + " тағы"
+
+
+def test_merging_while_typing_keeps_the_typing_and_the_next_phrase(open_editor, qtbot) -> None:
+    window = open_editor()
+    t = window.session.transcript
+    first, second = t.segments[0], t.segments[1]
+    window.view.edit_text(0)
+    qtbot.waitUntil(lambda: isinstance(window.focusWidget(), PhraseTextEditor))
+    window.focusWidget().insertPlainText(" иә")
+    window.merge_action.trigger()  # Ctrl+M while the editor is open
+    window.view.setFocus()  # focus leaves: an editor still open would write stale text now
+    merged = t.segments[0].text
+    assert merged == f"{first.text} иә {second.text}"
+    assert _stored(window).segments[0].text == merged
+    window.undo_action.trigger()
+    assert t.segments[0].text == first.text + " иә" and t.segments[1].text == second.text
+
+
+def test_undo_while_typing_saves_the_typing_first(open_editor, qtbot) -> None:
+    window = open_editor()
+    t = window.session.transcript
+    window.model.setData(window.model.index(0, Column.TEXT), "Алдыңғы түзету")  # Undo enabled
+    seg = t.segments[4]
+    window.view.edit_text(4)
+    qtbot.waitUntil(lambda: isinstance(window.focusWidget(), PhraseTextEditor))
+    window.focusWidget().insertPlainText(" жоқ")
+    window.undo_action.trigger()  # from the menu: the typing is one step, undone at once
+    window.view.setFocus()
+    assert t.segments[4].text == seg.text
+    assert _stored(window).segments[4].text == seg.text
+    window.redo_action.trigger()
+    assert t.segments[4].text == seg.text + " жоқ"
+
+
+def test_closing_with_unsaved_changes_asks_first(open_editor, monkeypatch) -> None:
+    window = open_editor()
+    store = window.session.store
+
+    def disk_full(*_args: object) -> None:
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(store, "apply", disk_full)
+    monkeypatch.setattr(store, "rewrite", disk_full)
+    window.model.setData(window.model.index(0, Column.TEXT), "Сақталмаған өзгеріс")
+    assert "NOT SAVED" in window.windowTitle()
+    answers = [QMessageBox.StandardButton.Cancel]
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: answers.pop(0))
+    assert not window.close()  # the user kept it open
+    assert window.isVisible()
+    monkeypatch.undo()  # the disk has room again: closing saves everything first
+    assert window.close()
+    reopened = TranscriptStore(Database.in_dir(window.session.store.db.path.parent))
+    assert reopened.load(window.session.transcript_id).segments[0].text == "Сақталмаған өзгеріс"
 
 
 def test_a_missing_recording_still_opens_for_editing(open_editor, tmp_path: Path) -> None:
