@@ -2,83 +2,73 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QComboBox, QLabel, QStyle, QSystemTrayIcon, QWidget
 
+from kzdesk.ui.actions import make_action
 from kzdesk.ui.job_actions import language_names
 
 if TYPE_CHECKING:
     from kzdesk.ui.main_window import MainWindow
 
 
-def _action(
-    window: MainWindow, text: str, keys: QKeySequence | str | None, slot: Callable[[], object]
-) -> QAction:
-    action = QAction(text, window)
-    if keys is not None:
-        action.setShortcut(QKeySequence(keys))
-    action.triggered.connect(slot)
-    return action
-
-
 def build_actions(window: MainWindow) -> None:
     style = window.style()
     sp = QStyle.StandardPixmap
-    window.add_files_action = _action(
+    window.add_files_action = make_action(
         window,
         QCoreApplication.translate("MainWindow", "Add files…"),
         "Ctrl+O",
         window.on_add_files,
     )
     window.add_files_action.setIcon(style.standardIcon(sp.SP_FileIcon))
-    window.add_folder_action = _action(
+    window.add_folder_action = make_action(
         window,
         QCoreApplication.translate("MainWindow", "Add folder…"),
         "Ctrl+Shift+O",
         window.on_add_folder,
     )
     window.add_folder_action.setIcon(style.standardIcon(sp.SP_DirIcon))
-    window.pause_action = _action(
+    window.pause_action = make_action(
         window,
         QCoreApplication.translate("MainWindow", "Pause queue"),
         "Ctrl+Shift+P",
         window.on_pause,
     )
-    window.quit_action = _action(
+    window.quit_action = make_action(
         window,
         QCoreApplication.translate("MainWindow", "Quit"),
         QKeySequence.StandardKey.Quit,
         window.close,
     )
-    window.select_all_action = _action(
+    window.select_all_action = make_action(
         window,
         QCoreApplication.translate("MainWindow", "Select all"),
         QKeySequence.StandardKey.SelectAll,
         window.view.selectAll,
     )
-    window.settings_action = _action(
+    window.settings_action = make_action(
         window,
         QCoreApplication.translate("MainWindow", "Settings…"),
         "Ctrl+,",
         window.open_settings,
     )
-    window.voices_action = _action(
+    window.voices_action = make_action(
         window,
         QCoreApplication.translate("MainWindow", "Known voices…"),
         None,
         window.open_known_voices,
     )
-    window.log_action = _action(
+    window.log_action = make_action(
         window,
         QCoreApplication.translate("MainWindow", "Open log folder"),
         None,
         window.open_log_folder,
     )
-    window.about_action = _action(
+    window.about_action = make_action(
         window, QCoreApplication.translate("MainWindow", "About kzdesk"), None, window.show_about
     )
     window.update_pause_action()

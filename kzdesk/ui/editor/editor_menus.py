@@ -6,6 +6,7 @@ player bar, the speakers' from the speakers panel.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import shiboken6
@@ -13,6 +14,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
+from kzdesk.ui.actions import Keys, make_action
 from kzdesk.ui.text import fill
 
 if TYPE_CHECKING:
@@ -21,17 +23,10 @@ if TYPE_CHECKING:
 NUDGE_MS = 100
 
 
-def _action(window: EditorWindow, text: str, keys, slot, *, tip: str = "") -> QAction:  # type: ignore[no-untyped-def]
-    action = QAction(text, window)
-    if keys:
-        if isinstance(keys, list):
-            action.setShortcuts([QKeySequence(k) for k in keys])
-        else:
-            action.setShortcut(QKeySequence(keys))
+def _action(window: EditorWindow, text: str, keys: Keys, slot: Callable[[], object]) -> QAction:
+    """An action of the editor window: its shortcut works anywhere in that window."""
+    action = make_action(window, text, keys, slot)
     action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-    if tip:
-        action.setToolTip(tip)
-    action.triggered.connect(lambda _checked=False: slot())  # slots take no "checked"
     window.addAction(action)
     return action
 
@@ -43,27 +38,30 @@ def build_actions(window: EditorWindow) -> None:
     window.undo_action = _action(window, "", QKeySequence.StandardKey.Undo, window.undo)
     window.redo_action = _action(window, "", ["Ctrl+Shift+Z", "Ctrl+Y"], window.redo)
 
+    def label(action: QAction, verb: str, verb_what: str, what: str, enabled: bool) -> None:
+        if shiboken6.isValid(action):  # not while the window is being destroyed
+            action.setText(fill(verb_what, what) if what else verb)
+            action.setEnabled(enabled)
+
     def label_undo(*_: object) -> None:
-        if not shiboken6.isValid(stack) or not shiboken6.isValid(window.undo_action):
-            return  # the window is being destroyed
-        text = stack.undoText()
-        window.undo_action.setText(
-            fill(QCoreApplication.translate("EditorWindow", "Undo %1"), text)
-            if text
-            else QCoreApplication.translate("EditorWindow", "Undo")
-        )
-        window.undo_action.setEnabled(stack.canUndo())
+        if shiboken6.isValid(stack):
+            label(
+                window.undo_action,
+                QCoreApplication.translate("EditorWindow", "Undo"),
+                QCoreApplication.translate("EditorWindow", "Undo %1"),
+                stack.undoText(),
+                stack.canUndo(),
+            )
 
     def label_redo(*_: object) -> None:
-        if not shiboken6.isValid(stack) or not shiboken6.isValid(window.redo_action):
-            return
-        text = stack.redoText()
-        window.redo_action.setText(
-            fill(QCoreApplication.translate("EditorWindow", "Redo %1"), text)
-            if text
-            else QCoreApplication.translate("EditorWindow", "Redo")
-        )
-        window.redo_action.setEnabled(stack.canRedo())
+        if shiboken6.isValid(stack):
+            label(
+                window.redo_action,
+                QCoreApplication.translate("EditorWindow", "Redo"),
+                QCoreApplication.translate("EditorWindow", "Redo %1"),
+                stack.redoText(),
+                stack.canRedo(),
+            )
 
     stack.indexChanged.connect(label_undo)
     stack.indexChanged.connect(label_redo)

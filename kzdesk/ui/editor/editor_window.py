@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 
 from kzdesk.core.transcript import Segment, TranscriptError
 from kzdesk.export import FORMATS
-from kzdesk.export.options import ExportOptions
 from kzdesk.services.playback_source import PlaybackChoice
 from kzdesk.storage.transcripts import TranscriptStore
 from kzdesk.ui.dialogs.export_dialog import ExportDialog
@@ -97,7 +96,6 @@ class EditorWindow(QMainWindow):
         self.ui_state = ui_state if ui_state is not None else QSettings()
         self.pool = pool if pool is not None else QThreadPool.globalInstance()
         self.session = EditSession(store, inputs.transcript_id, parent=self)
-        self._save_ok = True
         self._waveform_task: WaveformTask | None = None
 
         t = self.session.transcript
@@ -171,7 +169,7 @@ class EditorWindow(QMainWindow):
         self.speakers.sample_requested.connect(self.player.play_range)
         self.speakers.status_reported.connect(self.show_status)
         self.find_bar.current_match_changed.connect(self._on_match)
-        self.find_bar.matches_changed.connect(self._on_matches_changed)
+        self.find_bar.matches_changed.connect(self._show_current_match)
         self.find_bar.closed.connect(self.view.setFocus)
         self.view.text_delegate.matches_of = self.find_bar.matches_in
 
@@ -340,14 +338,12 @@ class EditorWindow(QMainWindow):
             self._update_speaker_actions()
 
     def _on_saved(self) -> None:
-        self._save_ok = True
         self.saved_label.setText(
             fill(self.tr("Saved %1"), QTime.currentTime().toString("HH:mm:ss"))
         )
         self._update_title()
 
     def _on_save_failed(self, message: str) -> None:
-        self._save_ok = False
         self.saved_label.setText(self.tr("Not saved"))
         self.show_status(message)
         self._update_title()
@@ -356,16 +352,12 @@ class EditorWindow(QMainWindow):
         self.find_bar.set_anchor(seg.id if seg is not None else None)
 
     def _on_match(self, match) -> None:  # type: ignore[no-untyped-def]
-        delegate = self.view.text_delegate
-        if match is None:
-            delegate.current_match = None
-        else:
-            delegate.current_match = (match.segment_id, match.start, match.end)
+        if match is not None:
             self.view.select_segment(match.segment_id)
-        self.view.viewport().update()
+        self._show_current_match()
 
-    def _on_matches_changed(self) -> None:
-        # an edit may move the current match inside its phrase: repaint it where it is now
+    def _show_current_match(self) -> None:
+        """Paint the find bar's current match where it is now (an edit may have moved it)."""
         match = self.find_bar.current_match()
         self.view.text_delegate.current_match = (
             None if match is None else (match.segment_id, match.start, match.end)
@@ -374,7 +366,7 @@ class EditorWindow(QMainWindow):
 
     def _update_title(self) -> None:
         title = self.inputs.title or self.session.transcript.title
-        state = self.tr("saved") if self._save_ok else self.tr("NOT SAVED")
+        state = self.tr("saved") if self.session.is_saved else self.tr("NOT SAVED")
         self.setWindowTitle(fill(self.tr("%1 — %2 — kzdesk"), title, state))
 
     def _update_speaker_actions(self) -> None:
@@ -447,6 +439,3 @@ class EditorWindow(QMainWindow):
             QMessageBox.StandardButton.Cancel,
         )
         return answer == QMessageBox.StandardButton.Discard
-
-    def export_options(self) -> ExportOptions:
-        return editor_state.load_export(self.ui_state).options
