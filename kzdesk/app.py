@@ -13,11 +13,14 @@ import platformdirs
 from kzdesk.diarization.profiles import VoiceProfileStore
 from kzdesk.services import settings as settings_module
 from kzdesk.services.engines import EngineFactory
+from kzdesk.services.exporting import ExportRequest, JobExporter
+from kzdesk.services.queue_lock import QueueLock
 from kzdesk.services.secrets import SecretStore
 from kzdesk.services.settings import Settings
 from kzdesk.services.speakers import profile_store
 from kzdesk.services.transcription import PipelineConfig, TranscriptionService
 from kzdesk.storage.db import Database, default_data_dir
+from kzdesk.storage.export_records import ExportRecords
 from kzdesk.storage.job_queue import JobQueue
 from kzdesk.storage.transcripts import TranscriptStore
 
@@ -33,6 +36,7 @@ class AppContext:
     service: TranscriptionService
     portable: bool  # data folder given explicitly: logs and the fallback key file live in it
     voices: VoiceProfileStore  # known voices (<data dir>/voices), named speakers are matched to
+    exporter: JobExporter  # writes each done job's export, never over a user's file
 
     @classmethod
     def open(cls, data_dir: str | Path | None = None) -> AppContext:
@@ -46,6 +50,7 @@ class AppContext:
         # A data folder given explicitly (tests, portable use) keeps the fallback key file too.
         secrets = SecretStore(root if portable else None)
         voices = profile_store(root)
+        exporter = JobExporter(store, ExportRecords(db), lambda: _automatic_export(settings))
         poll = float(os.environ.get("KZDESK_POLL_INTERVAL_S", "5"))
         service = TranscriptionService(
             queue,
@@ -58,8 +63,13 @@ class AppContext:
                 retry_base_s=float(os.environ.get("KZDESK_RETRY_DELAY_S", "30")),
             ),
             voices=voices,
+            exporter=exporter,
         )
-        return cls(root, db, queue, store, settings, secrets, service, portable, voices)
+        return cls(root, db, queue, store, settings, secrets, service, portable, voices, exporter)
+
+    def queue_lock(self, program: str) -> QueueLock:
+        """The lock that makes this process the one that runs the queue's jobs."""
+        return QueueLock(self.data_dir, program)
 
     @property
     def log_dir(self) -> Path:
@@ -69,6 +79,11 @@ class AppContext:
 
     def close(self) -> None:
         self.db.close()
+
+
+def _automatic_export(settings: Settings) -> ExportRequest:
+    """Settings → Export when done (read when a job ends: the window changes it in place)."""
+    return ExportRequest(tuple(settings.auto_export), settings.output_dir or None)
 
 
 def _explicit_data_dir(data_dir: str | Path | None) -> bool:

@@ -40,6 +40,8 @@ class ProgressPrinter:
     def __call__(self, job: Job) -> None:
         with self._lock:
             old = self.jobs.get(job.id)
+            if old is None:  # handed over by another kzdesk while this one runs
+                self.order.append(job.id)
             self.jobs[job.id] = job
             if self.tty:
                 now = time.monotonic()
@@ -49,6 +51,19 @@ class ProgressPrinter:
             elif old is None or old.state is not job.state:
                 self.stream.write(self._line(job) + "\n")
                 self.stream.flush()
+
+    def note(self, text: str, *, stream: TextIO | None = None) -> None:
+        """A line above the progress lines (an export written, a sentence about it)."""
+        with self._lock:
+            out = stream or self.stream
+            if self.tty and self._drawn:
+                self.stream.write(f"\x1b[{self._drawn}F\x1b[J")
+                self.stream.flush()
+                self._drawn = 0
+            out.write(text + "\n")
+            out.flush()
+            if self.tty:
+                self._redraw()
 
     def finish(self) -> None:
         with self._lock:

@@ -34,7 +34,7 @@ from kzdesk.audio.errors import AudioError, Cancelled
 from kzdesk.audio.ffmpeg import ffmpeg_input, last_error_line, run_ffmpeg
 from kzdesk.audio.probe import AudioInfo
 from kzdesk.audio.split import cut_pieces, plan_cuts
-from kzdesk.core.engine import AudioPiece
+from kzdesk.core.engine import MAX_INLINE_BYTES, AudioPiece
 from kzdesk.core.i18n import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
@@ -44,7 +44,6 @@ MONO_BITRATE = "24k"
 STEREO_BITRATE = "48k"
 OPUS_SETTINGS = ["-application", "voip", "-compression_level", "0", "-frame_duration", "60"]
 DEFAULT_MAX_PIECE_MS = 4 * 3600 * 1000 - 60_000
-DEFAULT_INLINE_LIMIT = 60 * 1024 * 1024
 _MIN_PIECE_MS = 5_000
 _SIZE_SAFETY = 0.9  # aim pieces at 90 % of the inline limit: bit rate varies along a file
 
@@ -59,7 +58,7 @@ def prepare(
     *,
     channels_as_speakers: bool = False,
     max_piece_ms: int = DEFAULT_MAX_PIECE_MS,
-    inline_limit_bytes: int = DEFAULT_INLINE_LIMIT,
+    inline_limit_bytes: int = MAX_INLINE_BYTES,
     progress: ProgressFn | None = None,
     cancelled: CancelFn | None = None,
 ) -> list[AudioPiece]:

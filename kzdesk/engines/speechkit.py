@@ -21,6 +21,7 @@ import grpc
 import grpc.aio
 
 from kzdesk.core.engine import (
+    MAX_INLINE_BYTES,
     AudioPiece,
     EngineContext,
     EngineError,
@@ -267,7 +268,7 @@ class SpeechKitEngine:
                     "The converted audio {path} cannot be read ({reason}). Add the recording again.",
                 ).format(path=f"{piece.path!r}", reason=exc.strerror),
             ) from exc
-        if size > errors.MAX_INLINE_BYTES:
+        if size > MAX_INLINE_BYTES:
             raise errors.too_large_error(size)
         if size == 0:
             raise EngineError(
@@ -278,10 +279,11 @@ class SpeechKitEngine:
             data = fh.read()
         ctx.progress(0.0, "uploading")
         timeout = self.connect_timeout_s + 60 + size / UPLOAD_BYTES_PER_S
+        ctx.will_send()  # from here the service may accept the piece without us hearing of it
         try:
             operation = stt.run_deferred(data, timeout=timeout)
         except Exception as exc:
-            raise self._map(exc, Stage.SUBMIT) from exc
+            raise self._submit_error(exc) from exc
         # before any waiting: a restart must resume this id, never upload again
         ctx.remember_operation(operation.id)
         log.info("SpeechKit accepted piece %d as operation %s", piece.index, operation.id)
@@ -331,6 +333,16 @@ class SpeechKitEngine:
         except (ValueError, AttributeError) as exc:
             log.exception("unreadable SpeechKit result for %s", operation_id)
             raise errors.unreadable_result_error() from exc
+
+    def _submit_error(self, exc: BaseException) -> EngineError:
+        """A failed RecognizeFile: an answer from the service or no connection at all means
+        the piece was not accepted; a connection that broke after the request left (a lost
+        reply, a deadline) may have been accepted and billed."""
+        error = self._map(exc, Stage.SUBMIT)
+        if error.kind is not FailureKind.UNREACHABLE or _never_connected(exc):
+            return error
+        log.warning("the reply to a RecognizeFile request was lost; it may have been accepted")
+        return EngineError(FailureKind.MAYBE_SENT, error.message)
 
     # ---- helpers ---------------------------------------------------------------------------
     def _retrying(
@@ -390,6 +402,30 @@ def _rpc_status(exc: BaseException) -> tuple[grpc.StatusCode | None, str]:
         return (code() if callable(code) else None), (details() if callable(details) else "") or ""
     except Exception:
         return None, ""
+
+
+# gRPC's words for a call that never reached the server (core's and the SDK's channels)
+_NOT_CONNECTED = (
+    "failed to connect",
+    "connection refused",
+    "dns resolution failed",
+    "name resolution",
+    "no route to host",
+    "network is unreachable",
+    "failed to resolve",
+)
+
+
+def _never_connected(exc: BaseException) -> bool:
+    from yandex_ai_studio_sdk.exceptions import UnknownEndpointError
+
+    if isinstance(exc, UnknownEndpointError | ConnectionRefusedError):
+        return True
+    code, details = _rpc_status(exc)
+    if code is not grpc.StatusCode.UNAVAILABLE:
+        return False
+    details = details.lower()
+    return any(words in details for words in _NOT_CONNECTED)
 
 
 def _audio_format(piece: AudioPiece) -> str:

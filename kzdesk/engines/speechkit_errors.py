@@ -13,7 +13,6 @@ import grpc
 from kzdesk.core.engine import EngineError, FailureKind
 from kzdesk.core.i18n import QT_TRANSLATE_NOOP
 
-MAX_INLINE_BYTES = 60_000_000  # "60 MB" inline; decimal megabytes to stay on the safe side
 QUOTA_RETRY_SUBMIT_S = 15 * 60  # 500 recognitions per hour: wait a good while
 QUOTA_RETRY_POLL_S = 2 * 60
 

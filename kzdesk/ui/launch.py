@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 from kzdesk import __version__
 from kzdesk.app import AppContext, setup_logging
 from kzdesk.resources import resource_path
+from kzdesk.services.queue_lock import WINDOW
 
 log = logging.getLogger(__name__)
 
@@ -73,11 +74,17 @@ def run_gui(data_dir: str | None = None, files: Sequence[str] | None = None) -> 
     from kzdesk.ui.main_window import MainWindow
     from kzdesk.workers.dispatcher import Dispatcher
 
-    dispatcher = Dispatcher(ctx.service, ctx.queue, max_workers=ctx.settings.parallel_jobs)
+    dispatcher = Dispatcher(
+        ctx.service,
+        ctx.queue,
+        max_workers=ctx.settings.parallel_jobs,
+        lock=ctx.queue_lock(WINDOW),  # one kzdesk at a time runs this data folder's jobs
+    )
     window = MainWindow(ctx, dispatcher)
     instance.activation_requested.connect(lambda forwarded: _activate(window, forwarded))
     window.show()
-    recovered = dispatcher.start()  # resumes interrupted jobs by their operation ids
+    # resumes interrupted jobs by their operation ids, or watches another kzdesk run them
+    recovered = dispatcher.start()
     if recovered:
         log.info("resuming %d interrupted job(s)", len(recovered))
     if paths:

@@ -800,6 +800,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n of these recordings are already in the queue with the same settings. Transcribe them again? With SpeechKit they are billed again.</source>
+        <translation>
+            <numerusform>Бұл жазбалардың %n-і кезекте дәл осы баптаулармен бар. Оларды қайта тану керек пе? SpeechKit оларға қайта ақы алады.</numerusform>
+            <numerusform>Бұл жазбалардың %n-і кезекте дәл осы баптаулармен бар. Оларды қайта тану керек пе? SpeechKit оларға қайта ақы алады.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n recording(s) are still being transcribed. Close kzdesk anyway? They continue where they stopped the next time you open it.</source>
         <translation>
             <numerusform>%n жазба әлі мәтінге түсірілуде. Бәрібір kzdesk-ті жабу керек пе? Келесі ашқанда олар тоқтаған жерінен жалғасады.</numerusform>
@@ -857,6 +864,10 @@
         </translation>
     </message>
     <message>
+        <source>Already in the queue</source>
+        <translation>Кезекте бар</translation>
+    </message>
+    <message>
         <source>Close kzdesk</source>
         <translation>kzdesk-ті жабу</translation>
     </message>
@@ -905,6 +916,10 @@
         <translation>Осы сәттен бастап қосылатын жазбалардың тілі (әдепкі мәні — баптауларда).</translation>
     </message>
     <message>
+        <source>This window runs the queue now.</source>
+        <translation>Енді кезекті осы терезе орындайды.</translation>
+    </message>
+    <message>
         <source>Transcribing recordings</source>
         <translation>Жазбалар мәтінге түсірілуде</translation>
     </message>
@@ -918,6 +933,10 @@
             <numerusform>аудио не бейне емес %n файл өткізілді</numerusform>
             <numerusform>аудио не бейне емес %n файл өткізілді</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>“%1” is already in the queue (#%2) with the same settings. Transcribe it again? With SpeechKit it is billed again.</source>
+        <translation>«%1» кезекте (№%2) дәл осы баптаулармен бар. Оны қайта тану керек пе? SpeechKit оған қайта ақы алады.</translation>
     </message>
 </context>
 <context>
@@ -941,6 +960,10 @@
     <message>
         <source>A speaker needs a name. Type at least one letter.</source>
         <translation>Сөйлеушінің аты болуы керек. Кемінде бір әріп жазыңыз.</translation>
+    </message>
+    <message>
+        <source>Another kzdesk is working on this queue.</source>
+        <translation>Бұл кезекпен басқа kzdesk жұмыс істеп жатыр.</translation>
     </message>
     <message>
         <source>Cannot reach SpeechKit. Check the internet connection; the job will continue when the connection is back.</source>
@@ -1127,6 +1150,10 @@
         <translation>“{name}” қалтасында faster-whisper үшін Whisper моделі жоқ (model.bin және config.json файлдары жоқ). CTranslate2 моделінің қалтасын таңдаңыз.</translation>
     </message>
     <message>
+        <source>The kzdesk window (process {pid}) is working on this queue.</source>
+        <translation>Бұл кезекпен kzdesk терезесі (процесс {pid}) жұмыс істеп жатыр.</translation>
+    </message>
+    <message>
         <source>The last phrase has nothing after it to merge with.</source>
         <translation>Соңғы фразадан кейін онымен біріктіретін фраза жоқ.</translation>
     </message>
@@ -1243,6 +1270,10 @@
         <translation>Бұл фраза транскриптте енді жоқ (нөмірі: {id}).</translation>
     </message>
     <message>
+        <source>This recording may already have been sent to SpeechKit at {time}, but its answer never came back (the connection broke or kzdesk stopped). Sending it again may bill it twice. Press Retry to send it again.</source>
+        <translation>Бұл жазба SpeechKit-ке {time} кезінде жіберілген болуы мүмкін, бірақ оның жауабы келмеді (байланыс үзілді немесе kzdesk тоқтады). Қайта жіберсеңіз, екі рет ақы алынуы мүмкін. Қайта жіберу үшін «Қайталау» түймесін басыңыз.</translation>
+    </message>
+    <message>
         <source>This speaker is no longer in the transcript (number {id}).</source>
         <translation>Бұл сөйлеуші транскриптте енді жоқ (нөмірі: {id}).</translation>
     </message>
@@ -1267,6 +1298,10 @@
         <translation>kzdesk жазбаны жіберуге жарайтындай шағын бөліктерге бөле алмады. Оны басқа бағдарламамен MP3 пішіміне түрлендіріп, қайталап көріңіз.</translation>
     </message>
     <message>
+        <source>kzdesk could not reach SpeechKit after {attempts} attempts and stopped trying. Check the internet connection, then press Retry (or run “kzdesk resume”): what SpeechKit already accepted is fetched, not sent again.</source>
+        <translation>kzdesk {attempts} әрекеттен кейін SpeechKit-ке қосыла алмады және әрекетті тоқтатты. Интернет байланысын тексеріп, «Қайталау» түймесін басыңыз (немесе «kzdesk resume» іске қосыңыз): SpeechKit қабылдап қойғаны қайта жіберілмей, алынады.</translation>
+    </message>
+    <message>
         <source>kzdesk could not read back the converted recording to split it. Check that the disk is not full, then try again.</source>
         <translation>kzdesk түрлендірілген жазбаны бөлу үшін қайта оқи алмады. Дискінің толмағанын тексеріп, қайталап көріңіз.</translation>
     </message>
@@ -1285,6 +1320,10 @@
     <message>
         <source>kzdesk could not start its audio converter (ffmpeg). Reinstall kzdesk.</source>
         <translation>kzdesk аудио түрлендіргішін (ffmpeg) іске қоса алмады. kzdesk-ті қайта орнатыңыз.</translation>
+    </message>
+    <message>
+        <source>kzdesk in a terminal (process {pid}) is working on this queue.</source>
+        <translation>Бұл кезекпен терминалдағы kzdesk (процесс {pid}) жұмыс істеп жатыр.</translation>
     </message>
     <message>
         <source>kzdesk is not allowed to read “{name}”, so its waveform cannot be drawn. Change the file&apos;s permissions or copy it to a folder of your own.</source>
@@ -1389,6 +1428,10 @@
     <message>
         <source>“{name}” on Hugging Face is not a CTranslate2 Whisper model (model.bin is missing). Choose a faster-whisper conversion.</source>
         <translation>Hugging Face сайтындағы “{name}” — CTranslate2 пішіміндегі Whisper моделі емес (model.bin файлы жоқ). faster-whisper үшін түрлендірілген нұсқасын таңдаңыз.</translation>
+    </message>
+    <message>
+        <source>“{taken}” already exists and kzdesk did not write it for this recording, so the transcript was saved as “{chosen}”.</source>
+        <translation>«{taken}» бұрыннан бар және оны kzdesk бұл жазба үшін жазған жоқ, сондықтан транскрипт «{chosen}» ретінде сақталды.</translation>
     </message>
 </context>
 <context>
@@ -1607,6 +1650,13 @@
     <message>
         <source>−5 s</source>
         <translation>−5 с</translation>
+    </message>
+</context>
+<context>
+    <name>QueueHeldBanner</name>
+    <message>
+        <source>%1 This window shows its progress and takes over when it finishes. Files you add now are done by it; cancelling and removing wait until then.</source>
+        <translation>%1 Бұл терезе оның барысын көрсетеді және ол аяқтағанда жұмысты өзіне алады. Қазір қосқан файлдарыңызды сол өңдейді; болдырмау мен жою сол уақытқа дейін күтеді.</translation>
     </message>
 </context>
 <context>

@@ -806,6 +806,14 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n of these recordings are already in the queue with the same settings. Transcribe them again? With SpeechKit they are billed again.</source>
+        <translation>
+            <numerusform>%n из этих записей уже есть в очереди с теми же настройками. Распознать их ещё раз? SpeechKit выставит счёт повторно.</numerusform>
+            <numerusform>%n из этих записей уже есть в очереди с теми же настройками. Распознать их ещё раз? SpeechKit выставит счёт повторно.</numerusform>
+            <numerusform>%n из этих записей уже есть в очереди с теми же настройками. Распознать их ещё раз? SpeechKit выставит счёт повторно.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n recording(s) are still being transcribed. Close kzdesk anyway? They continue where they stopped the next time you open it.</source>
         <translation>
             <numerusform>%n запись ещё расшифровывается. Всё равно закрыть kzdesk? При следующем запуске расшифровка продолжится с того же места.</numerusform>
@@ -866,6 +874,10 @@
         </translation>
     </message>
     <message>
+        <source>Already in the queue</source>
+        <translation>Уже в очереди</translation>
+    </message>
+    <message>
         <source>Close kzdesk</source>
         <translation>Закрыть kzdesk</translation>
     </message>
@@ -914,6 +926,10 @@
         <translation>Язык записей, добавляемых с этого момента (значение по умолчанию — в настройках).</translation>
     </message>
     <message>
+        <source>This window runs the queue now.</source>
+        <translation>Теперь очередь выполняет это окно.</translation>
+    </message>
+    <message>
         <source>Transcribing recordings</source>
         <translation>Идёт расшифровка записей</translation>
     </message>
@@ -928,6 +944,10 @@
             <numerusform>пропущены %n файла, не являющиеся аудио или видео</numerusform>
             <numerusform>пропущено %n файлов, не являющихся аудио или видео</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>“%1” is already in the queue (#%2) with the same settings. Transcribe it again? With SpeechKit it is billed again.</source>
+        <translation>«%1» уже есть в очереди (№%2) с теми же настройками. Распознать её ещё раз? SpeechKit выставит счёт повторно.</translation>
     </message>
 </context>
 <context>
@@ -951,6 +971,10 @@
     <message>
         <source>A speaker needs a name. Type at least one letter.</source>
         <translation>У спикера должно быть имя. Введите хотя бы одну букву.</translation>
+    </message>
+    <message>
+        <source>Another kzdesk is working on this queue.</source>
+        <translation>С этой очередью работает другой kzdesk.</translation>
     </message>
     <message>
         <source>Cannot reach SpeechKit. Check the internet connection; the job will continue when the connection is back.</source>
@@ -1137,6 +1161,10 @@
         <translation>В папке «{name}» нет модели Whisper для faster-whisper (нет файлов model.bin и config.json). Выберите папку с моделью CTranslate2.</translation>
     </message>
     <message>
+        <source>The kzdesk window (process {pid}) is working on this queue.</source>
+        <translation>С этой очередью работает окно kzdesk (процесс {pid}).</translation>
+    </message>
+    <message>
         <source>The last phrase has nothing after it to merge with.</source>
         <translation>После последней фразы нет фразы, с которой её можно объединить.</translation>
     </message>
@@ -1253,6 +1281,10 @@
         <translation>Этой фразы больше нет в расшифровке (номер {id}).</translation>
     </message>
     <message>
+        <source>This recording may already have been sent to SpeechKit at {time}, but its answer never came back (the connection broke or kzdesk stopped). Sending it again may bill it twice. Press Retry to send it again.</source>
+        <translation>Эта запись, возможно, уже была отправлена в SpeechKit в {time}, но ответ так и не пришёл (оборвалась связь или kzdesk остановился). Повторная отправка может быть оплачена дважды. Нажмите «Повторить», чтобы отправить её снова.</translation>
+    </message>
+    <message>
         <source>This speaker is no longer in the transcript (number {id}).</source>
         <translation>Этого спикера больше нет в расшифровке (номер {id}).</translation>
     </message>
@@ -1277,6 +1309,10 @@
         <translation>kzdesk не смог разрезать запись на достаточно маленькие для отправки части. Преобразуйте её в MP3 другой программой и попробуйте ещё раз.</translation>
     </message>
     <message>
+        <source>kzdesk could not reach SpeechKit after {attempts} attempts and stopped trying. Check the internet connection, then press Retry (or run “kzdesk resume”): what SpeechKit already accepted is fetched, not sent again.</source>
+        <translation>kzdesk не смог связаться со SpeechKit за {attempts} попыток и прекратил попытки. Проверьте подключение к интернету и нажмите «Повторить» (или запустите «kzdesk resume»): то, что SpeechKit уже принял, будет получено, а не отправлено повторно.</translation>
+    </message>
+    <message>
         <source>kzdesk could not read back the converted recording to split it. Check that the disk is not full, then try again.</source>
         <translation>kzdesk не смог прочитать преобразованную запись, чтобы разделить её. Проверьте, не заполнен ли диск, и попробуйте ещё раз.</translation>
     </message>
@@ -1295,6 +1331,10 @@
     <message>
         <source>kzdesk could not start its audio converter (ffmpeg). Reinstall kzdesk.</source>
         <translation>kzdesk не смог запустить аудиоконвертер (ffmpeg). Переустановите kzdesk.</translation>
+    </message>
+    <message>
+        <source>kzdesk in a terminal (process {pid}) is working on this queue.</source>
+        <translation>С этой очередью работает kzdesk в терминале (процесс {pid}).</translation>
     </message>
     <message>
         <source>kzdesk is not allowed to read “{name}”, so its waveform cannot be drawn. Change the file&apos;s permissions or copy it to a folder of your own.</source>
@@ -1399,6 +1439,10 @@
     <message>
         <source>“{name}” on Hugging Face is not a CTranslate2 Whisper model (model.bin is missing). Choose a faster-whisper conversion.</source>
         <translation>«{name}» на Hugging Face — не модель Whisper в формате CTranslate2 (нет файла model.bin). Выберите версию, сконвертированную для faster-whisper.</translation>
+    </message>
+    <message>
+        <source>“{taken}” already exists and kzdesk did not write it for this recording, so the transcript was saved as “{chosen}”.</source>
+        <translation>«{taken}» уже существует и записан не kzdesk для этой записи, поэтому расшифровка сохранена как «{chosen}».</translation>
     </message>
 </context>
 <context>
@@ -1617,6 +1661,13 @@
     <message>
         <source>−5 s</source>
         <translation>−5 с</translation>
+    </message>
+</context>
+<context>
+    <name>QueueHeldBanner</name>
+    <message>
+        <source>%1 This window shows its progress and takes over when it finishes. Files you add now are done by it; cancelling and removing wait until then.</source>
+        <translation>%1 Это окно показывает ход работы и продолжит её, когда тот закончит. Добавленные сейчас файлы обработает он; отмена и удаление подождут до тех пор.</translation>
     </message>
 </context>
 <context>

@@ -87,8 +87,8 @@ def test_operation_remembered_before_waiting(speechkit_emulator, make_speechkit_
     ctx = RecordingContext()
     make_speechkit_engine().transcribe(mono_ogg, RecognitionOptions(), ctx)
 
-    kinds = [e[0] if e[0] == "remember" else e[2] for e in ctx.events]
-    assert kinds.index("remember") < kinds.index("recognizing")
+    kinds = [e[2] if e[0] == "progress" else e[0] for e in ctx.events]
+    assert kinds.index("will_send") < kinds.index("remember") < kinds.index("recognizing")
     assert ctx.remembered == speechkit_emulator.operation_ids()
     request = speechkit_emulator.calls("RecognizeFile")[0].request
     assert (
@@ -219,6 +219,41 @@ def test_unreachable_endpoint_fails_fast(mono_ogg):
     with pytest.raises(EngineError) as info:
         engine.check_connection()
     assert info.value.kind is FailureKind.UNREACHABLE
+
+
+def test_a_submit_that_never_connects_was_not_sent(mono_ogg):
+    engine = SpeechKitEngine(
+        api_key="k", endpoint=f"127.0.0.1:{_closed_port()}", poll_interval_s=0.05,
+        connect_timeout_s=2,
+    )  # fmt: skip
+    ctx = RecordingContext()
+    with pytest.raises(EngineError) as info:
+        engine.transcribe(mono_ogg, RecognitionOptions(), ctx)
+    # nothing reached the service: safe to send again later, no question to the user
+    assert info.value.kind is FailureKind.UNREACHABLE and info.value.retryable
+    assert ("will_send",) in ctx.events and ctx.remembered == []
+
+
+def test_a_lost_reply_after_acceptance_may_have_been_sent(
+    speechkit_emulator, make_speechkit_engine, mono_ogg
+):
+    speechkit_emulator.lose_replies(1)
+    ctx = RecordingContext()
+    with pytest.raises(EngineError) as info:
+        make_speechkit_engine().transcribe(mono_ogg, RecognitionOptions(), ctx)
+    assert info.value.kind is FailureKind.MAYBE_SENT and not info.value.retryable
+    assert speechkit_emulator.count("RecognizeFile") == 1
+    assert len(speechkit_emulator.operation_ids()) == 1  # accepted (and billed) remotely
+    assert ("will_send",) in ctx.events and ctx.remembered == []
+
+
+def test_an_answer_refusing_the_file_was_not_sent(
+    speechkit_emulator, make_speechkit_engine, mono_ogg
+):
+    speechkit_emulator.fault("RecognizeFile", grpc.StatusCode.INVALID_ARGUMENT)
+    with pytest.raises(EngineError) as info:
+        make_speechkit_engine().transcribe(mono_ogg, RecognitionOptions(), RecordingContext())
+    assert info.value.kind is FailureKind.BAD_AUDIO
 
 
 def test_resume_while_unreachable_keeps_the_id(mono_ogg):
