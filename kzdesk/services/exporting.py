@@ -175,20 +175,23 @@ class JobExporter:
 
     # ---- writing without overwriting ------------------------------------------------------
     def _write(self, job_id: int, wanted: Path, data: bytes, fmt: str) -> Path:
+        digest = hashlib.sha256(data).hexdigest()
         for candidate in _candidates(wanted):
             own = self._is_own_unchanged(job_id, candidate)
+            # recorded before writing: a kill right after the write still leaves the file
+            # known as this job's (same hash), so the next export replaces it
+            previous = self.records.find(job_id, candidate)
+            self.records.record(job_id, candidate, fmt, size=len(data), mtime_ns=0, sha256=digest)
             try:
                 export.write_bytes(data, candidate, replace=own)
-            except FileExistsError:
-                continue
+            except BaseException as exc:
+                self.records.restore(job_id, candidate, previous)
+                if isinstance(exc, FileExistsError):
+                    continue
+                raise
             stat = candidate.stat()
             self.records.record(
-                job_id,
-                candidate,
-                fmt,
-                size=stat.st_size,
-                mtime_ns=stat.st_mtime_ns,
-                sha256=hashlib.sha256(data).hexdigest(),
+                job_id, candidate, fmt, size=stat.st_size, mtime_ns=stat.st_mtime_ns, sha256=digest
             )
             return candidate
         raise FileExistsError(wanted)

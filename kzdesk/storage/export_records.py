@@ -43,6 +43,23 @@ class ExportRecords:
                 (job_id, str(path), fmt, size, mtime_ns, sha256, time.time()),
             )
 
+    def restore(self, job_id: int, path: Path, previous: ExportRecord | None) -> None:
+        """Undo a record made for a write that did not happen."""
+        if previous is None:
+            with self.db.transaction() as conn:
+                conn.execute(
+                    "DELETE FROM exports WHERE job_id = ? AND path = ?", (job_id, str(path))
+                )
+            return
+        self.record(
+            job_id,
+            path,
+            previous.format,
+            size=previous.size,
+            mtime_ns=previous.mtime_ns,
+            sha256=previous.sha256,
+        )
+
     def of_job(self, job_id: int) -> list[ExportRecord]:
         rows = self.db.connection().execute(
             "SELECT * FROM exports WHERE job_id = ? ORDER BY written_at, path", (job_id,)

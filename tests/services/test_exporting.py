@@ -110,3 +110,26 @@ def test_a_jobs_own_request_wins_over_the_settings(setup) -> None:
     queue.set_export_request(job.id, ExportRequest(("srt",), str(tmp / "subs")).to_json())
     outcome = exporter.export_owed(queue.get(job.id))
     assert outcome.paths == [tmp / "subs" / "meeting.srt"]
+
+
+def test_a_kill_right_after_writing_still_leaves_the_file_known_as_the_jobs(setup) -> None:
+    queue, store, records, exporter, tmp = setup
+    job = _done_job(queue, store, tmp / "rec" / "meeting.wav")
+    real_record = records.record
+    calls = []
+
+    class Killed(BaseException):
+        pass
+
+    def record_then_die(*args, **kwargs):
+        calls.append(args)
+        if len(calls) == 2:  # the second record comes after the file was written
+            raise Killed()
+        return real_record(*args, **kwargs)
+
+    records.record = record_then_die  # type: ignore[method-assign]
+    with pytest.raises(Killed):
+        exporter.export(job, ["txt"])
+    records.record = real_record  # type: ignore[method-assign]
+    assert (tmp / "rec" / "meeting.txt").exists()
+    assert exporter.export(job, ["txt"]).paths == [tmp / "rec" / "meeting.txt"]
