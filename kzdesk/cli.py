@@ -6,17 +6,19 @@ import argparse
 import dataclasses
 import getpass
 import os
+import sqlite3
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from kzdesk import __version__, export
+from kzdesk import __version__, cli_folder, export
 from kzdesk.app import AppContext, setup_logging
 from kzdesk.cli_progress import ProgressPrinter
 from kzdesk.core import cost, timecode
 from kzdesk.core.job import Job, JobState, Language, SpeakersMode, speakers_choice
 from kzdesk.services import models
 from kzdesk.services import settings as settings_module
+from kzdesk.services.data_folder import DataFolderError
 from kzdesk.services.exporting import ExportError, export_job, parse_formats
 from kzdesk.services.media_scan import find_recordings
 from kzdesk.services.runner import QueueRunner, failed
@@ -89,12 +91,13 @@ def build_parser() -> argparse.ArgumentParser:
     k = sub.add_parser("key", help="store, check or delete the SpeechKit API key")
     k.add_argument("action", choices=["set", "status", "delete"])
     k.add_argument("--file", action="store_true", help="keep it in a user-only file (no keyring)")
+    cli_folder.add_commands(sub)
     return parser
 
 
 def _opened_paths(argv: Sequence[str]) -> list[str] | None:
     """`kzdesk FILE...` (a file manager's "Open with", a second launch): paths for the window."""
-    commands = {"transcribe", "resume", "jobs", "export", "key", "config"}
+    commands = {"transcribe", "resume", "jobs", "export", "key", "config", "reset-queue"}
     if argv and argv[0] not in commands and all(Path(a).exists() for a in argv):
         return list(argv)
     return None
@@ -108,7 +111,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         from kzdesk.ui.launch import run_gui  # Qt only when the window is wanted
 
         return run_gui(args.data_dir, files=opened)
-    ctx = AppContext.open(args.data_dir)
+    if args.command == cli_folder.RESET_COMMAND:
+        return cli_folder.reset_queue(args.data_dir)
+    try:
+        ctx = AppContext.open(args.data_dir)
+    except DataFolderError as exc:  # a sentence naming the path and what to do
+        return cli_folder.report(exc)
     setup_logging(ctx.log_dir, verbose=args.verbose)
     try:
         handler = {
@@ -130,17 +138,27 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         os._exit(130)  # worker threads may sit in network calls; the queue resumes them
+    except (sqlite3.Error, OSError) as exc:  # a full disk, a database damaged meanwhile
+        return cli_folder.report_failure(exc, ctx.data_dir)
     finally:
         ctx.close()
 
 
 def collect_files(paths: Sequence[str]) -> tuple[list[Path], list[str]]:
     """Media files under the given paths, and sentences about what was skipped."""
+    files, notes, _ = _scan(paths)
+    return files, notes
+
+
+def _scan(paths: Sequence[str]) -> tuple[list[Path], list[str], bool]:
+    """Files, sentences, and whether a path given could not be used (missing, a broken link,
+    a pipe or a device: the command then ends with 1 even when the other files went well)."""
     scan = find_recordings(paths, keep_named_files=True)
-    notes = [f"“{raw}” does not exist." for raw in scan.missing]
+    notes = scan.problems()
+    unusable = bool(notes)
     if scan.skipped:
         notes.append(f"Skipped {scan.skipped} file(s) that are not audio or video.")
-    return scan.files, notes
+    return scan.files, notes, unusable
 
 
 def _export_options(args: argparse.Namespace) -> export.ExportOptions:
@@ -176,7 +194,7 @@ def _run_and_report(ctx: AppContext, jobs: list[Job], args: argparse.Namespace) 
 
 
 def _transcribe(ctx: AppContext, args: argparse.Namespace) -> int:
-    files, notes = collect_files(args.paths)
+    files, notes, unusable = _scan(args.paths)
     for note in notes:
         print(note, file=sys.stderr)
     if not files:
@@ -208,7 +226,8 @@ def _transcribe(ctx: AppContext, args: argparse.Namespace) -> int:
         )
         for f in files
     ]
-    return _run_and_report(ctx, jobs, args)
+    code = _run_and_report(ctx, jobs, args)
+    return code or int(unusable)  # a path that could not be used is an error too
 
 
 def _resume(ctx: AppContext, args: argparse.Namespace) -> int:

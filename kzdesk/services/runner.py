@@ -5,10 +5,12 @@ The window uses a QThreadPool dispatcher in ``kzdesk.workers`` over the same ser
 from __future__ import annotations
 
 import concurrent.futures as cf
+import dataclasses
 import time
 from collections.abc import Callable, Iterable
 
 from kzdesk.core.job import Job, JobState
+from kzdesk.services import disk_space
 from kzdesk.services.transcription import TranscriptionService
 from kzdesk.storage.job_queue import JobQueue
 
@@ -33,7 +35,7 @@ class QueueRunner:
         with cf.ThreadPoolExecutor(self.workers, thread_name_prefix="kzdesk-job") as pool:
             while True:
                 while len(running) < self.workers:
-                    job = self.queue.claim_next(job_ids=ids)
+                    job = self._claim(ids, listener)
                     if job is None:
                         break
                     if listener:
@@ -49,6 +51,21 @@ class QueueRunner:
         if ids is None:
             return self.queue.all()
         return [self.queue.get(i) for i in ids]
+
+    def _claim(self, ids: list[int] | None, listener: Callable[[Job], None] | None) -> Job | None:
+        """The next runnable job; on a full disk None after a pause, the waiting jobs told why."""
+        try:
+            return self.queue.claim_next(job_ids=ids)
+        except Exception as exc:
+            if not disk_space.is_disk_full(exc):
+                raise
+        note = disk_space.paused_message(self.queue.db.path.parent)
+        if listener is not None:
+            for job in self.queue.all([JobState.QUEUED]):
+                if ids is None or job.id in ids:
+                    listener(dataclasses.replace(job, error=note))
+        time.sleep(disk_space.POLL_S)
+        return None
 
 
 def failed(jobs: Iterable[Job]) -> list[Job]:

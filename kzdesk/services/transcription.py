@@ -28,7 +28,7 @@ from kzdesk.core.i18n import QT_TRANSLATE_NOOP
 from kzdesk.core.job import STAGE_SPEAKERS, Job, JobState, SpeakersMode
 from kzdesk.core.transcript import Transcript
 from kzdesk.diarization.profiles import VoiceProfileStore
-from kzdesk.services import speakers
+from kzdesk.services import disk_space, speakers
 from kzdesk.services.assemble import build_transcript, utterances_from_json, utterances_to_json
 from kzdesk.storage.job_queue import JobQueue, PieceRecord
 from kzdesk.storage.transcripts import SpeakerVoice, TranscriptStore
@@ -136,6 +136,11 @@ class _JobRun:
         share = (recognition_end(self.job) - CONVERT_SHARE) / max(self.piece_count, 1)
         self.set_progress(CONVERT_SHARE + share * (index + min(max(fraction, 0.0), 0.99)))
 
+    def paused(self, note: str | None) -> None:
+        """Waiting for disk space (``note`` says so) or going on (None); nothing is written."""
+        self.job = replace(self.job, error=note)
+        self.listener(self.job)
+
     def enter_stage(self, stage: str) -> None:
         self.job = replace(self.job, stage=stage)
         self.listener(self.job)
@@ -186,8 +191,11 @@ class TranscriptionService:
         run = _JobRun(
             job=job, queue=self.queue, listener=listener or (lambda _j: None), cancel_event=event
         )
-        try:
-            self._process(run)
+        try:  # a full disk pauses the job where it is; it goes on once space is freed
+            folders = [self.queue.db.path.parent, self.config.work_dir]
+            disk_space.pausing(
+                lambda: self._process(run), folders, paused=run.paused, stopped=event.is_set
+            )
         except audio.Cancelled:
             self._finish(run, JobState.CANCELLED)
         except audio.AudioError as exc:
@@ -210,7 +218,7 @@ class TranscriptionService:
         pieces = self._known_pieces(records, info.duration_ms)
         if pieces is None:
             work = self.config.work_dir / str(job.id)
-            work.mkdir(parents=True, exist_ok=True)
+            work.mkdir(parents=True, exist_ok=True, mode=0o700)
             pieces = audio.prepare(
                 job.source_path,
                 info,

@@ -19,6 +19,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThreadPool, QTimer, Signal
 
 from kzdesk.core.job import Job, JobState, Language, SpeakersMode
+from kzdesk.services import disk_space
 from kzdesk.services.transcription import TranscriptionService
 from kzdesk.storage.job_queue import JobQueue
 from kzdesk.workers.job_runnable import JobRunnable, WorkerSignals
@@ -34,6 +35,7 @@ class Dispatcher(QObject):
     job_removed = Signal(int)  # job id
     batch_finished = Signal(int, int)  # (done, failed) when the last job of a batch ends
     running_changed = Signal(int)  # number of jobs running now
+    problem = Signal(str)  # a sentence about the data folder (a full disk), once per episode
 
     def __init__(
         self,
@@ -62,6 +64,7 @@ class Dispatcher(QObject):
         self._batch: dict[int, JobState] = {}  # jobs of the current batch and their last state
         self._paused = False
         self._started = False
+        self._disk_full = False  # claiming failed for want of space; told once until it works
 
     # ---- life cycle -----------------------------------------------------------------------
     def start(self) -> list[Job]:
@@ -128,9 +131,15 @@ class Dispatcher(QObject):
     ) -> list[Job]:
         jobs = []
         for path in paths:
-            job = self.queue.enqueue(
-                path, language=language, speakers=speakers, engine=engine, options=options
-            )
+            try:
+                job = self.queue.enqueue(
+                    path, language=language, speakers=speakers, engine=engine, options=options
+                )
+            except Exception as exc:
+                if not disk_space.is_disk_full(exc):
+                    raise
+                self.problem.emit(disk_space.not_saved_message(self.queue.db.path.parent))
+                break
             jobs.append(job)
             self._batch[job.id] = job.state
             self.job_added.emit(job)
@@ -189,7 +198,16 @@ class Dispatcher(QObject):
         if wake is None or wake > time.time():
             return
         while len(self._running) < self._max_workers:
-            job = self.queue.claim_next()
+            try:
+                job = self.queue.claim_next()
+            except Exception as exc:
+                if not disk_space.is_disk_full(exc):
+                    raise
+                if not self._disk_full:  # tried again on every tick until space is back
+                    self._disk_full = True
+                    self.problem.emit(disk_space.paused_message(self.queue.db.path.parent))
+                return
+            self._disk_full = False
             if job is None:
                 break
             self._launch(job)

@@ -183,10 +183,11 @@ def test_unreadable_file_reported(monkeypatch: pytest.MonkeyPatch, tmp_path: Pat
     path = tmp_path / "locked.mp3"
     path.write_bytes(b"ID3")
 
-    def deny(self: Path, *args: object, **kwargs: object) -> object:
+    def deny(file: Path) -> int:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(Path, "open", deny)
+    probe_module = importlib.import_module("kzdesk.audio.probe")
+    monkeypatch.setattr(probe_module, "_open_for_reading", deny)
     assert "not allowed to read" in _error(path)
 
 

@@ -328,8 +328,16 @@ def test_iam_token_and_folder_header(speechkit_emulator, make_speechkit_engine, 
 
 def test_remote_endpoint_override_is_refused():
     with pytest.raises(EngineError) as info:
-        SpeechKitEngine(api_key="k", endpoint="example.com:443")
+        SpeechKitEngine(api_key="k", endpoint="192.0.2.1:443")  # an address, no name lookup
     assert "local" in info.value.message
+    assert info.value.kind is FailureKind.ADDRESS and not info.value.retryable
+
+
+def test_an_override_that_does_not_resolve_is_not_retried():
+    with pytest.raises(EngineError) as info:
+        SpeechKitEngine(api_key="k", endpoint="nonexistent.invalid:50051")
+    assert info.value.message.startswith("Cannot find host nonexistent.invalid; check the address")
+    assert info.value.kind is FailureKind.ADDRESS and not info.value.retryable
 
 
 def test_key_not_in_repr():
