@@ -88,6 +88,8 @@ def setup_logging(directory: Path, *, verbose: bool = False) -> Path:
     if handler is not None:
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
         root.addHandler(handler)
+    elif not root.handlers:
+        root.addHandler(logging.NullHandler())  # no log file: nothing on the terminal either
     root.setLevel(logging.DEBUG if verbose else logging.INFO)
     # Third-party clients may log request metadata (which carries the key): keep them quiet.
     for noisy in ("yandex_ai_studio_sdk", "grpc", "urllib3"):

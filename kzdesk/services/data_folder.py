@@ -129,7 +129,7 @@ def open_database(root: Path) -> Database:
         found = describe(exc, root)
         if found is None:
             raise
-        log.warning("the data folder %s cannot be used: %s", root, exc)
+        log.info("the data folder %s cannot be used: %s", root, exc)
         raise found from exc
 
 
@@ -168,7 +168,7 @@ def _check_writable(root: Path) -> None:
     in plain words, instead of as SQLite's "unable to open database file"."""
     probe = root / f".kzdesk-write-check-{os.getpid()}"
     try:
-        fd = os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, privacy.PRIVATE_FILE)
+        fd = _create_probe(probe)
     except OSError as exc:
         if disk_space.is_disk_full(exc):
             return  # reading still works; a write says so when it happens
@@ -178,6 +178,10 @@ def _check_writable(root: Path) -> None:
         probe.unlink()
 
 
+def _create_probe(path: Path) -> int:
+    return os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, privacy.PRIVATE_FILE)
+
+
 # ---- what went wrong ------------------------------------------------------------------------
 def describe(exc: BaseException, root: Path) -> DataFolderError | None:
     """The DataFolderError for a failure met while using the data folder ``root``, or None
@@ -185,7 +189,7 @@ def describe(exc: BaseException, root: Path) -> DataFolderError | None:
     database = Path(root) / DB_FILE
     if isinstance(exc, DataFolderError):
         return exc
-    if disk_space.is_disk_full(exc):
+    if disk_space.is_disk_full(exc, root):
         return DataFolderError(Problem.DISK_FULL, disk_space.not_saved_message(root), root)
     if isinstance(exc, DatabaseTooNew):
         return problem(Problem.TOO_NEW, database)
@@ -234,11 +238,11 @@ def _read_only_disk(root: Path) -> bool:
 # ---- a damaged database ---------------------------------------------------------------------
 def aside_folder(root: Path, now: float | None = None) -> Path:
     """Where :func:`set_aside` would move the damaged database now (a new folder)."""
-    stamp = time.strftime("%Y-%m-%d %H-%M-%S", time.localtime(now))
+    stamp = time.strftime("%Y%m%d-%H%M%S", time.localtime(now))
     target = Path(root) / f"{ASIDE_PREFIX}{stamp}"
     n = 2
     while target.exists():
-        target = Path(root) / f"{ASIDE_PREFIX}{stamp} ({n})"
+        target = Path(root) / f"{ASIDE_PREFIX}{stamp}-{n}"
         n += 1
     return target
 
@@ -254,7 +258,7 @@ def set_aside(root: Path, target: Path | None = None) -> Path:
         source = root / name
         if source.exists() or source.is_symlink():
             os.replace(source, target / name)
-    log.warning("moved the damaged queue database of %s to %s", root, target)
+    log.info("moved the damaged queue database of %s to %s", root, target)
     return target / DB_FILE
 
 

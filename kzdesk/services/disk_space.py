@@ -16,7 +16,7 @@ import sqlite3
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from kzdesk.audio.errors import Cancelled, DiskFull
 from kzdesk.core.i18n import QT_TRANSLATE_NOOP
@@ -45,8 +45,12 @@ NOT_SAVED = QT_TRANSLATE_NOOP(
 )
 
 
-def is_disk_full(exc: BaseException | None) -> bool:
-    """True when ``exc`` (or what caused it) says the disk or the user's quota is full."""
+def is_disk_full(exc: BaseException | None, folder: Path | None = None) -> bool:
+    """True when ``exc`` (or what caused it) says the disk or the user's quota is full.
+
+    With ``folder`` (where the database lives), SQLite's "disk I/O error" counts too when
+    that disk has (almost) no space left: SQLite cannot even grow its shared-memory file
+    then, and says so only in those words."""
     seen: set[int] = set()
     while exc is not None and id(exc) not in seen:
         seen.add(id(exc))
@@ -55,13 +59,18 @@ def is_disk_full(exc: BaseException | None) -> bool:
         if isinstance(exc, OSError) and exc.errno in _NO_SPACE:
             return True
         if isinstance(exc, sqlite3.Error):
-            code = getattr(exc, "sqlite_errorcode", None)
-            if (code is not None and code & 0xFF == sqlite3.SQLITE_FULL) or (
-                "database or disk is full" in str(exc)
-            ):
+            code = (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
+            if code == sqlite3.SQLITE_FULL or "database or disk is full" in str(exc):
+                return True
+            if code == sqlite3.SQLITE_IOERR and folder is not None and _no_room(folder):
                 return True
         exc = exc.__cause__ or exc.__context__
     return False
+
+
+def _no_room(folder: Path) -> bool:
+    free = free_bytes(folder)
+    return free is not None and free < _MIN_RESUME_BYTES
 
 
 def free_bytes(folder: Path) -> int | None:
@@ -130,7 +139,7 @@ def pausing(
         try:
             return step()
         except Exception as exc:
-            if not is_disk_full(exc):
+            if not is_disk_full(exc, folder):
                 raise
             log.warning("the disk holding %s is full (%s); waiting for space", folder, exc)
             paused(paused_message(folder))
@@ -142,7 +151,7 @@ def pausing(
         paused(None)
 
 
-def _usage(folder: Path) -> shutil._ntuple_diskusage | None:  # type: ignore[name-defined]
+def _usage(folder: Path) -> Any:
     path = Path(folder)
     for candidate in (path, *path.parents):
         try:

@@ -30,10 +30,16 @@ def applies() -> bool:
 
 
 def make_dir(path: Path) -> bool:
-    """Create ``path`` (and missing parents) as a private folder; True when it was created."""
-    existed = path.is_dir()
-    path.mkdir(parents=True, exist_ok=True, mode=PRIVATE_DIR)
-    return not existed
+    """Create ``path`` and its missing parents as private folders; True when it was created."""
+    missing = []
+    for level in (path, *path.parents):
+        if level.is_dir() or level.is_symlink() or level.exists():
+            break
+        missing.append(level)
+    for level in reversed(missing):
+        level.mkdir(mode=PRIVATE_DIR, exist_ok=True)
+    path.mkdir(exist_ok=True, mode=PRIVATE_DIR)  # raises for a file or a link to nowhere
+    return bool(missing)
 
 
 def is_own_entry(name: str) -> bool:

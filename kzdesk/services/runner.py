@@ -57,7 +57,7 @@ class QueueRunner:
         try:
             return self.queue.claim_next(job_ids=ids)
         except Exception as exc:
-            if not disk_space.is_disk_full(exc):
+            if not disk_space.is_disk_full(exc, self.queue.db.path.parent):
                 raise
         note = disk_space.paused_message(self.queue.db.path.parent)
         if listener is not None:

@@ -26,6 +26,7 @@ import numpy as np
 from kzdesk.audio.errors import AudioError, Cancelled
 from kzdesk.audio.ffmpeg import start_pcm_decoder
 from kzdesk.core.i18n import QT_TRANSLATE_NOOP
+from kzdesk.services import privacy
 
 log = logging.getLogger(__name__)
 
@@ -274,7 +275,7 @@ _O_BINARY = getattr(os, "O_BINARY", 0)
 
 
 def _write_cache(cache_file: Path, peaks: Peaks) -> None:
-    cache_file.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    privacy.make_dir(cache_file.parent)
     header = _CACHE_HEADER.pack(
         _CACHE_MAGIC, _CACHE_VERSION, peaks.bins_per_second, peaks.duration_ms, len(peaks)
     )

@@ -25,10 +25,6 @@ from kzdesk.ui.messages import translate_message
 log = logging.getLogger(__name__)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("startup", text)
-
-
 def open_context(data_dir: str | None) -> AppContext | None:
     """The app's context, or None after telling the user why kzdesk cannot start."""
     root = Path(data_dir) if data_dir else default_data_dir()
@@ -36,7 +32,7 @@ def open_context(data_dir: str | None) -> AppContext | None:
         try:
             return AppContext.open(data_dir)
         except DataFolderError as exc:
-            log.warning("cannot open the data folder %s: %s", root, exc.message)
+            log.info("cannot open the data folder %s: %s", root, exc.message)
             with _system_language():
                 if exc.kind is not Problem.DAMAGED:
                     show_failure(translate_message(exc.message))
@@ -55,39 +51,46 @@ def open_context(data_dir: str | None) -> AppContext | None:
 def ask_to_start_empty(database: Path, aside: Path) -> bool:
     box = QMessageBox(QMessageBox.Icon.Warning, "kzdesk", "")
     box.setText(
-        _tr("The queue database {path} is damaged and cannot be opened.").format(path=database)
+        QCoreApplication.translate(
+            "startup", "The queue database {path} is damaged and cannot be opened."
+        ).format(path=database)
     )
     box.setInformativeText(
-        _tr(
+        QCoreApplication.translate(
+            "startup",
             "kzdesk can start with an empty queue. Nothing is deleted: the damaged file is "
-            "kept as {aside}, so it can still be restored or sent to support."
+            "kept as {aside}, so it can still be restored or sent to support.",
         ).format(aside=aside)
     )
     start = box.addButton(
-        _tr("Start with an empty queue (the damaged file is kept as {name})").format(
-            name=aside.parent.name
-        ),
+        QCoreApplication.translate(
+            "startup", "Start with an empty queue (the damaged file is kept as {name})"
+        ).format(name=aside.parent.name),
         QMessageBox.ButtonRole.AcceptRole,
     )
-    box.addButton(_tr("Quit"), QMessageBox.ButtonRole.RejectRole)
+    box.addButton(QCoreApplication.translate("startup", "Quit"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(start)
     box.exec()
     return box.clickedButton() is start
 
 
 def show_failure(message: str) -> None:
-    box = QMessageBox(QMessageBox.Icon.Critical, "kzdesk", _tr("kzdesk cannot start."))
+    box = QMessageBox(
+        QMessageBox.Icon.Critical,
+        "kzdesk",
+        QCoreApplication.translate("startup", "kzdesk cannot start."),
+    )
     box.setInformativeText(message)
-    box.addButton(_tr("Quit"), QMessageBox.ButtonRole.RejectRole)
+    box.addButton(QCoreApplication.translate("startup", "Quit"), QMessageBox.ButtonRole.RejectRole)
     box.exec()
 
 
-def unexpected_failure_text(exc: BaseException, log_dir: Path | None) -> str:
-    where = str(log_dir) if log_dir is not None else _tr("the log folder")
-    return _tr(
+def unexpected_failure_text(exc: BaseException, log_dir: Path) -> str:
+    return QCoreApplication.translate(
+        "startup",
         "Something unexpected stopped kzdesk while it started ({name}). The details are in "
-        "the log file in {folder}; send it to support if this happens again."
-    ).format(name=type(exc).__name__, folder=where)
+        "the log file in {folder}; send it to support if this happens again.",
+    ).format(name=type(exc).__name__, folder=log_dir)
 
 
 @contextlib.contextmanager

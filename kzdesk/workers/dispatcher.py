@@ -136,7 +136,7 @@ class Dispatcher(QObject):
                     path, language=language, speakers=speakers, engine=engine, options=options
                 )
             except Exception as exc:
-                if not disk_space.is_disk_full(exc):
+                if not disk_space.is_disk_full(exc, self.queue.db.path.parent):
                     raise
                 self.problem.emit(disk_space.not_saved_message(self.queue.db.path.parent))
                 break
@@ -201,7 +201,7 @@ class Dispatcher(QObject):
             try:
                 job = self.queue.claim_next()
             except Exception as exc:
-                if not disk_space.is_disk_full(exc):
+                if not disk_space.is_disk_full(exc, self.queue.db.path.parent):
                     raise
                 if not self._disk_full:  # tried again on every tick until space is back
                     self._disk_full = True
