@@ -95,14 +95,19 @@ def not_saved_message(folder: Path) -> str:
 
 
 def space_is_back(folders: Sequence[Path]) -> bool:
+    return full_folder(folders) is None
+
+
+def full_folder(folders: Sequence[Path]) -> Path | None:
+    """The first of ``folders`` whose disk has too little room to go on, or None."""
     for folder in folders:
         usage = _usage(folder)
         if usage is None:
             continue
         need = min(RESUME_FREE_BYTES, max(int(usage.total * RESUME_DISK_SHARE), _MIN_RESUME_BYTES))
         if usage.free < need:
-            return False
-    return True
+            return folder
+    return None
 
 
 def wait_for_space(
@@ -134,20 +139,21 @@ def pausing(
     ``paused`` gets the sentence when the wait starts (and again on each look, with the free
     space then) and None when work continues. Raises :class:`Cancelled` when ``stopped()``
     turns true while waiting; any other failure of ``step`` passes through."""
-    folder = folders[0]
     while True:
         try:
             return step()
         except Exception as exc:
-            if not is_disk_full(exc, folder):
+            if not is_disk_full(exc, folders[0]):
                 raise
-            log.warning("the disk holding %s is full (%s); waiting for space", folder, exc)
-            paused(paused_message(folder))
-        if not wait_for_space(
-            folders, stopped=stopped, heartbeat=lambda: paused(paused_message(folder))
-        ):
+            log.warning("a disk is full (%s); waiting for space", exc)
+
+        def tell() -> None:  # the folder whose disk is full, with its free space now
+            paused(paused_message(full_folder(folders) or folders[0]))
+
+        tell()
+        if not wait_for_space(folders, stopped=stopped, heartbeat=tell):
             raise Cancelled()
-        log.info("space is back under %s; continuing", folder)
+        log.info("space is back; continuing")
         paused(None)
 
 

@@ -135,6 +135,30 @@ def test_a_full_disk_pauses_the_job_until_space_is_freed(
         assert "Logging error" not in captured.err and "Traceback" not in captured.err
 
 
+def test_converting_onto_a_full_disk_pauses_and_names_that_disk(service, tmp_path: Path) -> None:
+    with tmpfs(tmp_path / "audio disk", size_kb=1024) as disk:
+        if disk is None:
+            pytest.skip("this machine does not let the test mount a small disk")
+        source = bursts_file(tmp_path / "meeting.wav", [(0.5, 1.0), (3.0, 1.0)], 30.0)
+        queue, svc = service(tmp_path / "data", work=disk / "audio")
+        queue.enqueue(source)
+        job = queue.claim_next()
+        assert job is not None
+        filler = fill(disk)  # the queue's disk has room; ffmpeg's output has none
+        snapshots = Snapshots()
+        ended, thread = _run_in_thread(svc, job, snapshots)
+        assert snapshots.paused.wait(DEADLINE_S), "the job did not say it is paused"
+        note = next(j.error for j in snapshots.jobs if j.error)
+        assert note.startswith(f"The disk that holds {disk / 'audio'} is full (0.0 MB free).")
+        assert queue.get(job.id).state is JobState.CONVERTING  # paused, not failed
+        filler.unlink()
+        thread.join(DEADLINE_S)
+        assert not thread.is_alive()
+        [done] = ended
+        assert done.state is JobState.DONE, done.error
+        assert list((disk / "audio" / str(job.id)).glob("*.ogg"))  # converted after all
+
+
 def test_conversion_out_of_space_pauses_then_continues(
     service, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
