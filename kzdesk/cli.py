@@ -10,7 +10,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from kzdesk import __version__, export
+from kzdesk import __version__, cli_diarize, export
 from kzdesk.app import AppContext, setup_logging
 from kzdesk.cli_progress import ProgressPrinter
 from kzdesk.core import cost, timecode
@@ -86,6 +86,8 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("name", nargs="?", help="setting to change; none lists all")
     c.add_argument("value", nargs="?")
 
+    cli_diarize.add_parser(sub)
+
     k = sub.add_parser("key", help="store, check or delete the SpeechKit API key")
     k.add_argument("action", choices=["set", "status", "delete"])
     k.add_argument("--file", action="store_true", help="keep it in a user-only file (no keyring)")
@@ -94,7 +96,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _opened_paths(argv: Sequence[str]) -> list[str] | None:
     """`kzdesk FILE...` (a file manager's "Open with", a second launch): paths for the window."""
-    commands = {"transcribe", "resume", "jobs", "export", "key", "config"}
+    commands = {"transcribe", "resume", "jobs", "export", "key", "config", "diarize"}
     if argv and argv[0] not in commands and all(Path(a).exists() for a in argv):
         return list(argv)
     return None
@@ -108,6 +110,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         from kzdesk.ui.launch import run_gui  # Qt only when the window is wanted
 
         return run_gui(args.data_dir, files=opened)
+    if args.command == "diarize":  # no queue, no data folder: speaker turns only
+        return cli_diarize.run(args)
     ctx = AppContext.open(args.data_dir)
     setup_logging(ctx.log_dir, verbose=args.verbose)
     try:
