@@ -30,7 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from pyannote.core import Annotation, Segment
 from pyannote.metrics.diarization import DiarizationErrorRate
 
-from bench.diarization_real import leave_one_out, real_table
+from bench.diarization_real import children_cpu_s, leave_one_out, real_table
 from kzdesk.diarization.pipeline import DiarizationOptions
 from kzdesk.diarization.process import diarize_in_subprocess
 from tests.diarization.speech import make_dialog, write_wav
@@ -71,6 +71,7 @@ def synthetic_table(args: argparse.Namespace) -> None:
         mode: {c: DiarizationErrorRate(collar=c) for c in (0.0, 0.5)} for mode in ("given", "auto")
     }
     audio_s = wall_s = 0.0
+    cpu_start = children_cpu_s()
     peak_kb = 0
     counted = right = 0
     print(f"load average at start: {' '.join(f'{v:.2f}' for v in os.getloadavg())}")
@@ -140,6 +141,11 @@ def synthetic_table(args: argparse.Namespace) -> None:
     print(
         f"speed: {audio_s / wall_s:.1f}x real time "
         f"({audio_s / 3600:.2f} h of audio in {wall_s / 3600:.3f} h, incl. process start)"
+    )
+    cpu_s = children_cpu_s() - cpu_start
+    print(
+        f"CPU time of the diarization processes: {cpu_s:.0f} s = "
+        f"{audio_s / max(cpu_s, 1e-9):.1f}x real time per core"
     )
     print(f"peak memory of the diarization process: {peak_kb / 1024:.0f} MiB RSS")
     print(

@@ -223,7 +223,7 @@ class FindSpeakersController(QObject):
         self.runner = FindSpeakersRunner(
             window.session, window.speakers.voices, QThreadPool.globalInstance(), self
         )
-        self.action = QAction(self.tr("Find speakers &again…"), window)
+        self.action = QAction(self.tr("&Find speakers again…"), window)
         self.action.setToolTip(
             self.tr("Listen to the recording again and give every phrase its speaker")
         )

@@ -245,7 +245,8 @@ class TimelineWidget(QWidget):
             self.seek_requested.emit(ms)
         tip = timecode.clock(ms)
         if self.overlap_at(ms):
-            tip = f"{tip}\n{self.tr('Two or more people speak at once here.')}"
+            note = self.tr("Two or more people speak at once here.")
+            tip = f"{tip}\n{note}"
         if self._message:
             tip = f"{tip}\n{self._message}"
         QToolTip.showText(event.globalPosition().toPoint() + QPoint(0, 16), tip, self)
