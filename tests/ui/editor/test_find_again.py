@@ -102,7 +102,7 @@ def test_found_again_is_one_undo_step_that_keeps_the_users_name(editor, qtbot) -
     other = next(s for s in after.speakers if s.id != 1)
     assert other.name == "Speaker 2" and other.id == 2
     # most of MEE012's answer (13.2-16.9 s) went to the other speaker
-    answer = [s for s in after.segments if 13000 <= s.start_ms and s.end_ms <= 17000]
+    answer = [s for s in after.segments if s.start_ms >= 13000 and s.end_ms <= 17000]
     mine = sum(s.end_ms - s.start_ms for s in answer if s.speaker_id == other.id)
     assert mine > 0.5 * sum(s.end_ms - s.start_ms for s in answer)
     # saved at once: phrases, voices, overlaps; the panel and the waveform show them
