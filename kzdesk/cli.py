@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from kzdesk import __version__, cli_folder, cli_run, export
+from kzdesk import __version__, cli_diarize, cli_folder, cli_run, export
 from kzdesk.app import AppContext, setup_logging
 from kzdesk.core import cost, timecode
 from kzdesk.core.job import Language, SpeakersMode, speakers_choice
@@ -64,7 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="SpeechKit: general or deferred-general; Whisper: tiny, base, small, medium, "
         "large-v3-turbo, a model folder or a Hugging Face id",
     )
-    t.add_argument("--export", default=None, help="formats: docx,srt,vtt,txt,json")
+    t.add_argument("--export", default=None, help=f"formats: {','.join(export.FORMATS)}")
     t.add_argument("--jobs", type=int, default=None, help="files processed at once")
     t.add_argument(
         "--again",
@@ -99,12 +99,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     e = sub.add_parser("export", help="export a finished job again")
     e.add_argument("job_id", type=int)
-    e.add_argument("--format", default="docx", help="formats: docx,srt,vtt,txt,json")
+    e.add_argument("--format", default="docx", help=f"formats: {','.join(export.FORMATS)}")
     _add_export_options(e)
 
     c = sub.add_parser("config", help="show or change a setting (folder_id, price_per_minute, ...)")
     c.add_argument("name", nargs="?", help="setting to change; none lists all")
     c.add_argument("value", nargs="?")
+
+    cli_diarize.add_parser(sub)
 
     k = sub.add_parser("key", help="store, check or delete the SpeechKit API key")
     k.add_argument("action", choices=["set", "status", "delete"])
@@ -115,7 +117,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _opened_paths(argv: Sequence[str]) -> list[str] | None:
     """`kzdesk FILE...` (a file manager's "Open with", a second launch): paths for the window."""
-    commands = {"transcribe", "resume", "retry", "jobs", "export", "key", "config", "reset-queue"}
+    commands = {
+        "transcribe", "resume", "retry", "jobs", "export", "key", "config", "reset-queue",
+        "diarize",
+    }  # fmt: skip
     if argv and argv[0] not in commands and all(Path(a).exists() for a in argv):
         return list(argv)
     return None
@@ -132,6 +137,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         from kzdesk.ui.launch import run_gui  # Qt only when the window is wanted
 
         return run_gui(args.data_dir, files=opened)
+    if args.command == "diarize":  # no queue, no data folder: speaker turns only
+        return cli_diarize.run(args)
     if args.command == cli_folder.RESET_COMMAND:
         return cli_folder.reset_queue(args.data_dir)
     try:

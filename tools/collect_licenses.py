@@ -7,7 +7,8 @@ wheel ships as LICENSE/LICENCE/COPYING/NOTICE (importlib.metadata ``dist.files``
 few wheels that ship none (Qt for Python, CTranslate2, tokenizers) it writes a notice from the
 package metadata, with the full licence text from ``packaging/licenses/texts``. Notices that
 are not in any wheel (the FFmpeg programs and libraries, Qt's LGPL obligations) come from
-``packaging/licenses/notices`` (Qt.txt, FFmpeg.txt). ``licenses/README.txt`` lists all.
+``packaging/licenses/notices`` (Qt.txt, FFmpeg.txt); the speaker models' provenance and licences
+from ``packaging/licenses/models``. ``licenses/README.txt`` lists all.
 
 Standalone: ``python tools/collect_licenses.py OUT_DIR [MODULE ...]`` (default: the modules
 kzdesk imports directly).
@@ -28,6 +29,7 @@ ROOT = Path(__file__).resolve().parents[1]
 PACKAGING = ROOT / "packaging" / "licenses"
 TEXTS = PACKAGING / "texts"
 NOTICES = PACKAGING / "notices"
+MODELS = PACKAGING / "models"  # the speaker models in resources/models (always bundled)
 
 # The distributions kzdesk itself needs at run time, for the standalone use of this script.
 DEFAULT_MODULES = (
@@ -223,6 +225,12 @@ def collect(
             folder.mkdir()
             written.append(Path(shutil.copyfile(NOTICES / f"{name}.txt", folder / "NOTICE.txt")))
             index.append(f"{name}: see {name}/NOTICE.txt")
+
+    models = dest / "models"
+    shutil.copytree(MODELS, models)
+    written.extend(sorted(models.iterdir()))
+    for notice in sorted(models.iterdir()):
+        index.append(f"model {notice.stem}: see models/{notice.name}")
 
     texts = dest / "texts"
     shutil.copytree(TEXTS, texts)

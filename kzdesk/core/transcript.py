@@ -108,6 +108,9 @@ class Transcript:
     duration_ms: int = 0
     created_at: float = 0.0
     language: str = ""
+    # spans (start_ms, end_ms) where two or more people speak at once, as found on this
+    # computer; the editor marks them on the waveform
+    overlaps: list[tuple[int, int]] = field(default_factory=list)
 
     # ---- look-ups -------------------------------------------------------------------------
     def speaker(self, speaker_id: int | None) -> Speaker | None:
@@ -270,6 +273,10 @@ class Transcript:
         return self.apply(
             Change(speakers=[(gone, None)], segments=segs, description="merge speakers")
         )
+
+    def replace_with(self, other: Transcript, description: str = "find speakers again") -> Change:
+        """Take ``other``'s speakers and phrases as one change (undone in one step)."""
+        return self.apply(transcript_ops.replace_all(self, other, description))
 
     # ---- applying -------------------------------------------------------------------------
     def apply(self, change: Change) -> Change:

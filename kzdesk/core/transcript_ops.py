@@ -132,3 +132,22 @@ def speaker_shares(transcript: Transcript) -> dict[int, float]:
         talk[seg.speaker_id] = talk.get(seg.speaker_id, 0) + max(seg.end_ms - seg.start_ms, 0)
     total = sum(talk.values())
     return {sp.id: (talk.get(sp.id, 0) / total if total else 0.0) for sp in transcript.speakers}
+
+
+def replace_all(transcript: Transcript, other: Transcript, description: str) -> Change:
+    """One change that turns ``transcript``'s speakers and phrases into ``other``'s (rows
+    paired by id: kept ids are edits, the rest are deletions and creations). Speakers found
+    again are one undo step this way."""
+
+    def pairs(before: list, after: list) -> list:  # type: ignore[type-arg]
+        old = {row.id: row for row in before}
+        new = {row.id: row for row in after}
+        out = [(old[i], None) for i in old if i not in new]
+        out += [(old.get(i), copy.deepcopy(new[i])) for i in new if old.get(i) != new[i]]
+        return out
+
+    return _t.Change(
+        speakers=pairs(transcript.speakers, other.speakers),
+        segments=pairs(transcript.segments, other.segments),
+        description=description,
+    )

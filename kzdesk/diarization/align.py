@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from kzdesk.core.engine import Utterance
 from kzdesk.core.transcript import Segment, Speaker, Transcript, Word, speaker_color
-from kzdesk.diarization.segmentation import SpeakerTurn
+from kzdesk.diarization.turns import SpeakerTurn
 
 NEAREST_S = 1.0  # a word outside every turn takes the nearest turn within this distance
 OVERLAP_SHARE = 0.3  # the second speaker must cover this much of a word to mark overlap
@@ -30,9 +30,10 @@ class AlignedUtterance:
 
 
 def speaker_for_span(
-    turns: list[SpeakerTurn], start_s: float, end_s: float
+    turns: list[SpeakerTurn], start_s: float, end_s: float, prefer: int | None = None
 ) -> tuple[int | None, bool]:
-    """(dominant speaker, overlapped?) for a span of time."""
+    """(dominant speaker, overlapped?) for a span of time. Where two people speak, the
+    phrase's own speaker ``prefer`` keeps the word if their turn covers enough of it."""
     if end_s - start_s < 0.05:
         middle = (start_s + end_s) / 2
         start_s, end_s = middle - 0.025, middle + 0.025
@@ -58,12 +59,20 @@ def speaker_for_span(
     ranked = sorted(cover.items(), key=lambda kv: -kv[1])
     second = ranked[1][1] if len(ranked) > 1 else 0.0
     overlap = second >= OVERLAP_SHARE * (end_s - start_s) or (flagged and len(ranked) > 1)
+    if (
+        overlap
+        and prefer is not None
+        and cover.get(prefer, 0.0) >= OVERLAP_SHARE * (end_s - start_s)
+    ):
+        return prefer, True
     return ranked[0][0], overlap
 
 
-def word_speakers(words: list[Word], turns: list[SpeakerTurn]) -> list[tuple[int | None, bool]]:
+def word_speakers(
+    words: list[Word], turns: list[SpeakerTurn], prefer: int | None = None
+) -> list[tuple[int | None, bool]]:
     turns = sorted(turns, key=lambda t: t.start_s)
-    labels = [speaker_for_span(turns, w.start_ms / 1000, w.end_ms / 1000) for w in words]
+    labels = [speaker_for_span(turns, w.start_ms / 1000, w.end_ms / 1000, prefer) for w in words]
     for i in range(1, len(labels) - 1):  # a lone short word between two of one speaker
         before, here, after = labels[i - 1][0], labels[i][0], labels[i + 1][0]
         short = words[i].end_ms - words[i].start_ms < LONE_WORD_S * 1000
@@ -78,6 +87,33 @@ def word_speakers(words: list[Word], turns: list[SpeakerTurn]) -> list[tuple[int
         else:
             last = s
     return labels
+
+
+def _own_speaker(
+    u: Utterance, turns: list[SpeakerTurn], owners: list[tuple[int, int, int]]
+) -> int | None:
+    """Whose phrase this is: the speaker of most of its words heard without overlap; for a
+    phrase spoken wholly over another, a covering speaker who does not already own a phrase
+    running at the same time."""
+    plain: dict[int, float] = {}
+    covering: dict[int, float] = {}
+    for w in u.words:
+        speaker, overlap = speaker_for_span(turns, w.start_ms / 1000, w.end_ms / 1000)
+        if speaker is None:
+            continue
+        length = max(w.end_ms - w.start_ms, 1)
+        if not overlap:
+            plain[speaker] = plain.get(speaker, 0.0) + length
+    if plain:
+        return max(plain, key=lambda s: plain[s])
+    start, end = u.start_ms / 1000, u.end_ms / 1000
+    for t in turns:
+        shared = min(end, t.end_s) - max(start, t.start_s)
+        if shared > 0:
+            covering[t.speaker] = covering.get(t.speaker, 0.0) + shared
+    busy = {s for a, b, s in owners if a < u.end_ms and u.start_ms < b}
+    free = {s: v for s, v in covering.items() if s not in busy} or covering
+    return max(free, key=lambda s: free[s]) if free else None
 
 
 def _join(words: list[Word]) -> str:
@@ -118,13 +154,17 @@ def align_utterances(
     tag of each piece is its speaker's number, as the engines' own speaker tags are."""
     turns = sorted(turns, key=lambda t: t.start_s)
     out: list[AlignedUtterance] = []
+    owners: list[tuple[int, int, int]] = []  # (start_ms, end_ms, own speaker) so far
     for index, u in enumerate(utterances):
         if not u.words:
             speaker, overlap = speaker_for_span(turns, u.start_ms / 1000, u.end_ms / 1000)
             tag = u.channel if speaker is None else str(speaker)
             out.append(AlignedUtterance(replace(u, channel=tag), speaker, overlap, index))
             continue
-        labels = word_speakers(u.words, turns)
+        own = _own_speaker(u, turns, owners)
+        if own is not None:
+            owners.append((u.start_ms, u.end_ms, own))
+        labels = word_speakers(u.words, turns, prefer=own)
         pieces = _split(u.start_ms, u.end_ms, u.words, labels)
         for start, end, words, speaker, overlap in pieces:
             text = u.text.strip() if len(pieces) == 1 else _join(words)
@@ -155,6 +195,11 @@ def align_transcript(
     segments: list[Segment] = []
     overlapped: set[int] = set()
     word = "Channel" if channels else "Speaker"
+    if channels:  # Channel 1 is the first (left) channel, whoever speaks first
+        for index, channel in enumerate(sorted({a.speaker for a in aligned} - {None})):
+            speakers[channel] = Speaker(
+                index + 1, str(channel), f"Channel {channel + 1}", speaker_color(index)
+            )
     for piece in sorted(aligned, key=lambda a: (a.utterance.start_ms, a.source_index)):
         speaker_id = None
         if piece.speaker is not None:

@@ -13,7 +13,7 @@ import itertools
 import numpy as np
 
 from kzdesk.diarization.audio_input import RATE
-from kzdesk.diarization.segmentation import SpeakerTurn
+from kzdesk.diarization.turns import SpeakerTurn
 
 FRAME = RATE // 100  # 10 ms
 FRAME_S = FRAME / RATE

@@ -1,11 +1,13 @@
 """Who spoke when, on the user's computer: the use case the transcription pipeline calls.
 
-``diarize_audio`` reads the recording once through ffmpeg (block by block), finds speech with
-Silero VAD, embeds 1.6 s windows with the GE2E encoder, clusters them and returns speaker
-turns. ``diarize`` also aligns the turns to an engine's words (SpeechKit or Whisper shaped
-utterances, or a whole Transcript). Progress goes to a plain callback, ``cancelled()`` is
-checked between blocks and batches, and :func:`diarize_in_subprocess` runs it all in a child
-process so the model's memory is returned when it ends.
+``diarize_audio`` reads the recording once through ffmpeg (block by block); pyannote's
+segmentation-3.0 finds up to three local speakers (and where two overlap) in 10 s chunks,
+CAM++ embeds each local speaker's voice, clustering tells how many people there are and who is
+who, and every frame keeps as many people as were heard there (evidence.py, clustering.py,
+reconstruct.py). ``diarize`` also aligns the turns to an engine's words (SpeechKit or Whisper
+shaped utterances, or a whole Transcript). Progress goes to a plain callback, ``cancelled()``
+is checked between chunks, and :func:`kzdesk.diarization.process.diarize_in_subprocess` runs
+it all in a child process so the models' memory is returned when it ends.
 """
 
 from __future__ import annotations
@@ -15,22 +17,18 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from kzdesk.audio.errors import Cancelled
 from kzdesk.core.engine import Utterance
 from kzdesk.core.transcript import Transcript
-from kzdesk.diarization import segmentation as seg
 from kzdesk.diarization.align import AlignedUtterance, align_transcript, align_utterances
 from kzdesk.diarization.audio_input import RATE, decode_blocks
 from kzdesk.diarization.channels import ChannelLevels, channel_turns
-from kzdesk.diarization.clustering import cluster_segments
-from kzdesk.diarization.embeddings import Embedder, default_embedder
-from kzdesk.diarization.features import MelStream
-from kzdesk.diarization.vad import StreamingVad, speech_regions
+from kzdesk.diarization.clustering import cluster
+from kzdesk.diarization.evidence import Evidence, gather
+from kzdesk.diarization.models import EMBEDDING_MODEL
+from kzdesk.diarization.reconstruct import by_first_appearance, speaker_frames, turns_from_frames
+from kzdesk.diarization.turns import SpeakerTurn, overlap_regions
 
 Progress = Callable[[float, str], None]
-WINDOW_HOP = 120  # frames between window starts: 1.2 s, windows overlap by a quarter
-MERGE_GAP_S = 0.5  # one speaker's pauses shorter than this stay inside the turn
-SEGMENT_WINDOWS = 6  # windows averaged into one clustering segment (about 7 s of speech)
 
 
 @dataclass(frozen=True)
@@ -53,10 +51,10 @@ class DiarizationOptions:
 
 @dataclass
 class DiarizationResult:
-    turns: list[seg.SpeakerTurn]
+    turns: list[SpeakerTurn]
     speaker_count: int
     duration_s: float
-    method: str  # "channels" or the embedder's name
+    method: str  # "channels" or the embedding model's name
     peak_rss_kb: int = 0  # of the child process, when run by diarize_in_subprocess
     centroids: np.ndarray = field(default_factory=lambda: np.zeros((0, 0), np.float32))
 
@@ -66,13 +64,14 @@ class DiarizationResult:
             return self.centroids[speaker]
         return None
 
+    @property
+    def overlaps(self) -> list[tuple[float, float]]:
+        """Where two or more people speak at once (seconds)."""
+        return overlap_regions(self.turns)
+
 
 def _no_progress(_fraction: float, _stage: str) -> None:
     pass
-
-
-def _never() -> bool:
-    return False
 
 
 def diarize_audio(
@@ -82,88 +81,43 @@ def diarize_audio(
     duration_s: float = 0.0,
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
-    embedder: Embedder | None = None,
 ) -> DiarizationResult:
-    """Speaker turns of the recording at ``path``. ``duration_s`` (if known) makes the
-    decoding stage's progress exact. Raises AudioError, Cancelled."""
+    """Speaker turns of the recording at ``path``. ``duration_s`` (if known) makes progress
+    exact. Raises AudioError, Cancelled, ModelsMissing."""
     report = progress or _no_progress
-    stop = cancelled or _never
     if options.channels:
-        return _diarize_channels(path, duration_s, report, stop)
-    embedder = embedder or default_embedder()
-    mel_stream, vad = MelStream(), StreamingVad()
-    decoded = 0
+        return _diarize_channels(path, duration_s, report, cancelled)
     report(0.0, "reading")
-    for block in decode_blocks(path, cancelled=stop):
-        mel_stream.feed(block)
-        vad.feed(block)
-        decoded += len(block)
-        if duration_s > 0:
-            report(min(0.3, 0.3 * decoded / RATE / duration_s), "reading")
-    mel, energy = mel_stream.finish()
-    regions = speech_regions(vad.finish())
-    total_s = decoded / RATE
-    windows = seg.make_windows(regions, len(mel), hop=WINDOW_HOP)
-    if not windows:
-        turns = [seg.SpeakerTurn(s, e, 0) for s, e in regions]
-        report(1.0, "done")
-        return DiarizationResult(turns, 1 if turns else 0, total_s, embedder.name)
-    embeddings = _embed(embedder, mel, energy, windows, report, stop)
-    report(0.9, "clustering")
-    labels, centroids = cluster_segments(
-        embeddings,
-        _segment_ids(windows, regions),
+    evidence = gather(
+        decode_blocks(path, cancelled=cancelled),
+        total_samples=int(duration_s * RATE),
+        progress=lambda f: report(0.95 * f, "voices"),
+        cancelled=cancelled,
+    )
+    report(0.95, "clustering")
+    result = result_from_evidence(evidence, options)
+    report(1.0, "done")
+    return result
+
+
+def result_from_evidence(evidence: Evidence, options: DiarizationOptions) -> DiarizationResult:
+    """Clustering and reconstruction only (the models have run): cheap to repeat."""
+    clusters = cluster(
+        evidence,
         n_speakers=options.num_speakers,
         min_speakers=options.min_speakers,
         max_speakers=options.max_speakers,
     )
-    scores, weight = seg.frame_scores(windows, embeddings @ centroids.T, len(mel))
-    turns = seg.turns_from_frames(regions, scores, weight, close_margin=0.03)
-    turns = seg.merge_adjacent(turns, max_gap_s=MERGE_GAP_S)
-    used = sorted(
-        {t.speaker for t in turns}, key=lambda s: min(t.start_s for t in turns if t.speaker == s)
+    turns = turns_from_frames(speaker_frames(evidence, clusters), evidence.duration_s)
+    turns, order = by_first_appearance(turns)
+    centroids = clusters.centroids[order] if order else clusters.centroids[:0]
+    return DiarizationResult(
+        turns, len(order), evidence.duration_s, EMBEDDING_MODEL, centroids=centroids
     )
-    remap = {old: new for new, old in enumerate(used)}
-    turns = [seg.SpeakerTurn(t.start_s, t.end_s, remap[t.speaker], t.overlap) for t in turns]
-    report(1.0, "done")
-    del labels
-    return DiarizationResult(turns, len(used), total_s, embedder.name, centroids=centroids[used])
-
-
-def _embed(
-    embedder: Embedder,
-    mel: np.ndarray,
-    energy: np.ndarray,
-    windows: list[tuple[int, int]],
-    report: Progress,
-    stop: Callable[[], bool],
-    batch: int = 128,
-) -> np.ndarray:
-    parts = []
-    for i in range(0, len(windows), batch):
-        if stop():
-            raise Cancelled()
-        parts.append(embedder.embed(mel, energy, windows[i : i + batch]))
-        report(0.3 + 0.6 * min(1.0, (i + batch) / len(windows)), "voices")
-    return np.concatenate(parts)
-
-
-def _segment_ids(windows: list[tuple[int, int]], regions: list[tuple[float, float]]) -> np.ndarray:
-    """Consecutive windows of one speech region, SEGMENT_WINDOWS at a time."""
-    region_starts = np.array([seg.frame_of(s) for s, _ in regions])
-    region_of = np.searchsorted(region_starts, [a for a, _ in windows], side="right") - 1
-    ids = np.zeros(len(windows), dtype=np.int64)
-    current, run = -1, 0
-    for i in range(len(windows)):
-        if i == 0 or region_of[i] != region_of[i - 1] or run >= SEGMENT_WINDOWS:
-            current, run = current + 1, 0
-        ids[i] = current
-        run += 1
-    return ids
 
 
 def _diarize_channels(
-    path: str, duration_s: float, report: Progress, stop: Callable[[], bool]
+    path: str, duration_s: float, report: Progress, stop: Callable[[], bool] | None
 ) -> DiarizationResult:
     levels = ChannelLevels()
     decoded = 0

@@ -1,9 +1,14 @@
 """Known voices: named speaker embeddings kept on this computer, matched against new speakers.
 
 One small JSON file in a folder the caller chooses (the app's data folder); each profile keeps
-the embedder's name, so profiles from another encoder are never compared. Matching is one to
-one (each profile names at most one speaker of a recording), best similarity first, and only
-above a threshold; the names it returns are suggestions the user confirms.
+the embedding model's name, so profiles from another model are never compared. Matching is
+one to one (each profile names at most one speaker of a recording), best similarity first, and
+only above a threshold; the names it returns are suggestions the user confirms.
+
+Profiles saved with an earlier voice model (kzdesk before 0.2 used Resemblyzer's GE2E,
+"ge2e") cannot be converted: a voice is not kept as sound. They stay in the list marked as
+needing a new sample (:func:`is_outdated`); saving a voice under the same name again (from any
+transcript where the person speaks) replaces the old embedding with one of the current model.
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ from pathlib import Path
 import numpy as np
 
 FILE_NAME = "voice_profiles.json"
-DEFAULT_THRESHOLD = 0.85  # GE2E centroid cosine; tests/diarization measure the margins
+DEFAULT_THRESHOLD = 0.6  # CAM++ centroid cosine of one person in two recordings
 
 
 @dataclass(frozen=True)
@@ -26,7 +31,7 @@ class VoiceProfile:
     id: str
     name: str
     embedding: np.ndarray  # unit vector
-    model: str  # embedder name, e.g. "ge2e"
+    model: str  # embedding model, e.g. "campplus-zh-en"
     created_at: float
     samples: int = 1  # how many recordings were averaged into it
 
@@ -63,18 +68,28 @@ class VoiceProfileStore:
 
     def save(self, name: str, embedding: np.ndarray, model: str) -> VoiceProfile:
         """A new profile, or, if one of that name and model exists, that profile with this
-        recording's voice averaged in."""
+        recording's voice averaged in; a profile of that name from another (older) model is
+        replaced, keeping its id: the voice is enrolled again."""
         name = name.strip()
         if not name:
             raise ValueError("a voice needs a name")
         vector = _unit(embedding)
         profiles = self.list()
-        for i, p in enumerate(profiles):
-            if p.name.casefold() == name.casefold() and p.model == model:
-                merged = _unit(p.embedding * p.samples + vector)
-                profiles[i] = VoiceProfile(p.id, p.name, merged, model, p.created_at, p.samples + 1)
-                self._write(profiles)
-                return profiles[i]
+        same_name = [i for i, p in enumerate(profiles) if p.name.casefold() == name.casefold()]
+        same_model = [i for i in same_name if profiles[i].model == model]
+        if same_model:
+            p = profiles[same_model[0]]
+            merged = _unit(p.embedding * p.samples + vector)
+            updated = VoiceProfile(p.id, p.name, merged, model, p.created_at, p.samples + 1)
+        elif same_name:
+            p = profiles[same_name[0]]
+            updated = VoiceProfile(p.id, p.name, vector, model, time.time(), 1)
+        else:
+            updated = None
+        if updated is not None:
+            profiles = [updated if q.id == updated.id else q for q in profiles]
+            self._write(profiles)
+            return updated
         profile = VoiceProfile(uuid.uuid4().hex, name, vector, model, time.time())
         self._write([*profiles, profile])
         return profile
@@ -123,6 +138,11 @@ class VoiceProfileStore:
             os.replace(partial, self._path)  # readers never see half a file
         finally:
             partial.unlink(missing_ok=True)
+
+
+def is_outdated(profile: VoiceProfile, model: str) -> bool:
+    """Saved with another voice model than ``model``: never matched until saved again."""
+    return profile.model != model
 
 
 def match_speakers(

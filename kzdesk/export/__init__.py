@@ -17,6 +17,7 @@ from kzdesk.core.transcript import Transcript
 from kzdesk.export.docx import render_docx
 from kzdesk.export.json_format import TranscriptFormatError, render_json, transcript_from_json
 from kzdesk.export.options import FORMATS, ExportLabels, ExportOptions, normalize_format
+from kzdesk.export.rttm import render_rttm
 from kzdesk.export.subtitles import Cue, build_cues, render_srt, render_vtt
 from kzdesk.export.text import render_txt
 from kzdesk.export.turns import GENERIC_TITLE, source_stem
@@ -41,6 +42,7 @@ _RENDERERS: dict[str, Callable[[Transcript, ExportOptions], bytes]] = {
     "vtt": render_vtt,
     "txt": render_txt,
     "json": render_json,
+    "rttm": render_rttm,
 }
 
 

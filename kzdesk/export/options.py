@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from kzdesk.core.i18n import QT_TRANSLATE_NOOP
 
-FORMATS = ("docx", "srt", "vtt", "txt", "json")
+FORMATS = ("docx", "srt", "vtt", "txt", "json", "rttm")
 
 
 def N_(text: str) -> str:

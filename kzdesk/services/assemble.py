@@ -43,6 +43,16 @@ def _speaker_name(mode: SpeakersMode, index: int) -> str:
     return f"Channel {index + 1}" if mode is SpeakersMode.CHANNELS else f"Speaker {index + 1}"
 
 
+def _channel_order(tag: str) -> tuple[int, str]:
+    return (int(tag), "") if tag.isdigit() else (1 << 30, tag)
+
+
+def _channel_name(tag: str, index: int) -> str:
+    """The channel's own number (engines tag channels "0", "1", ...), not the order in which
+    the channels first speak."""
+    return f"Channel {int(tag) + 1}" if tag.isdigit() else f"Channel {index + 1}"
+
+
 def build_transcript(
     job: Job, duration_ms: int, results: list[tuple[AudioPiece, list[Utterance]]]
 ) -> Transcript:
@@ -61,6 +71,9 @@ def build_transcript(
     placed.sort(key=lambda p: (p[0], p[1], p[3].channel))
 
     speakers: dict[str, Speaker] = {}
+    if job.speakers is SpeakersMode.CHANNELS:  # Channel 1 is the left (first) channel, always
+        for index, tag in enumerate(sorted({p[3].channel for p in placed}, key=_channel_order)):
+            speakers[tag] = Speaker(index + 1, tag, _channel_name(tag, index), speaker_color(index))
     segments: list[Segment] = []
     for start, end, offset, u in placed:
         speaker_id = None

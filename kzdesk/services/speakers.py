@@ -86,8 +86,9 @@ def find_speakers(
         log.info("job %s: no speech turns found; the engine's speakers stay", job.id)
         return SpeakersFound(transcript, [], 0, result.method)
     aligned, _overlapped = align_transcript(transcript, result.turns, channels=channels)
-    voices = _voices(aligned, result)
-    aligned, voices = _suggest_names(aligned, voices, profiles, result.method)
+    aligned.overlaps = overlaps_ms(result)
+    voices = speaker_voices(aligned, result)
+    aligned, voices = suggest_names(aligned, voices, profiles, result.method)
     report(1.0)
     log.info(
         "job %s: %d speakers found (%s), %d named from known voices",
@@ -99,7 +100,12 @@ def find_speakers(
     return SpeakersFound(aligned, voices, result.speaker_count, result.method)
 
 
-def _voices(transcript: Transcript, result: DiarizationResult) -> list[SpeakerVoice]:
+def overlaps_ms(result: DiarizationResult) -> list[tuple[int, int]]:
+    """Where two or more people speak at once, in milliseconds."""
+    return [(round(a * 1000), round(b * 1000)) for a, b in result.overlaps]
+
+
+def speaker_voices(transcript: Transcript, result: DiarizationResult) -> list[SpeakerVoice]:
     """Each speaker's embedding; its label is the diarization's speaker number."""
     voices = []
     for speaker in transcript.speakers:
@@ -113,7 +119,7 @@ def _voices(transcript: Transcript, result: DiarizationResult) -> list[SpeakerVo
     return voices
 
 
-def _suggest_names(
+def suggest_names(
     transcript: Transcript,
     voices: list[SpeakerVoice],
     profiles: VoiceProfileStore | None,

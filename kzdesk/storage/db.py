@@ -156,6 +156,15 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX exports_path ON exports(path);
     """,
+    # 5: where two or more people speak at once (found with the speakers on this computer)
+    """
+    CREATE TABLE overlaps (
+        transcript_id INTEGER NOT NULL REFERENCES transcripts(id) ON DELETE CASCADE,
+        start_ms INTEGER NOT NULL,
+        end_ms INTEGER NOT NULL,
+        PRIMARY KEY (transcript_id, start_ms)
+    );
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

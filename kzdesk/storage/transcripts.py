@@ -62,6 +62,7 @@ class TranscriptStore:
             assert tid is not None
             self._put_speakers(conn, tid, transcript.speakers)
             self._put_segments(conn, tid, transcript.segments)
+            self._put_overlaps(conn, tid, transcript.overlaps)
             conn.executemany(
                 "INSERT INTO speaker_voices (transcript_id, speaker_id, model, vector,"
                 " suggested_name, similarity) VALUES (?,?,?,?,?,?)",
@@ -95,6 +96,31 @@ class TranscriptStore:
                 r["speaker_id"], r["model"], tuple(vector), r["suggested_name"], r["similarity"]
             )
         return out
+
+    def replace_voices(self, transcript_id: int, voices: Iterable[SpeakerVoice]) -> None:
+        """The transcript's voices are now exactly ``voices`` (speakers found again)."""
+        with self.db.transaction() as conn:
+            conn.execute("DELETE FROM speaker_voices WHERE transcript_id = ?", (transcript_id,))
+            conn.executemany(
+                "INSERT INTO speaker_voices (transcript_id, speaker_id, model, vector,"
+                " suggested_name, similarity) VALUES (?,?,?,?,?,?)",
+                [
+                    (
+                        transcript_id,
+                        v.speaker_id,
+                        v.model,
+                        array.array("f", v.vector).tobytes(),
+                        v.suggested_name,
+                        v.similarity,
+                    )
+                    for v in voices
+                ],
+            )
+
+    def set_overlaps(self, transcript_id: int, overlaps: Iterable[tuple[int, int]]) -> None:
+        """Where two or more people speak at once, replacing what was stored."""
+        with self.db.transaction() as conn:
+            self._put_overlaps(conn, transcript_id, overlaps)
 
     def confirm_name(self, transcript_id: int, speaker_id: int) -> None:
         """The user accepted (or replaced) the suggested name: it is no longer a suggestion."""
@@ -146,6 +172,13 @@ class TranscriptStore:
                 (transcript_id,),
             )
         ]
+        overlaps = [
+            (r[0], r[1])
+            for r in conn.execute(
+                "SELECT start_ms, end_ms FROM overlaps WHERE transcript_id = ? ORDER BY start_ms",
+                (transcript_id,),
+            )
+        ]
         return Transcript(
             speakers=speakers,
             segments=segments,
@@ -154,6 +187,7 @@ class TranscriptStore:
             duration_ms=head["duration_ms"],
             created_at=head["created_at"],
             language=head["language"],
+            overlaps=overlaps,
         )
 
     def apply(self, transcript_id: int, change: Change) -> None:
@@ -201,6 +235,16 @@ class TranscriptStore:
             )
 
     # ---- internals ------------------------------------------------------------------------
+    @staticmethod
+    def _put_overlaps(
+        conn: sqlite3.Connection, tid: int, overlaps: Iterable[tuple[int, int]]
+    ) -> None:
+        conn.execute("DELETE FROM overlaps WHERE transcript_id = ?", (tid,))
+        conn.executemany(
+            "INSERT OR REPLACE INTO overlaps (transcript_id, start_ms, end_ms) VALUES (?,?,?)",
+            [(tid, int(a), int(b)) for a, b in overlaps if b > a],
+        )
+
     @staticmethod
     def _put_speakers(conn: sqlite3.Connection, tid: int, speakers: Iterable[Speaker]) -> None:
         conn.executemany(

@@ -33,8 +33,9 @@ def about_html(owner: QObject) -> str:
     title = fill(QCoreApplication.translate("About", "kzdesk %1"), __version__)
     notice = QCoreApplication.translate(
         "About",
-        "kzdesk uses Qt (LGPL-3.0), FFmpeg (LGPL/GPL), Whisper models (MIT) and other "
-        "open-source software under their own licences.",
+        "kzdesk uses Qt (LGPL-3.0), FFmpeg (LGPL/GPL), Whisper models (MIT), the speaker "
+        "models pyannote segmentation-3.0 (MIT, © CNRS) and CAM++ of 3D-Speaker (Apache-2.0), "
+        "and other open-source software under their own licences.",
     )
     text = f"<h3>{html.escape(title)}</h3><p>{html.escape(intro)}</p><table>{rows}</table>"
     text += f"<p>{html.escape(notice)}"

@@ -16,8 +16,8 @@
         <translation>kzdesk %1</translation>
     </message>
     <message>
-        <source>kzdesk uses Qt (LGPL-3.0), FFmpeg (LGPL/GPL), Whisper models (MIT) and other open-source software under their own licences.</source>
-        <translation>kzdesk өз лицензиялары бойынша таратылатын Qt (LGPL-3.0), FFmpeg (LGPL/GPL), Whisper модельдері (MIT) және басқа да ашық бастапқы кодты бағдарламаларды қолданады.</translation>
+        <source>kzdesk uses Qt (LGPL-3.0), FFmpeg (LGPL/GPL), Whisper models (MIT), the speaker models pyannote segmentation-3.0 (MIT, © CNRS) and CAM++ of 3D-Speaker (Apache-2.0), and other open-source software under their own licences.</source>
+        <translation>kzdesk Qt (LGPL-3.0), FFmpeg (LGPL/GPL), Whisper модельдерін (MIT), сөйлеушілерді табатын pyannote segmentation-3.0 (MIT, © CNRS) және 3D-Speaker жобасының CAM++ (Apache-2.0) модельдерін, сондай-ақ өз лицензиялары бойынша басқа да ашық бағдарламаларды пайдаланады.</translation>
     </message>
 </context>
 <context>
@@ -56,6 +56,10 @@
     <message>
         <source>Edit the phrase at {time}</source>
         <translation>{time} кезіндегі фразаны өңдеу</translation>
+    </message>
+    <message>
+        <source>Find speakers again</source>
+        <translation>Сөйлеушілерді қайта табу</translation>
     </message>
     <message>
         <source>Give the phrase at {time} to {name}</source>
@@ -376,6 +380,10 @@
         <translation>Әр сөйлеушінің кезегіндегі бірінші титрдің алдына “Аты:” қояды. VTT файлдарында сөйлеуші әрқашан дауыс тегі ретінде беріледі.</translation>
     </message>
     <message>
+        <source>RTT&amp;M speaker turns</source>
+        <translation>RTT&amp;M сөйлеушілер кезегі</translation>
+    </message>
+    <message>
         <source>Reading &amp;speed (characters per second):</source>
         <translation>Оқу &amp;жылдамдығы (секундына таңба):</translation>
     </message>
@@ -510,6 +518,71 @@
     <message>
         <source>{current} of {total}</source>
         <translation>{current} / {total}</translation>
+    </message>
+</context>
+<context>
+    <name>FindSpeakersController</name>
+    <message>
+        <source>&amp;Find speakers again…</source>
+        <translation>Сөйлеушілерді &amp;қайта табу…</translation>
+    </message>
+    <message>
+        <source>Finding speakers…</source>
+        <translation>Сөйлеушілер ізделуде…</translation>
+    </message>
+    <message>
+        <source>Finding speakers… {percent}%</source>
+        <translation>Сөйлеушілер ізделуде… {percent}%</translation>
+    </message>
+    <message numerus="yes">
+        <source>Found %n speaker(s). Undo brings the previous speakers back.</source>
+        <translation>
+            <numerusform>%n сөйлеуші табылды. Болдырмау бұрынғы сөйлеушілерді қайтарады.</numerusform>
+            <numerusform>%n сөйлеуші табылды. Болдырмау бұрынғы сөйлеушілерді қайтарады.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Listen to the recording again and give every phrase its speaker</source>
+        <translation>Жазбаны қайта тыңдап, әр фразаға сөйлеушісін белгілеу</translation>
+    </message>
+    <message>
+        <source>The recording is not available any more, so its speakers cannot be found again. Put the original file back where it was.</source>
+        <translation>Жазба енді қолжетімсіз, сондықтан сөйлеушілерді қайта табу мүмкін емес. Түпнұсқа файлды бұрынғы орнына қайтарыңыз.</translation>
+    </message>
+</context>
+<context>
+    <name>FindSpeakersDialog</name>
+    <message>
+        <source>&amp;Automatic</source>
+        <translation>&amp;Автоматты</translation>
+    </message>
+    <message>
+        <source>&amp;Between</source>
+        <translation>&amp;Аралығы</translation>
+    </message>
+    <message>
+        <source>&amp;Exactly</source>
+        <translation>&amp;Дәл</translation>
+    </message>
+    <message>
+        <source>&amp;Find speakers</source>
+        <translation>Сөйлеушілерді &amp;табу</translation>
+    </message>
+    <message>
+        <source>Find speakers again</source>
+        <translation>Сөйлеушілерді қайта табу</translation>
+    </message>
+    <message>
+        <source>and</source>
+        <translation>және</translation>
+    </message>
+    <message>
+        <source>kzdesk listens to the recording again and gives every phrase its speaker. Names you gave stay with the voices they belong to. Undo brings the current speakers back.</source>
+        <translation>kzdesk жазбаны қайта тыңдап, әр фразаға сөйлеушісін белгілейді. Сіз берген есімдер өз дауыстарында қалады. Болдырмау қазіргі сөйлеушілерді қайтарады.</translation>
+    </message>
+    <message>
+        <source>people</source>
+        <translation>адам</translation>
     </message>
 </context>
 <context>
@@ -1290,6 +1363,14 @@
         <translation>Жіберу өлшемінің шегі бұл жазба үшін тым кішкентай. SpeechKit баптауларын тексеріңіз.</translation>
     </message>
     <message>
+        <source>The speaker model {name} is missing from {folder}, so speakers cannot be found. Reinstall kzdesk.</source>
+        <translation>{name} сөйлеуші моделі {folder} қалтасында жоқ, сондықтан сөйлеушілерді табу мүмкін емес. kzdesk-ті қайта орнатыңыз.</translation>
+    </message>
+    <message>
+        <source>The speakers could not be found again. The transcript is unchanged; the log file has the details.</source>
+        <translation>Сөйлеушілерді қайта табу мүмкін болмады. Транскрипт өзгерген жоқ; толығырақ журнал файлында.</translation>
+    </message>
+    <message>
         <source>The text cursor is outside the phrase.</source>
         <translation>Мәтін курсоры фразадан тыс тұр.</translation>
     </message>
@@ -1866,6 +1947,10 @@
         <translation>&amp;Минут бағасы:</translation>
     </message>
     <message>
+        <source>RTT&amp;M speaker turns</source>
+        <translation>RTT&amp;M сөйлеушілер кезегі</translation>
+    </message>
+    <message>
         <source>Recognition defaults</source>
         <translation>Әдепкі тану баптаулары</translation>
     </message>
@@ -2164,18 +2249,30 @@
         <translation>Дыбыс толқынын салу мүмкін емес.</translation>
     </message>
     <message>
+        <source>Two or more people speak at once here.</source>
+        <translation>Мұнда екі не одан көп адам бір мезгілде сөйлейді.</translation>
+    </message>
+    <message>
         <source>Waveform and speaker turns</source>
         <translation>Дыбыс толқыны және сөйлеушілер кезегі</translation>
     </message>
 </context>
 <context>
     <name>VoiceListModel</name>
+    <message>
+        <source>Saved with an earlier voice model, so new transcripts cannot recognise it. Open a transcript where this person speaks and choose Save voice as… with the same name.</source>
+        <translation>Бұрынғы дауыс моделімен сақталған, сондықтан жаңа транскрипттер оны танымайды. Осы адам сөйлейтін транскриптті ашып, сол есіммен «Дауысты басқаша сақтау…» таңдаңыз.</translation>
+    </message>
     <message numerus="yes">
         <source>Saved {date} from %n recording(s)</source>
         <translation>
             <numerusform>{date} күні %n жазбадан сақталды</numerusform>
             <numerusform>{date} күні %n жазбадан сақталды</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>{name} (needs a new sample)</source>
+        <translation>{name} (жаңа үлгі керек)</translation>
     </message>
 </context>
 <context>

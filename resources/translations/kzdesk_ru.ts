@@ -16,8 +16,8 @@
         <translation>kzdesk %1</translation>
     </message>
     <message>
-        <source>kzdesk uses Qt (LGPL-3.0), FFmpeg (LGPL/GPL), Whisper models (MIT) and other open-source software under their own licences.</source>
-        <translation>kzdesk использует Qt (LGPL-3.0), FFmpeg (LGPL/GPL), модели Whisper (MIT) и другие программы с открытым исходным кодом на условиях их лицензий.</translation>
+        <source>kzdesk uses Qt (LGPL-3.0), FFmpeg (LGPL/GPL), Whisper models (MIT), the speaker models pyannote segmentation-3.0 (MIT, © CNRS) and CAM++ of 3D-Speaker (Apache-2.0), and other open-source software under their own licences.</source>
+        <translation>kzdesk использует Qt (LGPL-3.0), FFmpeg (LGPL/GPL), модели Whisper (MIT), модели распознавания говорящих pyannote segmentation-3.0 (MIT, © CNRS) и CAM++ из 3D-Speaker (Apache-2.0), а также другие программы с открытым исходным кодом по их собственным лицензиям.</translation>
     </message>
 </context>
 <context>
@@ -56,6 +56,10 @@
     <message>
         <source>Edit the phrase at {time}</source>
         <translation>Изменить фразу в {time}</translation>
+    </message>
+    <message>
+        <source>Find speakers again</source>
+        <translation>Найти говорящих заново</translation>
     </message>
     <message>
         <source>Give the phrase at {time} to {name}</source>
@@ -376,6 +380,10 @@
         <translation>Ставит «Имя:» перед первым титром каждой реплики спикера. В файлах VTT спикер всегда указывается тегом голоса.</translation>
     </message>
     <message>
+        <source>RTT&amp;M speaker turns</source>
+        <translation>Реплики говорящих RTT&amp;M</translation>
+    </message>
+    <message>
         <source>Reading &amp;speed (characters per second):</source>
         <translation>&amp;Скорость чтения (символов в секунду):</translation>
     </message>
@@ -512,6 +520,72 @@
     <message>
         <source>{current} of {total}</source>
         <translation>{current} из {total}</translation>
+    </message>
+</context>
+<context>
+    <name>FindSpeakersController</name>
+    <message>
+        <source>&amp;Find speakers again…</source>
+        <translation>&amp;Найти говорящих заново…</translation>
+    </message>
+    <message>
+        <source>Finding speakers…</source>
+        <translation>Поиск говорящих…</translation>
+    </message>
+    <message>
+        <source>Finding speakers… {percent}%</source>
+        <translation>Поиск говорящих… {percent}%</translation>
+    </message>
+    <message numerus="yes">
+        <source>Found %n speaker(s). Undo brings the previous speakers back.</source>
+        <translation>
+            <numerusform>Найден %n говорящий. Отмена вернёт прежних говорящих.</numerusform>
+            <numerusform>Найдено %n говорящих. Отмена вернёт прежних говорящих.</numerusform>
+            <numerusform>Найдено %n говорящих. Отмена вернёт прежних говорящих.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Listen to the recording again and give every phrase its speaker</source>
+        <translation>Прослушать запись заново и указать говорящего для каждой фразы</translation>
+    </message>
+    <message>
+        <source>The recording is not available any more, so its speakers cannot be found again. Put the original file back where it was.</source>
+        <translation>Запись больше недоступна, поэтому говорящих нельзя найти заново. Верните исходный файл на прежнее место.</translation>
+    </message>
+</context>
+<context>
+    <name>FindSpeakersDialog</name>
+    <message>
+        <source>&amp;Automatic</source>
+        <translation>&amp;Автоматически</translation>
+    </message>
+    <message>
+        <source>&amp;Between</source>
+        <translation>&amp;От</translation>
+    </message>
+    <message>
+        <source>&amp;Exactly</source>
+        <translation>&amp;Ровно</translation>
+    </message>
+    <message>
+        <source>&amp;Find speakers</source>
+        <translation>&amp;Найти говорящих</translation>
+    </message>
+    <message>
+        <source>Find speakers again</source>
+        <translation>Найти говорящих заново</translation>
+    </message>
+    <message>
+        <source>and</source>
+        <translation>до</translation>
+    </message>
+    <message>
+        <source>kzdesk listens to the recording again and gives every phrase its speaker. Names you gave stay with the voices they belong to. Undo brings the current speakers back.</source>
+        <translation>kzdesk прослушает запись заново и укажет говорящего для каждой фразы. Заданные вами имена останутся у тех голосов, которым они принадлежат. Отмена вернёт нынешних говорящих.</translation>
+    </message>
+    <message>
+        <source>people</source>
+        <translation>чел.</translation>
     </message>
 </context>
 <context>
@@ -1301,6 +1375,14 @@
         <translation>Ограничение размера для отправки слишком мало для этой записи. Проверьте настройки SpeechKit.</translation>
     </message>
     <message>
+        <source>The speaker model {name} is missing from {folder}, so speakers cannot be found. Reinstall kzdesk.</source>
+        <translation>Модель говорящих {name} отсутствует в папке {folder}, поэтому говорящих найти нельзя. Переустановите kzdesk.</translation>
+    </message>
+    <message>
+        <source>The speakers could not be found again. The transcript is unchanged; the log file has the details.</source>
+        <translation>Не удалось найти говорящих заново. Расшифровка не изменилась; подробности — в файле журнала.</translation>
+    </message>
+    <message>
         <source>The text cursor is outside the phrase.</source>
         <translation>Текстовый курсор находится вне фразы.</translation>
     </message>
@@ -1877,6 +1959,10 @@
         <translation>Цена за &amp;минуту:</translation>
     </message>
     <message>
+        <source>RTT&amp;M speaker turns</source>
+        <translation>Реплики говорящих RTT&amp;M</translation>
+    </message>
+    <message>
         <source>Recognition defaults</source>
         <translation>Распознавание по умолчанию</translation>
     </message>
@@ -2180,12 +2266,20 @@
         <translation>Не удаётся построить форму волны.</translation>
     </message>
     <message>
+        <source>Two or more people speak at once here.</source>
+        <translation>Здесь одновременно говорят двое или больше.</translation>
+    </message>
+    <message>
         <source>Waveform and speaker turns</source>
         <translation>Форма волны и реплики спикеров</translation>
     </message>
 </context>
 <context>
     <name>VoiceListModel</name>
+    <message>
+        <source>Saved with an earlier voice model, so new transcripts cannot recognise it. Open a transcript where this person speaks and choose Save voice as… with the same name.</source>
+        <translation>Сохранён прежней моделью голосов, поэтому новые расшифровки его не узнают. Откройте расшифровку, где говорит этот человек, и выберите «Сохранить голос как…» с тем же именем.</translation>
+    </message>
     <message numerus="yes">
         <source>Saved {date} from %n recording(s)</source>
         <translation>
@@ -2193,6 +2287,10 @@
             <numerusform>Сохранён {date} по %n записям</numerusform>
             <numerusform>Сохранён {date} по %n записям</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>{name} (needs a new sample)</source>
+        <translation>{name} (нужен новый образец)</translation>
     </message>
 </context>
 <context>

@@ -5,7 +5,7 @@ from __future__ import annotations
 from kzdesk.core.engine import Utterance
 from kzdesk.core.transcript import Segment, Speaker, Transcript, Word
 from kzdesk.diarization.align import align_transcript, align_utterances
-from kzdesk.diarization.segmentation import SpeakerTurn
+from kzdesk.diarization.turns import SpeakerTurn
 
 TURNS = [SpeakerTurn(0.0, 2.0, 0), SpeakerTurn(2.1, 4.0, 1), SpeakerTurn(3.6, 4.0, 0, True)]
 

@@ -16,13 +16,22 @@ sys.modules["scipy"] = None  # any import of scipy now raises ImportError
 import numpy as np
 import kzdesk.diarization.pipeline
 import kzdesk.diarization.process
-from kzdesk.diarization.clustering import cluster_segments
+from kzdesk.diarization.clustering import cluster
+from kzdesk.diarization.evidence import Evidence
 rng = np.random.default_rng(0)
-centres = rng.normal(size=(3, 16))
-x = np.repeat(centres, 20, axis=0) + 0.2 * rng.normal(size=(60, 16))
+centres = rng.normal(size=(3, 192))
+x = np.repeat(centres, 20, axis=0) + 0.2 * rng.normal(size=(60, 192))
 x /= np.linalg.norm(x, axis=1, keepdims=True)
-labels, centroids = cluster_segments(x.astype(np.float32))
-assert len(centroids) == 3, len(centroids)
+evidence = Evidence(
+    starts=np.arange(60) * 296,
+    activity=np.full((60, 589, 6), 255, dtype=np.uint8),
+    embeddings=np.concatenate([x[:, None, :], np.full((60, 5, 192), np.nan)], axis=1).astype(np.float32),
+    clean=np.pad(np.full((60, 1), 500), ((0, 0), (0, 5))),
+    local=np.pad(np.zeros((60, 1), dtype=np.int64), ((0, 0), (0, 5)), constant_values=-1),
+    samples=16000 * 300,
+)
+clusters = cluster(evidence)
+assert clusters.count == 3, clusters.count
 assert not any(m == "scipy" or m.startswith("scipy.") for m in sys.modules if sys.modules[m])
 print("ok")
 """

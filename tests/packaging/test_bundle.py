@@ -93,12 +93,16 @@ def test_layout(bundle: Path) -> None:
     assert version.returncode == 0 and version.stdout.startswith("ffmpeg version")
     assert not list(inside.glob("imageio_ffmpeg/binaries/ffmpeg-*")), "ffmpeg is bundled twice"
     assert (inside / "resources" / "icons" / "kzdesk.svg").is_file()
-    for shipped in (ROOT / "resources").glob("*.npz"):  # model weights kzdesk ships
-        assert (inside / "resources" / shipped.name).is_file()
+    for shipped in (ROOT / "resources" / "models").glob("*.onnx"):  # the speaker models
+        copy = inside / "resources" / "models" / shipped.name
+        assert copy.is_file() and copy.stat().st_size == shipped.stat().st_size
+    assert not list((inside / "resources").rglob("README*"))
     licenses = inside / "licenses"
     assert (licenses / "README.txt").is_file()
     assert (licenses / "Qt" / "NOTICE.txt").is_file()
     assert (licenses / "FFmpeg" / "NOTICE.txt").is_file()
+    for model in ("segmentation-3.0", "campplus-zh-en"):  # provenance and licence of each model
+        assert (licenses / "models" / f"{model}.txt").is_file(), model
     for dist in ("python-docx", "grpcio", "protobuf", "lxml", "numpy", "ctranslate2"):
         assert list(licenses.glob(f"{dist}-*")), dist
     assert (inside / "faster_whisper" / "assets").is_dir()  # the Silero VAD model
@@ -205,6 +209,25 @@ def test_headless_transcription(
     assert "-->" in srt and srt.lstrip("\ufeff").startswith("1")
     log = (tmp_path / "data" / "logs" / "kzdesk.log").read_text(encoding="utf-8")
     assert "Traceback" not in log
+
+
+def test_diarize_runs_the_speaker_models_in_a_frozen_child(
+    bundle: Path, frozen_env: dict[str, str], tmp_path: Path
+) -> None:
+    """`kzdesk diarize` spawns the frozen executable as the diarization child, which loads the
+    bundled ONNX models with onnxruntime (no torch anywhere)."""
+    out = tmp_path / "rttm"
+    recording = ROOT / "tests" / "data" / "real" / "dev00.flac"
+    run = run_frozen(
+        bundle,
+        ["diarize", str(recording), "--speakers", "2", "--rttm", str(out)],
+        frozen_env,
+        tmp_path,
+    )
+    assert run.returncode == 0, run.stdout + run.stderr
+    lines = (out / "dev00.rttm").read_text(encoding="utf-8").splitlines()
+    assert {line.split()[7] for line in lines} == {"speaker1", "speaker2"}
+    assert "dev00.flac: 2 speaker(s)" in run.stderr
 
 
 def test_window_starts_offscreen(bundle: Path, frozen_env: dict[str, str], tmp_path: Path) -> None:

@@ -168,3 +168,8 @@ def test_collect_licenses(tmp_path: Path) -> None:
     assert "GNU LESSER GENERAL PUBLIC LICENSE" in (out / "texts" / "LGPL-3.0.txt").read_text()
     readme = (out / "README.txt").read_text()
     assert "grpcio" in readme and "Apache-2.0" in readme
+    # the speaker models' provenance and licences travel with every bundle
+    models = out / "models"
+    assert "Copyright (c) 2020 CNRS" in (models / "segmentation-3.0.txt").read_text()
+    assert "Apache License" in (models / "campplus-zh-en.txt").read_text()
+    assert "models/segmentation-3.0.txt" in readme and "models/campplus-zh-en.txt" in readme

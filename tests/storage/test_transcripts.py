@@ -57,3 +57,19 @@ def test_resaving_a_job_replaces_its_transcript_and_cascades(tmp_path: Path) -> 
     conn = sqlite3.connect(db.path)
     assert conn.execute("SELECT COUNT(*) FROM words").fetchone()[0] == 0
     assert conn.execute("SELECT COUNT(*) FROM segments").fetchone()[0] == 0
+
+
+def test_overlaps_and_voices_are_kept_and_replaced(tmp_path: Path) -> None:
+    from kzdesk.storage.transcripts import SpeakerVoice
+
+    store = TranscriptStore(Database.in_dir(tmp_path))
+    t = make()
+    t.overlaps = [(1200, 1800), (5000, 5400)]
+    tid = store.save(t, voices=[SpeakerVoice(1, "campplus-zh-en", (0.5, 0.5))])
+    assert store.load(tid).overlaps == [(1200, 1800), (5000, 5400)]
+    store.set_overlaps(tid, [(100, 300)])
+    assert store.load(tid).overlaps == [(100, 300)]
+    store.replace_voices(tid, [SpeakerVoice(2, "campplus-zh-en", (1.0, 0.0), "Айгүл", 0.8)])
+    assert store.voices(tid) == {2: SpeakerVoice(2, "campplus-zh-en", (1.0, 0.0), "Айгүл", 0.8)}
+    store.rewrite(tid, store.load(tid))  # a whole rewrite keeps them
+    assert store.load(tid).overlaps == [(100, 300)]

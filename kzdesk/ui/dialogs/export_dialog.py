@@ -147,6 +147,7 @@ class ExportDialog(QDialog):
             "vtt": self.tr("&VTT subtitles"),
             "txt": self.tr("Plain te&xt"),
             "json": self.tr("JSO&N"),
+            "rttm": self.tr("RTT&M speaker turns"),
         }
         self.format_checks: dict[str, QCheckBox] = {}
         for fmt in FORMATS:

@@ -187,6 +187,7 @@ class SettingsDialog(QDialog):
             "vtt": self.tr("&VTT subtitles"),
             "txt": self.tr("Plain te&xt"),
             "json": self.tr("JSO&N"),
+            "rttm": self.tr("RTT&M speaker turns"),
         }
         self.format_checks: dict[str, QCheckBox] = {}
         formats = QWidget()

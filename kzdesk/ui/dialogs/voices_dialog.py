@@ -33,7 +33,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kzdesk.diarization.profiles import VoiceProfile, VoiceProfileStore
+from kzdesk.diarization.models import EMBEDDING_MODEL
+from kzdesk.diarization.profiles import VoiceProfile, VoiceProfileStore, is_outdated
 
 _Index = QModelIndex | QPersistentModelIndex
 ProfileIdRole = Qt.ItemDataRole.UserRole + 1
@@ -68,10 +69,21 @@ class VoiceListModel(QAbstractListModel):
         if not index.isValid() or not 0 <= index.row() < len(self._profiles):
             return None
         profile = self._profiles[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+        outdated = is_outdated(profile, EMBEDDING_MODEL)
+        if role == Qt.ItemDataRole.DisplayRole:
+            if outdated:
+                return self.tr("{name} (needs a new sample)").format(name=profile.name)
+            return profile.name
+        if role == Qt.ItemDataRole.EditRole:
             return profile.name
         if role == ProfileIdRole:
             return profile.id
+        if role == Qt.ItemDataRole.ToolTipRole and outdated:
+            return self.tr(
+                "Saved with an earlier voice model, so new transcripts cannot recognise it. "
+                "Open a transcript where this person speaks and choose Save voice as… with "
+                "the same name."
+            )
         if role == Qt.ItemDataRole.ToolTipRole:
             saved = QDateTime.fromMSecsSinceEpoch(int(profile.created_at * 1000))
             return self.tr("Saved {date} from %n recording(s)", "", profile.samples).format(

@@ -210,6 +210,8 @@ def build_menus(window: EditorWindow) -> None:
     ):
         speakers.addAction(action)
     speakers.addSeparator()
+    speakers.addAction(window.find_again.action)
+    speakers.addSeparator()
     window.give_menu = QMenu(QCoreApplication.translate("EditorWindow", "&Give phrase to"), window)
     speakers.addMenu(window.give_menu)
-    window._update_speaker_actions()
+    window.update_speaker_actions()

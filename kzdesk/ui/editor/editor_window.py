@@ -42,6 +42,7 @@ from kzdesk.ui.editor.commands import (
     SplitAtCursorCommand,
     SplitCommand,
 )
+from kzdesk.ui.editor.find_again import FindSpeakersController
 from kzdesk.ui.editor.find_bar import FindBar
 from kzdesk.ui.editor.phrase_delegates import PhraseTextEditor
 from kzdesk.ui.editor.phrase_model import PhraseTableModel
@@ -115,6 +116,7 @@ class EditorWindow(QMainWindow):
         self._status_timer = QTimer(self, singleShot=True, interval=12_000)
         self._status_timer.timeout.connect(self.status_label.clear)
 
+        self.find_again = FindSpeakersController(self)
         self._build_layout()
         editor_menus.build_actions(self)
         editor_menus.build_menus(self)
@@ -335,7 +337,7 @@ class EditorWindow(QMainWindow):
             # the strip shows times and speakers only: a text edit leaves it as it is
             self.timeline.set_transcript(self.session.transcript)
         if change.speakers:
-            self._update_speaker_actions()
+            self.update_speaker_actions()
 
     def _on_saved(self) -> None:
         self.saved_label.setText(
@@ -369,7 +371,7 @@ class EditorWindow(QMainWindow):
         state = self.tr("saved") if self.session.is_saved else self.tr("NOT SAVED")
         self.setWindowTitle(fill(self.tr("%1 — %2 — kzdesk"), title, state))
 
-    def _update_speaker_actions(self) -> None:
+    def update_speaker_actions(self) -> None:
         self.give_menu.clear()
         speakers = self.session.transcript.speakers
         for n, action in enumerate(self.speaker_actions, start=1):
@@ -419,6 +421,7 @@ class EditorWindow(QMainWindow):
             event.ignore()
             return
         self.player.pause()
+        self.find_again.cancel()
         if self._waveform_task is not None:
             self._waveform_task.cancel()
         editor_state.save_window(self.ui_state, self, self.splitter)

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 
 from PySide6.QtCore import QEvent, QLineF, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import (
+    QBrush,
     QColor,
     QMouseEvent,
     QPainter,
@@ -41,6 +42,7 @@ class TimelineWidget(QWidget):
         super().__init__(parent)
         self._peaks: Peaks | None = None
         self._turns: list[Turn] = []
+        self._overlaps: list[tuple[int, int]] = []  # two or more people at once (ms)
         self._duration = 0
         self._position = 0
         self._message = ""  # shown instead of the waveform when it cannot be drawn
@@ -69,6 +71,17 @@ class TimelineWidget(QWidget):
         self._turns = [(int(a), int(b), QColor(c)) for a, b, c in turns]
         self._invalidate()
 
+    def set_overlaps(self, spans: Iterable[tuple[int, int]]) -> None:
+        """Mark where two or more people speak at once: hatched, across the waveform."""
+        self._overlaps = [(int(a), int(b)) for a, b in spans if b > a]
+        self._invalidate()
+
+    def overlaps(self) -> list[tuple[int, int]]:
+        return list(self._overlaps)
+
+    def overlap_at(self, ms: int) -> bool:
+        return any(a <= ms < b for a, b in self._overlaps)
+
     def set_transcript(self, transcript: Transcript) -> None:
         colors = {sp.id: QColor(sp.color) for sp in transcript.speakers}
         fallback = self.palette().color(QPalette.ColorRole.Mid)
@@ -76,6 +89,7 @@ class TimelineWidget(QWidget):
             (seg.start_ms, seg.end_ms, colors.get(seg.speaker_id, fallback))
             for seg in transcript.segments
         )
+        self.set_overlaps(transcript.overlaps)
         if transcript.duration_ms and not self._duration:
             self.set_duration(transcript.duration_ms)
 
@@ -167,6 +181,7 @@ class TimelineWidget(QWidget):
                 tint.setAlpha(_TINT_ALPHA)
                 painter.fillRect(left, 0, span, wave_height, tint)
                 painter.fillRect(left, height - BAND_HEIGHT, span, BAND_HEIGHT, color)
+            self._paint_overlaps(painter, wave_height)
         if self._peaks is not None and duration > 0:
             self._paint_waveform(painter, width, wave_height, duration)
         else:
@@ -180,6 +195,15 @@ class TimelineWidget(QWidget):
             painter.drawText(QRect(0, 0, width, wave_height), Qt.AlignmentFlag.AlignCenter, text)
         painter.end()
         return pixmap
+
+    def _paint_overlaps(self, painter: QPainter, height: int) -> None:
+        """Diagonal hatching in the text colour: readable whatever the speakers' colours."""
+        color = QColor(self.palette().color(QPalette.ColorRole.WindowText))
+        color.setAlpha(70)
+        brush = QBrush(color, Qt.BrushStyle.BDiagPattern)
+        for start, end in self._overlaps:
+            left = self._x_of(start)
+            painter.fillRect(left, 0, max(self._x_of(end) - left, 2), height, brush)
 
     def _paint_waveform(self, painter: QPainter, width: int, height: int, duration: int) -> None:
         assert self._peaks is not None
@@ -220,6 +244,9 @@ class TimelineWidget(QWidget):
         if event.buttons() & Qt.MouseButton.LeftButton:
             self.seek_requested.emit(ms)
         tip = timecode.clock(ms)
+        if self.overlap_at(ms):
+            note = self.tr("Two or more people speak at once here.")
+            tip = f"{tip}\n{note}"
         if self._message:
             tip = f"{tip}\n{self._message}"
         QToolTip.showText(event.globalPosition().toPoint() + QPoint(0, 16), tip, self)

@@ -250,7 +250,10 @@ def _export_text(data: bytes, fmt: str) -> str:
     if fmt == "docx":
         with zipfile.ZipFile(io.BytesIO(data)) as doc:
             return doc.read("word/document.xml").decode("utf-8")
-    return data.decode("utf-8")
+    text = data.decode("utf-8")
+    if fmt == "rttm":  # RTTM fields hold no spaces: names are written with "_"
+        text = text.replace("_", " ")
+    return text
 
 
 def test_rename_once_and_every_export_shows_the_new_name(session: EditSession) -> None:

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 
 from kzdesk.core.transcript import Segment, Speaker, Transcript
+from kzdesk.diarization.models import EMBEDDING_MODEL
 from kzdesk.diarization.profiles import VoiceProfileStore
 from kzdesk.storage.db import Database
 from kzdesk.storage.transcripts import SpeakerVoice, TranscriptStore
@@ -96,8 +97,8 @@ def test_save_voice_as_keeps_the_voice_under_a_name(panel: SpeakersPanel, tmp_pa
 
 def test_known_voices_lists_renames_and_deletes(qtbot, tmp_path: Path) -> None:
     store = VoiceProfileStore(tmp_path)
-    store.save("Director", np.ones(4), "ge2e")
-    store.save("Айгүл", np.arange(4.0), "ge2e")
+    store.save("Director", np.ones(4), EMBEDDING_MODEL)
+    store.save("Айгүл", np.arange(4.0), EMBEDDING_MODEL)
     dialog = VoicesDialog(store, ask_delete=lambda parent, name: name == "Director")
     qtbot.addWidget(dialog)
     model = dialog.model
@@ -110,6 +111,25 @@ def test_known_voices_lists_renames_and_deletes(qtbot, tmp_path: Path) -> None:
     dialog.view.setCurrentIndex(model.index(0))
     assert not dialog.delete_current()  # the user said no
     assert not dialog.empty.isVisibleTo(dialog)
+
+
+def test_voices_of_the_old_model_ask_for_a_new_sample(qtbot, tmp_path: Path) -> None:
+    store = VoiceProfileStore(tmp_path)
+    store.save("Director", np.ones(256), "ge2e")  # saved by kzdesk 0.1
+    store.save("Айгүл", np.ones(192), EMBEDDING_MODEL)
+    dialog = VoicesDialog(store)
+    qtbot.addWidget(dialog)
+    model = dialog.model
+    assert [model.index(r).data() for r in range(model.rowCount())] == [
+        "Director (needs a new sample)",
+        "Айгүл",
+    ]
+    assert "Save voice as" in model.index(0).data(Qt.ItemDataRole.ToolTipRole)
+    assert model.index(0).data(Qt.ItemDataRole.EditRole) == "Director"  # renaming: the name
+    # saved again from a transcript: enrolled with the current model, under the same entry
+    store.save("Director", np.ones(192), EMBEDDING_MODEL)
+    model.reload()
+    assert [model.index(r).data() for r in range(model.rowCount())] == ["Director", "Айгүл"]
 
 
 def test_known_voices_opens_from_the_panel(panel: SpeakersPanel, qtbot) -> None:

@@ -118,3 +118,30 @@ def test_dark_palette(timeline: TimelineWidget) -> None:
     assert image.pixelColor(5, 1) == QColor("#1e1e1e")
     column = [image.pixelColor(x, 25).lightness() for x in range(500)]
     assert max(column) > 150  # waveform lines are light on the dark base
+
+
+def test_overlapped_speech_is_hatched_across_the_waveform(timeline: TimelineWidget) -> None:
+    t = sample(phrases=4)
+    t.overlaps = [(6000, 8000)]
+    timeline.set_transcript(t)
+    timeline.set_duration(DURATION)
+    assert timeline.overlaps() == [(6000, 8000)]
+    assert timeline.overlap_at(7000) and not timeline.overlap_at(5000)
+    image = timeline.grab().toImage()
+    base = timeline.palette().color(QPalette.ColorRole.Base)
+
+    def hatched(x0: int, x1: int) -> int:
+        return sum(
+            image.pixelColor(x, y) != base
+            for x in range(x0, x1)
+            for y in range(2, timeline.height() - BAND_HEIGHT - 4)
+        )
+
+    # no waveform yet: only the hatching is drawn in the overlap, nothing outside it
+    timeline.set_turns([])
+    image = timeline.grab().toImage()
+    inside, outside = hatched(310, 390), hatched(20, 90)  # (the note is in the middle)
+    assert inside > 200 and outside < inside // 10
+    timeline.set_overlaps([])
+    image = timeline.grab().toImage()
+    assert hatched(310, 390) < inside // 10

@@ -1,0 +1,239 @@
+"""Local speaker diarization on real recordings: the table bench/diarization.py prints.
+
+The recordings and their reference speaker turns (RTTM, written by their publishers) are in
+tests/data/real/ (README.md there: AMI meeting excerpts and a stereo call, down-mixed here).
+Each is diarized through the real pipeline in a child process, automatically (1-8 speakers)
+and with the reference count given. DER comes from pyannote.metrics with overlapped speech
+scored, the whole file as the scored region, and collars of 0.5 s in total (±0.25 s) and none;
+missed speech, false alarm and confusion are shares of the reference speech (no collar).
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pyannote.core import Annotation, Segment, Timeline
+from pyannote.metrics.diarization import DiarizationErrorRate
+
+from kzdesk.diarization import clustering
+from kzdesk.diarization.audio_input import decode_blocks, read_all
+from kzdesk.diarization.evidence import gather
+from kzdesk.diarization.pipeline import DiarizationOptions, result_from_evidence
+from kzdesk.diarization.process import diarize_in_subprocess
+
+REAL_DIR = Path(__file__).resolve().parents[1] / "tests" / "data" / "real"
+COLLARS = (0.5, 0.0)  # pyannote's collar is the total width: 0.5 = ±0.25 s
+MODES = ("auto", "given")
+TARGETS = {"auto": 0.25, "given": 0.22}  # DER with the ±0.25 s collar
+
+
+@dataclass(frozen=True)
+class Recording:
+    name: str
+    audio: Path
+    reference: Annotation
+    duration_s: float
+
+    @property
+    def speakers(self) -> int:
+        return len(self.reference.labels())
+
+
+def read_rttm(path: Path) -> Annotation:
+    ann = Annotation(uri=path.stem)
+    for i, line in enumerate(path.read_text(encoding="utf-8").splitlines()):
+        parts = line.split()
+        if len(parts) < 8 or parts[0] != "SPEAKER":
+            continue
+        start, duration = float(parts[3]), float(parts[4])
+        ann[Segment(start, start + duration), i] = parts[7]
+    return ann
+
+
+def recordings(directory: Path = REAL_DIR) -> list[Recording]:
+    out = []
+    for rttm in sorted(directory.glob("*.rttm")):
+        audio = rttm.with_suffix(".flac")
+        duration = len(read_all(audio)) / 16000
+        out.append(Recording(rttm.stem, audio, read_rttm(rttm), duration))
+    return out
+
+
+def hypothesis(turns, uri: str = "") -> Annotation:  # type: ignore[no-untyped-def]
+    ann = Annotation(uri=uri)
+    for i, t in enumerate(turns):
+        if t.end_s > t.start_s:
+            ann[Segment(t.start_s, t.end_s), i] = f"h{t.speaker}"
+    return ann
+
+
+@dataclass
+class Scores:
+    """Pooled metrics of one mode."""
+
+    der: dict[float, DiarizationErrorRate] = field(
+        default_factory=lambda: {c: DiarizationErrorRate(collar=c) for c in COLLARS}
+    )
+    counted: int = 0
+    right: int = 0
+
+    def add(self, ref: Annotation, hyp: Annotation, uem: Timeline) -> dict[str, float]:
+        row: dict[str, float] = {}
+        for collar in COLLARS:
+            detail = self.der[collar](ref, hyp, uem=uem, detailed=True)
+            row[f"der{collar}"] = detail["diarization error rate"]
+            if collar == 0.0:
+                total = max(detail["total"], 1e-9)
+                row["miss"] = detail["missed detection"] / total
+                row["fa"] = detail["false alarm"] / total
+                row["conf"] = detail["confusion"] / total
+        return row
+
+
+Diarize = Callable[[Recording, DiarizationOptions], tuple[list, int, int]]
+
+
+def run_pipeline(rec: Recording, options: DiarizationOptions) -> tuple[list, int, int]:
+    """(turns, speaker count, peak RSS kB) from the app's pipeline in a child process."""
+    result = diarize_in_subprocess(str(rec.audio), options)
+    return result.turns, result.speaker_count, result.peak_rss_kb
+
+
+def real_table(diarize: Diarize = run_pipeline, title: str = "") -> dict[str, Scores]:
+    """Print the per-recording and pooled real-speech table; return the pooled scores."""
+    recs = recordings()
+    scores = {mode: Scores() for mode in MODES}
+    audio_s = wall_s = cpu_s = 0.0
+    peak_kb = 0
+    print()
+    print(f"Real speech{title}: {len(recs)} recordings in {REAL_DIR.relative_to(Path.cwd())}")
+    print(
+        f"{'recording':<12} {'s':>5} {'spk':>3} | {'auto ±.25':>9} {'none':>6} {'k':>2} "
+        f"{'miss':>5} {'FA':>5} {'conf':>5} | {'given ±.25':>10} {'none':>6} "
+        f"{'miss':>5} {'FA':>5} {'conf':>5} | {'xRT':>5}"
+    )
+    for rec in recs:
+        uem = Timeline([Segment(0, rec.duration_s)])
+        rows = {}
+        for mode in MODES:
+            options = (
+                DiarizationOptions(num_speakers=rec.speakers)
+                if mode == "given"
+                else DiarizationOptions(min_speakers=1, max_speakers=8)
+            )
+            started, cpu_before = time.perf_counter(), children_cpu_s()
+            turns, count, peak = diarize(rec, options)
+            elapsed = time.perf_counter() - started
+            cpu_s += children_cpu_s() - cpu_before
+            audio_s += rec.duration_s
+            wall_s += elapsed
+            peak_kb = max(peak_kb, peak)
+            rows[mode] = scores[mode].add(rec.reference, hypothesis(turns, rec.name), uem)
+            rows[mode]["k"] = count
+            rows[mode]["xrt"] = rec.duration_s / elapsed
+            if mode == "auto" and rec.speakers >= 2:
+                scores[mode].counted += 1
+                scores[mode].right += count == rec.speakers
+        a, g = rows["auto"], rows["given"]
+        print(
+            f"{rec.name:<12} {rec.duration_s:>5.1f} {rec.speakers:>3} | "
+            f"{a['der0.5']:>9.1%} {a['der0.0']:>6.1%} {int(a['k']):>2} "
+            f"{a['miss']:>5.1%} {a['fa']:>5.1%} {a['conf']:>5.1%} | "
+            f"{g['der0.5']:>10.1%} {g['der0.0']:>6.1%} "
+            f"{g['miss']:>5.1%} {g['fa']:>5.1%} {g['conf']:>5.1%} | {a['xrt']:>5.1f}",
+            flush=True,
+        )
+    print_pooled(scores)
+    print(
+        f"speed: {audio_s / max(wall_s, 1e-9):.1f}x real time (wall clock, incl. process start; "
+        f"target >= 10x on 2 cores; load average {load_average()}); CPU time of the "
+        f"diarization processes {cpu_s:.1f} s for {audio_s:.0f} s of audio = "
+        f"{audio_s / max(cpu_s, 1e-9):.1f}x real time per core; peak memory of the "
+        f"diarization process: {peak_kb / 1024:.0f} MiB RSS (target <= 500 MiB)"
+    )
+    return scores
+
+
+def children_cpu_s() -> float:
+    """User + system CPU seconds of finished child processes (the diarization, ffmpeg)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def print_pooled(scores: dict[str, Scores]) -> None:
+    for mode in MODES:
+        s = scores[mode]
+        components = [abs(s.der[0.0][name]) for name in ("missed detection", "false alarm")]
+        total = max(abs(s.der[0.0]["total"]), 1e-9)
+        confusion = abs(s.der[0.0]["confusion"]) / total
+        label = "automatic" if mode == "auto" else "count given"
+        print(
+            f"pooled DER, {label:<11}: {abs(s.der[0.5]):.1%} (±0.25 s collar; target <= "
+            f"{TARGETS[mode]:.0%}), {abs(s.der[0.0]):.1%} without collar; missed "
+            f"{components[0] / total:.1%}, false alarm {components[1] / total:.1%}, "
+            f"confusion {confusion:.1%}"
+        )
+    auto = scores["auto"]
+    share = auto.right / max(auto.counted, 1)
+    print(
+        f"speaker count right (automatic, recordings with 2+ speakers): {auto.right}/"
+        f"{auto.counted} = {share:.0%} (target >= 60 %)"
+    )
+
+
+def load_average() -> str:
+    return " ".join(f"{v:.2f}" for v in os.getloadavg())
+
+
+GRID = (0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7)
+
+
+def leave_one_out() -> None:
+    """The automatic count's threshold fitted on all recordings but one, that one scored with
+    it: what the figures would be if the threshold had not seen the recording."""
+    recs = recordings()
+    evidence = [gather(decode_blocks(r.audio)) for r in recs]
+    default = clustering.THRESHOLD
+
+    def der_of(indices: list[int], threshold: float) -> tuple[DiarizationErrorRate, int]:
+        clustering.THRESHOLD = threshold
+        metric, right = DiarizationErrorRate(collar=0.5), 0
+        try:
+            for i in indices:
+                rec = recs[i]
+                result = result_from_evidence(evidence[i], DiarizationOptions())
+                uem = Timeline([Segment(0, rec.duration_s)])
+                metric(rec.reference, hypothesis(result.turns, rec.name), uem=uem)
+                right += rec.speakers >= 2 and result.speaker_count == rec.speakers
+        finally:
+            clustering.THRESHOLD = default
+        return metric, right
+
+    pooled = DiarizationErrorRate(collar=0.5)
+    right = counted = 0
+    picked = []
+    for i, rec in enumerate(recs):
+        others = [j for j in range(len(recs)) if j != i]
+        best = min(GRID, key=lambda t: (abs(der_of(others, t)[0]), abs(t - default)))
+        picked.append(best)
+        _metric, ok = der_of([i], best)
+        uem = Timeline([Segment(0, rec.duration_s)])
+        clustering.THRESHOLD = best
+        try:
+            result = result_from_evidence(evidence[i], DiarizationOptions())
+        finally:
+            clustering.THRESHOLD = default
+        pooled(rec.reference, hypothesis(result.turns, rec.name), uem=uem)
+        right += ok
+        counted += rec.speakers >= 2
+    print(
+        f"leave-one-out (count threshold refitted without the scored recording, grid "
+        f"{GRID[0]}-{GRID[-1]}; picked {', '.join(f'{t:.2f}' for t in picked)}): pooled DER "
+        f"automatic {abs(pooled):.1%} (±0.25 s), count right {right}/{counted}; the shipped "
+        f"threshold is {default}"
+    )
