@@ -16,6 +16,7 @@ from kzdesk.services.engines import EngineFactory
 from kzdesk.services.exporting import ExportRequest, JobExporter
 from kzdesk.services.queue_lock import QueueLock
 from kzdesk.services.secrets import SecretStore
+from kzdesk.services.service_times import ServiceTimes
 from kzdesk.services.settings import Settings
 from kzdesk.services.speakers import profile_store
 from kzdesk.services.transcription import PipelineConfig, TranscriptionService
@@ -37,6 +38,7 @@ class AppContext:
     portable: bool  # data folder given explicitly: logs and the fallback key file live in it
     voices: VoiceProfileStore  # known voices (<data dir>/voices), named speakers are matched to
     exporter: JobExporter  # writes each done job's export, never over a user's file
+    times: ServiceTimes  # how long conversions and SpeechKit waits took here (the estimates)
 
     @classmethod
     def open(cls, data_dir: str | Path | None = None) -> AppContext:
@@ -52,6 +54,7 @@ class AppContext:
         voices = profile_store(root)
         exporter = JobExporter(store, ExportRecords(db), lambda: _automatic_export(settings))
         poll = float(os.environ.get("KZDESK_POLL_INTERVAL_S", "5"))
+        times = ServiceTimes.in_dir(root)
         service = TranscriptionService(
             queue,
             store,
@@ -64,8 +67,11 @@ class AppContext:
             ),
             voices=voices,
             exporter=exporter,
+            times=times,
         )
-        return cls(root, db, queue, store, settings, secrets, service, portable, voices, exporter)
+        return cls(
+            root, db, queue, store, settings, secrets, service, portable, voices, exporter, times
+        )
 
     def queue_lock(self, program: str) -> QueueLock:
         """The lock that makes this process the one that runs the queue's jobs."""

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QApplication, QStyle
 
 from kzdesk.core import cost, timecode
 from kzdesk.core.job import STAGE_SPEAKERS, Job, JobState, Language, SpeakersMode
+from kzdesk.services.estimates import Estimator, is_overdue, wait_fraction
 from kzdesk.services.transcription import (
     CONVERT_SHARE,
     SPEAKERS_SHARE,
@@ -28,10 +29,6 @@ from kzdesk.services.transcription import (
     recognition_end,
 )
 from kzdesk.ui.messages import translate_message
-
-# ETA only once a stage has this much progress and time behind it (earlier guesses jump).
-_ETA_MIN_FRACTION = 0.03
-_ETA_MIN_ELAPSED_S = 3.0
 
 JobRole = Qt.ItemDataRole.UserRole + 1
 ProgressRole = Qt.ItemDataRole.UserRole + 2
@@ -100,15 +97,27 @@ _ICONS = {
 _WAITING_ICON = QStyle.StandardPixmap.SP_BrowserReload
 
 
-def stage_fraction(job: Job) -> float:
+def stage_fraction(job: Job, now: float | None = None) -> float:
     """How far the current stage is, 0..1 (converting, uploading/recognizing, finding
-    speakers)."""
+    speakers); a SpeechKit wait: the share of the usual wait that has passed."""
+    if job.waiting_since is not None:
+        return wait_fraction(job, now) or 0.0
     if job.state is JobState.CONVERTING:
         return min(max(job.progress / CONVERT_SHARE, 0.0), 1.0)
     if job.stage == STAGE_SPEAKERS:
         return min(max((job.progress - SPEAKERS_START) / SPEAKERS_SHARE, 0.0), 1.0)
     span = recognition_end(job) - CONVERT_SHARE
     return min(max((job.progress - CONVERT_SHARE) / span, 0.0), 1.0)
+
+
+def progress_bar(job: Job, now: float | None = None) -> float | None:
+    """The Status column's bar: the stage's fraction while a job runs; none for a SpeechKit
+    wait without a usual time, or past it (a bar there would claim a progress nobody knows)."""
+    if not job.state.is_active:
+        return None
+    if job.waiting_since is not None and (job.expected_wait_s is None or is_overdue(job, now)):
+        return None
+    return stage_fraction(job, now)
 
 
 def waiting_to_retry(job: Job) -> bool:
@@ -128,9 +137,11 @@ class JobTableModel(QAbstractTableModel):
         *,
         price_per_minute: float = 0.0,
         currency: str = "₸",
+        estimator: Estimator | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
+        self.estimator = estimator  # remaining time per job (None: none shown)
         self._jobs: list[Job] = list(jobs)
         self._rows: dict[int, int] = {job.id: row for row, job in enumerate(self._jobs)}
         self._price = price_per_minute
@@ -217,7 +228,7 @@ class JobTableModel(QAbstractTableModel):
         if role == JobRole:
             return job
         if role == ProgressRole:
-            return stage_fraction(job) if job.state.is_active else None
+            return progress_bar(job)
         if role == SortRole:
             return self._sort_key(job, column)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -255,19 +266,35 @@ class JobTableModel(QAbstractTableModel):
             return self.tr("Uploading")
         if job.stage == STAGE_SPEAKERS:
             text = self.tr("Finding speakers {percent}%").format(percent=percent)
+        elif job.waiting_since is not None:  # SpeechKit tells no percentage
+            text = self.tr("Recognizing")
         else:
             text = self.tr("Recognizing {percent}%").format(percent=percent)
+        return text + self._time_tail(job, time.time() if now is None else now)
+
+    def _time_tail(self, job: Job, now: float) -> str:
+        """ " · 0:41 elapsed · about 0:20 left" (or "· taking longer than usual")."""
         if job.started_at is None:
-            return text
-        elapsed = max((time.time() if now is None else now) - job.started_at, 0.0)
-        text += " · " + self.tr("{elapsed} elapsed").format(
+            return ""
+        elapsed = max(now - job.started_at, 0.0)
+        tail = " · " + self.tr("{elapsed} elapsed").format(
             elapsed=timecode.duration(int(elapsed * 1000))
         )
-        fraction = max(job.progress, 0.0)
-        if fraction >= CONVERT_SHARE + _ETA_MIN_FRACTION and elapsed >= _ETA_MIN_ELAPSED_S:
-            left = elapsed * (1 - fraction) / fraction
-            text += " · " + self.tr("ETA {left}").format(left=timecode.duration(int(left * 1000)))
-        return text
+        if is_overdue(job, now):
+            return tail + " · " + self.tr("taking longer than usual")
+        left = self.estimator.job_left_s(job, now) if self.estimator is not None else None
+        if left is not None:
+            tail += " · " + self.tr("about {left} left").format(
+                left=timecode.duration(max(int(left * 1000), 1000))
+            )
+        return tail
+
+    def tick(self) -> None:
+        """Repaint the Status column of running jobs (their elapsed time moves on)."""
+        rows = [row for row, job in enumerate(self._jobs) if job.state.is_active]
+        if rows:
+            status = Column.STATUS
+            self.dataChanged.emit(self.index(rows[0], status), self.index(rows[-1], status))
 
     def speakers_text(self, job: Job) -> str:
         """ "auto", "3 people", "2–8", "channels", "off"."""
