@@ -68,10 +68,9 @@ def run_gui(data_dir: str | None = None, files: Sequence[str] | None = None) -> 
 
     ctx = AppContext.open(data_dir)
     setup_logging(ctx.log_dir)
-    from kzdesk.ui.qt_messages import quiet_ffmpeg, route_qt_messages
+    from kzdesk.ui.qt_messages import route_qt_messages
 
-    route_qt_messages()  # Qt's and FFmpeg's chatter goes to the log file, not the terminal
-    quiet_ffmpeg()
+    route_qt_messages()  # Qt's chatter goes to the log file, not the terminal
     log.info("kzdesk %s starting (data in %s)", __version__, ctx.data_dir)
     install_translations(app, ctx.settings.interface_language)
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import ctypes
 import logging
 import os
-import sys
+import re
 from pathlib import Path
 
 from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
@@ -33,7 +33,8 @@ _LEVELS = {
 
 def _to_log(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
     category = context.category or "default"
-    logging.getLogger(f"qt.{category}").log(_LEVELS.get(kind, logging.INFO), "%s", message)
+    name = category if category.startswith("qt.") else f"qt.{category}"
+    logging.getLogger(name).log(_LEVELS.get(kind, logging.INFO), "%s", message)
 
 
 def route_qt_messages() -> None:
@@ -41,30 +42,34 @@ def route_qt_messages() -> None:
     qInstallMessageHandler(_to_log)
 
 
-def ffmpeg_libraries() -> list[Path]:
-    """The libavutil that Qt Multimedia loads (PySide6 ships its own FFmpeg)."""
+_SONAME = re.compile(r"^(libavutil\.so\.\d+|libavutil\.\d+\.dylib|avutil-\d+\.dll)$")
+
+
+def ffmpeg_libraries() -> list[str]:
+    """The names of the libavutil that Qt Multimedia loads (PySide6 ships its own FFmpeg)."""
     import PySide6
 
-    found: list[Path] = []
+    names: set[str] = set()
     for root in map(Path, PySide6.__path__):
         for folder in (root, root / "Qt" / "lib"):
-            for pattern in ("libavutil.so.*", "libavutil.*.dylib", "avutil-*.dll"):
-                found += sorted(folder.glob(pattern))
-    return found
+            if folder.is_dir():
+                names.update(p.name for p in folder.iterdir() if _SONAME.match(p.name))
+    return sorted(names)
 
 
 def quiet_ffmpeg() -> bool:
-    """Only fatal FFmpeg messages on stderr (no stream banners); True when it was set."""
+    """Only fatal FFmpeg messages on stderr (no stream banners). Works once Qt Multimedia
+    has loaded FFmpeg (after the first QMediaPlayer): the library already in the process is
+    used, never a second copy. True when the level was set."""
     if os.environ.get("QT_FFMPEG_DEBUG"):
         return False
-    for library in ffmpeg_libraries():
+    mode = getattr(os, "RTLD_NOLOAD", 0) | getattr(os, "RTLD_LOCAL", 0)
+    for name in ffmpeg_libraries():
         try:
-            avutil = ctypes.CDLL(str(library))
+            avutil = ctypes.CDLL(name, mode=mode)
             avutil.av_log_set_level(ctypes.c_int(AV_LOG_FATAL))
         except (OSError, AttributeError):
-            log.debug("could not quiet FFmpeg through %s", library, exc_info=True)
             continue
         return True
-    if sys.platform != "darwin":  # macOS may use its own media backend
-        log.debug("no FFmpeg library of Qt Multimedia found")
+    log.debug("FFmpeg of Qt Multimedia is not loaded (yet)")
     return False

@@ -65,8 +65,9 @@ class StatusSummary(QLabel):
         parts = [self.tr("%n running", "", running), self.tr("%n queued", "", queued)]
         if failed:
             parts.append(self.tr("%n failed", "", failed))
-        if estimate is not None and (running or queued) and not paused:
-            parts.append(self.time_left(estimate))
+        left = self.time_left(estimate) if estimate is not None and not paused else None
+        if left and (running or queued):
+            parts.append(left)
         locale = QLocale()
         hours = today_ms / 3_600_000
         if today_ms and hours < 0.1:
@@ -81,26 +82,20 @@ class StatusSummary(QLabel):
             parts.append(self.tr("queue paused"))
         self.setText(" · ".join(parts))
 
-    def time_left(self, estimate: QueueEstimate) -> str:
-        """ "about 12 min left", "at least 1 h 05 min left" (some files not measured yet)."""
-        minutes = max(1, round(estimate.seconds / 60))
+    def time_left(self, estimate: QueueEstimate) -> str | None:
+        """ "about 12 min left", "at least 1 h 05 min left" (some files not measured yet);
+        None when nothing useful can be said (only files that are not measured remain)."""
         if estimate.seconds < 45:
-            return (
-                self.tr("less than a minute left")
-                if estimate.complete
-                else self.tr("at least a minute left")
-            )
+            return self.tr("less than a minute left") if estimate.complete else None
+        minutes = max(1, round(estimate.seconds / 60))
         if minutes < 60:
             if estimate.complete:
                 return self.tr("about %n min left", "", minutes)
             return self.tr("at least %n min left", "", minutes)
         hours, rest = divmod(minutes, 60)
-        text = (
-            self.tr("about %1 h %2 min left")
-            if estimate.complete
-            else self.tr("at least %1 h %2 min left")
-        )
-        return fill(text, hours, f"{rest:02d}")
+        if estimate.complete:
+            return fill(self.tr("about %1 h %2 min left"), hours, f"{rest:02d}")
+        return fill(self.tr("at least %1 h %2 min left"), hours, f"{rest:02d}")
 
 
 def batch_message(done: int, failed: int, cancelled: int) -> tuple[str, str, bool]:

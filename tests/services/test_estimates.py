@@ -56,9 +56,7 @@ def test_speechkit_wait_counts_down_then_is_overdue() -> None:
 
 def test_converting_follows_its_real_pace() -> None:
     est = _estimator()
-    job = _job(
-        1, state=JobState.CONVERTING, progress=CONVERT_SHARE * 0.25, started_at=NOW - 10
-    )
+    job = _job(1, state=JobState.CONVERTING, progress=CONVERT_SHARE * 0.25, started_at=NOW - 10)
     # a quarter converted in 10 s: 30 s more, then SpeechKit's usual 106 s
     assert est.job_left_s(job, NOW) == pytest.approx(30 + 106, abs=1)
 

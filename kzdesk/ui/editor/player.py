@@ -18,6 +18,7 @@ from PySide6.QtCore import QElapsedTimer, QObject, Qt, QTimer, QUrl, Signal
 from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
 
 from kzdesk.services.playback_source import PlaybackSource, readable
+from kzdesk.ui.qt_messages import quiet_ffmpeg
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +43,7 @@ class Player(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._media = QMediaPlayer(self)
+        quiet_ffmpeg()  # FFmpeg is loaded now: no stream banners in the terminal
         self._output = QAudioOutput(self)
         self._media.setAudioOutput(self._output)
         self._source: PlaybackSource | None = None
