@@ -32,6 +32,9 @@ def make_application(argv: Sequence[str] | None = None) -> QApplication:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("kz.kzdesk.Kzdesk")  # packaging/linux/kz.kzdesk.Kzdesk.desktop
     app.setWindowIcon(QIcon(str(resource_path("icons", "kzdesk.svg"))))
+    from kzdesk.ui import color_scheme
+
+    color_scheme.install(app)  # the system's light or dark scheme, now and when it changes
     return app
 
 

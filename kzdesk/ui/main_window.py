@@ -7,7 +7,7 @@ import logging
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QSize, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QSettings, QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QCloseEvent,
     QDesktopServices,
@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QStackedWidget,
-    QStyle,
     QSystemTrayIcon,
     QVBoxLayout,
     QWidget,
@@ -41,6 +40,7 @@ from kzdesk.ui.dialogs.voices_dialog import VoicesDialog
 from kzdesk.ui.drop_area import DropArea, local_paths
 from kzdesk.ui.editor.opener import EditorOpener
 from kzdesk.ui.file_adder import FileAdder
+from kzdesk.ui.icons import themed_icon
 from kzdesk.ui.job_actions import JobActions
 from kzdesk.ui.models.job_table_model import JobTableModel
 from kzdesk.ui.queue_view import QueueView
@@ -284,13 +284,15 @@ class MainWindow(QMainWindow):
         self._update_summary()
 
     def update_pause_action(self) -> None:
-        sp = QStyle.StandardPixmap
-        if self.dispatcher.paused:
-            self.pause_action.setText(self.tr("Resume queue"))
-            self.pause_action.setIcon(self.style().standardIcon(sp.SP_MediaPlay))
-        else:
-            self.pause_action.setText(self.tr("Pause queue"))
-            self.pause_action.setIcon(self.style().standardIcon(sp.SP_MediaPause))
+        paused = self.dispatcher.paused
+        self.pause_action.setText(self.tr("Resume queue") if paused else self.tr("Pause queue"))
+        self.pause_action.setIcon(themed_icon("play" if paused else "pause", self.palette()))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:  # light <-> dark: icons in the new colours
+            self.update_pause_action()
+            self.model.forget_icons()
 
     def on_language_changed(self) -> None:
         value = self.language_combo.currentData()

@@ -89,3 +89,17 @@ def test_counts_follow_a_never_ending_stream_of_progress(qtbot, open_window, env
         qtbot.waitUntil(lambda: window.summary.text().startswith("0 running · 0 queued"))
     finally:
         feeder.stop()
+
+
+def test_main_window_menus_use_sentence_case(open_window) -> None:
+    window, _ = open_window()
+    names = {"SpeechKit", "Whisper", "kzdesk", "Kazakh", "Russian", "N"}
+    for menu_action in window.menuBar().actions():
+        for action in menu_action.menu().actions():
+            if action.isSeparator():
+                continue
+            target = action.menu().actions() if action.menu() else [action]
+            for item in target:
+                words = item.text().replace("&", "").split()[1:]
+                capitals = [w for w in words if w[:1].isupper() and w.strip("()…") not in names]
+                assert not capitals, item.text()

@@ -336,6 +336,7 @@ class EditorWindow(QMainWindow):
             self.timeline.set_transcript(self.session.transcript)
         if change.speakers:
             self._update_speaker_actions()
+            self.view.fit_speaker_column()  # a renamed speaker may need more room
 
     def _on_saved(self) -> None:
         self.saved_label.setText(

@@ -47,6 +47,7 @@ from kzdesk.ui.editor.speaker_model import (
     SpeakerListModel,
     sample_range,
 )
+from kzdesk.ui.icons import themed_icon
 
 _Index = QModelIndex | QPersistentModelIndex
 _SHARE = int(ShareRole)
@@ -219,7 +220,7 @@ class SpeakersPanel(QWidget):
 
         self.sample_action = QAction(self.tr("&Play a sample"), self)
         self.sample_action.setToolTip(self.tr("Play a few seconds of this speaker's voice"))
-        self.sample_action.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MediaPlay))
+        self.sample_action.setIcon(themed_icon("play", self.palette()))  # light and dark
         self.sample_action.triggered.connect(self.play_sample)
 
         self.add_action = QAction(self.tr("&Add speaker"), self)

@@ -28,6 +28,7 @@ from kzdesk.services.transcription import (
     SPEAKERS_START,
     recognition_end,
 )
+from kzdesk.ui.icons import themed_icon
 from kzdesk.ui.messages import translate_message
 
 JobRole = Qt.ItemDataRole.UserRole + 1
@@ -85,16 +86,18 @@ _STATE_RANK = {
     JobState.CANCELLED: 5,
     JobState.DONE: 6,
 }
-_ICONS = {
-    JobState.QUEUED: QStyle.StandardPixmap.SP_ArrowForward,
-    JobState.CONVERTING: QStyle.StandardPixmap.SP_MediaPlay,
-    JobState.UPLOADING: QStyle.StandardPixmap.SP_ArrowUp,
-    JobState.RECOGNIZING: QStyle.StandardPixmap.SP_MediaPlay,
+# Coloured standard icons where they read on any palette; drawn ones (ui.icons, in the text
+# colour) for the states whose standard icons are dark pictures
+_ICONS: dict[JobState, QStyle.StandardPixmap | str] = {
+    JobState.QUEUED: "queued",
+    JobState.CONVERTING: "play",
+    JobState.UPLOADING: "upload",
+    JobState.RECOGNIZING: "play",
     JobState.DONE: QStyle.StandardPixmap.SP_DialogApplyButton,
     JobState.FAILED: QStyle.StandardPixmap.SP_MessageBoxCritical,
     JobState.CANCELLED: QStyle.StandardPixmap.SP_DialogCancelButton,
 }
-_WAITING_ICON = QStyle.StandardPixmap.SP_BrowserReload
+_WAITING_ICON = "retry"
 
 
 def stage_fraction(job: Job, now: float | None = None) -> float:
@@ -376,6 +379,13 @@ class JobTableModel(QAbstractTableModel):
             return QLocale().toString(moment.time(), QLocale.FormatType.ShortFormat)
         return QLocale().toString(moment, QLocale.FormatType.ShortFormat)
 
+    def forget_icons(self) -> None:
+        """The palette changed (light <-> dark): draw the icons again in its colours."""
+        self._icons.clear()
+        if self._jobs:
+            last = len(self._jobs) - 1
+            self.dataChanged.emit(self.index(0, Column.STATUS), self.index(last, Column.STATUS))
+
     def _icon(self, job: Job) -> QIcon | None:
         key = _WAITING_ICON if waiting_to_retry(job) else _ICONS[job.state]
         icon = self._icons.get(key)
@@ -383,6 +393,9 @@ class JobTableModel(QAbstractTableModel):
             app = QApplication.instance()
             if not isinstance(app, QApplication):
                 return None  # no widgets (a QGuiApplication): no style to take icons from
-            icon = app.style().standardIcon(key)
+            if isinstance(key, str):
+                icon = themed_icon(key, QApplication.palette())
+            else:
+                icon = app.style().standardIcon(key)
             self._icons[key] = icon
         return icon
