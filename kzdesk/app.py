@@ -12,6 +12,7 @@ import platformdirs
 
 from kzdesk.diarization.profiles import VoiceProfileStore
 from kzdesk.services import settings as settings_module
+from kzdesk.services import wording
 from kzdesk.services.engines import EngineFactory
 from kzdesk.services.exporting import ExportRequest, JobExporter
 from kzdesk.services.queue_lock import QueueLock
@@ -39,6 +40,7 @@ class AppContext:
     voices: VoiceProfileStore  # known voices (<data dir>/voices), named speakers are matched to
     exporter: JobExporter  # writes each done job's export, never over a user's file
     times: ServiceTimes  # how long conversions and SpeechKit waits took here (the estimates)
+    languages: wording.Languages  # of the interface (new speakers' names) and of exports
 
     @classmethod
     def open(cls, data_dir: str | Path | None = None) -> AppContext:
@@ -52,7 +54,10 @@ class AppContext:
         # A data folder given explicitly (tests, portable use) keeps the fallback key file too.
         secrets = SecretStore(root if portable else None)
         voices = profile_store(root)
-        exporter = JobExporter(store, ExportRecords(db), lambda: _automatic_export(settings))
+        languages = wording.Languages.of(settings)
+        exporter = JobExporter(
+            store, ExportRecords(db), lambda: _automatic_export(settings, languages)
+        )
         poll = float(os.environ.get("KZDESK_POLL_INTERVAL_S", "5"))
         times = ServiceTimes.in_dir(root)
         service = TranscriptionService(
@@ -68,9 +73,21 @@ class AppContext:
             voices=voices,
             exporter=exporter,
             times=times,
+            names_language=lambda: languages.interface,
         )
         return cls(
-            root, db, queue, store, settings, secrets, service, portable, voices, exporter, times
+            root,
+            db,
+            queue,
+            store,
+            settings,
+            secrets,
+            service,
+            portable,
+            voices,
+            exporter,
+            times,
+            languages,
         )
 
     def queue_lock(self, program: str) -> QueueLock:
@@ -87,9 +104,15 @@ class AppContext:
         self.db.close()
 
 
-def _automatic_export(settings: Settings) -> ExportRequest:
-    """Settings → Export when done (read when a job ends: the window changes it in place)."""
-    return ExportRequest(tuple(settings.auto_export), settings.output_dir or None)
+def _automatic_export(settings: Settings, languages: wording.Languages) -> ExportRequest:
+    """Settings → Export when done, with the subtitle rules and the export language (read
+    when a job ends: the window changes the settings in place)."""
+    return ExportRequest(
+        tuple(settings.auto_export),
+        settings.output_dir or None,
+        **settings.subtitle_rules(),  # type: ignore[arg-type]
+        language=languages.export,
+    )
 
 
 def _explicit_data_dir(data_dir: str | Path | None) -> bool:

@@ -30,7 +30,7 @@ from kzdesk.core.i18n import QT_TRANSLATE_NOOP
 from kzdesk.core.job import STAGE_SPEAKERS, Job, JobState, SpeakersMode
 from kzdesk.core.transcript import Transcript
 from kzdesk.diarization.profiles import VoiceProfileStore
-from kzdesk.services import service_times, speakers
+from kzdesk.services import service_times, speakers, wording
 from kzdesk.services.assemble import build_transcript, utterances_from_json, utterances_to_json
 from kzdesk.services.exporting import ExportError, JobExporter
 from kzdesk.services.service_times import ServiceTimes
@@ -215,6 +215,7 @@ class TranscriptionService:
         diarize: speakers.Diarize = speakers.diarize_in_subprocess,
         exporter: JobExporter | None = None,
         times: ServiceTimes | None = None,
+        names_language: Callable[[], str] = lambda: wording.SOURCE_LANGUAGE,
     ) -> None:
         self.queue = queue
         self.store = store
@@ -224,6 +225,7 @@ class TranscriptionService:
         self.diarize = diarize
         self.exporter = exporter  # writes each job's export the moment it is done
         self.times = times  # how long conversions, SpeechKit waits, speakers took here
+        self.names_language = names_language  # "Speaker 1" in the interface language
         self._cancel_events: dict[int, threading.Event] = {}
         self._lock = threading.Lock()
         self._interrupt = threading.Event()
@@ -354,6 +356,7 @@ class TranscriptionService:
             channels and not speakers.engine_split_channels(job, [p.channels for p, _ in results])
         ):
             transcript, voices = self._find_speakers(run, transcript, channels=channels)
+        transcript = wording.say_default_names(transcript, self.names_language())
         self.store.save(transcript, job_id=job.id, voices=voices)
         self._finish(run, JobState.DONE, notify=self.exporter is None)
         if self.exporter is not None:

@@ -1,15 +1,11 @@
-"""Adding recordings to the queue from a drop, the Add dialogs or a second launch.
-
-The strings keep the main window's translation context ("MainWindow"), where they were first
-written: the calls are literal so that lupdate files them there.
-"""
+"""Adding recordings to the queue from a drop, the Add dialogs or a second launch."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QSettings
+from PySide6.QtCore import QObject, QSettings
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from kzdesk.app import AppContext
@@ -64,17 +60,11 @@ class FileAdder(QObject):
             )  # each new job arrives through job_added
         parts = []
         if jobs:
-            parts.append(
-                QCoreApplication.translate("MainWindow", "Added %n recording(s)", "", len(jobs))
-            )
+            parts.append(self.tr("Added %n recording(s)", "", len(jobs)))
         else:
-            parts.append(QCoreApplication.translate("MainWindow", "No recordings were added"))
+            parts.append(self.tr("No recordings were added"))
         if skipped:
-            parts.append(
-                QCoreApplication.translate(
-                    "MainWindow", "skipped %n file(s) that are not audio or video", "", skipped
-                )
-            )
+            parts.append(self.tr("skipped %n file(s) that are not audio or video", "", skipped))
         self.notify(" · ".join(parts) + ".")
         return jobs
 
@@ -88,8 +78,7 @@ class FileAdder(QObject):
         if len(again) == 1:
             path, job = again[0]
             question = fill(
-                QCoreApplication.translate(
-                    "MainWindow",
+                self.tr(
                     "“%1” is already in the queue (#%2) with the same settings. Transcribe it "
                     "again? With SpeechKit it is billed again.",
                 ),
@@ -97,14 +86,13 @@ class FileAdder(QObject):
                 job.id,
             )
         else:
-            question = QCoreApplication.translate(
-                "MainWindow",
+            question = self.tr(
                 "%n of these recordings are already in the queue with the same settings. "
                 "Transcribe them again? With SpeechKit they are billed again.",
                 "",
                 len(again),
             )
-        if self.ask()(QCoreApplication.translate("MainWindow", "Already in the queue"), question):
+        if self.ask()(self.tr("Already in the queue"), question):
             return files
         repeated = {f for f, _ in again}
         return [f for f in files if f not in repeated]
@@ -114,11 +102,11 @@ class FileAdder(QObject):
 
     def on_add_files(self) -> None:
         patterns = " ".join(f"*{ext}" for ext in sorted(MEDIA_EXTENSIONS))
-        media = QCoreApplication.translate("MainWindow", "Audio and video")
-        everything = QCoreApplication.translate("MainWindow", "All files")
+        media = self.tr("Audio and video")
+        everything = self.tr("All files")
         files, _ = QFileDialog.getOpenFileNames(
             self.window,
-            QCoreApplication.translate("MainWindow", "Add recordings"),
+            self.tr("Add recordings"),
             self._last_folder(),
             f"{media} ({patterns});;{everything} (*)",
         )
@@ -129,7 +117,7 @@ class FileAdder(QObject):
     def on_add_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(
             self.window,
-            QCoreApplication.translate("MainWindow", "Add a folder of recordings"),
+            self.tr("Add a folder of recordings"),
             self._last_folder(),
         )
         if folder:

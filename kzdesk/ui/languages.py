@@ -4,7 +4,8 @@ The setting ``interface_language`` is ``""`` (follow the system) or one of :data
 Following the system means the first of the system's preferred languages that kzdesk has
 (``QLocale.system().uiLanguages()``); English when it has none of them. A change applies at the
 next start. For Kazakh and Russian two translators are installed: Qt's own ``qtbase`` (standard
-buttons, file dialogs, context menus of text fields) and kzdesk's (``resources/translations``).
+buttons, file dialogs, context menus of text fields) and kzdesk's (``resources/translations``);
+for English only kzdesk's plural forms.
 """
 
 from __future__ import annotations
@@ -40,12 +41,16 @@ def translations_folder() -> str:
 
 
 def load_translators(code: str, parent: QObject | None = None) -> list[QTranslator]:
-    """Qt's and kzdesk's translators for ``code`` (none for English, the source language)."""
-    if code == SOURCE_LANGUAGE or code not in LANGUAGES:
+    """Qt's and kzdesk's translators for ``code``; for English, the source language, only
+    kzdesk's plural forms ("1 recording", "2 recordings")."""
+    if code not in LANGUAGES:
         return []
     qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    files = [(f"kzdesk_{code}", translations_folder())]
+    if code != SOURCE_LANGUAGE:
+        files.insert(0, (f"qtbase_{code}", qt_folder))
     loaded = []
-    for name, folder in ((f"qtbase_{code}", qt_folder), (f"kzdesk_{code}", translations_folder())):
+    for name, folder in files:
         translator = QTranslator(parent)
         if translator.load(name, folder):
             loaded.append(translator)

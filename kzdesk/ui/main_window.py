@@ -44,7 +44,7 @@ from kzdesk.ui.icons import themed_icon
 from kzdesk.ui.job_actions import JobActions
 from kzdesk.ui.models.job_table_model import JobTableModel
 from kzdesk.ui.queue_view import QueueView
-from kzdesk.ui.status_summary import FailureDetails, StatusSummary, batch_message
+from kzdesk.ui.status_summary import FailureDetails, StatusSummary
 from kzdesk.ui.throttle import Throttle
 from kzdesk.workers.dispatcher import Dispatcher
 
@@ -261,7 +261,7 @@ class MainWindow(QMainWindow):
             self.inhibitor.release()
 
     def on_batch_finished(self, done: int, failed: int, cancelled: int = 0) -> None:
-        title, text, warning = batch_message(done, failed, cancelled)
+        title, text, warning = self.summary.batch_message(done, failed, cancelled)
         self.notify(text)
         if self.tray is not None:
             kind = QSystemTrayIcon.MessageIcon

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QStyle, QWidget
 
 from kzdesk.core import cost
@@ -82,6 +82,27 @@ class StatusSummary(QLabel):
             parts.append(self.tr("queue paused"))
         self.setText(" · ".join(parts))
 
+    def batch_message(self, done: int, failed: int, cancelled: int) -> tuple[str, str, bool]:
+        """(title, sentence, is a warning) for the end of a batch: what happened, never "0
+        recordings transcribed" after a Cancel."""
+        parts = []
+        if done:
+            parts.append(self.tr("%n recording(s) transcribed", "", done))
+        if failed:
+            parts.append(self.tr("%n failed", "", failed))
+        if cancelled:
+            parts.append(self.tr("%n cancelled", "", cancelled))
+        if done:
+            return self.tr("kzdesk: the queue is finished"), " · ".join(parts) + ".", bool(failed)
+        title = self.tr("kzdesk: the queue stopped")
+        if failed and not cancelled:
+            sentence = self.tr("Nothing was transcribed: %n recording(s) failed.", "", failed)
+        elif cancelled and not failed:
+            sentence = self.tr("Nothing was transcribed: %n recording(s) cancelled.", "", cancelled)
+        else:
+            sentence = fill(self.tr("Nothing was transcribed: %1."), " · ".join(parts))
+        return title, sentence, bool(failed)
+
     def time_left(self, estimate: QueueEstimate) -> str | None:
         """ "about 12 min left", "at least 1 h 05 min left" (some files not measured yet);
         None when nothing useful can be said (only files that are not measured remain)."""
@@ -96,34 +117,6 @@ class StatusSummary(QLabel):
         if estimate.complete:
             return fill(self.tr("about %1 h %2 min left"), hours, f"{rest:02d}")
         return fill(self.tr("at least %1 h %2 min left"), hours, f"{rest:02d}")
-
-
-def batch_message(done: int, failed: int, cancelled: int) -> tuple[str, str, bool]:
-    """(title, sentence, is a warning) for the end of a batch: what happened, never "0
-    recordings transcribed" after a Cancel."""
-    translate = QCoreApplication.translate
-    parts = []
-    if done:
-        parts.append(translate("MainWindow", "%n recording(s) transcribed", "", done))
-    if failed:
-        parts.append(translate("MainWindow", "%n failed", "", failed))
-    if cancelled:
-        parts.append(translate("MainWindow", "%n cancelled", "", cancelled))
-    if done:
-        title = translate("MainWindow", "kzdesk: the queue is finished")
-        return title, " · ".join(parts) + ".", bool(failed)
-    title = translate("MainWindow", "kzdesk: the queue stopped")
-    if failed and not cancelled:
-        sentence = translate(
-            "MainWindow", "Nothing was transcribed: %n recording(s) failed.", "", failed
-        )
-    elif cancelled and not failed:
-        sentence = translate(
-            "MainWindow", "Nothing was transcribed: %n recording(s) cancelled.", "", cancelled
-        )
-    else:
-        sentence = fill(translate("MainWindow", "Nothing was transcribed: %1."), " · ".join(parts))
-    return title, sentence, bool(failed)
 
 
 class FailureDetails(QFrame):

@@ -78,7 +78,7 @@ def test_texts_in_columns(model: JobTableModel) -> None:
     assert model.index(0, Column.DURATION).data() == "1:42:10"
     assert model.index(1, Column.DURATION).data() == "38:05"
     assert model.index(2, Column.DURATION).data() == "–"
-    assert model.index(0, Column.LANGUAGE).data() == "kk+ru"
+    assert model.index(0, Column.LANGUAGE).data() == "Kazakh + Russian"  # a name, not kk+ru
     assert model.index(1, Column.SPEAKERS).data() == "channels"
     assert model.index(0, Column.STATUS).data() == "Queued"
     assert model.index(1, Column.STATUS).data().startswith("Done ")

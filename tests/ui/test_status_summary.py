@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from kzdesk.services.estimates import QueueEstimate
-from kzdesk.ui.status_summary import StatusSummary, batch_message
+from kzdesk.ui.status_summary import StatusSummary
 
 
 def test_a_cancelled_batch_says_what_happened(qtbot) -> None:
+    batch_message = StatusSummary().batch_message
     title, text, warning = batch_message(0, 0, 2)
     assert "0 recording" not in text
     assert text == "Nothing was transcribed: 2 recording(s) cancelled."

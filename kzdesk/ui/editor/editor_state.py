@@ -24,6 +24,7 @@ _EXPORT_FIELDS = (
     "max_cps",
     "min_cue_ms",
     "max_cue_ms",
+    "min_gap_ms",
 )
 
 

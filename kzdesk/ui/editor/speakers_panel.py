@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import (
+    QCoreApplication,
     QEvent,
     QModelIndex,
     QObject,
@@ -382,8 +383,11 @@ class SpeakersPanel(QWidget):
     @Slot()
     def add_speaker(self) -> int | None:
         """Add a speaker, select it and start typing its name; the new id."""
+        # numbered like new transcripts' speakers, in the interface language ("Сөйлеуші 4")
+        number = len(self.session.transcript.speakers) + 1
+        name = QCoreApplication.translate("Exports", "Speaker {number}").format(number=number)
         try:
-            change = self.session.push(AddSpeakerCommand(self.session))
+            change = self.session.push(AddSpeakerCommand(self.session, name))
         except TranscriptError:
             return None
         added = change.speakers_after

@@ -57,7 +57,13 @@ _HEADERS = {
     Column.COST: QT_TRANSLATE_NOOP("JobTableModel", "Cost"),
     Column.FINISHED: QT_TRANSLATE_NOOP("JobTableModel", "Finished"),
 }
-_LANGUAGE_SHORT = {Language.KK_RU: "kk+ru", Language.KK: "kk", Language.RU: "ru"}
+# the Language column says names, not codes ("kk+ru"); the tooltip says a little more
+_LANGUAGE_NAMES = {
+    Language.KK_RU: QT_TRANSLATE_NOOP("JobTableModel", "Kazakh + Russian"),
+    Language.KK: QT_TRANSLATE_NOOP("JobTableModel", "Kazakh"),
+    Language.RU: QT_TRANSLATE_NOOP("JobTableModel", "Russian"),
+    Language.AUTO: QT_TRANSLATE_NOOP("JobTableModel", "Automatic"),
+}
 _LANGUAGE_LONG = {
     Language.KK_RU: QT_TRANSLATE_NOOP("JobTableModel", "Kazakh + Russian"),
     Language.KK: QT_TRANSLATE_NOOP("JobTableModel", "Kazakh"),
@@ -195,6 +201,10 @@ class JobTableModel(QAbstractTableModel):
     def jobs(self) -> list[Job]:
         return list(self._jobs)
 
+    def language_names(self) -> list[str]:
+        """What the Language column can say (its width is made for the longest)."""
+        return [self.tr(name) for name in _LANGUAGE_NAMES.values()]
+
     # ---- QAbstractTableModel --------------------------------------------------------------
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._jobs)
@@ -317,7 +327,7 @@ class JobTableModel(QAbstractTableModel):
         if column is Column.DURATION:
             return timecode.duration(job.duration_ms) if job.duration_ms is not None else "–"
         if column is Column.LANGUAGE:
-            return _LANGUAGE_SHORT.get(job.language) or self.tr("auto")
+            return self.tr(_LANGUAGE_NAMES[job.language])
         if column is Column.SPEAKERS:
             return self.speakers_text(job)
         if column is Column.STATUS:
