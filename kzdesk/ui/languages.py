@@ -57,14 +57,35 @@ def load_translators(code: str, parent: QObject | None = None) -> list[QTranslat
     return loaded
 
 
+def use_locale(code: str, setting: str, locale: QLocale | None = None) -> bool:
+    """Numbers, sizes and dates follow a language the user chose that is not the system's
+    ("1,6 GB" in Kazakh on an English system): the default QLocale becomes that language's.
+    True when it changed."""
+    if not (setting or "").strip() or code == system_language(locale):
+        return False
+    QLocale.setDefault(QLocale(code))
+    return True
+
+
+_INSTALLED: list[QTranslator] = []  # what install() put on the application, in order
+
+
 def install(code: str, app: QCoreApplication) -> list[QTranslator]:
     """Install the translators of ``code`` on ``app``; returns them (to remove them again)."""
     translators = load_translators(code, app)
     for translator in translators:
         app.installTranslator(translator)
+        _INSTALLED.append(translator)
     return translators
 
 
 def uninstall(translators: list[QTranslator], app: QCoreApplication) -> None:
     for translator in translators:
         app.removeTranslator(translator)
+        if translator in _INSTALLED:
+            _INSTALLED.remove(translator)
+
+
+def uninstall_all(app: QCoreApplication) -> None:
+    """Back to the source language (tests that started the whole app)."""
+    uninstall(list(_INSTALLED), app)

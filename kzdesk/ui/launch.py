@@ -46,6 +46,7 @@ def install_translations(app: QApplication, interface_language: str = "") -> str
 
     code = languages.resolve(interface_language)
     installed = languages.install(code, app)
+    languages.use_locale(code, interface_language)  # numbers in a chosen language's style
     log.info("interface language %s (%d translator(s))", code, len(installed))
     return code
 

@@ -398,11 +398,11 @@
     </message>
     <message>
         <source>Re&amp;place them</source>
-        <translation>Ауы&amp;стыру</translation>
+        <translation>Ауыст&amp;ыру</translation>
     </message>
     <message>
         <source>Save with ne&amp;w names</source>
-        <translation>&amp;Жаңа атпен сақтау</translation>
+        <translation>Жаңа атпен са&amp;қтау</translation>
     </message>
 </context>
 <context>
@@ -2200,7 +2200,7 @@
     </message>
     <message>
         <source>&amp;Gap between cues:</source>
-        <translation>Субтитрлер &amp;арасындағы аралық:</translation>
+        <translation>&amp;Субтитрлер арасындағы аралық:</translation>
     </message>
     <message>
         <source>Characters per &amp;line:</source>

@@ -217,3 +217,15 @@ def test_language_names_new_speakers_and_sizes_speak_the_language(
         assert format_size(1_600_000_000).startswith("1,6")  # the locale's decimal comma
     finally:
         QLocale.setDefault(previous)
+
+
+def test_a_chosen_language_brings_its_number_style(qapp: QApplication) -> None:
+    previous = QLocale()
+    english = QLocale("en_US")
+    try:
+        assert not languages.use_locale("en", "", english)  # following the system: unchanged
+        assert not languages.use_locale("en", "en", english)  # the system's own language
+        assert languages.use_locale("kk", "kk", english)
+        assert QLocale().toString(1.6, "f", 1) == "1,6"
+    finally:
+        QLocale.setDefault(previous)

@@ -325,3 +325,12 @@ def test_export_tab_holds_the_export_language_and_the_subtitle_rules(
     page.rules_form.max_cue_spin.setValue(5.0)
     assert not dialog.ok_button.isEnabled()
     assert "shortest cue" in dialog.problems_label.text()
+
+
+def test_the_engine_is_chosen_on_the_general_tab(qtbot, memory_keyring, dirs) -> None:
+    """Where README sends people: Settings → General → Engine."""
+    dialog, _ = _dialog(qtbot, *dirs)
+    general = dialog.tabs.widget(0)
+    assert dialog.tabs.tabText(0) == "&General"
+    assert general.isAncestorOf(dialog.engine_combo)
+    assert dialog.engine_combo.itemText(1) == "Offline — Whisper on this computer"

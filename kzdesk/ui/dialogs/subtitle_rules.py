@@ -34,7 +34,7 @@ class SubtitleRulesForm(QWidget):
 
         self.form = QFormLayout(self)
         self.form.setContentsMargins(0, 0, 0, 0)
-        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         rows = (
             (self.tr("Characters per &line:"), self.line_chars_spin),
             (self.tr("Lines per c&ue:"), self.lines_spin),
@@ -46,6 +46,9 @@ class SubtitleRulesForm(QWidget):
         for text, spin in rows:
             self.form.addRow(ui.buddy(text, spin), spin)
             spin.valueChanged.connect(self.changed)
+        widest = max(spin.sizeHint().width() for spin in self.spins())
+        for spin in self.spins():  # one column of equal fields, not a ragged edge
+            spin.setMinimumWidth(widest)
 
     def _seconds_spin(self, low: float, high: float, decimals: int, step: float) -> QDoubleSpinBox:
         spin = QDoubleSpinBox()

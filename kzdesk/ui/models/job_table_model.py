@@ -274,7 +274,8 @@ class JobTableModel(QAbstractTableModel):
             return self.tr("Cancelled")
         percent = int(stage_fraction(job) * 100)
         if state is JobState.CONVERTING:
-            return self.tr("Converting {percent}%").format(percent=percent)
+            text = self.tr("Converting {percent}%").format(percent=percent)
+            return text + self._time_tail(job, time.time() if now is None else now)
         if state is JobState.UPLOADING:
             return self.tr("Uploading")
         if job.stage == STAGE_SPEAKERS:
