@@ -41,3 +41,21 @@ def test_last_geometry_comes_back(qtbot, tmp_path: Path) -> None:
     qtbot.addWidget(again)
     assert window_geometry.restore(again, state, "w/geometry", QSize(700, 500))
     assert again.size() == QSize(520, 380)
+
+
+def test_the_editor_opens_within_the_screen(qtbot, tmp_path: Path) -> None:
+    from kzdesk.services.playback_source import choose_source
+    from kzdesk.storage.db import Database
+    from kzdesk.storage.transcripts import TranscriptStore
+    from kzdesk.ui.editor.editor_window import EditorInputs, EditorWindow
+    from tests.ui.editor.sample import sample
+
+    store = TranscriptStore(Database.in_dir(tmp_path / "data"))
+    t = sample(phrases=3)
+    inputs = EditorInputs(store.save(t), "x", choose_source(None, [], t.duration_ms))
+    state = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
+    window = EditorWindow(store, inputs, ui_state=state)
+    qtbot.addWidget(window)
+    area = window_geometry.available_area(window)
+    assert area is not None
+    assert window.width() <= area.width() and window.height() <= area.height()

@@ -150,7 +150,6 @@ class EditorWindow(QMainWindow):
         self.setCentralWidget(central)
         self.statusBar().addWidget(self.status_label, 1)
         self.statusBar().addPermanentWidget(self.saved_label)
-        self.resize(1100, 720)
 
     def _connect(self) -> None:
         s = self.session
