@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QFileDialog,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -55,7 +56,12 @@ class ExportOutputGroup(QGroupBox):
         self.exists_choice = QButtonGroup(self)
         self.exists_choice.addButton(self.new_names_radio)
         self.exists_choice.addButton(self.replace_radio)
-        self.exists_row = ui.row(self.new_names_radio, self.replace_radio, stretch=2)
+        self.exists_row = QWidget()
+        choice = QHBoxLayout(self.exists_row)
+        choice.setContentsMargins(0, 0, 0, 0)
+        choice.addWidget(self.new_names_radio)
+        choice.addWidget(self.replace_radio)
+        choice.addStretch(1)
         form.addRow("", self.exists_label)
         form.addRow("", self.exists_row)
 
