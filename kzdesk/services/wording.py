@@ -58,9 +58,15 @@ def translate(text: str, language: str) -> str:
     return catalogue().get(language, {}).get(text, text)
 
 
+# Windows names its locales in English words ("Russian_Russia", "Kazakh_Kazakhstan")
+_LANGUAGE_NAMES = {"kazakh": "kk", "russian": "ru", "english": "en"}
+
+
 def language_code(tag: str | None) -> str | None:
-    """``kk_KZ.UTF-8`` -> ``kk``; None for a language kzdesk does not speak."""
+    """``kk_KZ.UTF-8`` or ``Kazakh_Kazakhstan.1251`` -> ``kk``; None for a language kzdesk
+    does not speak."""
     code = (tag or "").replace("_", "-").split(".")[0].split("-")[0].strip().lower()
+    code = _LANGUAGE_NAMES.get(code, code)
     return code if code in LANGUAGES else None
 
 

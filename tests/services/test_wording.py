@@ -54,6 +54,7 @@ def test_default_names_are_said_again_in_another_language_and_typed_names_stay()
         ({"LANGUAGE": "kk_KZ:ru"}, "kk"),
         ({"LANGUAGE": "fr", "LC_ALL": "ru_RU.UTF-8"}, "ru"),
         ({"LANG": "en_US.UTF-8"}, "en"),
+        ({"LANG": "Kazakh_Kazakhstan.1251"}, "kk"),  # as Windows names it
     ],
 )
 def test_the_system_language_from_the_environment(env: dict[str, str], expected: str) -> None:
