@@ -6,15 +6,17 @@ import argparse
 import dataclasses
 import getpass
 import os
+import sqlite3
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from kzdesk import __version__, cli_run, export
+from kzdesk import __version__, cli_folder, cli_run, export
 from kzdesk.app import AppContext, setup_logging
 from kzdesk.core import cost, timecode
 from kzdesk.core.job import Language, SpeakersMode, speakers_choice
 from kzdesk.services import settings as settings_module
+from kzdesk.services.data_folder import DataFolderError
 from kzdesk.services.exporting import ExportError, parse_formats
 from kzdesk.services.settings import ENGINES
 
@@ -112,12 +114,13 @@ def build_parser() -> argparse.ArgumentParser:
     k = sub.add_parser("key", help="store, check or delete the SpeechKit API key")
     k.add_argument("action", choices=["set", "status", "delete"])
     k.add_argument("--file", action="store_true", help="keep it in a user-only file (no keyring)")
+    cli_folder.add_commands(sub)
     return parser
 
 
 def _opened_paths(argv: Sequence[str]) -> list[str] | None:
     """`kzdesk FILE...` (a file manager's "Open with", a second launch): paths for the window."""
-    commands = {"transcribe", "resume", "retry", "jobs", "export", "key", "config"}
+    commands = {"transcribe", "resume", "retry", "jobs", "export", "key", "config", "reset-queue"}
     if argv and argv[0] not in commands and all(Path(a).exists() for a in argv):
         return list(argv)
     return None
@@ -134,7 +137,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         from kzdesk.ui.launch import run_gui  # Qt only when the window is wanted
 
         return run_gui(args.data_dir, files=opened)
-    ctx = AppContext.open(args.data_dir)
+    if args.command == cli_folder.RESET_COMMAND:
+        return cli_folder.reset_queue(args.data_dir)
+    try:
+        ctx = AppContext.open(args.data_dir)
+    except DataFolderError as exc:  # a sentence naming the path and what to do
+        return cli_folder.report(exc)
     setup_logging(ctx.log_dir, verbose=args.verbose)
     try:
         handler = {
@@ -159,6 +167,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.flush()
         sys.stdout.flush()
         os._exit(130)  # worker threads may sit in network calls; the queue resumes them
+    except (sqlite3.Error, OSError) as exc:  # a full disk, a database damaged meanwhile
+        return cli_folder.report_failure(exc, ctx.data_dir)
     finally:
         ctx.close()
 

@@ -61,10 +61,11 @@ class ProgressPrinter:
             self.jobs[job.id] = job
             if self.tty:
                 now = time.monotonic()
-                if old is None or old.state is not job.state or now - self._last_draw > 0.2:
+                changed = old is None or old.state is not job.state or old.error != job.error
+                if changed or now - self._last_draw > 0.2:
                     self._last_draw = now
                     self._redraw()
-            elif old is None or old.state is not job.state:
+            elif old is None or old.state is not job.state or old.error != job.error:
                 self.stream.write(self._line(job) + "\n")
                 self.stream.flush()
 
@@ -95,6 +96,8 @@ class ProgressPrinter:
             label = f"waiting to retry: {job.error}"
         elif job.state is JobState.FAILED:
             label = f"failed: {job.error or ''}"
+        elif job.state.is_active and job.error:  # waiting for disk space
+            label = f"paused: {job.error}"
         label += wait_note(job)
         return f"{name:<{self.width}}  {_bar(job.progress)} {job.progress * 100:3.0f}%  {label}"
 

@@ -59,21 +59,28 @@ def export_request(ctx: AppContext, args: argparse.Namespace) -> ExportRequest |
 # ---- transcribe -----------------------------------------------------------------------------
 def collect_files(paths: Sequence[str]) -> tuple[list[Path], list[str]]:
     """Media files under the given paths, and sentences about what was skipped."""
+    files, notes, _ = scan_paths(paths)
+    return files, notes
+
+
+def scan_paths(paths: Sequence[str]) -> tuple[list[Path], list[str], bool]:
+    """Files, sentences, and whether a path given could not be used (missing, a broken link,
+    a pipe or a device: the command then ends with 1 even when the other files went well)."""
     scan = find_recordings(paths, keep_named_files=True)
-    notes = [f"“{raw}” does not exist." for raw in scan.missing]
+    notes = scan.problems()
+    unusable = bool(notes)
     if scan.skipped:
         notes.append(f"Skipped {scan.skipped} file(s) that are not audio or video.")
-    return scan.files, notes
+    return scan.files, notes, unusable
 
 
 def transcribe(ctx: AppContext, args: argparse.Namespace) -> int:
-    files, notes = collect_files(args.paths)
+    files, notes, unusable = scan_paths(args.paths)
     for note in notes:
         print(note, file=sys.stderr)
     if not files:
         print("Nothing to transcribe.", file=sys.stderr)
         return 1
-    missing = len(files) < len(args.paths) and any("does not exist" in n for n in notes)
     s = ctx.settings
     engine = args.engine or s.engine
     options: dict[str, str | int] = {}
@@ -131,7 +138,7 @@ def transcribe(ctx: AppContext, args: argparse.Namespace) -> int:
             jobs.append(ctx.queue.retry(existing.id))
         else:
             jobs.append(existing)
-    status = 1 if missing else 0
+    status = int(unusable)  # a path that could not be used is an error too
     for job in reused_done:
         status = max(status, _export_again(ctx, job))
     if not jobs:

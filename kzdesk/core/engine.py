@@ -53,6 +53,7 @@ class FailureKind(enum.StrEnum):
     BAD_AUDIO = "bad_audio"  # the file was rejected: do not retry
     QUOTA = "quota"  # retry after minutes
     UNREACHABLE = "unreachable"  # network: retry; never resubmit an accepted file
+    ADDRESS = "address"  # the service's host name does not exist or is not allowed: no retry
     EXPIRED = "expired"  # remote result gone: must resubmit
     REMOTE = "remote"  # recognition failed on the service side
     CANCELLED = "cancelled"

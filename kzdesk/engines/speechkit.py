@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import os
+import socket
 import threading
 import time
 from collections.abc import Callable
@@ -78,18 +79,25 @@ def endpoint_from_env() -> str | None:
 
 
 def _check_local(endpoint: str) -> str:
+    """The override (the local emulator) must be a local host with a port. A name that does
+    not resolve says so; neither case is retried (FailureKind.ADDRESS)."""
     host = endpoint.rsplit(":", 1)[0] if ":" in endpoint else endpoint
-    if host not in LOCAL_HOSTS or ":" not in endpoint:
-        raise EngineError(
-            FailureKind.UNREACHABLE,
-            QT_TRANSLATE_NOOP(
-                "Messages",
-                "The SpeechKit endpoint {endpoint} is not allowed: an overridden endpoint must "
-                "be a local emulator (127.0.0.1:PORT or localhost:PORT), because it is used "
-                "without encryption. Remove the override to use Yandex SpeechKit.",
-            ).format(endpoint=f"{endpoint!r}"),
-        )
-    return endpoint
+    if host in LOCAL_HOSTS and ":" in endpoint:
+        return endpoint
+    if host.strip("[]"):
+        try:
+            socket.getaddrinfo(host.strip("[]"), None)
+        except (OSError, UnicodeError):  # socket.gaierror: no such name (or no name server)
+            raise errors.host_not_found_error(host) from None
+    raise EngineError(
+        FailureKind.ADDRESS,
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "The SpeechKit endpoint {endpoint} is not allowed: an overridden endpoint must "
+            "be a local emulator (127.0.0.1:PORT or localhost:PORT), because it is used "
+            "without encryption. Remove the override to use Yandex SpeechKit.",
+        ).format(endpoint=f"{endpoint!r}"),
+    )
 
 
 class _StatusRate:

@@ -82,7 +82,7 @@ def write_bytes(data: bytes, target: Path, *, replace: bool = True) -> None:
     existing = target.exists()
     if existing and not replace:
         raise FileExistsError(target)
-    mode = target.stat().st_mode & 0o777 if existing else 0o644
+    mode = target.stat().st_mode & 0o777 if existing else 0o666 & ~_umask()
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as fh:
@@ -96,6 +96,19 @@ def write_bytes(data: bytes, target: Path, *, replace: bool = True) -> None:
             _take_free_name(Path(tmp), target)
     finally:
         Path(tmp).unlink(missing_ok=True)
+
+
+def _umask() -> int:
+    """The process's umask (new exports follow it, as any file the user saves would)."""
+    try:  # Linux: read it without changing it (os.umask would, for every thread, briefly)
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    current = os.umask(0o022)
+    os.umask(current)
+    return current
 
 
 def _take_free_name(tmp: Path, target: Path) -> None:

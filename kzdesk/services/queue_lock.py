@@ -1,10 +1,10 @@
 """One process at a time runs the jobs of a data folder.
 
-The holder keeps an OS-level lock on ``<data>/queue.lock`` (``filelock``: ``flock`` on POSIX,
+The holder keeps an OS-level lock on ``<data>/kzdesk-queue.lock`` (``filelock``: ``flock`` on POSIX,
 ``LockFileEx`` on Windows), which the OS releases when the process ends, however it ends. Only
 the holder recovers interrupted jobs and claims queued ones, so a second kzdesk (a terminal
 beside the window, a ``kzdesk resume`` started twice) never takes a job that is running and
-never uploads it a second time. Who holds it is written to ``<data>/queue.owner`` so that the
+never uploads it a second time. Who holds it is written to ``<data>/kzdesk-queue.owner`` so that the
 others can say so.
 """
 
@@ -24,8 +24,8 @@ from kzdesk.core.i18n import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 
-LOCK_FILE = "queue.lock"
-OWNER_FILE = "queue.owner"
+LOCK_FILE = "kzdesk-queue.lock"
+OWNER_FILE = "kzdesk-queue.owner"
 
 WINDOW = "window"
 TERMINAL = "terminal"

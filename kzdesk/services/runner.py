@@ -7,11 +7,13 @@ process that holds the queue (``services.queue_lock``) runs a QueueRunner.
 from __future__ import annotations
 
 import concurrent.futures as cf
+import dataclasses
 import logging
 import time
 from collections.abc import Callable, Iterable
 
 from kzdesk.core.job import Job, JobState
+from kzdesk.services import disk_space
 from kzdesk.services.transcription import TranscriptionService
 from kzdesk.storage.job_queue import JobQueue
 
@@ -51,7 +53,7 @@ class QueueRunner:
         try:
             while True:
                 while len(running) < self.workers:
-                    job = self.queue.claim_next(job_ids=ids, requested_since=requested_since)
+                    job = self._claim(ids, listener, requested_since)
                     if job is None:
                         break
                     if job.id not in seen:
@@ -88,6 +90,26 @@ class QueueRunner:
                 continue  # interrupted (it stays in the queue) or a crash (already logged)
             if on_ended is not None:
                 on_ended(future.result())
+
+    def _claim(
+        self,
+        ids: list[int] | None,
+        listener: Callable[[Job], None] | None,
+        requested_since: float | None,
+    ) -> Job | None:
+        """The next runnable job; on a full disk None after a pause, the waiting jobs told why."""
+        try:
+            return self.queue.claim_next(job_ids=ids, requested_since=requested_since)
+        except Exception as exc:
+            if not disk_space.is_disk_full(exc, self.queue.db.path.parent):
+                raise
+        note = disk_space.paused_message(self.queue.db.path.parent)
+        if listener is not None:
+            for job in self.queue.all([JobState.QUEUED]):
+                if ids is None or job.id in ids:
+                    listener(dataclasses.replace(job, error=note))
+        time.sleep(disk_space.POLL_S)
+        return None
 
 
 def failed(jobs: Iterable[Job]) -> list[Job]:

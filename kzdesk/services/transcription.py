@@ -30,7 +30,7 @@ from kzdesk.core.i18n import QT_TRANSLATE_NOOP
 from kzdesk.core.job import STAGE_SPEAKERS, Job, JobState, SpeakersMode
 from kzdesk.core.transcript import Transcript
 from kzdesk.diarization.profiles import VoiceProfileStore
-from kzdesk.services import service_times, speakers, wording
+from kzdesk.services import disk_space, service_times, speakers, wording
 from kzdesk.services.assemble import build_transcript, utterances_from_json, utterances_to_json
 from kzdesk.services.exporting import ExportError, JobExporter
 from kzdesk.services.service_times import ServiceTimes
@@ -194,6 +194,11 @@ class _JobRun:
         share = (recognition_end(self.job) - CONVERT_SHARE) / max(self.piece_count, 1)
         self.set_progress(CONVERT_SHARE + share * (index + min(max(fraction, 0.0), 0.99)))
 
+    def paused(self, note: str | None) -> None:
+        """Waiting for disk space (``note`` says so) or going on (None); nothing is written."""
+        self.job = replace(self.job, error=note)
+        self.listener(self.job)
+
     def enter_stage(self, stage: str) -> None:
         self.job = replace(self.job, stage=stage, waiting_since=None, expected_wait_s=None)
         self.listener(self.job)
@@ -267,8 +272,11 @@ class TranscriptionService:
             interrupt_event=self._interrupt,
             times=self.times,
         )
-        try:
-            self._process(run)
+        try:  # a full disk pauses the job where it is; it goes on once space is freed
+            folders = [self.queue.db.path.parent, self.config.work_dir]
+            disk_space.pausing(
+                lambda: self._process(run), folders, paused=run.paused, stopped=event.is_set
+            )
         except audio.Cancelled:
             self._finish(run, JobState.CANCELLED)
         except audio.AudioError as exc:
@@ -291,7 +299,7 @@ class TranscriptionService:
         pieces = self._known_pieces(records, info.duration_ms)
         if pieces is None:
             work = self.config.work_dir / str(job.id)
-            work.mkdir(parents=True, exist_ok=True)
+            work.mkdir(parents=True, exist_ok=True, mode=0o700)
             began = time.monotonic()
             pieces = audio.prepare(
                 job.source_path,
@@ -323,6 +331,10 @@ class TranscriptionService:
                 run.enter(JobState.RECOGNIZING)  # fetched before: nothing to send or wait for
                 results.append((piece, utterances_from_json(record.result)))
                 continue
+            if record is not None and record.operation_id is None and record.sending_since:
+                # sent before in this run (then the disk ran full, say) and no id was kept:
+                # it may have been accepted, so it is never sent again without the user
+                raise maybe_sent_error(record.sending_since)
             if record is None or record.operation_id is None:
                 run.enter(JobState.UPLOADING)
             elif record.operation_id.startswith(LOCAL_OPERATION):

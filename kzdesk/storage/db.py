@@ -171,6 +171,16 @@ class DatabaseTooNew(RuntimeError):
     pass
 
 
+def _create_private(path: Path) -> None:
+    """A new database file readable only by the user; SQLite gives its -wal and -shm files
+    the same mode. An existing file is left alone."""
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return
+    os.close(fd)
+
+
 class Database:
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
@@ -178,7 +188,12 @@ class Database:
         self._local = threading.local()
         self._lock = threading.Lock()
         self._connections: list[sqlite3.Connection] = []
-        self.migrate()
+        _create_private(self.path)
+        try:
+            self.migrate()
+        except BaseException:
+            self.close()  # a damaged or too new file stays as it is, and is not held open
+            raise
 
     @classmethod
     def in_dir(cls, data_dir: str | Path) -> Database:
@@ -211,7 +226,15 @@ class Database:
         except BaseException:
             conn.execute("ROLLBACK")
             raise
-        conn.execute("COMMIT")
+        try:
+            conn.execute("COMMIT")
+        except sqlite3.Error:
+            # A COMMIT that failed (disk full, I/O error) may leave the transaction open: end it,
+            # or every later BEGIN on this thread's connection would fail.
+            if conn.in_transaction:
+                with contextlib.suppress(sqlite3.Error):
+                    conn.execute("ROLLBACK")
+            raise
 
     def release_connection(self) -> None:
         """Close the calling thread's connection (worker threads that end, or whose Python

@@ -43,6 +43,7 @@ from kzdesk.ui.file_adder import FileAdder
 from kzdesk.ui.icons import themed_icon
 from kzdesk.ui.job_actions import JobActions
 from kzdesk.ui.models.job_table_model import JobTableModel
+from kzdesk.ui.problem_notice import ProblemNotice
 from kzdesk.ui.queue_view import QueueView
 from kzdesk.ui.status_summary import FailureDetails, StatusSummary
 from kzdesk.ui.throttle import Throttle
@@ -136,6 +137,8 @@ class MainWindow(QMainWindow):
         dispatcher.batch_finished.connect(self.on_batch_finished)
         dispatcher.queue_held_elsewhere.connect(self.on_queue_held_elsewhere)
         dispatcher.queue_taken.connect(self.on_queue_taken)
+        self.problems = ProblemNotice(self)  # a full disk while the window runs
+        dispatcher.problem.connect(self.problems.show)
         self.view.selectionModel().selectionChanged.connect(self._update_details)
         self.details.retry_requested.connect(self.actions_.retry_job)
         self.details.remove_requested.connect(self.actions_.remove_job)

@@ -19,6 +19,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThreadPool, QTimer, Signal
 
 from kzdesk.core.job import Job, JobState, Language, SpeakersMode
+from kzdesk.services import disk_space
 from kzdesk.services.queue_lock import QueueLock
 from kzdesk.services.transcription import TranscriptionService
 from kzdesk.storage.job_queue import JobQueue
@@ -40,6 +41,7 @@ class Dispatcher(QObject):
     # Another kzdesk holds the queue (a sentence naming it): the window only watches it.
     queue_held_elsewhere = Signal(str)
     queue_taken = Signal()  # this process now runs the queue
+    problem = Signal(str)  # a sentence about the data folder (a full disk), once per episode
 
     def __init__(
         self,
@@ -74,6 +76,7 @@ class Dispatcher(QObject):
         self._watch.setInterval(WATCH_MS)
         self._watch.timeout.connect(self._watch_other)
         self._watched: dict[int, Job] = {}
+        self._disk_full = False  # claiming failed for want of space; told once until it works
 
     # ---- life cycle -----------------------------------------------------------------------
     @property
@@ -163,9 +166,15 @@ class Dispatcher(QObject):
     ) -> list[Job]:
         jobs = []
         for path in paths:
-            job = self.queue.enqueue(
-                path, language=language, speakers=speakers, engine=engine, options=options
-            )
+            try:
+                job = self.queue.enqueue(
+                    path, language=language, speakers=speakers, engine=engine, options=options
+                )
+            except Exception as exc:
+                if not disk_space.is_disk_full(exc, self.queue.db.path.parent):
+                    raise
+                self.problem.emit(disk_space.not_saved_message(self.queue.db.path.parent))
+                break
             jobs.append(job)
             self._batch[job.id] = job.state
             self.job_added.emit(job)
@@ -246,7 +255,16 @@ class Dispatcher(QObject):
         if wake is None or wake > time.time():
             return
         while len(self._running) < self._max_workers:
-            job = self.queue.claim_next()
+            try:
+                job = self.queue.claim_next()
+            except Exception as exc:
+                if not disk_space.is_disk_full(exc, self.queue.db.path.parent):
+                    raise
+                if not self._disk_full:  # tried again on every tick until space is back
+                    self._disk_full = True
+                    self.problem.emit(disk_space.paused_message(self.queue.db.path.parent))
+                return
+            self._disk_full = False
             if job is None:
                 break
             self._launch(job)

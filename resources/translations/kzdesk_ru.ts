@@ -875,6 +875,10 @@
         <translation>Без разметки спикеров</translation>
     </message>
     <message>
+        <source>Paused: {reason}</source>
+        <translation>Приостановлено: {reason}</translation>
+    </message>
+    <message>
         <source>Queued</source>
         <translation>В очереди</translation>
     </message>
@@ -1053,6 +1057,10 @@
         <translation>С этой очередью работает другой kzdesk.</translation>
     </message>
     <message>
+        <source>Cannot find host {host}; check the address (if it is right, check the network&apos;s name server settings).</source>
+        <translation>Не удаётся найти хост {host}; проверьте адрес (если он верный, проверьте настройки DNS-сервера сети).</translation>
+    </message>
+    <message>
         <source>Cannot reach SpeechKit. Check the internet connection; the job will continue when the connection is back.</source>
         <translation>Не удаётся связаться со SpeechKit. Проверьте подключение к интернету; задание продолжится, когда связь восстановится.</translation>
     </message>
@@ -1161,6 +1169,10 @@
         <translation>SpeechKit вернул результат, который kzdesk не смог прочитать. Попробуйте позже; если ошибка повторится, сообщите о ней, приложив файл журнала.</translation>
     </message>
     <message>
+        <source>Started an empty queue in {folder}. The damaged database is kept as {aside}.</source>
+        <translation>В {folder} начата пустая очередь. Повреждённая база данных сохранена как {aside}.</translation>
+    </message>
+    <message>
         <source>Subtitle lines need room for at least 4 characters.</source>
         <translation>В строке субтитров должно помещаться не меньше 4 символов.</translation>
     </message>
@@ -1201,8 +1213,32 @@
         <translation>Не удаётся прочитать преобразованное аудио {path} ({reason}). Добавьте запись заново.</translation>
     </message>
     <message>
+        <source>The data folder {path} cannot be made because {parent} is a file. Choose another data folder (--data-dir).</source>
+        <translation>Не удаётся создать папку данных {path}: {parent} — это файл. Выберите другую папку данных (--data-dir).</translation>
+    </message>
+    <message>
+        <source>The data folder {path} is a file, not a folder. Rename or move that file, or choose another data folder (--data-dir).</source>
+        <translation>Папка данных {path} — это файл, а не папка. Переименуйте или переместите этот файл либо выберите другую папку данных (--data-dir).</translation>
+    </message>
+    <message>
+        <source>The data folder {path} is a link to {target}, which does not exist. Connect the disk it points to, or choose another data folder (--data-dir).</source>
+        <translation>Папка данных {path} — ссылка на несуществующий путь {target}. Подключите диск, на который она указывает, или выберите другую папку данных (--data-dir).</translation>
+    </message>
+    <message>
+        <source>The data folder {path} is on a read-only disk, so kzdesk cannot keep its queue there. Make the disk writable, or choose another data folder (--data-dir).</source>
+        <translation>Папка данных {path} находится на диске только для чтения, поэтому kzdesk не может хранить там очередь. Сделайте диск доступным для записи или выберите другую папку данных (--data-dir).</translation>
+    </message>
+    <message>
         <source>The disk is full, so the recording cannot be converted. Free some space and try again.</source>
         <translation>Диск заполнен, поэтому запись не удаётся преобразовать. Освободите место и попробуйте ещё раз.</translation>
+    </message>
+    <message>
+        <source>The disk that holds {folder} is full ({size} MB free), so kzdesk cannot save its queue. Free some space on that disk, then try again.</source>
+        <translation>Диск, на котором находится {folder}, заполнен (свободно {size} МБ), поэтому kzdesk не может сохранить очередь. Освободите место на этом диске и попробуйте снова.</translation>
+    </message>
+    <message>
+        <source>The disk that holds {folder} is full ({size} MB free). The jobs are paused and continue by themselves when space is freed: delete or move some files on that disk.</source>
+        <translation>Диск, на котором находится {folder}, заполнен (свободно {size} МБ). Задания приостановлены и продолжатся сами, когда место освободится: удалите или перенесите часть файлов с этого диска.</translation>
     </message>
     <message>
         <source>The download of the Whisper model was cancelled.</source>
@@ -1301,6 +1337,22 @@
         <translation>Цена не может быть отрицательной.</translation>
     </message>
     <message>
+        <source>The queue database {path} is damaged and cannot be opened. Restore it from a backup, or run “kzdesk reset-queue” to start with an empty queue (the damaged file is kept).</source>
+        <translation>База данных очереди {path} повреждена и не открывается. Восстановите её из резервной копии или выполните «kzdesk reset-queue», чтобы начать с пустой очереди (повреждённый файл сохранится).</translation>
+    </message>
+    <message>
+        <source>The queue database {path} opens normally, so nothing was changed.</source>
+        <translation>База данных очереди {path} открывается нормально, поэтому ничего не изменено.</translation>
+    </message>
+    <message>
+        <source>The queue database {path} stayed locked by another program. Close other kzdesk windows and commands, then try again.</source>
+        <translation>База данных очереди {path} осталась заблокирована другой программой. Закройте другие окна и команды kzdesk и попробуйте снова.</translation>
+    </message>
+    <message>
+        <source>The queue database {path} was written by a newer version of kzdesk. Update kzdesk to open it, or choose another data folder (--data-dir).</source>
+        <translation>База данных очереди {path} записана более новой версией kzdesk. Обновите kzdesk, чтобы открыть её, или выберите другую папку данных (--data-dir).</translation>
+    </message>
+    <message>
         <source>The reading speed (characters per second) must be above zero.</source>
         <translation>Скорость чтения (символов в секунду) должна быть больше нуля.</translation>
     </message>
@@ -1389,6 +1441,10 @@
         <translation>kzdesk не находит свой аудиоконвертер (ffmpeg). Переустановите kzdesk или укажите в {variable} путь к программе ffmpeg.</translation>
     </message>
     <message>
+        <source>kzdesk cannot use {path} ({reason}). Check the disk, or choose another data folder (--data-dir).</source>
+        <translation>kzdesk не может использовать {path} ({reason}). Проверьте диск или выберите другую папку данных (--data-dir).</translation>
+    </message>
+    <message>
         <source>kzdesk could not cut the recording into pieces small enough to send. Convert it to MP3 with another program and try again.</source>
         <translation>kzdesk не смог разрезать запись на достаточно маленькие для отправки части. Преобразуйте её в MP3 другой программой и попробуйте ещё раз.</translation>
     </message>
@@ -1437,12 +1493,20 @@
         <translation>У kzdesk нет доступа на запись рабочей копии «{name}». Проверьте права доступа к папке данных kzdesk.</translation>
     </message>
     <message>
+        <source>kzdesk is not allowed to write to {path}. Give your user permission to write there, or choose another data folder (--data-dir).</source>
+        <translation>У kzdesk нет прав на запись в {path}. Дайте своему пользователю право записи туда или выберите другую папку данных (--data-dir).</translation>
+    </message>
+    <message>
         <source>no details</source>
         <translation>без подробностей</translation>
     </message>
     <message>
         <source>read error</source>
         <translation>ошибка чтения</translation>
+    </message>
+    <message>
+        <source>{holder} Close it first, then set the damaged queue aside.</source>
+        <translation>{holder} Сначала закройте его, затем отложите повреждённую очередь.</translation>
     </message>
     <message>
         <source>“{name}” contains no sound: its audio track is 0 seconds long. Choose the complete recording.</source>
@@ -1473,6 +1537,10 @@
         <translation>В «{name}» нет звука, поэтому строить форму волны не из чего.</translation>
     </message>
     <message>
+        <source>“{name}” is a device, not a recording file, so kzdesk does not read it. Choose a recording file.</source>
+        <translation>«{name}» — это устройство, а не файл записи, поэтому kzdesk его не читает. Выберите файл записи.</translation>
+    </message>
+    <message>
         <source>“{name}” is a document or text file, not a recording. Choose an audio or video file.</source>
         <translation>«{name}» — это документ или текстовый файл, а не запись. Выберите аудио- или видеофайл.</translation>
     </message>
@@ -1487,6 +1555,14 @@
     <message>
         <source>“{name}” is a picture, not a recording, even though its name ends in “{suffix}”. Choose an audio or video file.</source>
         <translation>«{name}» — это изображение, а не запись, хотя имя файла оканчивается на «{suffix}». Выберите аудио- или видеофайл.</translation>
+    </message>
+    <message>
+        <source>“{name}” is a pipe (FIFO), not a recording file, so kzdesk does not read it. Save the recording to a file and add that file.</source>
+        <translation>«{name}» — это канал (FIFO), а не файл записи, поэтому kzdesk его не читает. Сохраните запись в файл и добавьте этот файл.</translation>
+    </message>
+    <message>
+        <source>“{name}” is a socket, not a recording file, so kzdesk does not read it. Choose a recording file.</source>
+        <translation>«{name}» — это сокет, а не файл записи, поэтому kzdesk его не читает. Выберите файл записи.</translation>
     </message>
     <message>
         <source>“{name}” is a video without a sound track, so there is nothing to transcribe. Choose a file that has sound.</source>
@@ -1527,6 +1603,14 @@
     <message>
         <source>“{name}” on Hugging Face is not a CTranslate2 Whisper model (model.bin is missing). Choose a faster-whisper conversion.</source>
         <translation>«{name}» на Hugging Face — не модель Whisper в формате CTranslate2 (нет файла model.bin). Выберите версию, сконвертированную для faster-whisper.</translation>
+    </message>
+    <message>
+        <source>“{path}” does not exist.</source>
+        <translation>«{path}» не существует.</translation>
+    </message>
+    <message>
+        <source>“{path}” is a link to “{target}”, which does not exist. Connect the disk it points to, or add the recording itself.</source>
+        <translation>«{path}» — ссылка на несуществующий «{target}». Подключите диск, на который она указывает, или добавьте саму запись.</translation>
     </message>
     <message>
         <source>“{taken}” already exists and kzdesk did not write it for this recording, so the transcript was saved as “{chosen}”.</source>
@@ -2314,6 +2398,33 @@
     <message>
         <source>kzdesk is already open: the files were handed to its window.</source>
         <translation>kzdesk уже открыт: файлы переданы в его окно.</translation>
+    </message>
+</context>
+<context>
+    <name>startup</name>
+    <message>
+        <source>Quit</source>
+        <translation>Выход</translation>
+    </message>
+    <message>
+        <source>Something unexpected stopped kzdesk while it started ({name}). The details are in the log file in {folder}; send it to support if this happens again.</source>
+        <translation>При запуске kzdesk произошла непредвиденная ошибка ({name}). Подробности — в файле журнала в {folder}; если это повторится, отправьте его в поддержку.</translation>
+    </message>
+    <message>
+        <source>Start with an empty queue (the damaged file is kept as {name})</source>
+        <translation>Начать с пустой очереди (повреждённый файл сохранится как {name})</translation>
+    </message>
+    <message>
+        <source>The queue database {path} is damaged and cannot be opened.</source>
+        <translation>База данных очереди {path} повреждена и не открывается.</translation>
+    </message>
+    <message>
+        <source>kzdesk can start with an empty queue. Nothing is deleted: the damaged file is kept as {aside}, so it can still be restored or sent to support.</source>
+        <translation>kzdesk может запуститься с пустой очередью. Ничего не удаляется: повреждённый файл сохранится как {aside}, его можно будет восстановить или отправить в поддержку.</translation>
+    </message>
+    <message>
+        <source>kzdesk cannot start.</source>
+        <translation>kzdesk не может запуститься.</translation>
     </message>
 </context>
 </TS>

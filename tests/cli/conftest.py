@@ -28,5 +28,6 @@ def cli_env(tmp_path: Path, speechkit_emulator) -> dict[str, str]:
         KZDESK_SPEECHKIT_API_KEY=speechkit_emulator.api_key,
         KZDESK_POLL_INTERVAL_S="0.05",
         PYTHONPATH=str(ROOT),
+        XDG_CONFIG_HOME=str(tmp_path / "config"),  # the key file's folder
     )
     return env

@@ -155,8 +155,10 @@ def test_key_set_in_user_only_file_then_used(cli_env, speechkit_emulator, tmp_pa
     env = {k: v for k, v in cli_env.items() if k != "KZDESK_SPEECHKIT_API_KEY"}
     r = kzdesk(["key", "set", "--file"], env, input=speechkit_emulator.api_key + "\n")
     assert r.returncode == 0, r.stderr
-    key_file = Path(env["KZDESK_DATA_DIR"]) / "speechkit.key"
+    key_file = Path(env["XDG_CONFIG_HOME"]) / "kzdesk" / "speechkit.key"  # never the data folder
     assert key_file.stat().st_mode & 0o777 == 0o600
+    assert not (Path(env["KZDESK_DATA_DIR"]) / "speechkit.key").exists()
+    assert str(key_file) in r.stdout
     assert kzdesk(["key", "status"], env).stdout.strip() == "A SpeechKit key is set."
     src = bursts_file(tmp_path / "a.wav", [(0.5, 1.0)], 2.0)
     out = tmp_path / "out"

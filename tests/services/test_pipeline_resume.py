@@ -318,3 +318,16 @@ def test_remove_forgets_job_transcript_and_converted_audio(env) -> None:
     service.remove(job.id)
     assert queue.all() == [] and store.id_for_job(job.id) is None
     assert service.converted_audio(job.id) == []
+
+
+def test_a_piece_left_sending_is_not_sent_again_when_the_job_runs_again(env) -> None:
+    """A run that stopped between sending and keeping the id (a full disk, then the job went
+    on) finds the mark and asks the user instead of sending again."""
+    queue, store, engine, service, audio = env
+    job = queue.enqueue(audio)
+    claimed = queue.claim_next()
+    assert claimed is not None
+    queue.mark_sending(job.id, AudioPiece("", "WAV", 0, 4000))
+    ended = service.run(claimed)
+    assert ended.state is JobState.FAILED and "may already have been sent" in ended.error
+    assert engine.submitted == []
