@@ -106,6 +106,7 @@ class ServiceTimes:
         self.path = path  # None: kept in memory only (tests)
         self._lock = threading.Lock()
         self._samples: dict[str, list[Sample]] = self._read()
+        self._rates: dict[str, Rate | None] = {}  # fitted once per kind until a new sample
 
     @classmethod
     def in_dir(cls, data_dir: Path) -> ServiceTimes:
@@ -119,6 +120,7 @@ class ServiceTimes:
             samples = self._samples.setdefault(kind, [])
             samples.append(Sample(round(audio_ms / 1000, 3), round(seconds, 3)))
             del samples[:-MAX_SAMPLES]
+            self._rates.pop(kind, None)
             self._write()
 
     def record_piece(
@@ -146,7 +148,15 @@ class ServiceTimes:
             return list(self._samples.get(kind, ()))
 
     def rate(self, kind: str) -> Rate | None:
-        return fit(self.samples(kind), DEFAULT_RATES.get(kind))
+        """The fitted rate of ``kind`` (the window asks on every repaint: fitted once)."""
+        with self._lock:
+            if kind in self._rates:
+                return self._rates[kind]
+            samples = list(self._samples.get(kind, ()))
+        rate = fit(samples, DEFAULT_RATES.get(kind))
+        with self._lock:
+            self._rates[kind] = rate
+        return rate
 
     def estimate_s(self, kind: str, audio_ms: int | None) -> float | None:
         """Seconds the work of ``kind`` on ``audio_ms`` of audio usually takes; None when the
