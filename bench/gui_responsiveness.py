@@ -105,7 +105,7 @@ def main() -> int:
             dispatcher.job_changed.connect(on_changed)
             dispatcher.job_added.connect(model.upsert)
             finished: list[tuple[int, int]] = []
-            dispatcher.batch_finished.connect(lambda d, f: finished.append((d, f)))
+            dispatcher.batch_finished.connect(lambda d, f, _c: finished.append((d, f)))
             dispatcher.start()
 
             beat = Heartbeat()

@@ -11,12 +11,13 @@ from pathlib import Path
 import platformdirs
 
 from kzdesk.diarization.profiles import VoiceProfileStore
-from kzdesk.services import data_folder, log_file
+from kzdesk.services import data_folder, log_file, wording
 from kzdesk.services import settings as settings_module
 from kzdesk.services.engines import EngineFactory
 from kzdesk.services.exporting import ExportRequest, JobExporter
 from kzdesk.services.queue_lock import QueueLock
 from kzdesk.services.secrets import SecretStore
+from kzdesk.services.service_times import ServiceTimes
 from kzdesk.services.settings import Settings
 from kzdesk.services.speakers import profile_store
 from kzdesk.services.transcription import PipelineConfig, TranscriptionService
@@ -38,6 +39,8 @@ class AppContext:
     portable: bool  # data folder given explicitly: the logs live in it
     voices: VoiceProfileStore  # known voices (<data dir>/voices), named speakers are matched to
     exporter: JobExporter  # writes each done job's export, never over a user's file
+    times: ServiceTimes  # how long conversions and SpeechKit waits took here (the estimates)
+    languages: wording.Languages  # of the interface (new speakers' names) and of exports
 
     @classmethod
     def open(cls, data_dir: str | Path | None = None) -> AppContext:
@@ -52,8 +55,12 @@ class AppContext:
         secrets = SecretStore()
         secrets.adopt_key_file(root)
         voices = profile_store(root)
-        exporter = JobExporter(store, ExportRecords(db), lambda: _automatic_export(settings))
+        languages = wording.Languages.of(settings)
+        exporter = JobExporter(
+            store, ExportRecords(db), lambda: _automatic_export(settings, languages)
+        )
         poll = float(os.environ.get("KZDESK_POLL_INTERVAL_S", "5"))
+        times = ServiceTimes.in_dir(root)
         service = TranscriptionService(
             queue,
             store,
@@ -66,8 +73,23 @@ class AppContext:
             ),
             voices=voices,
             exporter=exporter,
+            times=times,
+            names_language=lambda: languages.interface,
         )
-        return cls(root, db, queue, store, settings, secrets, service, portable, voices, exporter)
+        return cls(
+            root,
+            db,
+            queue,
+            store,
+            settings,
+            secrets,
+            service,
+            portable,
+            voices,
+            exporter,
+            times,
+            languages,
+        )
 
     def queue_lock(self, program: str) -> QueueLock:
         """The lock that makes this process the one that runs the queue's jobs."""
@@ -83,9 +105,15 @@ class AppContext:
         self.db.close()
 
 
-def _automatic_export(settings: Settings) -> ExportRequest:
-    """Settings → Export when done (read when a job ends: the window changes it in place)."""
-    return ExportRequest(tuple(settings.auto_export), settings.output_dir or None)
+def _automatic_export(settings: Settings, languages: wording.Languages) -> ExportRequest:
+    """Settings → Export when done, with the subtitle rules and the export language (read
+    when a job ends: the window changes the settings in place)."""
+    return ExportRequest(
+        tuple(settings.auto_export),
+        settings.output_dir or None,
+        **settings.subtitle_rules(),  # type: ignore[arg-type]
+        language=languages.export,
+    )
 
 
 def _explicit_data_dir(data_dir: str | Path | None) -> bool:

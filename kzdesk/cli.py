@@ -102,7 +102,12 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--format", default="docx", help=f"formats: {','.join(export.FORMATS)}")
     _add_export_options(e)
 
-    c = sub.add_parser("config", help="show or change a setting (folder_id, price_per_minute, ...)")
+    c = sub.add_parser(
+        "config",
+        help="show or change a setting (folder_id, price_per_minute, export_language, "
+        "subtitle_line_chars, subtitle_lines, subtitle_cps, subtitle_min_cue_ms, "
+        "subtitle_max_cue_ms, subtitle_gap_ms, ...)",
+    )
     c.add_argument("name", nargs="?", help="setting to change; none lists all")
     c.add_argument("value", nargs="?")
 
@@ -175,8 +180,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         ctx.close()
 
 
-def _export_options(args: argparse.Namespace) -> export.ExportOptions:
-    return export.ExportOptions(
+def _export_options(ctx: AppContext, args: argparse.Namespace) -> export.ExportOptions:
+    """The command line's choices over the settings' subtitle rules and export language."""
+    return dataclasses.replace(
+        ctx.exporter.default_request().options(),
         timestamps=not args.no_timestamps,
         merge_turns=not args.no_merge,
         speaker_prefix=args.speaker_prefix,
@@ -243,7 +250,13 @@ def _export(ctx: AppContext, args: argparse.Namespace) -> int:
     except KeyError:
         print(f"There is no job number {args.job_id}. “kzdesk jobs” lists them.", file=sys.stderr)
         return 2
-    outcome = ctx.exporter.export(job, parse_formats(args.format), args.out, _export_options(args))
+    outcome = ctx.exporter.export(
+        job,
+        parse_formats(args.format),
+        args.out,
+        _export_options(ctx, args),
+        language=ctx.languages.export,
+    )
     for path in outcome.paths:
         print(path)
     for note in outcome.notes:

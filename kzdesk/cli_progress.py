@@ -7,7 +7,9 @@ import threading
 import time
 from typing import TextIO
 
+from kzdesk.core import timecode
 from kzdesk.core.job import Job, JobState
+from kzdesk.services.estimates import wait_state
 
 _LABELS = {
     JobState.QUEUED: "waiting",
@@ -18,6 +20,20 @@ _LABELS = {
     JobState.FAILED: "failed",
     JobState.CANCELLED: "cancelled",
 }
+
+
+def wait_note(job: Job, now: float | None = None) -> str:
+    """SpeechKit tells no percentage while it recognises: the time it has been at it, and how
+    long such a wait took here before (" 0:11 of usually 0:40", " 0:45, longer than usual")."""
+    if job.state is not JobState.RECOGNIZING or job.waiting_since is None:
+        return ""
+    elapsed, usual = wait_state(job, now)
+    text = f" {timecode.duration(int(elapsed * 1000))}"
+    if usual is None:
+        return text
+    if elapsed >= usual:
+        return f"{text}, longer than usual"
+    return f"{text} of usually {timecode.duration(int(usual * 1000))}"
 
 
 def _bar(fraction: float, width: int = 24) -> str:
@@ -82,6 +98,7 @@ class ProgressPrinter:
             label = f"failed: {job.error or ''}"
         elif job.state.is_active and job.error:  # waiting for disk space
             label = f"paused: {job.error}"
+        label += wait_note(job)
         return f"{name:<{self.width}}  {_bar(job.progress)} {job.progress * 100:3.0f}%  {label}"
 
     def _redraw(self) -> None:

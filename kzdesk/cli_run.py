@@ -9,6 +9,7 @@ by whichever process ran it, and never over a file kzdesk did not write for that
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
 import time
 from collections.abc import Iterable, Sequence
@@ -43,8 +44,9 @@ def export_request(ctx: AppContext, args: argparse.Namespace) -> ExportRequest |
     )
     if not explicit:
         return None
-    automatic = ctx.exporter.default_request()
-    return ExportRequest(
+    automatic = ctx.exporter.default_request()  # subtitle rules, language: the settings'
+    return dataclasses.replace(
+        automatic,
         # `--export ""` asks for no export at all
         formats=tuple(parse_formats(args.export)) if args.export is not None else automatic.formats,
         out_dir=args.out or automatic.out_dir,

@@ -66,7 +66,7 @@ def _messages(ts_file: Path) -> list[tuple[str, str, list[str]]]:
 def refreshed(tmp_path_factory) -> Path:
     """The translation folder as ``update_translations.py`` would leave it now."""
     copy = tmp_path_factory.mktemp("translations")
-    for language in LANGUAGES:
+    for language in (*LANGUAGES, tool.PLURALS_ONLY):
         shutil.copy2(tool.ts_path(language), tool.ts_path(language, copy))
     tool.update(copy)
     return copy
@@ -180,7 +180,8 @@ def _marker_calls(path: Path) -> list[ast.Call]:
 
 
 def test_non_ui_markers_use_the_messages_context_and_one_literal() -> None:
-    """lupdate reads only literal arguments; the window translates the ``Messages`` context."""
+    """lupdate reads only literal arguments; the window translates the ``Messages`` context,
+    exports the ``Exports`` one (kzdesk.services.wording)."""
     wrong = []
     for path in sorted((ROOT / "kzdesk").rglob("*.py")):
         relative = str(path.relative_to(ROOT))
@@ -188,7 +189,8 @@ def test_non_ui_markers_use_the_messages_context_and_one_literal() -> None:
             continue
         for call in _marker_calls(path):
             context, text = [*call.args, None, None][:2]
-            if not (isinstance(context, ast.Constant) and context.value == i18n.CONTEXT):
+            contexts = (i18n.CONTEXT, i18n.EXPORT_CONTEXT)
+            if not (isinstance(context, ast.Constant) and context.value in contexts):
                 wrong.append(f"{relative}:{call.lineno}: context")
             if not (isinstance(text, ast.Constant) and isinstance(text.value, str)):
                 wrong.append(f"{relative}:{call.lineno}: not one literal (an f-string?)")
@@ -212,3 +214,40 @@ def test_the_most_specific_template_wins() -> None:
     text = specific.format(name="a.mp3")
     assert i18n.match_template([general, specific], text) == (specific, {"name": "a.mp3"})
     assert i18n.match_template([general, specific], "x failed.") == (general, {"text": "x failed"})
+
+
+def test_the_export_words_file_is_current(refreshed: Path) -> None:
+    """The Qt-free export code reads the Exports context's translations from this file."""
+    current = FOLDER / tool.WORDS_FILE
+    assert current.read_bytes() == (refreshed / tool.WORDS_FILE).read_bytes()
+    words = json.loads(current.read_text(encoding="utf-8"))["languages"]
+    for language in LANGUAGES:
+        assert words[language]["Speaker {number}"] != "Speaker {number}"
+
+
+def test_english_says_one_recording_and_two_recordings(qtbot, refreshed: Path) -> None:
+    """The source language's plural forms: no "recording(s)" in the English interface."""
+    from PySide6.QtCore import QCoreApplication, QTranslator
+
+    english = tool.ts_path(tool.PLURALS_ONLY)
+    assert english.read_bytes() == tool.ts_path(tool.PLURALS_ONLY, refreshed).read_bytes()
+    assert tool.unfinished(english) == []
+    translator = QTranslator()
+    assert translator.load(str(tool.qm_path(tool.PLURALS_ONLY)))
+    app = QCoreApplication.instance()
+    assert app is not None
+    app.installTranslator(translator)
+    try:
+        one = QCoreApplication.translate("FileAdder", "Added %n recording(s)", "", 1)
+        many = QCoreApplication.translate("FileAdder", "Added %n recording(s)", "", 3)
+        people = QCoreApplication.translate("JobTableModel", "%n people", "", 1)
+    finally:
+        app.removeTranslator(translator)
+    assert (one, many, people) == ("Added 1 recording", "Added 3 recordings", "1 person")
+
+
+def test_new_english_plurals_are_filled_by_rule() -> None:
+    assert tool.english_forms("skipped %n file(s), %n match(es)") == (
+        "skipped %n file, %n match",
+        "skipped %n files, %n matches",
+    )

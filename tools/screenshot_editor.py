@@ -1,6 +1,8 @@
-"""Screenshots of the transcript editor with a Kazakh/Russian meeting, at scale 1 and 2.
+"""Screenshots of the transcript editor with a Kazakh/Russian meeting, and of its Export
+dialog when the automatic export already wrote the files, at scale 1 and 2.
 
-    python tools/screenshot_editor.py [--lang kk|ru] [OUT_DIR]   (default /tmp/kzdesk-shots)
+    python tools/screenshot_editor.py [--lang kk|ru] [--dark] [OUT_DIR]
+                                                               (default /tmp/kzdesk-shots)
 
 Builds a short meeting: each phrase is spoken by espeak-ng (Kazakh or Russian voice, a
 different voice variant per speaker) into one recording, so the waveform and the timings are
@@ -18,20 +20,26 @@ import tempfile
 import time
 import wave
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from tools import xvfb  # noqa: E402
 
+if TYPE_CHECKING:
+    from kzdesk.core.transcript import Transcript
+
 SIZE = (1280, 800)
 DISPLAY = ":94"
 RATE = 16000
 
+# full Kazakh names: the Speaker column fits them; the third speaker keeps the default name,
+# which is said in the interface language
 SPEAKERS = [
-    ("Айгүл", "kk+f3", "kk-KZ"),
+    ("Әсел Нұрланқызы", "kk+f3", "kk-KZ"),
     ("Директор", "ru+m3", "ru-RU"),
-    ("Ерлан", "kk+m1", "kk-KZ"),
+    ("", "kk+m1", "kk-KZ"),
 ]
 # (speaker, None or the speaker whose language this phrase is in, text)
 MEETING = [
@@ -57,7 +65,7 @@ def espeak(text: str, voice: str, out: Path) -> None:
     )
 
 
-def build_meeting(folder: Path) -> tuple[Path, object]:
+def build_meeting(folder: Path) -> tuple[Path, Transcript]:
     """The recording (WAV, 16 kHz mono) and a Transcript whose times match it."""
     from kzdesk.core.transcript import (
         Segment,
@@ -100,7 +108,8 @@ def build_meeting(folder: Path) -> tuple[Path, object]:
         w.setframerate(RATE)
         w.writeframes(bytes(pcm))
     speakers = [
-        Speaker(i + 1, str(i), name, speaker_color(i)) for i, (name, _v, _l) in enumerate(SPEAKERS)
+        Speaker(i + 1, str(i), name or f"Speaker {i + 1}", speaker_color(i))
+        for i, (name, _v, _l) in enumerate(SPEAKERS)
     ]
     transcript = Transcript(
         speakers=speakers,
@@ -117,6 +126,7 @@ def shoot(out_dir: Path, scale: str) -> list[Path]:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
+    from kzdesk.services import wording
     from kzdesk.services.playback_source import choose_source
     from kzdesk.storage.db import Database
     from kzdesk.storage.transcripts import TranscriptStore
@@ -136,33 +146,45 @@ def shoot(out_dir: Path, scale: str) -> list[Path]:
     with tempfile.TemporaryDirectory(prefix="kzdesk-shots-") as tmp:
         folder = Path(tmp)
         audio, transcript = build_meeting(folder)
+        # as the pipeline saves it: unnamed speakers in the interface language
+        transcript = wording.say_default_names(transcript, xvfb.language())
         store = TranscriptStore(Database.in_dir(folder / "data"))
-        tid = store.save(transcript)  # type: ignore[arg-type]
+        tid = store.save(transcript)
         inputs = EditorInputs(
             transcript_id=tid,
             title="Жиналыс 12.11",
-            playback=choose_source(audio, [], transcript.duration_ms),  # type: ignore[attr-defined]
+            playback=choose_source(audio, [], transcript.duration_ms),
             waveform_cache=folder / "cache",
             export_folder=folder,
+            export_language=xvfb.language(),
         )
         ui_state = QSettings(str(folder / "ui.ini"), QSettings.Format.IniFormat)
         window = EditorWindow(store, inputs, ui_state=ui_state)
         window.resize(*SIZE)
         window.show()
         settle(1.5)  # the waveform task finishes
-        played = transcript.segments[4]  # type: ignore[attr-defined]
+        played = transcript.segments[4]
         word = played.words[3]
         window.player.seek(word.start_ms + 40)
         settle()
         window.find_bar.show_replace("бюджет")
         settle(0.6)
         window.find_bar.find_next()
-        window.view.select_segment(transcript.segments[7].id, scroll=False)  # type: ignore[attr-defined]
+        window.view.select_segment(transcript.segments[7].id, scroll=False)
         settle()
         path = out_dir / f"editor{suffix}.png"
         if not window.grab().save(str(path)):
             raise SystemExit(f"could not save {path}")
         saved.append(path)
+        # the automatic export wrote the pre-edit DOCX next to the recording
+        (folder / "Жиналыс 12.11.docx").write_bytes(b"written when the job ended")
+        dialog = window.open_export()
+        settle()
+        path = out_dir / f"export_dialog{suffix}.png"
+        if not dialog.grab().save(str(path)):
+            raise SystemExit(f"could not save {path}")
+        saved.append(path)
+        dialog.reject()
         window.close()
     QApplication.processEvents()
     return saved

@@ -1,8 +1,12 @@
-"""Screenshots of the main window, the empty queue and the settings dialog (both tabs), at
+"""Screenshots of the main window, the empty queue and the settings dialog (all tabs), at
 scale 1 and 2.
 
-    python tools/screenshot_main_window.py [--lang kk|ru] [OUT_DIR]   (default /tmp/kzdesk-shots)
+    python tools/screenshot_main_window.py [--lang kk|ru] [--dark] [OUT_DIR]
+                                                               (default /tmp/kzdesk-shots)
 
+The queue shows SpeechKit recognising within its usual time and past it, estimates from
+measured service times, and a file of random bytes named ``.mp3`` selected (the details pane
+with Remove and Show in folder).
 Without a display it starts ``Xvfb`` (apt-get install xvfb libxcb-cursor0 ...) and runs itself
 under it once per scale factor. The queue is a prepared temporary database holding a job in
 every state; nothing is sent anywhere (the dispatcher is never started).
@@ -25,18 +29,30 @@ SIZE = (1280, 800)
 DISPLAY = ":93"
 
 
-def _real_error_for_a_text_file(folder: Path) -> str:
-    """The sentence kzdesk really stores for a file that is not a recording."""
+def _real_error_for_random_bytes(folder: Path) -> str:
+    """The sentence kzdesk really stores for random bytes named like a recording."""
+    import random
+
     from kzdesk.audio import probe
     from kzdesk.audio.errors import AudioError
 
     fake = folder / "broken.mp3"
-    fake.write_text("not a recording")
+    fake.write_bytes(random.Random(14).randbytes(200_000))
     try:
         probe(fake)
     except AudioError as exc:
         return exc.message
-    raise SystemExit("a text file passed as a recording")
+    raise SystemExit("random bytes passed as a recording")
+
+
+def measured_times(data_dir: Path) -> None:
+    """What this computer measured before: conversions and SpeechKit waits."""
+    from kzdesk.services.service_times import ServiceTimes
+
+    times = ServiceTimes.in_dir(data_dir)
+    for minutes, convert_s, wait_s in ((2, 1.2, 26), (12, 4.0, 70), (45, 13.0, 190)):
+        times.record("convert", minutes * 60_000, convert_s)
+        times.record("speechkit:general", minutes * 60_000, wait_s)
 
 
 def prepare_queue(data_dir: Path) -> None:
@@ -75,17 +91,43 @@ def prepare_queue(data_dir: Path) -> None:
         queue.claim_next(job_ids=[job.id])
     queue.move(recognizing.id, JobState.UPLOADING)
     queue.move(recognizing.id, JobState.RECOGNIZING)
-    queue.set_progress(recognizing.id, 0.15 + 0.85 * 0.62)
+    queue.set_progress(recognizing.id, 0.15)
     started(recognizing.id, 80)
     queue.set_progress(converting.id, 0.15 * 0.18)
     started(converting.id, 12)
     queue.move(done.id, JobState.UPLOADING)
     queue.move(done.id, JobState.RECOGNIZING)
     queue.move(done.id, JobState.DONE)
-    queue.move(failed.id, JobState.FAILED, error=_real_error_for_a_text_file(data_dir))
+    queue.move(failed.id, JobState.FAILED, error=_real_error_for_random_bytes(data_dir))
     queue.move(cancelled.id, JobState.CANCELLED)
     queue.requeue(waiting.id, delay_s=120, note=unreachable_error().message)
     db.close()
+
+
+def show_waits(window) -> None:  # type: ignore[no-untyped-def]
+    """SpeechKit's waits live in memory only (the dispatcher is not started here): one within
+    its usual time, one past it."""
+    from dataclasses import replace
+
+    from kzdesk.core.job import JobState
+
+    now = time.time()
+    for job in window.jobs():
+        if job.state is JobState.RECOGNIZING:
+            usual = window.ctx.times.estimate_s("speechkit:general", job.duration_ms)
+            window.model.upsert(replace(job, waiting_since=now - 70, expected_wait_s=usual))
+    waiting = next(j for j in window.jobs() if j.file_name.startswith("Совещание"))
+    claimed = replace(
+        waiting,
+        state=JobState.RECOGNIZING,
+        error=None,
+        progress=0.15,
+        started_at=now - 400,
+        waiting_since=now - 380,
+        expected_wait_s=300.0,
+    )
+    window.model.upsert(claimed)
+    window._update_summary()
 
 
 def shoot(out_dir: Path, scale: str) -> list[Path]:
@@ -131,6 +173,7 @@ def shoot(out_dir: Path, scale: str) -> list[Path]:
             settings_module.save(data, settings)
             if with_jobs:
                 prepare_queue(data)
+                measured_times(data)
             if key:
                 os.environ["KZDESK_SPEECHKIT_API_KEY"] = key
             else:
@@ -141,6 +184,7 @@ def shoot(out_dir: Path, scale: str) -> list[Path]:
             window.resize(*SIZE)
             window.show()
             if with_jobs:
+                show_waits(window)
                 window.view.select_job(window.jobs()[4].id)  # the failed one: details pane
             save(window, name)
             if with_jobs:
@@ -149,6 +193,8 @@ def shoot(out_dir: Path, scale: str) -> list[Path]:
                 )
                 dialog.show()
                 save(dialog, "settings_dialog")
+                dialog.tabs.setCurrentWidget(dialog.exports)
+                save(dialog, "settings_export")
                 dialog.tabs.setCurrentWidget(dialog.offline)
                 save(dialog, "settings_offline")
                 dialog.close()

@@ -9,6 +9,12 @@
 3. The templates of the ``Messages`` context (sentences of the non-Qt layers) are written to
    ``resources/translations/message_templates.json``, which the window uses to recognise a
    stored English sentence (``kzdesk.ui.messages``).
+4. The translations of the ``Exports`` context (the words kzdesk writes into exported files
+   and default speaker names) are written to ``resources/translations/export_words.json``,
+   which the Qt-free export code reads (``kzdesk.services.wording``).
+5. English gets the plural forms only (``kzdesk_en.ts``, ``lupdate -pluralonly``): "1
+   recording", "2 recordings" instead of "recording(s)". New entries are filled by rule
+   (``(s)``/``(es)`` dropped or kept); correct the grammar of a sentence by hand in the file.
 
 Translate the new ``unfinished`` entries (Qt Linguist: ``pyside6-linguist``, or any editor),
 then run the script again so the ``.qm`` files match. ``--check`` changes nothing and exits 1
@@ -32,8 +38,11 @@ ROOT = Path(__file__).resolve().parents[1]
 SOURCES = ROOT / "kzdesk"
 FOLDER = ROOT / "resources" / "translations"
 LANGUAGES = ("kk", "ru")
+PLURALS_ONLY = "en"  # the source language: only its plural forms are translated
 MESSAGES_CONTEXT = "Messages"
 TEMPLATES_FILE = "message_templates.json"
+EXPORTS_CONTEXT = "Exports"
+WORDS_FILE = "export_words.json"
 
 
 def qt_tool(name: str) -> str:
@@ -72,11 +81,39 @@ def run_lupdate(ts_file: Path, language: str) -> None:
         "-sort-messages",
         "-target-language",
         language,
+        *(["-pluralonly"] if language == PLURALS_ONLY else []),
         str(SOURCES),
         "-ts",
         str(ts_file),
     ]
     subprocess.run(command, check=True, cwd=ROOT)
+
+
+def english_forms(source: str) -> tuple[str, str]:
+    """(one, many) of an English plural message by rule: "file(s)" -> "file", "files"."""
+    one = source.replace("(es)", "").replace("(s)", "")
+    many = source.replace("(es)", "es").replace("(s)", "s")
+    return one, many
+
+
+def fill_english_plurals(ts_file: Path) -> bool:
+    """Give new English plural entries their two forms by rule; True when any was filled."""
+    tree = ET.parse(ts_file)
+    filled = False
+    for message in tree.getroot().iter("message"):
+        translation = message.find("translation")
+        if translation is None or translation.get("type") != "unfinished":
+            continue
+        for form in list(translation):
+            translation.remove(form)
+        translation.text = None
+        for text in english_forms(message.findtext("source") or ""):
+            ET.SubElement(translation, "numerusform").text = text
+        del translation.attrib["type"]
+        filled = True
+    if filled:
+        tree.write(ts_file, encoding="utf-8", xml_declaration=True)
+    return filled
 
 
 def run_lrelease(ts_file: Path, qm_file: Path) -> None:
@@ -105,12 +142,39 @@ def write_templates(ts_file: Path, target: Path) -> None:
     target.write_text(text, encoding="utf-8", newline="\n")
 
 
+def export_words(ts_file: Path) -> dict[str, str]:
+    """English text -> its finished translation, for the ``Exports`` context."""
+    words = {}
+    for context in ET.parse(ts_file).getroot().iter("context"):
+        if context.findtext("name") != EXPORTS_CONTEXT:
+            continue
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            if translation is None or translation.get("type") or not (translation.text or ""):
+                continue
+            words[message.findtext("source") or ""] = translation.text or ""
+    return dict(sorted(words.items()))
+
+
+def write_words(folder: Path, target: Path) -> None:
+    languages = {language: export_words(ts_path(language, folder)) for language in LANGUAGES}
+    data = {"context": EXPORTS_CONTEXT, "languages": languages}
+    text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    target.write_text(text, encoding="utf-8", newline="\n")
+
+
 def update(folder: Path = FOLDER) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     for language in LANGUAGES:
         run_lupdate(ts_path(language, folder), language)
         run_lrelease(ts_path(language, folder), qm_path(language, folder))
+    english = ts_path(PLURALS_ONLY, folder)
+    run_lupdate(english, PLURALS_ONLY)
+    if fill_english_plurals(english):
+        run_lupdate(english, PLURALS_ONLY)  # back in lupdate's own layout
+    run_lrelease(english, qm_path(PLURALS_ONLY, folder))
     write_templates(ts_path(LANGUAGES[0], folder), folder / TEMPLATES_FILE)
+    write_words(folder, folder / WORDS_FILE)
 
 
 def unfinished(ts_file: Path) -> list[str]:
@@ -140,11 +204,11 @@ def check() -> list[str]:
     problems: list[str] = []
     with tempfile.TemporaryDirectory() as tmp:
         copy = Path(tmp)
-        for language in LANGUAGES:
+        for language in (*LANGUAGES, PLURALS_ONLY):
             if ts_path(language).exists():
                 shutil.copy2(ts_path(language), ts_path(language, copy))
         update(copy)
-        for language in LANGUAGES:
+        for language in (*LANGUAGES, PLURALS_ONLY):
             ts, qm = ts_path(language), qm_path(language)
             if not ts.exists() or ts.read_bytes() != ts_path(language, copy).read_bytes():
                 problems.append(f"{ts.name} is not up to date with the sources")
@@ -153,9 +217,10 @@ def check() -> list[str]:
             problems += [
                 f"{ts.name}: untranslated {m}" for m in unfinished(ts_path(language, copy))
             ]
-        templates = FOLDER / TEMPLATES_FILE
-        if not templates.exists() or templates.read_bytes() != (copy / TEMPLATES_FILE).read_bytes():
-            problems.append(f"{TEMPLATES_FILE} is not up to date")
+        for name in (TEMPLATES_FILE, WORDS_FILE):
+            current = FOLDER / name
+            if not current.exists() or current.read_bytes() != (copy / name).read_bytes():
+                problems.append(f"{name} is not up to date")
     return problems
 
 

@@ -2,7 +2,8 @@
 
 A script calls :func:`main` with its own ``shoot(out_dir, scale)`` and calls
 :func:`install_language` once its QApplication exists: ``--lang kk`` (or ``ru``) shoots the
-interface in that language, with ``_kk`` in the file names; under a real display (and
+interface in that language, with ``_kk`` in the file names; ``--dark`` shoots it with the
+palette a dark system colour scheme gives (``_dark`` in the names); under a real display (and
 not offscreen) it uses that display, otherwise it starts ``Xvfb`` on ``display``. Each scale
 runs in a child process of the same script with ``KZDESK_SHOT_SCALE`` and ``QT_SCALE_FACTOR``
 set, because Qt reads the scale factor once at start-up.
@@ -22,14 +23,28 @@ Shoot = Callable[[Path, str], list[Path]]
 
 
 def install_language(app: object) -> str:
-    """Installs the translators for ``KZDESK_SHOT_LANG``; returns the file-name suffix."""
+    """Installs the translators for ``KZDESK_SHOT_LANG`` (and the dark palette for
+    ``KZDESK_SHOT_DARK``); returns the file-name suffix."""
+    suffix = ""
+    if os.environ.get("KZDESK_SHOT_DARK"):
+        from PySide6.QtCore import Qt
+
+        from kzdesk.ui import color_scheme
+
+        color_scheme.follow(app, Qt.ColorScheme.Dark)  # type: ignore[arg-type]
+        suffix = "_dark"
     code = os.environ.get("KZDESK_SHOT_LANG", "")
-    if not code or code == "en":
-        return ""
     from kzdesk.ui import languages
 
-    languages.install(code, app)  # type: ignore[arg-type]
-    return f"_{code}"
+    languages.install(code or "en", app)  # type: ignore[arg-type]  # English: plural forms
+    if code:  # as for someone who chose this interface language in Settings
+        languages.use_locale(code, code)
+    return suffix if not code or code == "en" else f"_{code}{suffix}"
+
+
+def language() -> str:
+    """The language being shot ("en" unless --lang says otherwise)."""
+    return os.environ.get("KZDESK_SHOT_LANG") or "en"
 
 
 def main(script: str, argv: list[str], shoot: Shoot, display: str) -> int:
@@ -38,6 +53,9 @@ def main(script: str, argv: list[str], shoot: Shoot, display: str) -> int:
         at = args.index("--lang")
         os.environ["KZDESK_SHOT_LANG"] = args[at + 1]
         del args[at : at + 2]
+    if "--dark" in args:
+        os.environ["KZDESK_SHOT_DARK"] = "1"
+        args.remove("--dark")
     argv = args
     out_dir = Path(argv[1] if len(argv) > 1 else "/tmp/kzdesk-shots")
     out_dir.mkdir(parents=True, exist_ok=True)

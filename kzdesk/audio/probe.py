@@ -45,9 +45,78 @@ _MEDIA_MAGIC: tuple[tuple[int, bytes], ...] = (
     (0, b"\x1a\x45\xdf\xa3"), (0, b"\x30\x26\xb2\x75"), (0, b"FORM"), (0, b".snd"),
     (4, b"ftyp"), (4, b"moov"), (4, b"mdat"), (4, b"free"), (4, b"wide"),
     (0, b"\x00\x00\x01\xba"), (0, b"FLV"), (0, b"caff"), (0, b"MAC "), (0, b"wvpk"),
+    (0, b"Creative Voice File"), (0, b"\x0b\x77"), (1, b"dss"), (1, b"ds2"),
 )  # fmt: skip
 _PICTURE_MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"BM", b"II*\x00", b"MM\x00*")
 _DOCUMENT_MAGIC = (b"%PDF", b"PK\x03\x04", b"\xd0\xcf\x11\xe0", b"{\\rtf")
+# ffmpeg says so when it only guessed a format (from the name, or a weak match of the bytes)
+_GUESSED = "detected only with low score"
+# ffmpeg's words for a stream it found but could not make sense of
+_BROKEN_STREAM = ("Header missing", "Invalid data", "Could not find codec parameters", "0 channels")
+
+# The sentences for a file that is not a usable recording: a retry cannot change them
+# (kzdesk.services.failures reads this list). Kinds: not a recording or an unknown format, a
+# damaged recording, a video with no sound.
+NOT_MEDIA = QT_TRANSLATE_NOOP(
+    "Messages",
+    "“{name}” is not an audio or video file kzdesk can read. Choose a recording (for "
+    "example MP3, M4A, WAV, OGG or MP4).",
+)
+NAMED_LIKE_MEDIA = QT_TRANSLATE_NOOP(
+    "Messages",
+    "“{name}” is named like a recording, but what it holds is not audio or video in any "
+    "format kzdesk knows. Choose the original recording (for example MP3, M4A, WAV, OGG or "
+    "MP4).",
+)
+DAMAGED = QT_TRANSLATE_NOOP(
+    "Messages",
+    "“{name}” is damaged and cannot be played: it may have been cut off while recording or "
+    "copying. Try the original file or re-export it.",
+)
+UNDECODABLE = QT_TRANSLATE_NOOP(
+    "Messages",
+    "“{name}” is damaged: its sound cannot be decoded. Try the original file or re-export it "
+    "from the recorder.",
+)
+NO_SOUND_TRACK = QT_TRANSLATE_NOOP(
+    "Messages",
+    "“{name}” is a video without a sound track, so there is nothing to transcribe. Choose a "
+    "file that has sound.",
+)
+HOLDS_NO_SOUND = QT_TRANSLATE_NOOP(
+    "Messages",
+    "“{name}” is not a recording (it holds no sound). Choose an audio or video file.",
+)
+ZERO_LENGTH = QT_TRANSLATE_NOOP(
+    "Messages",
+    "“{name}” contains no sound: its audio track is 0 seconds long. Choose the complete recording.",
+)
+PICTURE = QT_TRANSLATE_NOOP(
+    "Messages",
+    "“{name}” is a picture, not a recording, even though its name ends in “{suffix}”. Choose "
+    "an audio or video file.",
+)
+DOCUMENT = QT_TRANSLATE_NOOP(
+    "Messages",
+    "“{name}” is a document or text file, not a recording. Choose an audio or video file.",
+)
+EMPTY = QT_TRANSLATE_NOOP(
+    "Messages",
+    "“{name}” is empty (0 bytes). The recording was probably not saved or copied completely; "
+    "choose the original file.",
+)
+BAD_FILE_TEMPLATES = (
+    NOT_MEDIA,
+    NAMED_LIKE_MEDIA,
+    DAMAGED,
+    UNDECODABLE,
+    NO_SOUND_TRACK,
+    HOLDS_NO_SOUND,
+    ZERO_LENGTH,
+    PICTURE,
+    DOCUMENT,
+    EMPTY,
+)
 
 
 def is_media_file(path: str | Path) -> bool:
@@ -78,14 +147,11 @@ def probe(path: str | Path) -> AudioInfo:
     container, codec, bit_rate = _parse_dump(run, file, head)
     duration_ms = max(run.out_time_ms, 0)
     if duration_ms <= 0:
-        raise AudioError(
-            QT_TRANSLATE_NOOP(
-                "Messages",
-                "“{name}” contains no sound: its audio track is 0 seconds long. Choose the "
-                "complete recording.",
-            ).format(name=name)
-        )
-    channels, sample_rate = _decode_check(file)
+        if not _has_media_signature(head):  # ffmpeg took noise for a stream
+            raise AudioError(_not_media(name))
+        broken = any(marker in run.stderr for marker in _BROKEN_STREAM)
+        raise AudioError((DAMAGED if broken else ZERO_LENGTH).format(name=name))
+    channels, sample_rate = _decode_check(file, _has_media_signature(head))
     return AudioInfo(
         path=str(file),
         size_bytes=size,
@@ -169,13 +235,7 @@ def _read_head(file: Path) -> tuple[int, bytes]:
             ).format(name=name, reason=exc.strerror or QT_TRANSLATE_NOOP("Messages", "read error"))
         ) from exc
     if size == 0:
-        raise AudioError(
-            QT_TRANSLATE_NOOP(
-                "Messages",
-                "“{name}” is empty (0 bytes). The recording was probably not saved or copied "
-                "completely; choose the original file.",
-            ).format(name=name)
-        )
+        raise AudioError(EMPTY.format(name=name))
     return size, head
 
 
@@ -191,21 +251,9 @@ def _refuse_special(name: str, mode: int) -> None:
 
 def _reject_obvious_non_media(name: str, head: bytes) -> None:
     if head.startswith(_PICTURE_MAGIC):
-        raise AudioError(
-            QT_TRANSLATE_NOOP(
-                "Messages",
-                "“{name}” is a picture, not a recording, even though its name ends in "
-                "“{suffix}”. Choose an audio or video file.",
-            ).format(name=name, suffix=Path(name).suffix)
-        )
+        raise AudioError(PICTURE.format(name=name, suffix=Path(name).suffix))
     if head.startswith(_DOCUMENT_MAGIC) or _looks_like_text(head):
-        raise AudioError(
-            QT_TRANSLATE_NOOP(
-                "Messages",
-                "“{name}” is a document or text file, not a recording. Choose an audio or video "
-                "file.",
-            ).format(name=name)
-        )
+        raise AudioError(DOCUMENT.format(name=name))
 
 
 def _looks_like_text(head: bytes) -> bool:
@@ -223,7 +271,21 @@ def _looks_like_text(head: bytes) -> bool:
 def _has_media_signature(head: bytes) -> bool:
     if any(head[offset : offset + len(magic)] == magic for offset, magic in _MEDIA_MAGIC):
         return True
+    if _transport_stream(head, 0, 188) or _transport_stream(head, 4, 192):  # .ts, .m2ts
+        return True
     return len(head) > 1 and head[0] == 0xFF and head[1] & 0xE0 == 0xE0  # MPEG audio sync
+
+
+def _transport_stream(head: bytes, first: int, packet: int) -> bool:
+    marks = head[first::packet][:3]
+    return len(marks) >= 2 and set(marks) == {0x47}
+
+
+def _not_media(name: str) -> str:
+    """Not a recording, or one in a format nobody here knows; said plainly when the name
+    promises a recording."""
+    template = NAMED_LIKE_MEDIA if is_media_file(name) else NOT_MEDIA
+    return template.format(name=name)
 
 
 _INPUT_RE = re.compile(r"^Input #0, (.*?), from '", re.MULTILINE)
@@ -255,45 +317,28 @@ def _parse_dump(run: FfmpegRun, file: Path, head: bytes) -> tuple[str, str, int]
                 ).format(name=name)
             )
         if _has_media_signature(head):
-            raise AudioError(
-                QT_TRANSLATE_NOOP(
-                    "Messages",
-                    "“{name}” is damaged and cannot be played: it may have been cut off while "
-                    "recording or copying. Try the original file or re-export it.",
-                ).format(name=name)
-            )
-        raise AudioError(
-            QT_TRANSLATE_NOOP(
-                "Messages",
-                "“{name}” is not an audio or video file kzdesk can read. Choose a recording (for "
-                "example MP3, M4A, WAV, OGG or MP4).",
-            ).format(name=name)
-        )
+            raise AudioError(DAMAGED.format(name=name))
+        raise AudioError(_not_media(name))
     container = opened.group(1)
     audio = _AUDIO_RE.search(text)
+    known = _has_media_signature(head) and _GUESSED not in text
     if audio is None:
         kinds = set(_STREAM_RE.findall(text))
-        if container.endswith("_pipe") or container == "image2" or not kinds:
-            raise AudioError(
-                QT_TRANSLATE_NOOP(
-                    "Messages",
-                    "“{name}” is not a recording (it holds no sound). Choose an audio or video file.",
-                ).format(name=name)
-            )
-        raise AudioError(
-            QT_TRANSLATE_NOOP(
-                "Messages",
-                "“{name}” is a video without a sound track, so there is nothing to transcribe. "
-                "Choose a file that has sound.",
-            ).format(name=name)
-        )
+        if not known:  # ffmpeg guessed a format (from the name) for bytes it does not know
+            raise AudioError(_not_media(name))
+        if container.endswith("_pipe") or container == "image2" or "Video" not in kinds:
+            raise AudioError(HOLDS_NO_SOUND.format(name=name))
+        raise AudioError(NO_SOUND_TRACK.format(name=name))
+    if not known and any(marker in text for marker in _BROKEN_STREAM):
+        raise AudioError(_not_media(name))
     codec = audio.group(1)
     kbps = _KBPS_RE.search(audio.group(2))
     return container, codec, int(kbps.group(1)) * 1000 if kbps else 0
 
 
-def _decode_check(file: Path) -> tuple[int, int]:
-    """Decode the first seconds to WAV; return (channels, sample_rate) from its header."""
+def _decode_check(file: Path, known: bool = True) -> tuple[int, int]:
+    """Decode the first seconds to WAV; return (channels, sample_rate) from its header.
+    ``known``: the file starts like a recording (else a failure means it is not one)."""
     command = [find_ffmpeg(), "-hide_banner", "-nostdin", "-v", "error", "-i", ffmpeg_input(file)]
     command += ["-map", "0:a:0", "-t", str(_DECODE_CHECK_S), "-map_metadata", "-1"]
     command += ["-c:a", "pcm_s16le", "-f", "wav", "pipe:1"]
@@ -316,13 +361,7 @@ def _decode_check(file: Path) -> tuple[int, int]:
         ) from exc
     header = _wav_header(done.stdout)
     if header is None or header[2] == 0:
-        raise AudioError(
-            QT_TRANSLATE_NOOP(
-                "Messages",
-                "“{name}” is damaged: its sound cannot be decoded. Try the original file or "
-                "re-export it from the recorder.",
-            ).format(name=file.name)
-        )
+        raise AudioError(UNDECODABLE.format(name=file.name) if known else _not_media(file.name))
     return header[0], header[1]
 
 

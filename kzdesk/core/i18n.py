@@ -14,7 +14,8 @@ The marker returns its text unchanged. Its name and the literal context ``"Messa
 Qt's ``lupdate`` recognises, so the template lands in ``resources/translations/kzdesk_*.ts``
 like every string of the window (``python tools/update_translations.py``). Rules for templates:
 
-- the context is always the literal ``"Messages"`` (:data:`CONTEXT`);
+- the context is the literal ``"Messages"`` (:data:`CONTEXT`), or ``"Exports"``
+  (:data:`EXPORT_CONTEXT`) for the words of exported files and default speaker names;
 - values go in as named ``{placeholders}`` filled with ``str.format`` after the marker, never
   through an f-string (the template must be one literal, possibly split over adjacent literals);
 - a value that is itself a marked sentence (an error reason) is translated too.
@@ -30,6 +31,9 @@ import re
 from functools import lru_cache
 
 CONTEXT = "Messages"
+# Words written into exported files and new transcripts (labels, default speaker names): they
+# follow the export language, which may differ from the interface (kzdesk.services.wording).
+EXPORT_CONTEXT = "Exports"
 
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 

@@ -159,6 +159,10 @@ class Job:
     export_request: dict[str, Any] | None = None
     exported_at: float | None = None  # when the owed export was written (None: still owed)
     export_note: str | None = None  # a sentence about the export (a free name, a failure)
+    # While a remote engine recognises (SpeechKit reports no progress): since when this wait
+    # runs and how long such a wait usually takes here (None: no estimate). In memory only.
+    waiting_since: float | None = None
+    expected_wait_s: float | None = None
 
     def moved_to(
         self, state: JobState, *, error: str | None = None, now: float | None = None

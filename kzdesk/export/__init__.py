@@ -10,7 +10,7 @@ import os
 import re
 import tempfile
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from kzdesk.core.transcript import Transcript
@@ -30,6 +30,8 @@ __all__ = [
     "TranscriptFormatError",
     "build_cues",
     "export_file",
+    "free_name",
+    "name_candidates",
     "output_name",
     "render",
     "transcript_from_json",
@@ -119,6 +121,25 @@ def _take_free_name(tmp: Path, target: Path) -> None:
     except OSError:  # no hard links here (FAT, some network shares)
         os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644))
         os.replace(tmp, target)
+
+
+MAX_FREE_NAME_TRIES = 999
+
+
+def name_candidates(wanted: Path) -> Iterator[Path]:
+    """``wanted``, then ``name (2).ext``, ``name (3).ext`` … in the same folder."""
+    yield wanted
+    for n in range(2, MAX_FREE_NAME_TRIES + 1):
+        yield wanted.with_name(f"{wanted.stem} ({n}){wanted.suffix}")
+
+
+def free_name(wanted: Path, taken: set[Path] | None = None) -> Path:
+    """The first candidate name (see :func:`name_candidates`) that no file has and that is
+    not in ``taken`` (names chosen for other files of the same export)."""
+    for candidate in name_candidates(wanted):
+        if not candidate.exists() and candidate not in (taken or set()):
+            return candidate
+    raise FileExistsError(wanted)
 
 
 _FORBIDDEN = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]+')

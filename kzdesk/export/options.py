@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from kzdesk.core.i18n import QT_TRANSLATE_NOOP
 
 FORMATS = ("docx", "srt", "vtt", "txt", "json", "rttm")
+MAX_GAP_MS = 2000
 
 
 def N_(text: str) -> str:
@@ -38,6 +39,7 @@ class ExportOptions:
     max_cps: float = 20.0  # characters per second, spaces and line breaks counted as one
     min_cue_ms: int = 1000
     max_cue_ms: int = 7000
+    min_gap_ms: int = 0  # between one cue's end and the next one's start (0: they may touch)
     labels: ExportLabels = field(default_factory=ExportLabels)
 
     def __post_init__(self) -> None:
@@ -61,6 +63,10 @@ class ExportOptions:
                     "Messages",
                     "The shortest cue must last more than 0 ms and no longer than the longest cue.",
                 )
+            )
+        if not 0 <= self.min_gap_ms <= MAX_GAP_MS:
+            raise ValueError(
+                QT_TRANSLATE_NOOP("Messages", "The gap between cues must be between 0 and 2000 ms.")
             )
         if self.max_cps * self.max_cue_ms / 1000 < 4:
             raise ValueError(

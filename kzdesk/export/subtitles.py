@@ -3,7 +3,7 @@
 Rules (all from :class:`ExportOptions`): at most ``max_lines`` lines of ``max_line_chars``,
 broken at word boundaries into balanced lines; a cue never holds two speakers or two phrases;
 reading speed at most ``max_cps``; duration between ``min_cue_ms`` and ``max_cue_ms``; each cue
-ends no later than the next one starts.
+ends at least ``min_gap_ms`` before the next one starts.
 
 Cue text is split where speech pauses or a sentence ends (a small dynamic programme per
 phrase). Timing then runs forward: a cue starts with its first word (or when the previous cue
@@ -204,14 +204,17 @@ def _time_cues(
     transcript: Transcript, groups: list[tuple[Segment, list[_Token]]], opts: ExportOptions
 ) -> list[Cue]:
     cues: list[Cue] = []
-    prev_end = 0
+    prev_end = -opts.min_gap_ms
     for n, (seg, tokens) in enumerate(groups):
         lines = _balance_lines([t.text for t in tokens], opts.max_line_chars)
         chars = len(" ".join(lines))
         need = max(opts.min_cue_ms, math.ceil(chars * 1000 / opts.max_cps))
         spoken_end = max(t.end_ms for t in tokens)
-        start = max(tokens[0].start_ms, prev_end)
-        next_start = groups[n + 1][1][0].start_ms if n + 1 < len(groups) else math.inf
+        start = max(tokens[0].start_ms, prev_end + opts.min_gap_ms)
+        # the next cue may start no sooner than its first word: leave the gap before it
+        next_start = (
+            groups[n + 1][1][0].start_ms - opts.min_gap_ms if n + 1 < len(groups) else math.inf
+        )
         end = max(start + need, spoken_end)
         if end > next_start:  # leave the screen when the next cue is due, if it can be read
             end = max(start + need, int(next_start))

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,12 +22,11 @@ from typing import Any
 from kzdesk import export
 from kzdesk.core.i18n import QT_TRANSLATE_NOOP
 from kzdesk.core.job import Job
+from kzdesk.services import wording
 from kzdesk.storage.export_records import ExportRecords
 from kzdesk.storage.transcripts import TranscriptStore
 
 log = logging.getLogger(__name__)
-
-MAX_FREE_NAME_TRIES = 999
 
 FREE_NAME_NOTE = QT_TRANSLATE_NOOP(
     "Messages",
@@ -59,13 +58,21 @@ def parse_formats(text: str) -> list[str]:
 
 @dataclass(frozen=True)
 class ExportRequest:
-    """Where a job's transcript goes when it is done, and how it is written."""
+    """Where a job's transcript goes when it is done, and how it is written (the subtitle
+    rules and the language of the words kzdesk adds come from the settings)."""
 
     formats: tuple[str, ...] = ()
     out_dir: str | None = None  # None: next to the recording
     timestamps: bool = True
     merge_turns: bool = True
     speaker_prefix: bool = False
+    max_line_chars: int = 42
+    max_lines: int = 2
+    max_cps: float = 20.0
+    min_cue_ms: int = 1000
+    max_cue_ms: int = 7000
+    min_gap_ms: int = 0
+    language: str = wording.SOURCE_LANGUAGE  # labels and default speaker names
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
@@ -83,6 +90,13 @@ class ExportRequest:
             timestamps=self.timestamps,
             merge_turns=self.merge_turns,
             speaker_prefix=self.speaker_prefix,
+            max_line_chars=self.max_line_chars,
+            max_lines=self.max_lines,
+            max_cps=self.max_cps,
+            min_cue_ms=self.min_cue_ms,
+            max_cue_ms=self.max_cue_ms,
+            min_gap_ms=self.min_gap_ms,
+            labels=wording.labels(self.language),
         )
 
 
@@ -120,8 +134,11 @@ class JobExporter:
         formats: Iterable[str],
         out_dir: str | Path | None = None,
         options: export.ExportOptions | None = None,
+        *,
+        language: str | None = None,
     ) -> ExportOutcome:
-        """Write the job's transcript in ``formats``; raises ExportError with a sentence."""
+        """Write the job's transcript in ``formats``; raises ExportError with a sentence.
+        ``language``: default speaker names are said in it (None: as they are stored)."""
         formats = list(formats)
         if not formats:
             return ExportOutcome()
@@ -133,6 +150,8 @@ class JobExporter:
                 ).format(name=job.file_name)
             )
         transcript = self.store.load(tid)
+        if language is not None:
+            transcript = wording.say_default_names(transcript, language)
         target = Path(out_dir) if out_dir else Path(job.source_path).parent
         outcome = ExportOutcome()
         try:
@@ -159,7 +178,13 @@ class JobExporter:
         is recorded as the job's export note and raised as ExportError."""
         request = self.request_for(job)
         try:
-            outcome = self.export(job, request.formats, request.out_dir, request.options())
+            outcome = self.export(
+                job,
+                request.formats,
+                request.out_dir,
+                request.options(),
+                language=request.language,
+            )
         except ExportError as exc:
             self.records.finished(job.id, exc.message)
             raise
@@ -176,7 +201,7 @@ class JobExporter:
     # ---- writing without overwriting ------------------------------------------------------
     def _write(self, job_id: int, wanted: Path, data: bytes, fmt: str) -> Path:
         digest = hashlib.sha256(data).hexdigest()
-        for candidate in _candidates(wanted):
+        for candidate in export.name_candidates(wanted):
             own = self._is_own_unchanged(job_id, candidate)
             # recorded before writing: a kill right after the write still leaves the file
             # known as this job's (same hash), so the next export replaces it
@@ -206,12 +231,6 @@ class JobExporter:
             return _sha256(path) == record.sha256
         except OSError:
             return False  # gone (then the name is free) or unreadable (then it is not ours)
-
-
-def _candidates(wanted: Path) -> Iterator[Path]:
-    yield wanted
-    for n in range(2, MAX_FREE_NAME_TRIES + 1):
-        yield wanted.with_name(f"{wanted.stem} ({n}){wanted.suffix}")
 
 
 def _sha256(path: Path) -> str:

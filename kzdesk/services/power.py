@@ -44,6 +44,9 @@ class SleepInhibitor:
         self.platform = platform or sys.platform
         self._process: subprocess.Popen[bytes] | None = None
         self._windows_active = False
+        # the helper ended by itself once (no system bus, no permission): it would again, so
+        # it is not started again in this session and the log says so once, not every batch
+        self._helper_failed = False
 
     # ---- public -------------------------------------------------------------------------------
     @property
@@ -54,7 +57,7 @@ class SleepInhibitor:
         return self._process is not None and self._process.poll() is None
 
     def inhibit(self, reason: str = DEFAULT_REASON) -> None:
-        if self._process is not None or self._windows_active:
+        if self._process is not None or self._windows_active or self._helper_failed:
             return
         try:
             if self.platform.startswith("win"):
@@ -145,8 +148,10 @@ class SleepInhibitor:
         if process.poll() is not None:
             # It ended on its own, e.g. systemd-inhibit without a system bus.
             err = process.stderr.read() if process.stderr else b""
+            self._helper_failed = True
             log.info(
-                "the stay-awake helper had ended (exit %s): %s",
+                "the stay-awake helper had ended (exit %s): %s; the system may sleep during "
+                "jobs (not tried again until kzdesk restarts)",
                 process.returncode,
                 err.decode("utf-8", "replace").strip(),
             )

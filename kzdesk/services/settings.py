@@ -11,11 +11,13 @@ from typing import Any
 
 from kzdesk.core.i18n import QT_TRANSLATE_NOOP
 from kzdesk.core.job import Language, SpeakersMode
+from kzdesk.export.options import ExportOptions
 
 SETTINGS_FILE = "settings.json"
 ENGINES = ("speechkit", "whisper")  # SpeechKit in the cloud, Whisper on this computer
 WHISPER_DEVICES = ("auto", "cpu", "cuda")
 SPEECHKIT_MODELS = ("general", "deferred-general")
+EXPORT_LANGUAGES = ("", "kk", "ru", "en")  # "": the interface language
 
 
 @dataclass
@@ -33,6 +35,26 @@ class Settings:
     price_per_minute: float = 0.0  # the user's SpeechKit price; 0 = no estimate shown
     currency: str = "₸"
     interface_language: str = ""  # "" = follow the system
+    export_language: str = ""  # words kzdesk writes into exports; "" = the interface language
+    # subtitle rules of every SRT/VTT export (automatic ones too; the editor's dialog starts
+    # from them): characters per line, lines per cue, reading speed, cue length, gap
+    subtitle_line_chars: int = 42
+    subtitle_lines: int = 2
+    subtitle_cps: float = 20.0
+    subtitle_min_cue_ms: int = 1000
+    subtitle_max_cue_ms: int = 7000
+    subtitle_gap_ms: int = 0
+
+    def subtitle_rules(self) -> dict[str, int | float]:
+        """The subtitle rules as ExportOptions arguments."""
+        return {
+            "max_line_chars": self.subtitle_line_chars,
+            "max_lines": self.subtitle_lines,
+            "max_cps": self.subtitle_cps,
+            "min_cue_ms": self.subtitle_min_cue_ms,
+            "max_cue_ms": self.subtitle_max_cue_ms,
+            "min_gap_ms": self.subtitle_gap_ms,
+        }
 
     def validate(self) -> list[str]:
         """Sentences describing what is wrong; empty when all is well."""
@@ -63,6 +85,14 @@ class Settings:
             problems.append(
                 QT_TRANSLATE_NOOP("Messages", "Parallel jobs must be between 1 and 16.")
             )
+        if self.export_language not in EXPORT_LANGUAGES:
+            problems.append(
+                QT_TRANSLATE_NOOP("Messages", "Choose the language of exports from the list.")
+            )
+        try:
+            ExportOptions(**self.subtitle_rules())  # type: ignore[arg-type]
+        except (ValueError, TypeError) as exc:
+            problems.append(str(exc))
         if self.price_per_minute < 0:
             problems.append(QT_TRANSLATE_NOOP("Messages", "The price cannot be negative."))
         if self.folder_id and not self.folder_id.replace("-", "").isalnum():

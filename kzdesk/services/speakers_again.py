@@ -14,7 +14,6 @@ Qt-free: progress leaves through a plain callback, cancellation arrives as a fla
 from __future__ import annotations
 
 import copy
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -25,13 +24,12 @@ from kzdesk.diarization.align import align_transcript
 from kzdesk.diarization.pipeline import DiarizationOptions
 from kzdesk.diarization.process import diarize_in_subprocess
 from kzdesk.diarization.profiles import VoiceProfileStore
+from kzdesk.services import wording
 from kzdesk.services.speakers import Diarize, overlaps_ms, speaker_voices, suggest_names
 from kzdesk.storage.transcripts import SpeakerVoice
 
 SAME_VOICE = 0.6  # centroid cosine of one person's voice in two diarizations (CAM++)
 MOST_OF = 0.5  # share of an old speaker's talk time a new speaker must cover to inherit
-
-_DEFAULT_NAME = re.compile(r"^(Speaker|Channel) \d+$")
 
 
 @dataclass
@@ -75,8 +73,9 @@ def find_speakers_again(
 
 
 def user_named(speaker: Speaker) -> bool:
-    """A name the user typed (or confirmed), not a default "Speaker N" / "Channel N"."""
-    return not _DEFAULT_NAME.match(speaker.name.strip())
+    """A name the user typed (or confirmed), not a default "Speaker N" / "Channel N" (in any
+    language kzdesk speaks)."""
+    return not wording.is_default_name(speaker.name)
 
 
 def _inheritance(

@@ -30,9 +30,10 @@ from kzdesk.core.i18n import QT_TRANSLATE_NOOP
 from kzdesk.core.job import STAGE_SPEAKERS, Job, JobState, SpeakersMode
 from kzdesk.core.transcript import Transcript
 from kzdesk.diarization.profiles import VoiceProfileStore
-from kzdesk.services import disk_space, speakers
+from kzdesk.services import disk_space, service_times, speakers, wording
 from kzdesk.services.assemble import build_transcript, utterances_from_json, utterances_to_json
 from kzdesk.services.exporting import ExportError, JobExporter
+from kzdesk.services.service_times import ServiceTimes
 from kzdesk.storage.job_queue import JobQueue, PieceRecord
 from kzdesk.storage.transcripts import SpeakerVoice, TranscriptStore
 
@@ -95,6 +96,7 @@ class _PieceContext:
         self._piece = piece
         self.operation_id = record.operation_id if record else None
         self.sending_since: float | None = None  # set by will_send() until an id comes back
+        self.accepted_at: float | None = None  # when the service accepted it (this run only)
         self.kept: list[Utterance] = []
         if self.operation_id is not None:
             self.kept = utterances_from_json(runner.queue.kept_phrases(runner.job.id, piece.index))
@@ -107,7 +109,11 @@ class _PieceContext:
         self.operation_id = operation_id
         self.sending_since = None
         self._run.queue.remember_operation(self._run.job.id, self._piece, operation_id)
-        self._run.enter(JobState.RECOGNIZING)
+        if operation_id.startswith(LOCAL_OPERATION):
+            self._run.enter(JobState.RECOGNIZING)
+            return
+        self.accepted_at = time.time()  # the service recognises now, without progress
+        self._run.enter(JobState.RECOGNIZING, wait=self._run.wait_for(self._piece))
 
     def send_failed(self, exc: EngineError) -> EngineError:
         """What a failure of the engine means for a piece that was being sent: a lost reply
@@ -143,6 +149,8 @@ class _JobRun:
     cancel_event: threading.Event
     interrupt_event: threading.Event
     piece_count: int = 1
+    times: ServiceTimes | None = None
+    wait_kind: str = ""  # what a remote wait is measured as (speechkit:general, ...)
     _last_saved: float = field(default=0.0)
 
     def cancelled(self) -> bool:
@@ -151,11 +159,24 @@ class _JobRun:
             raise Interrupted()
         return self.cancel_event.is_set()
 
-    def enter(self, state: JobState) -> None:
+    def enter(self, state: JobState, *, wait: tuple[float, float | None] | None = None) -> None:
+        """Move to ``state``; ``wait``: (since, usual seconds) while a remote engine works."""
+        since, expected = wait if wait is not None else (None, None)
         if self.job.state is not state:
             # progress is saved at most once a second; the in-memory value is the newer one
-            self.job = replace(self.queue.move(self.job.id, state), progress=self.job.progress)
+            moved = self.queue.move(self.job.id, state)
+            self.job = replace(
+                moved, progress=self.job.progress, waiting_since=since, expected_wait_s=expected
+            )
             self.listener(self.job)
+        elif (self.job.waiting_since, self.job.expected_wait_s) != (since, expected):
+            self.job = replace(self.job, waiting_since=since, expected_wait_s=expected)
+            self.listener(self.job)
+
+    def wait_for(self, piece: AudioPiece) -> tuple[float, float | None]:
+        """A remote wait starting now, and how long one for this piece took here before."""
+        usual = self.times.estimate_s(self.wait_kind, piece.duration_ms) if self.times else None
+        return time.time(), usual
 
     def set_progress(self, value: float) -> None:
         value = min(max(value, self.job.progress), 1.0)
@@ -179,7 +200,7 @@ class _JobRun:
         self.listener(self.job)
 
     def enter_stage(self, stage: str) -> None:
-        self.job = replace(self.job, stage=stage)
+        self.job = replace(self.job, stage=stage, waiting_since=None, expected_wait_s=None)
         self.listener(self.job)
 
     def speakers_progress(self, fraction: float) -> None:
@@ -198,6 +219,8 @@ class TranscriptionService:
         voices: VoiceProfileStore | None = None,
         diarize: speakers.Diarize = speakers.diarize_in_subprocess,
         exporter: JobExporter | None = None,
+        times: ServiceTimes | None = None,
+        names_language: Callable[[], str] = lambda: wording.SOURCE_LANGUAGE,
     ) -> None:
         self.queue = queue
         self.store = store
@@ -206,6 +229,8 @@ class TranscriptionService:
         self.voices = voices  # known voices that name the speakers found on this computer
         self.diarize = diarize
         self.exporter = exporter  # writes each job's export the moment it is done
+        self.times = times  # how long conversions, SpeechKit waits, speakers took here
+        self.names_language = names_language  # "Speaker 1" in the interface language
         self._cancel_events: dict[int, threading.Event] = {}
         self._lock = threading.Lock()
         self._interrupt = threading.Event()
@@ -245,6 +270,7 @@ class TranscriptionService:
             listener=listener or (lambda _j: None),
             cancel_event=event,
             interrupt_event=self._interrupt,
+            times=self.times,
         )
         try:  # a full disk pauses the job where it is; it goes on once space is freed
             folders = [self.queue.db.path.parent, self.config.work_dir]
@@ -274,6 +300,7 @@ class TranscriptionService:
         if pieces is None:
             work = self.config.work_dir / str(job.id)
             work.mkdir(parents=True, exist_ok=True, mode=0o700)
+            began = time.monotonic()
             pieces = audio.prepare(
                 job.source_path,
                 info,
@@ -283,6 +310,7 @@ class TranscriptionService:
                 progress=run.convert_progress,
                 cancelled=run.cancelled,
             )
+            self._took(service_times.CONVERT, info.duration_ms, time.monotonic() - began)
         run.convert_progress(1.0)
         run.piece_count = len(pieces)
         engine = self.engine_for(job)
@@ -293,6 +321,7 @@ class TranscriptionService:
             channels_as_speakers=job.speakers is SpeakersMode.CHANNELS and info.channels > 1,
             model=str(job.options.get("model", self.config.model)),
         )
+        run.wait_kind = service_times.speechkit_kind(options.model)
         results: list[tuple[AudioPiece, list[Utterance]]] = []
         for piece in pieces:
             if run.cancelled():
@@ -308,15 +337,24 @@ class TranscriptionService:
                 raise maybe_sent_error(record.sending_since)
             if record is None or record.operation_id is None:
                 run.enter(JobState.UPLOADING)
-            else:
+            elif record.operation_id.startswith(LOCAL_OPERATION):
                 run.enter(JobState.RECOGNIZING)
+            else:  # accepted before (a restart): the wait goes on
+                run.enter(JobState.RECOGNIZING, wait=run.wait_for(piece))
             ctx = _PieceContext(run, piece, record)
+            began = time.monotonic()
             try:
                 utterances = engine.transcribe(piece, options, ctx)
             except EngineError as exc:
                 raise ctx.send_failed(exc) from exc
             if ctx.operation_id is None:  # engines without remote operations (offline)
                 ctx.remember_operation(f"{LOCAL_OPERATION}{job.id}-{piece.index}")
+            if self.times is not None:  # never a resumed wait, nor a continued recognition
+                resumed = record is not None and record.operation_id is not None
+                self.times.record_piece(
+                    job, piece.duration_ms, ctx.accepted_at, time.monotonic() - began,
+                    local=not resumed and not ctx.kept, model=self.config.model,
+                )  # fmt: skip
             self.queue.store_piece_result(job.id, piece.index, utterances_to_json(utterances))
             results.append((piece, utterances))
             run.piece_progress(piece.index, 1.0)
@@ -330,6 +368,7 @@ class TranscriptionService:
             channels and not speakers.engine_split_channels(job, [p.channels for p, _ in results])
         ):
             transcript, voices = self._find_speakers(run, transcript, channels=channels)
+        transcript = wording.say_default_names(transcript, self.names_language())
         self.store.save(transcript, job_id=job.id, voices=voices)
         self._finish(run, JobState.DONE, notify=self.exporter is None)
         if self.exporter is not None:
@@ -344,6 +383,7 @@ class TranscriptionService:
         """The speakers found on this computer; the engine's speakers (and a line in the log)
         when that fails. Raises Cancelled."""
         run.enter_stage(STAGE_SPEAKERS)
+        began = time.monotonic()
         try:
             found = speakers.find_speakers(
                 transcript,
@@ -367,7 +407,29 @@ class TranscriptionService:
                 exc_info=True,
             )
             return transcript, []
+        self._took(service_times.SPEAKERS, transcript.duration_ms, time.monotonic() - began)
         return found.transcript, found.voices
+
+    def _log_failure(self, job: Job) -> None:
+        """What support needs: the file, the engine, SpeechKit's operation ids, the sentence."""
+        remote = [
+            r.operation_id
+            for r in self.queue.pieces(job.id)
+            if r.operation_id and not r.operation_id.startswith(LOCAL_OPERATION)
+        ]
+        log.warning(
+            "job %s failed: file %s, engine %s, operation %s: %s",
+            job.id,
+            job.source_path,
+            job.engine,
+            ", ".join(remote) or "none",
+            job.error,
+        )
+
+    # ---- measurements (what the queue's estimates are made of) ----------------------------
+    def _took(self, kind: str, audio_ms: int, seconds: float) -> None:
+        if self.times is not None:
+            self.times.record(kind, audio_ms, seconds)
 
     def write_owed_exports(self, listener: ProgressListener | None = None) -> list[Job]:
         """The exports that done jobs still owe (a process stopped between "done" and writing
@@ -469,6 +531,8 @@ class TranscriptionService:
             # the remote operations were cancelled: Retry sends their pieces again
             self.queue.forget_unfinished_operations(run.job.id)
         run.job = self.queue.move(run.job.id, state, error=error)
+        if state is JobState.FAILED:
+            self._log_failure(run.job)
         if state is JobState.DONE:
             self.queue.set_progress(run.job.id, 1.0)
         if notify:

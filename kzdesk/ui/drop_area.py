@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, Qt, Signal
+from PySide6.QtCore import QEvent, QMimeData, Qt, Signal
 from PySide6.QtGui import QPainter, QPaintEvent, QPalette, QPen
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QStyle, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kzdesk.services.media_scan import find_recordings
+from kzdesk.ui.icons import themed_icon
 
 
 def collect_media(paths: Iterable[str | Path]) -> tuple[list[Path], int]:
@@ -40,11 +41,10 @@ class DropArea(QWidget):
         layout.setContentsMargins(48, 48, 48, 48)
         layout.addStretch(2)
 
-        icon = QLabel()
-        icon.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        pixmap = self.style().standardIcon(QStyle.StandardPixmap.SP_MediaVolume).pixmap(48, 48)
-        icon.setPixmap(pixmap)
-        layout.addWidget(icon)
+        self.icon = QLabel()
+        self.icon.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._update_icon()
+        layout.addWidget(self.icon)
 
         self.hint = QLabel(self.tr("Drop recordings here — audio or video, any format"))
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -75,6 +75,14 @@ class DropArea(QWidget):
         buttons.addStretch(1)
         layout.addLayout(buttons)
         layout.addStretch(3)
+
+    def _update_icon(self) -> None:
+        self.icon.setPixmap(themed_icon("volume", self.palette()).pixmap(48, 48))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._update_icon()
 
     def set_highlighted(self, on: bool) -> None:
         """While something is dragged over the window the frame uses the highlight colour."""

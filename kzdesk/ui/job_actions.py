@@ -18,6 +18,7 @@ from kzdesk.core.job import (
     SpeakersMode,
 )
 from kzdesk.services.exporting import JobExporter
+from kzdesk.services.failures import retry_can_help
 from kzdesk.services.settings import Settings
 from kzdesk.storage.job_queue import JobQueue
 from kzdesk.storage.transcripts import TranscriptStore
@@ -53,6 +54,13 @@ def speakers_names(owner: QObject | None = None) -> dict[SpeakersMode, str]:
         SpeakersMode.CHANNELS: QCoreApplication.translate("JobActions", "Each channel is a person"),
         SpeakersMode.OFF: QCoreApplication.translate("JobActions", "Off"),
     }
+
+
+def can_retry(job: Job) -> bool:
+    """Cancelled, or failed for a reason running it again may change (not a bad file)."""
+    if job.state is JobState.CANCELLED:
+        return True
+    return job.state is JobState.FAILED and retry_can_help(job.error)
 
 
 class _Choice(str):
@@ -201,7 +209,7 @@ class JobActions(QObject):
         self.show_file.setEnabled(one)
         owns = self.dispatcher.owns_queue  # else another kzdesk runs these jobs
         self.cancel.setEnabled(owns and any(s is JobState.QUEUED or s.is_active for s in states))
-        self.retry.setEnabled(bool(states & {JobState.FAILED, JobState.CANCELLED}))
+        self.retry.setEnabled(any(can_retry(j) for j in jobs))
         self.remove.setEnabled(owns and bool(jobs))
         queued = bool(jobs) and states == {JobState.QUEUED}
         self.language_menu.setEnabled(queued)
@@ -246,11 +254,20 @@ class JobActions(QObject):
 
     def on_retry(self) -> None:
         for job in self.view.selected_jobs():
-            if job.state in (JobState.FAILED, JobState.CANCELLED):
+            if can_retry(job):
                 self.dispatcher.retry(job.id)
 
     def retry_job(self, job_id: int) -> None:
         self.dispatcher.retry(job_id)
+
+    def remove_job(self, job_id: int) -> None:
+        """The details pane's Remove: the same as Remove from queue on that row."""
+        self.view.select_job(job_id)
+        self.on_remove()
+
+    def show_file_of(self, job_id: int) -> None:
+        self.view.select_job(job_id)
+        self.on_show_file()
 
     def on_remove(self) -> None:
         jobs = self.view.selected_jobs()

@@ -4,7 +4,8 @@ The setting ``interface_language`` is ``""`` (follow the system) or one of :data
 Following the system means the first of the system's preferred languages that kzdesk has
 (``QLocale.system().uiLanguages()``); English when it has none of them. A change applies at the
 next start. For Kazakh and Russian two translators are installed: Qt's own ``qtbase`` (standard
-buttons, file dialogs, context menus of text fields) and kzdesk's (``resources/translations``).
+buttons, file dialogs, context menus of text fields) and kzdesk's (``resources/translations``);
+for English only kzdesk's plural forms.
 """
 
 from __future__ import annotations
@@ -40,16 +41,33 @@ def translations_folder() -> str:
 
 
 def load_translators(code: str, parent: QObject | None = None) -> list[QTranslator]:
-    """Qt's and kzdesk's translators for ``code`` (none for English, the source language)."""
-    if code == SOURCE_LANGUAGE or code not in LANGUAGES:
+    """Qt's and kzdesk's translators for ``code``; for English, the source language, only
+    kzdesk's plural forms ("1 recording", "2 recordings")."""
+    if code not in LANGUAGES:
         return []
     qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    files = [(f"kzdesk_{code}", translations_folder())]
+    if code != SOURCE_LANGUAGE:
+        files.insert(0, (f"qtbase_{code}", qt_folder))
     loaded = []
-    for name, folder in ((f"qtbase_{code}", qt_folder), (f"kzdesk_{code}", translations_folder())):
+    for name, folder in files:
         translator = QTranslator(parent)
         if translator.load(name, folder):
             loaded.append(translator)
     return loaded
+
+
+def use_locale(code: str, setting: str, locale: QLocale | None = None) -> bool:
+    """Numbers, sizes and dates follow a language the user chose that is not the system's
+    ("1,6 GB" in Kazakh on an English system): the default QLocale becomes that language's.
+    True when it changed."""
+    if not (setting or "").strip() or code == system_language(locale):
+        return False
+    QLocale.setDefault(QLocale(code))
+    return True
+
+
+_INSTALLED: list[QTranslator] = []  # what install() put on the application, in order
 
 
 def install(code: str, app: QCoreApplication) -> list[QTranslator]:
@@ -57,9 +75,17 @@ def install(code: str, app: QCoreApplication) -> list[QTranslator]:
     translators = load_translators(code, app)
     for translator in translators:
         app.installTranslator(translator)
+        _INSTALLED.append(translator)
     return translators
 
 
 def uninstall(translators: list[QTranslator], app: QCoreApplication) -> None:
     for translator in translators:
         app.removeTranslator(translator)
+        if translator in _INSTALLED:
+            _INSTALLED.remove(translator)
+
+
+def uninstall_all(app: QCoreApplication) -> None:
+    """Back to the source language (tests that started the whole app)."""
+    uninstall(list(_INSTALLED), app)

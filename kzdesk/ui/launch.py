@@ -34,17 +34,23 @@ def make_application(argv: Sequence[str] | None = None) -> QApplication:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("kz.kzdesk.Kzdesk")  # packaging/linux/kz.kzdesk.Kzdesk.desktop
     app.setWindowIcon(QIcon(str(resource_path("icons", "kzdesk.svg"))))
+    from kzdesk.ui import color_scheme
+
+    color_scheme.install(app)  # the system's light or dark scheme, now and when it changes
     return app
 
 
-def install_translations(app: QApplication, interface_language: str = "") -> None:
+def install_translations(app: QApplication, interface_language: str = "") -> str:
     """Qt's own strings (qtbase) and ours (resources/translations) in the interface language:
-    the setting, or the system's language when the setting is empty (kzdesk.ui.languages)."""
+    the setting, or the system's language when the setting is empty (kzdesk.ui.languages).
+    Returns the language's code."""
     from kzdesk.ui import languages
 
     code = languages.resolve(interface_language)
     installed = languages.install(code, app)
+    languages.use_locale(code, interface_language)  # numbers in a chosen language's style
     log.info("interface language %s (%d translator(s))", code, len(installed))
+    return code
 
 
 def run_gui(data_dir: str | None = None, files: Sequence[str] | None = None) -> int:
@@ -75,8 +81,12 @@ def run_gui(data_dir: str | None = None, files: Sequence[str] | None = None) -> 
         instance.close()
         return 1
     setup_logging(ctx.log_dir)
+    from kzdesk.ui.qt_messages import route_qt_messages
+
+    route_qt_messages()  # Qt's chatter goes to the log file, not the terminal
     log.info("kzdesk %s starting (data in %s)", __version__, ctx.data_dir)
-    install_translations(app, ctx.settings.interface_language)
+    # new transcripts name their speakers, and exports write their words, in this language
+    ctx.languages.interface = install_translations(app, ctx.settings.interface_language)
 
     from kzdesk.ui.main_window import MainWindow
     from kzdesk.workers.dispatcher import Dispatcher

@@ -7,7 +7,7 @@ import logging
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QSettings, QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QCloseEvent,
     QDesktopServices,
@@ -18,41 +18,43 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
     QMainWindow,
     QMessageBox,
     QStackedWidget,
-    QStyle,
     QSystemTrayIcon,
     QVBoxLayout,
     QWidget,
 )
 
 from kzdesk.app import AppContext
-from kzdesk.audio import MEDIA_EXTENSIONS
-from kzdesk.core.job import Job, JobState, Language, SpeakersMode
+from kzdesk.core.job import Job, JobState
 from kzdesk.services import settings as settings_module
+from kzdesk.services.estimates import Estimator
 from kzdesk.services.power import SleepInhibitor
 from kzdesk.services.settings import Settings
-from kzdesk.ui import about, chrome
+from kzdesk.ui import about, chrome, window_geometry
 from kzdesk.ui.dialogs.first_run_banner import FirstRunBanner
 from kzdesk.ui.dialogs.queue_held_banner import QueueHeldBanner
 from kzdesk.ui.dialogs.settings_dialog import SettingsDialog
 from kzdesk.ui.dialogs.voices_dialog import VoicesDialog
-from kzdesk.ui.drop_area import DropArea, collect_media, local_paths
+from kzdesk.ui.drop_area import DropArea, local_paths
 from kzdesk.ui.editor.opener import EditorOpener
+from kzdesk.ui.file_adder import FileAdder
+from kzdesk.ui.icons import themed_icon
 from kzdesk.ui.job_actions import JobActions
 from kzdesk.ui.models.job_table_model import JobTableModel
 from kzdesk.ui.problem_notice import ProblemNotice
 from kzdesk.ui.queue_view import QueueView
 from kzdesk.ui.status_summary import FailureDetails, StatusSummary
-from kzdesk.ui.text import fill
+from kzdesk.ui.throttle import Throttle
 from kzdesk.workers.dispatcher import Dispatcher
 
 log = logging.getLogger(__name__)
 
 CheckConnection = Callable[[str, str], None]
 MESSAGE_MS = 10_000
+SUMMARY_MS = 300  # the status bar recounts at most this often (and at least once after that)
+TICK_MS = 1000  # running jobs' elapsed times move on
 
 
 def speechkit_check(api_key: str, folder_id: str) -> None:
@@ -88,8 +90,12 @@ class MainWindow(QMainWindow):
         self.settings_dialog: SettingsDialog | None = None
 
         settings = ctx.settings
+        self.estimator = Estimator(ctx.times, settings.model)  # from the times measured here
         self.model = JobTableModel(
-            ctx.queue.all(), price_per_minute=settings.price_per_minute, currency=settings.currency
+            ctx.queue.all(),
+            price_per_minute=settings.price_per_minute,
+            currency=settings.currency,
+            estimator=self.estimator,
         )
         self.view = QueueView(self.model)
         self.drop_area = DropArea()
@@ -107,6 +113,15 @@ class MainWindow(QMainWindow):
             notify=self.notify,
         )
         self.editors = EditorOpener(ctx, self.ui_state, self)
+        self.adder = FileAdder(
+            self,
+            ctx,
+            dispatcher,
+            self.ui_state,
+            language=lambda: self.language_combo.currentData(),
+            ask=lambda: self.ask,
+            notify=self.notify,
+        )
         self.actions_.open_editor = self.editors.open
         self._build_central()
         chrome.build_actions(self)
@@ -126,13 +141,18 @@ class MainWindow(QMainWindow):
         dispatcher.problem.connect(self.problems.show)
         self.view.selectionModel().selectionChanged.connect(self._update_details)
         self.details.retry_requested.connect(self.actions_.retry_job)
+        self.details.remove_requested.connect(self.actions_.remove_job)
+        self.details.show_file_requested.connect(self.actions_.show_file_of)
         self.drop_area.add_files_requested.connect(self.on_add_files)
         self.drop_area.add_folder_requested.connect(self.on_add_folder)
         for signal in (self.model.rowsInserted, self.model.rowsRemoved, self.model.modelReset):
             signal.connect(self._update_page)
-        # Recount at most a few times a second, however many progress updates arrive.
-        self._summary_timer = QTimer(self, singleShot=True, interval=300)
-        self._summary_timer.timeout.connect(self._update_summary)
+        # Recount at most a few times a second, however many progress updates arrive, and
+        # never miss the last one (a throttle: a debounce would wait for a quiet moment).
+        self.summary_throttle = Throttle(self._update_summary, SUMMARY_MS, self)
+        self._ticker = QTimer(self, interval=TICK_MS)
+        self._ticker.timeout.connect(self._on_tick)
+        self._ticker.start()
 
         self._update_page()
         self._update_summary()
@@ -176,82 +196,13 @@ class MainWindow(QMainWindow):
     # ---- adding files ---------------------------------------------------------------------
     def add_paths(self, paths: Iterable[str | Path]) -> list[Job]:
         """Files and folders from a drop, a dialog or a second launch."""
-        files, skipped = collect_media(paths)
-        settings = self.ctx.settings
-        language = Language(self.language_combo.currentData() or settings.language)
-        speakers = SpeakersMode(settings.speakers)
-        options = {"model": settings.model}
-
-        def same(path: Path) -> Job | None:
-            return self.ctx.queue.find_same(
-                path, language=language, speakers=speakers, engine=settings.engine, options=options
-            )
-
-        files = self._confirm_again(files, same)
-        jobs: list[Job] = []
-        if files:
-            jobs = self.dispatcher.enqueue_files(
-                files, language=language, speakers=speakers, engine=settings.engine, options=options
-            )  # each new job arrives through job_added
-        parts = []
-        if jobs:
-            parts.append(self.tr("Added %n recording(s)", "", len(jobs)))
-        else:
-            parts.append(self.tr("No recordings were added"))
-        if skipped:
-            parts.append(self.tr("skipped %n file(s) that are not audio or video", "", skipped))
-        self.notify(" · ".join(parts) + ".")
-        return jobs
-
-    def _confirm_again(self, files: list[Path], same: Callable[[Path], Job | None]) -> list[Path]:
-        """Files already in the queue with the same choices are added again only if the
-        user says so (SpeechKit bills each submission)."""
-        known = [(f, same(f)) for f in files]
-        again = [(f, job) for f, job in known if job is not None]
-        if not again:
-            return files
-        if len(again) == 1:
-            path, job = again[0]
-            question = fill(
-                self.tr(
-                    "“%1” is already in the queue (#%2) with the same settings. Transcribe it "
-                    "again? With SpeechKit it is billed again."
-                ),
-                path.name,
-                job.id,
-            )
-        else:
-            question = self.tr(
-                "%n of these recordings are already in the queue with the same settings. "
-                "Transcribe them again? With SpeechKit they are billed again.",
-                "",
-                len(again),
-            )
-        if self.ask(self.tr("Already in the queue"), question):
-            return files
-        repeated = {f for f, _ in again}
-        return [f for f in files if f not in repeated]
-
-    def _last_folder(self) -> str:
-        return str(self.ui_state.value("last_folder", str(Path.home())))
+        return self.adder.add_paths(paths)
 
     def on_add_files(self) -> None:
-        patterns = " ".join(f"*{ext}" for ext in sorted(MEDIA_EXTENSIONS))
-        filters = f"{self.tr('Audio and video')} ({patterns});;{self.tr('All files')} (*)"
-        files, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("Add recordings"), self._last_folder(), filters
-        )
-        if files:
-            self.ui_state.setValue("last_folder", str(Path(files[0]).parent))
-            self.add_paths(files)
+        self.adder.on_add_files()
 
     def on_add_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(
-            self, self.tr("Add a folder of recordings"), self._last_folder()
-        )
-        if folder:
-            self.ui_state.setValue("last_folder", folder)
-            self.add_paths([folder])
+        self.adder.on_add_folder()
 
     # ---- drag and drop anywhere on the window ---------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
@@ -287,7 +238,7 @@ class MainWindow(QMainWindow):
         self.model.upsert(job)
         if job.state is JobState.DONE and job.exported_at != exported_before:
             self.actions_.announce_export(job)  # written by the worker as the job ended
-        self._summary_timer.start()
+        self.summary_throttle.request()
         if job.state != before:
             self.actions_.update_enabled()
             self._update_details()
@@ -303,7 +254,7 @@ class MainWindow(QMainWindow):
 
     def on_job_removed(self, job_id: int) -> None:
         self.model.remove(job_id)
-        self._summary_timer.start()
+        self.summary_throttle.request()
         self._update_details()
 
     def on_running_changed(self, running: int) -> None:
@@ -312,25 +263,19 @@ class MainWindow(QMainWindow):
         else:
             self.inhibitor.release()
 
-    def on_batch_finished(self, done: int, failed: int) -> None:
-        if failed:
-            text = fill(
-                self.tr("%1 · %2"),
-                self.tr("%n recording(s) transcribed", "", done),
-                self.tr("%n failed", "", failed),
-            )
-        else:
-            text = self.tr("%n recording(s) transcribed", "", done)
+    def on_batch_finished(self, done: int, failed: int, cancelled: int = 0) -> None:
+        title, text, warning = self.summary.batch_message(done, failed, cancelled)
         self.notify(text)
         if self.tray is not None:
-            icon = (
-                QSystemTrayIcon.MessageIcon.Warning
-                if failed
-                else QSystemTrayIcon.MessageIcon.Information
-            )
-            self.tray.showMessage(self.tr("kzdesk: the queue is finished"), text, icon)
+            kind = QSystemTrayIcon.MessageIcon
+            self.tray.showMessage(title, text, kind.Warning if warning else kind.Information)
         QApplication.alert(self)
         self._update_summary()
+
+    def _on_tick(self) -> None:
+        if any(job.state.is_active for job in self.model.jobs()):
+            self.model.tick()
+            self.summary_throttle.request()
 
     # ---- queue controls -------------------------------------------------------------------
     def on_pause(self) -> None:
@@ -342,13 +287,15 @@ class MainWindow(QMainWindow):
         self._update_summary()
 
     def update_pause_action(self) -> None:
-        sp = QStyle.StandardPixmap
-        if self.dispatcher.paused:
-            self.pause_action.setText(self.tr("Resume queue"))
-            self.pause_action.setIcon(self.style().standardIcon(sp.SP_MediaPlay))
-        else:
-            self.pause_action.setText(self.tr("Pause queue"))
-            self.pause_action.setIcon(self.style().standardIcon(sp.SP_MediaPause))
+        paused = self.dispatcher.paused
+        self.pause_action.setText(self.tr("Resume queue") if paused else self.tr("Pause queue"))
+        self.pause_action.setIcon(themed_icon("play" if paused else "pause", self.palette()))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:  # light <-> dark: icons in the new colours
+            self.update_pause_action()
+            self.model.forget_icons()
 
     def on_language_changed(self) -> None:
         value = self.language_combo.currentData()
@@ -423,11 +370,14 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentIndex(1 if self.model.rowCount() else 0)
 
     def _update_summary(self) -> None:
+        jobs = self.jobs()
+        settings = self.ctx.settings
         self.summary.update_from(
-            self.jobs(),
-            price_per_minute=self.ctx.settings.price_per_minute,
-            currency=self.ctx.settings.currency,
+            jobs,
+            price_per_minute=settings.price_per_minute,
+            currency=settings.currency,
             paused=self.dispatcher.paused,
+            estimate=self.estimator.queue_left(jobs, settings.parallel_jobs),
         )
 
     def _update_details(self) -> None:
@@ -438,13 +388,11 @@ class MainWindow(QMainWindow):
         self.details.show_job(job)
 
     def _restore_ui_state(self) -> None:
-        geometry = self.ui_state.value("main_window/geometry")
-        if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1100, 680)
+        window_geometry.restore(self, self.ui_state, "main_window/geometry", QSize(1100, 680))
         self.view.restore_header_state(self.ui_state.value("main_window/columns"))
 
     def _save_ui_state(self) -> None:
-        self.ui_state.setValue("main_window/geometry", self.saveGeometry())
+        window_geometry.save(self, self.ui_state, "main_window/geometry")
         self.ui_state.setValue("main_window/columns", self.view.header_state())
         self.ui_state.sync()
 

@@ -63,6 +63,10 @@ class QueueView(QTableView):
         char = self.fontMetrics().averageCharWidth()
         for column, chars in _WIDTH_CHARS.items():
             header.resizeSection(int(column), chars * char + 24)
+        # language names are long in Kazakh and Russian ("Қазақша + орысша")
+        widest = max(map(self.fontMetrics().horizontalAdvance, model.language_names()))
+        language = int(Column.LANGUAGE)
+        header.resizeSection(language, max(widest + 24, header.sectionSize(language)))
         header.setSectionResizeMode(int(Column.STATUS), QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(48)
         # Insertion order until the user clicks a header.

@@ -1,5 +1,7 @@
-"""Status-bar summary ("2 running · 1 queued · 1 failed · today 4.6 h of audio · est. cost …")
-and the details pane that shows a failed job's full sentence with Retry one click away."""
+"""Status-bar summary ("2 running · 1 queued · about 12 min left · today 4.6 h of audio · est.
+cost …"), the sentence said when a batch ends, and the details pane that shows a failed job's
+full sentence with what can be done about it (Retry, or Remove / Show in folder for a file that
+is not a usable recording)."""
 
 from __future__ import annotations
 
@@ -11,6 +13,8 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QStyle, 
 
 from kzdesk.core import cost
 from kzdesk.core.job import Job, JobState
+from kzdesk.services.estimates import QueueEstimate
+from kzdesk.services.failures import retry_can_help
 from kzdesk.ui.messages import translate_message
 from kzdesk.ui.text import fill
 
@@ -36,6 +40,7 @@ class StatusSummary(QLabel):
         currency: str,
         paused: bool = False,
         now: float | None = None,
+        estimate: QueueEstimate | None = None,
     ) -> None:
         running = queued = failed = 0
         today_ms = 0
@@ -60,6 +65,9 @@ class StatusSummary(QLabel):
         parts = [self.tr("%n running", "", running), self.tr("%n queued", "", queued)]
         if failed:
             parts.append(self.tr("%n failed", "", failed))
+        left = self.time_left(estimate) if estimate is not None and not paused else None
+        if left and (running or queued):
+            parts.append(left)
         locale = QLocale()
         hours = today_ms / 3_600_000
         if today_ms and hours < 0.1:
@@ -74,11 +82,50 @@ class StatusSummary(QLabel):
             parts.append(self.tr("queue paused"))
         self.setText(" · ".join(parts))
 
+    def batch_message(self, done: int, failed: int, cancelled: int) -> tuple[str, str, bool]:
+        """(title, sentence, is a warning) for the end of a batch: what happened, never "0
+        recordings transcribed" after a Cancel."""
+        parts = []
+        if done:
+            parts.append(self.tr("%n recording(s) transcribed", "", done))
+        if failed:
+            parts.append(self.tr("%n failed", "", failed))
+        if cancelled:
+            parts.append(self.tr("%n cancelled", "", cancelled))
+        if done:
+            return self.tr("kzdesk: the queue is finished"), " · ".join(parts) + ".", bool(failed)
+        title = self.tr("kzdesk: the queue stopped")
+        if failed and not cancelled:
+            sentence = self.tr("Nothing was transcribed: %n recording(s) failed.", "", failed)
+        elif cancelled and not failed:
+            sentence = self.tr("Nothing was transcribed: %n recording(s) cancelled.", "", cancelled)
+        else:
+            sentence = fill(self.tr("Nothing was transcribed: %1."), " · ".join(parts))
+        return title, sentence, bool(failed)
+
+    def time_left(self, estimate: QueueEstimate) -> str | None:
+        """ "about 12 min left", "at least 1 h 05 min left" (some files not measured yet);
+        None when nothing useful can be said (only files that are not measured remain)."""
+        if estimate.seconds < 45:
+            return self.tr("less than a minute left") if estimate.complete else None
+        minutes = max(1, round(estimate.seconds / 60))
+        if minutes < 60:
+            if estimate.complete:
+                return self.tr("about %n min left", "", minutes)
+            return self.tr("at least %n min left", "", minutes)
+        hours, rest = divmod(minutes, 60)
+        if estimate.complete:
+            return fill(self.tr("about %1 h %2 min left"), hours, f"{rest:02d}")
+        return fill(self.tr("at least %1 h %2 min left"), hours, f"{rest:02d}")
+
 
 class FailureDetails(QFrame):
-    """Under the table: the selected failed job's full sentence and a Retry button."""
+    """Under the table: the selected failed job's whole sentence, and Retry where running it
+    again may help, or Remove and Show in folder where the file itself is the problem."""
 
     retry_requested = Signal(int)  # job id
+    remove_requested = Signal(int)
+    show_file_requested = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -95,12 +142,19 @@ class FailureDetails(QFrame):
         icon.setAlignment(Qt.AlignmentFlag.AlignTop)
         layout.addWidget(icon)
         self.label = QLabel()
+        self.label.setObjectName("failureSentence")
         self.label.setWordWrap(True)
+        self.label.setTextFormat(Qt.TextFormat.PlainText)  # a file name is never markup
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.label, 1)
         self.retry_button = QPushButton(self.tr("Retry"))
-        self.retry_button.clicked.connect(self._on_retry_clicked)
-        layout.addWidget(self.retry_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.retry_button.clicked.connect(lambda: self._emit(self.retry_requested))
+        self.show_file_button = QPushButton(self.tr("Show in folder"))
+        self.show_file_button.clicked.connect(lambda: self._emit(self.show_file_requested))
+        self.remove_button = QPushButton(self.tr("Remove"))
+        self.remove_button.clicked.connect(lambda: self._emit(self.remove_requested))
+        for button in (self.retry_button, self.show_file_button, self.remove_button):
+            layout.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
         self.hide()
 
     @property
@@ -114,14 +168,19 @@ class FailureDetails(QFrame):
             self.hide()
             return
         self._job_id = job.id
-        if job.state is JobState.FAILED:
-            text = self.tr("“%1” failed: %2")
-        else:
-            text = self.tr("“%1” is waiting to retry: %2")
-        self.label.setText(fill(text, job.file_name, translate_message(job.error)))
-        self.retry_button.setVisible(job.state is JobState.FAILED)
+        sentence = translate_message(job.error)
+        if job.file_name not in sentence:  # most sentences name the file themselves
+            sentence = fill(self.tr("“%1”: %2"), job.file_name, sentence)
+        if job.state is JobState.QUEUED:
+            sentence = fill(self.tr("Waiting to retry. %1"), sentence)
+        self.label.setText(sentence)
+        failed = job.state is JobState.FAILED
+        fixable = retry_can_help(job.error)
+        self.retry_button.setVisible(failed and fixable)
+        self.show_file_button.setVisible(failed and not fixable)
+        self.remove_button.setVisible(failed and not fixable)
         self.show()
 
-    def _on_retry_clicked(self) -> None:
+    def _emit(self, signal: Signal) -> None:  # type: ignore[type-arg]
         if self._job_id is not None:
-            self.retry_requested.emit(self._job_id)
+            signal.emit(self._job_id)  # type: ignore[attr-defined]

@@ -35,7 +35,8 @@ class Dispatcher(QObject):
     job_changed = Signal(object)  # Job snapshot, always in the GUI thread
     job_added = Signal(object)  # Job, after enqueue_files() / retry()
     job_removed = Signal(int)  # job id
-    batch_finished = Signal(int, int)  # (done, failed) when the last job of a batch ends
+    # (done, failed, cancelled) when the last job of a batch ends
+    batch_finished = Signal(int, int, int)
     running_changed = Signal(int)  # number of jobs running now
     # Another kzdesk holds the queue (a sentence naming it): the window only watches it.
     queue_held_elsewhere = Signal(str)
@@ -308,4 +309,5 @@ class Dispatcher(QObject):
         self._batch.clear()
         done = sum(1 for s in states if s is JobState.DONE)
         failed = sum(1 for s in states if s is JobState.FAILED)
-        self.batch_finished.emit(done, failed)
+        cancelled = sum(1 for s in states if s is JobState.CANCELLED)
+        self.batch_finished.emit(done, failed, cancelled)

@@ -25,9 +25,15 @@ class ExportFilesTask(QRunnable):
     """Writes one export per (format, path) from a snapshot of the transcript."""
 
     def __init__(
-        self, transcript: Transcript, targets: list[tuple[str, Path]], options: ExportOptions
+        self,
+        transcript: Transcript,
+        targets: list[tuple[str, Path]],
+        options: ExportOptions,
+        *,
+        replace: bool = True,
     ) -> None:
         super().__init__()
+        self._replace = replace  # False: a name taken meanwhile fails instead of replacing
         self.signals = ExportFilesSignals()
         self._transcript = transcript
         self._targets = targets
@@ -46,7 +52,11 @@ class ExportFilesTask(QRunnable):
                 if self._cancel.is_set():
                     break
                 path.parent.mkdir(parents=True, exist_ok=True)
-                written.append(export.export_file(self._transcript, fmt, path, self._options))
+                written.append(
+                    export.export_file(
+                        self._transcript, fmt, path, self._options, replace=self._replace
+                    )
+                )
                 self.signals.progressed.emit(len(written), len(self._targets))
         except OSError as exc:
             log.warning("export to %s failed: %s", path, exc)

@@ -168,9 +168,12 @@
         <source>End 0.1 s later</source>
         <translation>Соңы 0,1 с кейінірек</translation>
     </message>
-    <message>
-        <source>Exported %1 file(s).</source>
-        <translation>Экспортталған файлдар: %1.</translation>
+    <message numerus="yes">
+        <source>Exported %n file(s).</source>
+        <translation>
+            <numerusform>%n файл экспортталды.</numerusform>
+            <numerusform>%n файл экспортталды.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Export…</source>
@@ -264,14 +267,6 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <source> s</source>
-        <translation> с</translation>
-    </message>
-    <message>
-        <source>&amp;Browse…</source>
-        <translation>&amp;Шолу…</translation>
-    </message>
-    <message>
         <source>&amp;Close</source>
         <translation>&amp;Жабу</translation>
     </message>
@@ -286,10 +281,6 @@
     <message>
         <source>&amp;Open folder</source>
         <translation>&amp;Қалтаны ашу</translation>
-    </message>
-    <message>
-        <source>&amp;Replace the existing files</source>
-        <translation>Бар файлдарды &amp;ауыстыру</translation>
     </message>
     <message>
         <source>&amp;Time before each paragraph</source>
@@ -308,48 +299,16 @@
         <translation>Файл атауында мына таңбалар болмауы керек: &lt; &gt; : &quot; / \ | ? *</translation>
     </message>
     <message>
-        <source>Already in the folder: {0}. They will be replaced only if you say so.</source>
-        <translation>Қалтада бұрыннан бар: {0}. Олар тек сіз рұқсат етсеңіз ғана ауыстырылады.</translation>
-    </message>
-    <message>
-        <source>Characters per &amp;line:</source>
-        <translation>&amp;Жолдағы таңба саны:</translation>
-    </message>
-    <message>
         <source>Choose the folder for the files.</source>
         <translation>Файлдарға арналған қалтаны таңдаңыз.</translation>
-    </message>
-    <message>
-        <source>Choose the output folder</source>
-        <translation>Сақтау қалтасын таңдаңыз</translation>
     </message>
     <message>
         <source>Could not write “{name}” in “{folder}” ({reason}). Choose another folder and export again.</source>
         <translation>“{name}” файлын “{folder}” қалтасына жазу мүмкін болмады ({reason}). Басқа қалтаны таңдап, қайта экспорттаңыз.</translation>
     </message>
     <message>
-        <source>Date</source>
-        <translation>Күні</translation>
-    </message>
-    <message>
-        <source>Duration</source>
-        <translation>Ұзақтығы</translation>
-    </message>
-    <message>
         <source>Export</source>
         <translation>Экспорттау</translation>
-    </message>
-    <message>
-        <source>File na&amp;me:</source>
-        <translation>Файл &amp;атауы:</translation>
-    </message>
-    <message>
-        <source>Files:</source>
-        <translation>Файлдар:</translation>
-    </message>
-    <message>
-        <source>Fol&amp;der:</source>
-        <translation>Қ&amp;алта:</translation>
     </message>
     <message>
         <source>Formats</source>
@@ -358,18 +317,6 @@
     <message>
         <source>JSO&amp;N</source>
         <translation>JSO&amp;N</translation>
-    </message>
-    <message>
-        <source>Lines per c&amp;ue:</source>
-        <translation>Титрдегі &amp;жол саны:</translation>
-    </message>
-    <message>
-        <source>Longest cue:</source>
-        <translation>Ең ұзын титр:</translation>
-    </message>
-    <message>
-        <source>Output</source>
-        <translation>Сақтау</translation>
     </message>
     <message>
         <source>Plain te&amp;xt</source>
@@ -384,28 +331,12 @@
         <translation>RTT&amp;M сөйлеушілер кезегі</translation>
     </message>
     <message>
-        <source>Reading &amp;speed (characters per second):</source>
-        <translation>Оқу &amp;жылдамдығы (секундына таңба):</translation>
-    </message>
-    <message>
         <source>S&amp;RT subtitles</source>
         <translation>S&amp;RT субтитрлері</translation>
     </message>
     <message>
-        <source>Shortest cue:</source>
-        <translation>Ең қысқа титр:</translation>
-    </message>
-    <message>
-        <source>Source file</source>
-        <translation>Бастапқы файл</translation>
-    </message>
-    <message>
         <source>Speaker &amp;names on SRT cues</source>
         <translation>SRT титрлерінде сөйлеуші &amp;аттары</translation>
-    </message>
-    <message>
-        <source>Speakers</source>
-        <translation>Сөйлеушілер</translation>
     </message>
     <message>
         <source>Subtitles</source>
@@ -444,18 +375,219 @@
     </message>
 </context>
 <context>
+    <name>ExportOutputGroup</name>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Шолу…</translation>
+    </message>
+    <message>
+        <source>Already in the folder: %1.</source>
+        <translation>Қалтада бұрыннан бар: %1.</translation>
+    </message>
+    <message>
+        <source>Choose the output folder</source>
+        <translation>Сақтау қалтасын таңдаңыз</translation>
+    </message>
+    <message>
+        <source>File na&amp;me:</source>
+        <translation>Файл &amp;атауы:</translation>
+    </message>
+    <message>
+        <source>Files:</source>
+        <translation>Файлдар:</translation>
+    </message>
+    <message>
+        <source>Fol&amp;der:</source>
+        <translation>Қ&amp;алта:</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>Сақтау</translation>
+    </message>
+    <message>
+        <source>Re&amp;place them</source>
+        <translation>Ауыст&amp;ыру</translation>
+    </message>
+    <message>
+        <source>Save with ne&amp;w names</source>
+        <translation>Жаңа атпен са&amp;қтау</translation>
+    </message>
+</context>
+<context>
+    <name>ExportSettingsPage</name>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Шолу…</translation>
+    </message>
+    <message>
+        <source>&amp;Export when done:</source>
+        <translation>Дайын болғанда &amp;экспорттау:</translation>
+    </message>
+    <message>
+        <source>&amp;VTT subtitles</source>
+        <translation>&amp;VTT субтитрлері</translation>
+    </message>
+    <message>
+        <source>&amp;Word (.docx)</source>
+        <translation>&amp;Word (.docx)</translation>
+    </message>
+    <message>
+        <source>Choose the output folder</source>
+        <translation>Сақтау қалтасын таңдаңыз</translation>
+    </message>
+    <message>
+        <source>JSO&amp;N</source>
+        <translation>JSO&amp;N</translation>
+    </message>
+    <message>
+        <source>Language of exports</source>
+        <translation>Экспорт тілі</translation>
+    </message>
+    <message>
+        <source>Next to each recording</source>
+        <translation>Әр жазбаның қасында</translation>
+    </message>
+    <message>
+        <source>Output fol&amp;der:</source>
+        <translation>Сақтау қ&amp;алтасы:</translation>
+    </message>
+    <message>
+        <source>Plain te&amp;xt</source>
+        <translation>&amp;Қарапайым мәтін</translation>
+    </message>
+    <message>
+        <source>RTT&amp;M speaker turns</source>
+        <translation>RTT&amp;M сөйлеушілер кезегі</translation>
+    </message>
+    <message>
+        <source>S&amp;RT subtitles</source>
+        <translation>S&amp;RT субтитрлері</translation>
+    </message>
+    <message>
+        <source>Same as the interface</source>
+        <translation>Интерфейс тілімен бірдей</translation>
+    </message>
+    <message>
+        <source>Subtitle rules (SRT and VTT)</source>
+        <translation>Субтитр ережелері (SRT және VTT)</translation>
+    </message>
+    <message>
+        <source>The headings of Word files (Source file, Date, Speakers) and the names of speakers nobody renamed (Speaker 1, Channel 2) are written in this language.</source>
+        <translation>Word файлдарының тақырыптары (Бастапқы файл, Күні, Сөйлеушілер) және ешкім атын өзгертпеген сөйлеушілердің аттары (Сөйлеуші 1, Арна 2) осы тілде жазылады.</translation>
+    </message>
+    <message>
+        <source>Used by every subtitle export, the automatic ones too; the editor&apos;s Export dialog starts from them.</source>
+        <translation>Барлық субтитр экспортына, соның ішінде автоматты экспортқа да қолданылады; редактордағы Экспорт терезесі осылардан басталады.</translation>
+    </message>
+    <message>
+        <source>When a recording is done</source>
+        <translation>Жазба дайын болғанда</translation>
+    </message>
+    <message>
+        <source>Wor&amp;ds in exports:</source>
+        <translation>Экспорттағы &amp;сөздер:</translation>
+    </message>
+</context>
+<context>
+    <name>Exports</name>
+    <message>
+        <source>Channel {number}</source>
+        <translation>Арна {number}</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Күні</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Ұзақтығы</translation>
+    </message>
+    <message>
+        <source>Source file</source>
+        <translation>Бастапқы файл</translation>
+    </message>
+    <message>
+        <source>Speaker {number}</source>
+        <translation>Сөйлеуші {number}</translation>
+    </message>
+    <message>
+        <source>Speakers</source>
+        <translation>Сөйлеушілер</translation>
+    </message>
+</context>
+<context>
     <name>FailureDetails</name>
+    <message>
+        <source>Remove</source>
+        <translation>Өшіру</translation>
+    </message>
     <message>
         <source>Retry</source>
         <translation>Қайталау</translation>
     </message>
     <message>
-        <source>“%1” failed: %2</source>
-        <translation>“%1” сәтсіз аяқталды: %2</translation>
+        <source>Show in folder</source>
+        <translation>Қалтада көрсету</translation>
     </message>
     <message>
-        <source>“%1” is waiting to retry: %2</source>
-        <translation>“%1” қайталауды күтуде: %2</translation>
+        <source>Waiting to retry. %1</source>
+        <translation>Қайталауды күтуде. %1</translation>
+    </message>
+    <message>
+        <source>“%1”: %2</source>
+        <translation>«%1»: %2</translation>
+    </message>
+</context>
+<context>
+    <name>FileAdder</name>
+    <message numerus="yes">
+        <source>%n of these recordings are already in the queue with the same settings. Transcribe them again? With SpeechKit they are billed again.</source>
+        <translation>
+            <numerusform>Бұл жазбалардың %n-і кезекте дәл осы баптаулармен бар. Оларды қайта тану керек пе? SpeechKit оларға қайта ақы алады.</numerusform>
+            <numerusform>Бұл жазбалардың %n-і кезекте дәл осы баптаулармен бар. Оларды қайта тану керек пе? SpeechKit оларға қайта ақы алады.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Add a folder of recordings</source>
+        <translation>Жазбалар қалтасын қосу</translation>
+    </message>
+    <message>
+        <source>Add recordings</source>
+        <translation>Жазбаларды қосу</translation>
+    </message>
+    <message numerus="yes">
+        <source>Added %n recording(s)</source>
+        <translation>
+            <numerusform>%n жазба қосылды</numerusform>
+            <numerusform>%n жазба қосылды</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>All files</source>
+        <translation>Барлық файлдар</translation>
+    </message>
+    <message>
+        <source>Already in the queue</source>
+        <translation>Кезекте бар</translation>
+    </message>
+    <message>
+        <source>Audio and video</source>
+        <translation>Аудио және бейне</translation>
+    </message>
+    <message>
+        <source>No recordings were added</source>
+        <translation>Ешбір жазба қосылмады</translation>
+    </message>
+    <message numerus="yes">
+        <source>skipped %n file(s) that are not audio or video</source>
+        <translation>
+            <numerusform>аудио не бейне емес %n файл өткізілді</numerusform>
+            <numerusform>аудио не бейне емес %n файл өткізілді</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>“%1” is already in the queue (#%2) with the same settings. Transcribe it again? With SpeechKit it is billed again.</source>
+        <translation>«%1» кезекте (№%2) дәл осы баптаулармен бар. Оны қайта тану керек пе? SpeechKit оған қайта ақы алады.</translation>
     </message>
 </context>
 <context>
@@ -731,6 +863,10 @@
         <translation>1 адам</translation>
     </message>
     <message>
+        <source>Automatic</source>
+        <translation>Автоматты</translation>
+    </message>
+    <message>
         <source>Between {low} and {high} people</source>
         <translation>{low}–{high} адам</translation>
     </message>
@@ -761,10 +897,6 @@
     <message>
         <source>Duration</source>
         <translation>Ұзақтығы</translation>
-    </message>
-    <message>
-        <source>ETA {left}</source>
-        <translation>шамамен {left} қалды</translation>
     </message>
     <message>
         <source>Each channel is a person</source>
@@ -819,6 +951,10 @@
         <translation>Кезекте</translation>
     </message>
     <message>
+        <source>Recognizing</source>
+        <translation>Танылуда</translation>
+    </message>
+    <message>
         <source>Recognizing {percent}%</source>
         <translation>Танылуда {percent}%</translation>
     </message>
@@ -847,6 +983,10 @@
         <translation>Қайталауды күтуде: {reason}</translation>
     </message>
     <message>
+        <source>about {left} left</source>
+        <translation>шамамен {left} қалды</translation>
+    </message>
+    <message>
         <source>auto</source>
         <translation>авто</translation>
     </message>
@@ -859,42 +999,21 @@
         <translation>жоқ</translation>
     </message>
     <message>
+        <source>taking longer than usual</source>
+        <translation>әдеттегіден ұзаққа созылып жатыр</translation>
+    </message>
+    <message>
         <source>{elapsed} elapsed</source>
         <translation>{elapsed} өтті</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
-    <message>
-        <source>%1 · %2</source>
-        <translation>%1 · %2</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n failed</source>
-        <translation>
-            <numerusform>%n сәтсіз</numerusform>
-            <numerusform>%n сәтсіз</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n of these recordings are already in the queue with the same settings. Transcribe them again? With SpeechKit they are billed again.</source>
-        <translation>
-            <numerusform>Бұл жазбалардың %n-і кезекте дәл осы баптаулармен бар. Оларды қайта тану керек пе? SpeechKit оларға қайта ақы алады.</numerusform>
-            <numerusform>Бұл жазбалардың %n-і кезекте дәл осы баптаулармен бар. Оларды қайта тану керек пе? SpeechKit оларға қайта ақы алады.</numerusform>
-        </translation>
-    </message>
     <message numerus="yes">
         <source>%n recording(s) are still being transcribed. Close kzdesk anyway? They continue where they stopped the next time you open it.</source>
         <translation>
             <numerusform>%n жазба әлі мәтінге түсірілуде. Бәрібір kzdesk-ті жабу керек пе? Келесі ашқанда олар тоқтаған жерінен жалғасады.</numerusform>
             <numerusform>%n жазба әлі мәтінге түсірілуде. Бәрібір kzdesk-ті жабу керек пе? Келесі ашқанда олар тоқтаған жерінен жалғасады.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n recording(s) transcribed</source>
-        <translation>
-            <numerusform>%n жазба мәтінге түсірілді</numerusform>
-            <numerusform>%n жазба мәтінге түсірілді</numerusform>
         </translation>
     </message>
     <message>
@@ -918,31 +1037,12 @@
         <translation>kzdesk туралы</translation>
     </message>
     <message>
-        <source>Add a folder of recordings</source>
-        <translation>Жазбалар қалтасын қосу</translation>
-    </message>
-    <message>
         <source>Add files…</source>
         <translation>Файлдар қосу…</translation>
     </message>
     <message>
         <source>Add folder…</source>
         <translation>Қалта қосу…</translation>
-    </message>
-    <message>
-        <source>Add recordings</source>
-        <translation>Жазбаларды қосу</translation>
-    </message>
-    <message numerus="yes">
-        <source>Added %n recording(s)</source>
-        <translation>
-            <numerusform>%n жазба қосылды</numerusform>
-            <numerusform>%n жазба қосылды</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Already in the queue</source>
-        <translation>Кезекте бар</translation>
     </message>
     <message>
         <source>Close kzdesk</source>
@@ -959,10 +1059,6 @@
     <message>
         <source>Main</source>
         <translation>Негізгі</translation>
-    </message>
-    <message>
-        <source>No recordings were added</source>
-        <translation>Ешбір жазба қосылмады</translation>
     </message>
     <message>
         <source>Open log folder</source>
@@ -999,21 +1095,6 @@
     <message>
         <source>Transcribing recordings</source>
         <translation>Жазбалар мәтінге түсірілуде</translation>
-    </message>
-    <message>
-        <source>kzdesk: the queue is finished</source>
-        <translation>kzdesk: кезек аяқталды</translation>
-    </message>
-    <message numerus="yes">
-        <source>skipped %n file(s) that are not audio or video</source>
-        <translation>
-            <numerusform>аудио не бейне емес %n файл өткізілді</numerusform>
-            <numerusform>аудио не бейне емес %n файл өткізілді</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>“%1” is already in the queue (#%2) with the same settings. Transcribe it again? With SpeechKit it is billed again.</source>
-        <translation>«%1» кезекте (№%2) дәл осы баптаулармен бар. Оны қайта тану керек пе? SpeechKit оған қайта ақы алады.</translation>
     </message>
 </context>
 <context>
@@ -1065,6 +1146,10 @@
     <message>
         <source>Choose how speakers are labelled from the list.</source>
         <translation>Сөйлеушілерді белгілеу тәсілін тізімнен таңдаңыз.</translation>
+    </message>
+    <message>
+        <source>Choose the language of exports from the list.</source>
+        <translation>Экспорт тілін тізімнен таңдаңыз.</translation>
     </message>
     <message>
         <source>Choose where the offline engine runs from the list.</source>
@@ -1257,6 +1342,10 @@
     <message>
         <source>The folder “{name}” holds no Whisper model for faster-whisper (model.bin and config.json are missing). Choose a CTranslate2 model folder.</source>
         <translation>“{name}” қалтасында faster-whisper үшін Whisper моделі жоқ (model.bin және config.json файлдары жоқ). CTranslate2 моделінің қалтасын таңдаңыз.</translation>
+    </message>
+    <message>
+        <source>The gap between cues must be between 0 and 2000 ms.</source>
+        <translation>Субтитрлер арасындағы аралық 0 мен 2000 мс аралығында болуы керек.</translation>
     </message>
     <message>
         <source>The kzdesk window (process {pid}) is working on this queue.</source>
@@ -1571,6 +1660,10 @@
         <translation>“{name}” бос (0 байт). Жазба толық сақталмаған не көшірілмеген болуы мүмкін; бастапқы файлды таңдаңыз.</translation>
     </message>
     <message>
+        <source>“{name}” is named like a recording, but what it holds is not audio or video in any format kzdesk knows. Choose the original recording (for example MP3, M4A, WAV, OGG or MP4).</source>
+        <translation>«{name}» жазба сияқты аталған, бірақ ішіндегісі kzdesk білетін ешбір пішімдегі аудио не бейне емес. Түпнұсқа жазбаны таңдаңыз (мысалы, MP3, M4A, WAV, OGG немесе MP4).</translation>
+    </message>
+    <message>
         <source>“{name}” is not a Whisper model kzdesk knows. Choose one of {sizes}, a model folder on this computer or a Hugging Face id like Org/name.</source>
         <translation>kzdesk “{name}” деген Whisper моделін танымайды. Модельдердің бірін ({sizes}), осы компьютердегі модель қалтасын немесе Ұйым/атау түріндегі Hugging Face идентификаторын таңдаңыз.</translation>
     </message>
@@ -1765,7 +1858,7 @@
         <translation>+5 с</translation>
     </message>
     <message>
-        <source>Back 5 Seconds</source>
+        <source>Back 5 seconds</source>
         <translation>5 секунд артқа</translation>
     </message>
     <message>
@@ -1777,16 +1870,20 @@
         <translation>Ілесу</translation>
     </message>
     <message>
-        <source>Follow Playback</source>
+        <source>Follow playback</source>
         <translation>Ойнатуға ілесу</translation>
     </message>
     <message>
-        <source>Forward 5 Seconds</source>
+        <source>Forward 5 seconds</source>
         <translation>5 секунд алға</translation>
     </message>
     <message>
         <source>Keep the phrase being played in view</source>
         <translation>Ойнатылып жатқан фразаны көрініп тұратындай ұстау</translation>
+    </message>
+    <message>
+        <source>No sound device</source>
+        <translation>Дыбыс құрылғысы жоқ</translation>
     </message>
     <message>
         <source>Pause</source>
@@ -1813,6 +1910,10 @@
         <translation>Жылдамдық</translation>
     </message>
     <message>
+        <source>kzdesk found no speakers or headphones, so playback is silent (the position still moves). Connect a sound device; playback uses it as soon as it is there.</source>
+        <translation>kzdesk динамиктерді де, құлаққапты да таппады, сондықтан ойнату дыбыссыз жүреді (орны бәрібір жылжиды). Дыбыс құрылғысын қосыңыз: ол пайда болған бойда ойнату соны қолданады.</translation>
+    </message>
+    <message>
         <source>−5 s</source>
         <translation>−5 с</translation>
     </message>
@@ -1827,16 +1928,8 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <source>&amp;Browse…</source>
-        <translation>&amp;Шолу…</translation>
-    </message>
-    <message>
         <source>&amp;Currency:</source>
         <translation>&amp;Валюта:</translation>
-    </message>
-    <message>
-        <source>&amp;Export when done:</source>
-        <translation>Дайын болғанда &amp;экспорттау:</translation>
     </message>
     <message>
         <source>&amp;General</source>
@@ -1855,20 +1948,8 @@
         <translation>&amp;Офлайн тану</translation>
     </message>
     <message>
-        <source>&amp;VTT subtitles</source>
-        <translation>&amp;VTT субтитрлері</translation>
-    </message>
-    <message>
-        <source>&amp;Word (.docx)</source>
-        <translation>&amp;Word (.docx)</translation>
-    </message>
-    <message>
         <source>Automatic</source>
         <translation>Автоматты түрде</translation>
-    </message>
-    <message>
-        <source>Choose the output folder</source>
-        <translation>Сақтау қалтасын таңдаңыз</translation>
     </message>
     <message>
         <source>Cost estimate</source>
@@ -1883,6 +1964,10 @@
         <translation>Тану &amp;жүйесі:</translation>
     </message>
     <message>
+        <source>E&amp;xport</source>
+        <translation>&amp;Экспорт</translation>
+    </message>
+    <message>
         <source>Each channel is a person</source>
         <translation>Әр арна — жеке адам</translation>
     </message>
@@ -1893,10 +1978,6 @@
     <message>
         <source>Interface lan&amp;guage:</source>
         <translation>Интерфейс &amp;тілі:</translation>
-    </message>
-    <message>
-        <source>JSO&amp;N</source>
-        <translation>JSO&amp;N</translation>
     </message>
     <message>
         <source>Kazakh</source>
@@ -1911,10 +1992,6 @@
         <translation>Жаңа файлдар осы баптаулармен басталады.</translation>
     </message>
     <message>
-        <source>Next to each recording</source>
-        <translation>Әр жазбаның қасында</translation>
-    </message>
-    <message>
         <source>No estimate</source>
         <translation>Бағаламау</translation>
     </message>
@@ -1927,28 +2004,12 @@
         <translation>Офлайн — осы компьютердегі Whisper</translation>
     </message>
     <message>
-        <source>Output</source>
-        <translation>Сақтау</translation>
-    </message>
-    <message>
-        <source>Output fol&amp;der:</source>
-        <translation>Сақтау қ&amp;алтасы:</translation>
-    </message>
-    <message>
         <source>Parallel &amp;jobs:</source>
         <translation>Қатар орындалатын &amp;тапсырмалар:</translation>
     </message>
     <message>
-        <source>Plain te&amp;xt</source>
-        <translation>&amp;Қарапайым мәтін</translation>
-    </message>
-    <message>
         <source>Price per m&amp;inute:</source>
         <translation>&amp;Минут бағасы:</translation>
-    </message>
-    <message>
-        <source>RTT&amp;M speaker turns</source>
-        <translation>RTT&amp;M сөйлеушілер кезегі</translation>
     </message>
     <message>
         <source>Recognition defaults</source>
@@ -1957,10 +2018,6 @@
     <message>
         <source>Russian</source>
         <translation>Орыс тілі</translation>
-    </message>
-    <message>
-        <source>S&amp;RT subtitles</source>
-        <translation>S&amp;RT субтитрлері</translation>
     </message>
     <message>
         <source>S&amp;peakers:</source>
@@ -2198,6 +2255,13 @@
 <context>
     <name>StatusSummary</name>
     <message numerus="yes">
+        <source>%n cancelled</source>
+        <translation>
+            <numerusform>%n жазбадан бас тартылды</numerusform>
+            <numerusform>%n жазбадан бас тартылды</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n failed</source>
         <translation>
             <numerusform>%n сәтсіз</numerusform>
@@ -2212,6 +2276,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n recording(s) transcribed</source>
+        <translation>
+            <numerusform>%n жазба мәтінге түсірілді</numerusform>
+            <numerusform>%n жазба мәтінге түсірілді</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n running</source>
         <translation>
             <numerusform>орындалуда %n</numerusform>
@@ -2219,8 +2290,60 @@
         </translation>
     </message>
     <message>
+        <source>Nothing was transcribed: %1.</source>
+        <translation>Ештеңе мәтінге түсірілмеді: %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing was transcribed: %n recording(s) cancelled.</source>
+        <translation>
+            <numerusform>Ештеңе мәтінге түсірілмеді: %n жазбадан бас тартылды.</numerusform>
+            <numerusform>Ештеңе мәтінге түсірілмеді: %n жазбадан бас тартылды.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing was transcribed: %n recording(s) failed.</source>
+        <translation>
+            <numerusform>Ештеңе мәтінге түсірілмеді: %n жазба сәтсіз аяқталды.</numerusform>
+            <numerusform>Ештеңе мәтінге түсірілмеді: %n жазба сәтсіз аяқталды.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>about %1 h %2 min left</source>
+        <translation>шамамен %1 сағ %2 мин қалды</translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n min left</source>
+        <translation>
+            <numerusform>шамамен %n мин қалды</numerusform>
+            <numerusform>шамамен %n мин қалды</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>at least %1 h %2 min left</source>
+        <translation>кемінде %1 сағ %2 мин қалды</translation>
+    </message>
+    <message numerus="yes">
+        <source>at least %n min left</source>
+        <translation>
+            <numerusform>кемінде %n мин қалды</numerusform>
+            <numerusform>кемінде %n мин қалды</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>est. cost %1 %2</source>
         <translation>болжамды құны %1 %2</translation>
+    </message>
+    <message>
+        <source>kzdesk: the queue is finished</source>
+        <translation>kzdesk: кезек аяқталды</translation>
+    </message>
+    <message>
+        <source>kzdesk: the queue stopped</source>
+        <translation>kzdesk: кезек тоқтады</translation>
+    </message>
+    <message>
+        <source>less than a minute left</source>
+        <translation>бір минуттан аз қалды</translation>
     </message>
     <message>
         <source>queue paused</source>
@@ -2236,6 +2359,41 @@
             <numerusform>бүгін %n мин аудио</numerusform>
             <numerusform>бүгін %n мин аудио</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>SubtitleRulesForm</name>
+    <message>
+        <source> s</source>
+        <translation> с</translation>
+    </message>
+    <message>
+        <source>&amp;Gap between cues:</source>
+        <translation>&amp;Субтитрлер арасындағы аралық:</translation>
+    </message>
+    <message>
+        <source>Characters per &amp;line:</source>
+        <translation>&amp;Жолдағы таңба саны:</translation>
+    </message>
+    <message>
+        <source>Lines per c&amp;ue:</source>
+        <translation>Титрдегі &amp;жол саны:</translation>
+    </message>
+    <message>
+        <source>Longest cue:</source>
+        <translation>Ең ұзын титр:</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Жоқ</translation>
+    </message>
+    <message>
+        <source>Reading &amp;speed (characters per second):</source>
+        <translation>Оқу &amp;жылдамдығы (секундына таңба):</translation>
+    </message>
+    <message>
+        <source>Shortest cue:</source>
+        <translation>Ең қысқа титр:</translation>
     </message>
 </context>
 <context>

@@ -168,9 +168,13 @@
         <source>End 0.1 s later</source>
         <translation>Конец на 0,1 с позже</translation>
     </message>
-    <message>
-        <source>Exported %1 file(s).</source>
-        <translation>Экспортировано файлов: %1.</translation>
+    <message numerus="yes">
+        <source>Exported %n file(s).</source>
+        <translation>
+            <numerusform>Экспортирован %n файл.</numerusform>
+            <numerusform>Экспортировано %n файла.</numerusform>
+            <numerusform>Экспортировано %n файлов.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Export…</source>
@@ -264,14 +268,6 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <source> s</source>
-        <translation> с</translation>
-    </message>
-    <message>
-        <source>&amp;Browse…</source>
-        <translation>&amp;Обзор…</translation>
-    </message>
-    <message>
         <source>&amp;Close</source>
         <translation>&amp;Закрыть</translation>
     </message>
@@ -286,10 +282,6 @@
     <message>
         <source>&amp;Open folder</source>
         <translation>&amp;Открыть папку</translation>
-    </message>
-    <message>
-        <source>&amp;Replace the existing files</source>
-        <translation>&amp;Заменить существующие файлы</translation>
     </message>
     <message>
         <source>&amp;Time before each paragraph</source>
@@ -308,48 +300,16 @@
         <translation>Имя файла не может содержать эти символы: &lt; &gt; : &quot; / \ | ? *</translation>
     </message>
     <message>
-        <source>Already in the folder: {0}. They will be replaced only if you say so.</source>
-        <translation>Уже есть в папке: {0}. Они будут заменены, только если вы это разрешите.</translation>
-    </message>
-    <message>
-        <source>Characters per &amp;line:</source>
-        <translation>Символов в &amp;строке:</translation>
-    </message>
-    <message>
         <source>Choose the folder for the files.</source>
         <translation>Выберите папку для файлов.</translation>
-    </message>
-    <message>
-        <source>Choose the output folder</source>
-        <translation>Выберите папку для сохранения</translation>
     </message>
     <message>
         <source>Could not write “{name}” in “{folder}” ({reason}). Choose another folder and export again.</source>
         <translation>Не удалось записать «{name}» в папку «{folder}» ({reason}). Выберите другую папку и повторите экспорт.</translation>
     </message>
     <message>
-        <source>Date</source>
-        <translation>Дата</translation>
-    </message>
-    <message>
-        <source>Duration</source>
-        <translation>Длительность</translation>
-    </message>
-    <message>
         <source>Export</source>
         <translation>Экспорт</translation>
-    </message>
-    <message>
-        <source>File na&amp;me:</source>
-        <translation>&amp;Имя файла:</translation>
-    </message>
-    <message>
-        <source>Files:</source>
-        <translation>Файлы:</translation>
-    </message>
-    <message>
-        <source>Fol&amp;der:</source>
-        <translation>П&amp;апка:</translation>
     </message>
     <message>
         <source>Formats</source>
@@ -358,18 +318,6 @@
     <message>
         <source>JSO&amp;N</source>
         <translation>JSO&amp;N</translation>
-    </message>
-    <message>
-        <source>Lines per c&amp;ue:</source>
-        <translation>Строк в &amp;титре:</translation>
-    </message>
-    <message>
-        <source>Longest cue:</source>
-        <translation>Самый длинный титр:</translation>
-    </message>
-    <message>
-        <source>Output</source>
-        <translation>Сохранение</translation>
     </message>
     <message>
         <source>Plain te&amp;xt</source>
@@ -384,28 +332,12 @@
         <translation>Реплики говорящих RTT&amp;M</translation>
     </message>
     <message>
-        <source>Reading &amp;speed (characters per second):</source>
-        <translation>&amp;Скорость чтения (символов в секунду):</translation>
-    </message>
-    <message>
         <source>S&amp;RT subtitles</source>
         <translation>Субтитры S&amp;RT</translation>
     </message>
     <message>
-        <source>Shortest cue:</source>
-        <translation>Самый короткий титр:</translation>
-    </message>
-    <message>
-        <source>Source file</source>
-        <translation>Исходный файл</translation>
-    </message>
-    <message>
         <source>Speaker &amp;names on SRT cues</source>
         <translation>&amp;Имена спикеров в титрах SRT</translation>
-    </message>
-    <message>
-        <source>Speakers</source>
-        <translation>Спикеры</translation>
     </message>
     <message>
         <source>Subtitles</source>
@@ -445,18 +377,222 @@
     </message>
 </context>
 <context>
+    <name>ExportOutputGroup</name>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Обзор…</translation>
+    </message>
+    <message>
+        <source>Already in the folder: %1.</source>
+        <translation>Уже есть в папке: %1.</translation>
+    </message>
+    <message>
+        <source>Choose the output folder</source>
+        <translation>Выберите папку для сохранения</translation>
+    </message>
+    <message>
+        <source>File na&amp;me:</source>
+        <translation>&amp;Имя файла:</translation>
+    </message>
+    <message>
+        <source>Files:</source>
+        <translation>Файлы:</translation>
+    </message>
+    <message>
+        <source>Fol&amp;der:</source>
+        <translation>П&amp;апка:</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>Сохранение</translation>
+    </message>
+    <message>
+        <source>Re&amp;place them</source>
+        <translation>&amp;Заменить их</translation>
+    </message>
+    <message>
+        <source>Save with ne&amp;w names</source>
+        <translation>Сохранить под &amp;новыми именами</translation>
+    </message>
+</context>
+<context>
+    <name>ExportSettingsPage</name>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Обзор…</translation>
+    </message>
+    <message>
+        <source>&amp;Export when done:</source>
+        <translation>&amp;Экспорт после завершения:</translation>
+    </message>
+    <message>
+        <source>&amp;VTT subtitles</source>
+        <translation>Субтитры &amp;VTT</translation>
+    </message>
+    <message>
+        <source>&amp;Word (.docx)</source>
+        <translation>&amp;Word (.docx)</translation>
+    </message>
+    <message>
+        <source>Choose the output folder</source>
+        <translation>Выберите папку для сохранения</translation>
+    </message>
+    <message>
+        <source>JSO&amp;N</source>
+        <translation>JSO&amp;N</translation>
+    </message>
+    <message>
+        <source>Language of exports</source>
+        <translation>Язык экспорта</translation>
+    </message>
+    <message>
+        <source>Next to each recording</source>
+        <translation>Рядом с каждой записью</translation>
+    </message>
+    <message>
+        <source>Output fol&amp;der:</source>
+        <translation>П&amp;апка для сохранения:</translation>
+    </message>
+    <message>
+        <source>Plain te&amp;xt</source>
+        <translation>Простой &amp;текст</translation>
+    </message>
+    <message>
+        <source>RTT&amp;M speaker turns</source>
+        <translation>Реплики говорящих RTT&amp;M</translation>
+    </message>
+    <message>
+        <source>S&amp;RT subtitles</source>
+        <translation>Субтитры S&amp;RT</translation>
+    </message>
+    <message>
+        <source>Same as the interface</source>
+        <translation>Как в интерфейсе</translation>
+    </message>
+    <message>
+        <source>Subtitle rules (SRT and VTT)</source>
+        <translation>Правила субтитров (SRT и VTT)</translation>
+    </message>
+    <message>
+        <source>The headings of Word files (Source file, Date, Speakers) and the names of speakers nobody renamed (Speaker 1, Channel 2) are written in this language.</source>
+        <translation>Заголовки файлов Word (Исходный файл, Дата, Спикеры) и имена спикеров, которых никто не переименовал (Спикер 1, Канал 2), пишутся на этом языке.</translation>
+    </message>
+    <message>
+        <source>Used by every subtitle export, the automatic ones too; the editor&apos;s Export dialog starts from them.</source>
+        <translation>Действуют для любого экспорта субтитров, и для автоматического тоже; окно экспорта в редакторе начинает с них.</translation>
+    </message>
+    <message>
+        <source>When a recording is done</source>
+        <translation>Когда запись готова</translation>
+    </message>
+    <message>
+        <source>Wor&amp;ds in exports:</source>
+        <translation>&amp;Слова в экспорте:</translation>
+    </message>
+</context>
+<context>
+    <name>Exports</name>
+    <message>
+        <source>Channel {number}</source>
+        <translation>Канал {number}</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Длительность</translation>
+    </message>
+    <message>
+        <source>Source file</source>
+        <translation>Исходный файл</translation>
+    </message>
+    <message>
+        <source>Speaker {number}</source>
+        <translation>Спикер {number}</translation>
+    </message>
+    <message>
+        <source>Speakers</source>
+        <translation>Спикеры</translation>
+    </message>
+</context>
+<context>
     <name>FailureDetails</name>
+    <message>
+        <source>Remove</source>
+        <translation>Удалить</translation>
+    </message>
     <message>
         <source>Retry</source>
         <translation>Повторить</translation>
     </message>
     <message>
-        <source>“%1” failed: %2</source>
-        <translation>Ошибка в «%1»: %2</translation>
+        <source>Show in folder</source>
+        <translation>Показать в папке</translation>
     </message>
     <message>
-        <source>“%1” is waiting to retry: %2</source>
-        <translation>«%1» ожидает повтора: %2</translation>
+        <source>Waiting to retry. %1</source>
+        <translation>Ожидает повтора. %1</translation>
+    </message>
+    <message>
+        <source>“%1”: %2</source>
+        <translation>«%1»: %2</translation>
+    </message>
+</context>
+<context>
+    <name>FileAdder</name>
+    <message numerus="yes">
+        <source>%n of these recordings are already in the queue with the same settings. Transcribe them again? With SpeechKit they are billed again.</source>
+        <translation>
+            <numerusform>%n из этих записей уже есть в очереди с теми же настройками. Распознать их ещё раз? SpeechKit выставит счёт повторно.</numerusform>
+            <numerusform>%n из этих записей уже есть в очереди с теми же настройками. Распознать их ещё раз? SpeechKit выставит счёт повторно.</numerusform>
+            <numerusform>%n из этих записей уже есть в очереди с теми же настройками. Распознать их ещё раз? SpeechKit выставит счёт повторно.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Add a folder of recordings</source>
+        <translation>Добавить папку с записями</translation>
+    </message>
+    <message>
+        <source>Add recordings</source>
+        <translation>Добавить записи</translation>
+    </message>
+    <message numerus="yes">
+        <source>Added %n recording(s)</source>
+        <translation>
+            <numerusform>Добавлена %n запись</numerusform>
+            <numerusform>Добавлены %n записи</numerusform>
+            <numerusform>Добавлено %n записей</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>All files</source>
+        <translation>Все файлы</translation>
+    </message>
+    <message>
+        <source>Already in the queue</source>
+        <translation>Уже в очереди</translation>
+    </message>
+    <message>
+        <source>Audio and video</source>
+        <translation>Аудио и видео</translation>
+    </message>
+    <message>
+        <source>No recordings were added</source>
+        <translation>Записи не добавлены</translation>
+    </message>
+    <message numerus="yes">
+        <source>skipped %n file(s) that are not audio or video</source>
+        <translation>
+            <numerusform>пропущен %n файл, не являющийся аудио или видео</numerusform>
+            <numerusform>пропущены %n файла, не являющиеся аудио или видео</numerusform>
+            <numerusform>пропущено %n файлов, не являющихся аудио или видео</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>“%1” is already in the queue (#%2) with the same settings. Transcribe it again? With SpeechKit it is billed again.</source>
+        <translation>«%1» уже есть в очереди (№%2) с теми же настройками. Распознать её ещё раз? SpeechKit выставит счёт повторно.</translation>
     </message>
 </context>
 <context>
@@ -737,6 +873,10 @@
         <translation>1 человек</translation>
     </message>
     <message>
+        <source>Automatic</source>
+        <translation>Автоматически</translation>
+    </message>
+    <message>
         <source>Between {low} and {high} people</source>
         <translation>От {low} до {high} человек</translation>
     </message>
@@ -767,10 +907,6 @@
     <message>
         <source>Duration</source>
         <translation>Длительность</translation>
-    </message>
-    <message>
-        <source>ETA {left}</source>
-        <translation>осталось ≈{left}</translation>
     </message>
     <message>
         <source>Each channel is a person</source>
@@ -825,6 +961,10 @@
         <translation>В очереди</translation>
     </message>
     <message>
+        <source>Recognizing</source>
+        <translation>Распознавание</translation>
+    </message>
+    <message>
         <source>Recognizing {percent}%</source>
         <translation>Распознавание {percent}%</translation>
     </message>
@@ -853,6 +993,10 @@
         <translation>Ожидает повтора: {reason}</translation>
     </message>
     <message>
+        <source>about {left} left</source>
+        <translation>осталось около {left}</translation>
+    </message>
+    <message>
         <source>auto</source>
         <translation>авто</translation>
     </message>
@@ -865,46 +1009,22 @@
         <translation>нет</translation>
     </message>
     <message>
+        <source>taking longer than usual</source>
+        <translation>дольше обычного</translation>
+    </message>
+    <message>
         <source>{elapsed} elapsed</source>
         <translation>прошло {elapsed}</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
-    <message>
-        <source>%1 · %2</source>
-        <translation>%1 · %2</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n failed</source>
-        <translation>
-            <numerusform>%n с ошибкой</numerusform>
-            <numerusform>%n с ошибкой</numerusform>
-            <numerusform>%n с ошибкой</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n of these recordings are already in the queue with the same settings. Transcribe them again? With SpeechKit they are billed again.</source>
-        <translation>
-            <numerusform>%n из этих записей уже есть в очереди с теми же настройками. Распознать их ещё раз? SpeechKit выставит счёт повторно.</numerusform>
-            <numerusform>%n из этих записей уже есть в очереди с теми же настройками. Распознать их ещё раз? SpeechKit выставит счёт повторно.</numerusform>
-            <numerusform>%n из этих записей уже есть в очереди с теми же настройками. Распознать их ещё раз? SpeechKit выставит счёт повторно.</numerusform>
-        </translation>
-    </message>
     <message numerus="yes">
         <source>%n recording(s) are still being transcribed. Close kzdesk anyway? They continue where they stopped the next time you open it.</source>
         <translation>
             <numerusform>%n запись ещё расшифровывается. Всё равно закрыть kzdesk? При следующем запуске расшифровка продолжится с того же места.</numerusform>
             <numerusform>%n записи ещё расшифровываются. Всё равно закрыть kzdesk? При следующем запуске расшифровка продолжится с того же места.</numerusform>
             <numerusform>%n записей ещё расшифровываются. Всё равно закрыть kzdesk? При следующем запуске расшифровка продолжится с того же места.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n recording(s) transcribed</source>
-        <translation>
-            <numerusform>Расшифрована %n запись</numerusform>
-            <numerusform>Расшифрованы %n записи</numerusform>
-            <numerusform>Расшифровано %n записей</numerusform>
         </translation>
     </message>
     <message>
@@ -928,32 +1048,12 @@
         <translation>О программе kzdesk</translation>
     </message>
     <message>
-        <source>Add a folder of recordings</source>
-        <translation>Добавить папку с записями</translation>
-    </message>
-    <message>
         <source>Add files…</source>
         <translation>Добавить файлы…</translation>
     </message>
     <message>
         <source>Add folder…</source>
         <translation>Добавить папку…</translation>
-    </message>
-    <message>
-        <source>Add recordings</source>
-        <translation>Добавить записи</translation>
-    </message>
-    <message numerus="yes">
-        <source>Added %n recording(s)</source>
-        <translation>
-            <numerusform>Добавлена %n запись</numerusform>
-            <numerusform>Добавлены %n записи</numerusform>
-            <numerusform>Добавлено %n записей</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Already in the queue</source>
-        <translation>Уже в очереди</translation>
     </message>
     <message>
         <source>Close kzdesk</source>
@@ -970,10 +1070,6 @@
     <message>
         <source>Main</source>
         <translation>Основная</translation>
-    </message>
-    <message>
-        <source>No recordings were added</source>
-        <translation>Записи не добавлены</translation>
     </message>
     <message>
         <source>Open log folder</source>
@@ -1010,22 +1106,6 @@
     <message>
         <source>Transcribing recordings</source>
         <translation>Идёт расшифровка записей</translation>
-    </message>
-    <message>
-        <source>kzdesk: the queue is finished</source>
-        <translation>kzdesk: очередь завершена</translation>
-    </message>
-    <message numerus="yes">
-        <source>skipped %n file(s) that are not audio or video</source>
-        <translation>
-            <numerusform>пропущен %n файл, не являющийся аудио или видео</numerusform>
-            <numerusform>пропущены %n файла, не являющиеся аудио или видео</numerusform>
-            <numerusform>пропущено %n файлов, не являющихся аудио или видео</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>“%1” is already in the queue (#%2) with the same settings. Transcribe it again? With SpeechKit it is billed again.</source>
-        <translation>«%1» уже есть в очереди (№%2) с теми же настройками. Распознать её ещё раз? SpeechKit выставит счёт повторно.</translation>
     </message>
 </context>
 <context>
@@ -1077,6 +1157,10 @@
     <message>
         <source>Choose how speakers are labelled from the list.</source>
         <translation>Выберите из списка, как обозначать спикеров.</translation>
+    </message>
+    <message>
+        <source>Choose the language of exports from the list.</source>
+        <translation>Выберите язык экспорта из списка.</translation>
     </message>
     <message>
         <source>Choose where the offline engine runs from the list.</source>
@@ -1269,6 +1353,10 @@
     <message>
         <source>The folder “{name}” holds no Whisper model for faster-whisper (model.bin and config.json are missing). Choose a CTranslate2 model folder.</source>
         <translation>В папке «{name}» нет модели Whisper для faster-whisper (нет файлов model.bin и config.json). Выберите папку с моделью CTranslate2.</translation>
+    </message>
+    <message>
+        <source>The gap between cues must be between 0 and 2000 ms.</source>
+        <translation>Промежуток между субтитрами должен быть от 0 до 2000 мс.</translation>
     </message>
     <message>
         <source>The kzdesk window (process {pid}) is working on this queue.</source>
@@ -1583,6 +1671,10 @@
         <translation>Файл «{name}» пуст (0 байт). Вероятно, запись не была сохранена или скопирована полностью; выберите исходный файл.</translation>
     </message>
     <message>
+        <source>“{name}” is named like a recording, but what it holds is not audio or video in any format kzdesk knows. Choose the original recording (for example MP3, M4A, WAV, OGG or MP4).</source>
+        <translation>«{name}» назван как запись, но внутри не аудио и не видео ни в одном формате, известном kzdesk. Выберите исходную запись (например, MP3, M4A, WAV, OGG или MP4).</translation>
+    </message>
+    <message>
         <source>“{name}” is not a Whisper model kzdesk knows. Choose one of {sizes}, a model folder on this computer or a Hugging Face id like Org/name.</source>
         <translation>kzdesk не знает модели Whisper «{name}». Выберите одну из моделей ({sizes}), папку модели на этом компьютере или идентификатор Hugging Face вида Организация/имя.</translation>
     </message>
@@ -1777,7 +1869,7 @@
         <translation>+5 с</translation>
     </message>
     <message>
-        <source>Back 5 Seconds</source>
+        <source>Back 5 seconds</source>
         <translation>Назад на 5 секунд</translation>
     </message>
     <message>
@@ -1789,16 +1881,20 @@
         <translation>Следовать</translation>
     </message>
     <message>
-        <source>Follow Playback</source>
+        <source>Follow playback</source>
         <translation>Следовать за воспроизведением</translation>
     </message>
     <message>
-        <source>Forward 5 Seconds</source>
+        <source>Forward 5 seconds</source>
         <translation>Вперёд на 5 секунд</translation>
     </message>
     <message>
         <source>Keep the phrase being played in view</source>
         <translation>Держать воспроизводимую фразу в поле зрения</translation>
+    </message>
+    <message>
+        <source>No sound device</source>
+        <translation>Нет звукового устройства</translation>
     </message>
     <message>
         <source>Pause</source>
@@ -1825,6 +1921,10 @@
         <translation>Скорость</translation>
     </message>
     <message>
+        <source>kzdesk found no speakers or headphones, so playback is silent (the position still moves). Connect a sound device; playback uses it as soon as it is there.</source>
+        <translation>kzdesk не нашёл ни динамиков, ни наушников, поэтому воспроизведение идёт без звука (позиция всё равно движется). Подключите звуковое устройство — воспроизведение начнёт использовать его, как только оно появится.</translation>
+    </message>
+    <message>
         <source>−5 s</source>
         <translation>−5 с</translation>
     </message>
@@ -1839,16 +1939,8 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <source>&amp;Browse…</source>
-        <translation>&amp;Обзор…</translation>
-    </message>
-    <message>
         <source>&amp;Currency:</source>
         <translation>&amp;Валюта:</translation>
-    </message>
-    <message>
-        <source>&amp;Export when done:</source>
-        <translation>&amp;Экспорт после завершения:</translation>
     </message>
     <message>
         <source>&amp;General</source>
@@ -1867,20 +1959,8 @@
         <translation>&amp;Офлайн-распознавание</translation>
     </message>
     <message>
-        <source>&amp;VTT subtitles</source>
-        <translation>Субтитры &amp;VTT</translation>
-    </message>
-    <message>
-        <source>&amp;Word (.docx)</source>
-        <translation>&amp;Word (.docx)</translation>
-    </message>
-    <message>
         <source>Automatic</source>
         <translation>Автоматически</translation>
-    </message>
-    <message>
-        <source>Choose the output folder</source>
-        <translation>Выберите папку для сохранения</translation>
     </message>
     <message>
         <source>Cost estimate</source>
@@ -1895,6 +1975,10 @@
         <translation>&amp;Движок:</translation>
     </message>
     <message>
+        <source>E&amp;xport</source>
+        <translation>&amp;Экспорт</translation>
+    </message>
+    <message>
         <source>Each channel is a person</source>
         <translation>Каждый канал — отдельный человек</translation>
     </message>
@@ -1905,10 +1989,6 @@
     <message>
         <source>Interface lan&amp;guage:</source>
         <translation>&amp;Язык интерфейса:</translation>
-    </message>
-    <message>
-        <source>JSO&amp;N</source>
-        <translation>JSO&amp;N</translation>
     </message>
     <message>
         <source>Kazakh</source>
@@ -1923,10 +2003,6 @@
         <translation>Новые файлы получают эти параметры.</translation>
     </message>
     <message>
-        <source>Next to each recording</source>
-        <translation>Рядом с каждой записью</translation>
-    </message>
-    <message>
         <source>No estimate</source>
         <translation>Без оценки</translation>
     </message>
@@ -1939,28 +2015,12 @@
         <translation>Офлайн — Whisper на этом компьютере</translation>
     </message>
     <message>
-        <source>Output</source>
-        <translation>Сохранение</translation>
-    </message>
-    <message>
-        <source>Output fol&amp;der:</source>
-        <translation>П&amp;апка для сохранения:</translation>
-    </message>
-    <message>
         <source>Parallel &amp;jobs:</source>
         <translation>Одновременных &amp;заданий:</translation>
     </message>
     <message>
-        <source>Plain te&amp;xt</source>
-        <translation>Простой &amp;текст</translation>
-    </message>
-    <message>
         <source>Price per m&amp;inute:</source>
         <translation>Цена за &amp;минуту:</translation>
-    </message>
-    <message>
-        <source>RTT&amp;M speaker turns</source>
-        <translation>Реплики говорящих RTT&amp;M</translation>
     </message>
     <message>
         <source>Recognition defaults</source>
@@ -1969,10 +2029,6 @@
     <message>
         <source>Russian</source>
         <translation>Русский</translation>
-    </message>
-    <message>
-        <source>S&amp;RT subtitles</source>
-        <translation>Субтитры S&amp;RT</translation>
     </message>
     <message>
         <source>S&amp;peakers:</source>
@@ -2211,6 +2267,14 @@
 <context>
     <name>StatusSummary</name>
     <message numerus="yes">
+        <source>%n cancelled</source>
+        <translation>
+            <numerusform>%n отменена</numerusform>
+            <numerusform>%n отменены</numerusform>
+            <numerusform>%n отменено</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n failed</source>
         <translation>
             <numerusform>%n с ошибкой</numerusform>
@@ -2227,6 +2291,14 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n recording(s) transcribed</source>
+        <translation>
+            <numerusform>Расшифрована %n запись</numerusform>
+            <numerusform>Расшифрованы %n записи</numerusform>
+            <numerusform>Расшифровано %n записей</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n running</source>
         <translation>
             <numerusform>%n выполняется</numerusform>
@@ -2235,8 +2307,64 @@
         </translation>
     </message>
     <message>
+        <source>Nothing was transcribed: %1.</source>
+        <translation>Ничего не распознано: %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing was transcribed: %n recording(s) cancelled.</source>
+        <translation>
+            <numerusform>Ничего не распознано: %n запись отменена.</numerusform>
+            <numerusform>Ничего не распознано: %n записи отменены.</numerusform>
+            <numerusform>Ничего не распознано: %n записей отменено.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing was transcribed: %n recording(s) failed.</source>
+        <translation>
+            <numerusform>Ничего не распознано: %n запись с ошибкой.</numerusform>
+            <numerusform>Ничего не распознано: %n записи с ошибкой.</numerusform>
+            <numerusform>Ничего не распознано: %n записей с ошибкой.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>about %1 h %2 min left</source>
+        <translation>осталось около %1 ч %2 мин</translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n min left</source>
+        <translation>
+            <numerusform>осталось около %n мин</numerusform>
+            <numerusform>осталось около %n мин</numerusform>
+            <numerusform>осталось около %n мин</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>at least %1 h %2 min left</source>
+        <translation>осталось не меньше %1 ч %2 мин</translation>
+    </message>
+    <message numerus="yes">
+        <source>at least %n min left</source>
+        <translation>
+            <numerusform>осталось не меньше %n мин</numerusform>
+            <numerusform>осталось не меньше %n мин</numerusform>
+            <numerusform>осталось не меньше %n мин</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>est. cost %1 %2</source>
         <translation>ориент. стоимость %1 %2</translation>
+    </message>
+    <message>
+        <source>kzdesk: the queue is finished</source>
+        <translation>kzdesk: очередь завершена</translation>
+    </message>
+    <message>
+        <source>kzdesk: the queue stopped</source>
+        <translation>kzdesk: очередь остановлена</translation>
+    </message>
+    <message>
+        <source>less than a minute left</source>
+        <translation>осталось меньше минуты</translation>
     </message>
     <message>
         <source>queue paused</source>
@@ -2253,6 +2381,41 @@
             <numerusform>сегодня %n мин аудио</numerusform>
             <numerusform>сегодня %n мин аудио</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>SubtitleRulesForm</name>
+    <message>
+        <source> s</source>
+        <translation> с</translation>
+    </message>
+    <message>
+        <source>&amp;Gap between cues:</source>
+        <translation>&amp;Промежуток между субтитрами:</translation>
+    </message>
+    <message>
+        <source>Characters per &amp;line:</source>
+        <translation>Символов в &amp;строке:</translation>
+    </message>
+    <message>
+        <source>Lines per c&amp;ue:</source>
+        <translation>Строк в &amp;титре:</translation>
+    </message>
+    <message>
+        <source>Longest cue:</source>
+        <translation>Самый длинный титр:</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Нет</translation>
+    </message>
+    <message>
+        <source>Reading &amp;speed (characters per second):</source>
+        <translation>&amp;Скорость чтения (символов в секунду):</translation>
+    </message>
+    <message>
+        <source>Shortest cue:</source>
+        <translation>Самый короткий титр:</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import importlib
 import os
+import random
 import shutil
 import subprocess
 from pathlib import Path
@@ -10,6 +11,7 @@ import pytest
 
 from kzdesk.audio import MEDIA_EXTENSIONS, AudioError, is_media_file, probe
 from kzdesk.audio.ffmpeg import find_ffmpeg
+from kzdesk.audio.probe import NAMED_LIKE_MEDIA, NOT_MEDIA
 from tests.audio.conftest import MakeMedia, run_ffmpeg_cli
 
 
@@ -124,7 +126,33 @@ def test_png_renamed(tmp_path: Path) -> None:
 def test_random_bytes(tmp_path: Path) -> None:
     path = tmp_path / "noise.mp3"
     path.write_bytes(bytes(range(256)) * 4 + b"\x00\x01" * 2000)
-    assert "not an audio or video file" in _error(path)
+    assert "is named like a recording, but what it holds is not audio or video" in _error(path)
+
+
+@pytest.mark.parametrize("name", ["noise.mp3", "noise.mp4", "noise.wav", "noise.ogg", "noise.mkv"])
+def test_random_bytes_named_like_media_are_not_a_recording(tmp_path: Path, name: str) -> None:
+    """ffmpeg guesses a format from the name (or takes noise for an MP3 stream): that is
+    neither a damaged recording nor a video without sound."""
+    path = tmp_path / name
+    path.write_bytes(random.Random(name).randbytes(150_000))
+    message = _error(path)
+    assert message == NAMED_LIKE_MEDIA.format(name=name)
+    assert "video without a sound track" not in message and "damaged" not in message
+
+
+def test_random_bytes_with_another_name(tmp_path: Path) -> None:
+    path = tmp_path / "noise.bin"  # ffmpeg picks a video format by this name
+    path.write_bytes(random.Random(7).randbytes(150_000))
+    assert _error(path) == NOT_MEDIA.format(name="noise.bin")
+
+
+def test_damaged_wav_header_is_damaged(make_media: MakeMedia, tmp_path: Path) -> None:
+    whole = make_media("whole.wav", 2.0, codec=["-c:a", "pcm_s16le"])
+    broken = tmp_path / "broken.wav"
+    data = bytearray(whole.read_bytes())
+    data[20:36] = b"\xff" * 16  # the format chunk: no codec, no channel count, no rate
+    broken.write_bytes(bytes(data))
+    assert "damaged" in _error(broken)
 
 
 def test_truncated_mp3_probes_what_decodes(make_media: MakeMedia, tmp_path: Path) -> None:

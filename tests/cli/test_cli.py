@@ -185,6 +185,17 @@ def test_config_lists_validates_and_saves(cli_env):
     assert kzdesk(["config", "auto_export", "srt,txt"], cli_env).returncode == 0
     assert kzdesk(["config", "price_per_minute"], cli_env).stdout.strip() == "2.5"
     assert "auto_export = srt,txt" in kzdesk(["config"], cli_env).stdout
+    # subtitle rules and the export language, used by automatic exports too
+    assert kzdesk(["config", "subtitle_cps", "17"], cli_env).returncode == 0
+    assert kzdesk(["config", "subtitle_gap_ms", "80"], cli_env).returncode == 0
+    assert kzdesk(["config", "export_language", "kk"], cli_env).returncode == 0
+    longer = kzdesk(["config", "subtitle_min_cue_ms", "9000"], cli_env)  # longer than the longest
+    assert longer.returncode == 2 and "shortest cue" in longer.stderr
+    assert kzdesk(["config", "subtitle_lines", "two"], cli_env).returncode == 2
+    assert kzdesk(["config", "export_language", "fr"], cli_env).returncode == 2
+    listed = kzdesk(["config"], cli_env).stdout
+    assert "subtitle_cps = 17.0" in listed and "subtitle_gap_ms = 80" in listed
+    assert "export_language = kk" in listed
 
 
 def test_jobs_show_estimated_cost(cli_env, tmp_path: Path):
@@ -208,3 +219,19 @@ def test_paths_without_a_command_open_the_window_with_them(monkeypatch, tmp_path
     assert main([str(f), str(tmp_path)]) == 0
     assert seen["files"] == [str(f), str(tmp_path)]
     assert main([]) == 0 and seen["files"] is None
+
+
+def test_exports_follow_the_configured_language_and_subtitle_rules(cli_env, tmp_path: Path):
+    """`kzdesk config` decides what `transcribe --export` writes, not only the dialog."""
+    source = bursts_file(tmp_path / "Жиналыс.wav", [(0.5, 2.0), (3.5, 2.0)], 6.0)
+    assert kzdesk(["config", "export_language", "kk"], cli_env).returncode == 0
+    assert kzdesk(["config", "subtitle_lines", "1"], cli_env).returncode == 0
+    assert kzdesk(["config", "subtitle_line_chars", "16"], cli_env).returncode == 0
+    out = tmp_path / "out"
+    r = kzdesk(["transcribe", str(source), "--export", "docx,srt", "--out", str(out)], cli_env)
+    assert r.returncode == 0, r.stderr
+    doc = "\n".join(p.text for p in Document(str(out / "Жиналыс.docx")).paragraphs)
+    assert "Сөйлеушілер" in doc and "Speakers" not in doc
+    blocks = (out / "Жиналыс.srt").read_text(encoding="utf-8").strip().split("\n\n")
+    assert blocks and all(len(b.splitlines()) == 3 for b in blocks)  # number, time, one line
+    assert all(len(b.splitlines()[2]) <= 16 for b in blocks)

@@ -96,8 +96,9 @@ def test_operation_remembered_before_waiting(speechkit_emulator, make_speechkit_
         request.speaker_labeling.speaker_labeling
         == stt_pb2.SpeakerLabelingOptions.SPEAKER_LABELING_ENABLED
     )
+    # SpeechKit reports no progress while it recognises: the engine invents none
     fractions = [e[1] for e in ctx.events if e[0] == "progress" and e[2] == "recognizing"]
-    assert fractions == sorted(fractions) and all(0 <= f <= 0.95 for f in fractions)
+    assert fractions and set(fractions) == {0.0}
 
 
 def test_resume_by_id_submits_nothing(speechkit_emulator, make_speechkit_engine, mono_ogg):

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import html
+import itertools
 import random
 
 import pysubs2
@@ -16,7 +17,7 @@ DEFAULT = ExportOptions()
 
 def check_rules(cues: list[tuple[int, int, list[str]]], opts: ExportOptions) -> None:
     """(start_ms, end_ms, lines) in file order satisfy every subtitle rule."""
-    previous_end = 0
+    previous_end = -opts.min_gap_ms
     for start, end, lines in cues:
         assert 1 <= len(lines) <= opts.max_lines, lines
         assert all(0 < len(line) <= opts.max_line_chars for line in lines), lines
@@ -25,7 +26,7 @@ def check_rules(cues: list[tuple[int, int, list[str]]], opts: ExportOptions) -> 
         assert opts.min_cue_ms <= duration <= opts.max_cue_ms, (start, end, lines)
         chars = len(" ".join(lines))
         assert chars / (duration / 1000) <= opts.max_cps + 1e-9, (start, end, lines)
-        assert start >= previous_end, "cues overlap"
+        assert start >= previous_end + opts.min_gap_ms, "cues overlap or leave no gap"
         previous_end = end
 
 
@@ -209,6 +210,7 @@ def test_random_transcripts_keep_the_invariants(seed: int) -> None:
         max_cps=rng.uniform(8, 25),
         min_cue_ms=rng.randint(300, 1500),
         max_cue_ms=rng.randint(2500, 9000),
+        min_gap_ms=rng.choice([0, 0, 40, 83, 250]),
     )
     cues = build_cues(t, opts, prefix=opts.speaker_prefix)
     check_rules([(c.start_ms, c.end_ms, list(c.lines)) for c in cues], opts)
@@ -226,3 +228,17 @@ def test_random_transcripts_keep_the_invariants(seed: int) -> None:
     vtt = vtt_cues(render(t, "vtt", opts))
     check_rules(vtt, opts)
     assert joined(vtt) == expected_tokens(t)
+
+
+def test_a_minimum_gap_separates_every_cue() -> None:
+    """Two frames between cues (broadcast rules); without it cues may touch."""
+    t = interview()
+    touching = build_cues(t, DEFAULT)
+    assert any(b.start_ms == a.end_ms for a, b in itertools.pairwise(touching))
+    opts = ExportOptions(min_gap_ms=83)
+    cues = build_cues(t, opts)
+    check_rules([(c.start_ms, c.end_ms, list(c.lines)) for c in cues], opts)
+    assert all(b.start_ms - a.end_ms >= 83 for a, b in itertools.pairwise(cues))
+    assert [w for c in cues for w in c.text.split()] == expected_tokens(t)
+    with pytest.raises(ValueError, match="gap"):
+        ExportOptions(min_gap_ms=5000)

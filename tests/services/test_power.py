@@ -138,6 +138,14 @@ def test_a_helper_that_exits_at_once_is_reported_on_release(fake_bin, caplog) ->
     caplog.set_level("INFO", logger="kzdesk.services.power")
     inhibitor.release()
     assert "Failed to connect to bus" in caplog.text
+    # the next batches do not start it again, nor repeat the line in the log
+    record = fake_bin / "started"
+    tool.write_text(f"#!/bin/sh\ntouch '{record}'\nexit 1\n", encoding="utf-8")
+    for _ in range(3):
+        inhibitor.inhibit("x")
+        inhibitor.release()
+    assert not record.exists()
+    assert caplog.text.count("stay-awake helper had ended") == 1
 
 
 @posix_only

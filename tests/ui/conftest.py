@@ -18,6 +18,16 @@ from kzdesk.workers.dispatcher import Dispatcher
 WAIT_MS = 60_000
 
 
+@pytest.fixture(autouse=True)
+def _source_language_after_each_test(qapp: QApplication):
+    """A test that starts the app (run_gui) installs the interface's translators, English's
+    plural forms included: the next test starts in the source language again."""
+    yield
+    from kzdesk.ui import languages
+
+    languages.uninstall_all(qapp)
+
+
 class FakeInhibitor:
     def __init__(self) -> None:
         self.held = False

@@ -10,6 +10,8 @@ from PySide6.QtTest import QAbstractItemModelTester
 from PySide6.QtWidgets import QTableView
 
 from kzdesk.core.job import Job, JobState, Language, SpeakersMode
+from kzdesk.services.estimates import Estimator
+from kzdesk.services.service_times import ServiceTimes
 from kzdesk.ui.delegates.progress_delegate import ProgressDelegate
 from kzdesk.ui.models.job_table_model import (
     CONVERT_SHARE,
@@ -18,6 +20,7 @@ from kzdesk.ui.models.job_table_model import (
     JobTableModel,
     ProgressRole,
     SortRole,
+    progress_bar,
 )
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
@@ -75,7 +78,7 @@ def test_texts_in_columns(model: JobTableModel) -> None:
     assert model.index(0, Column.DURATION).data() == "1:42:10"
     assert model.index(1, Column.DURATION).data() == "38:05"
     assert model.index(2, Column.DURATION).data() == "–"
-    assert model.index(0, Column.LANGUAGE).data() == "kk+ru"
+    assert model.index(0, Column.LANGUAGE).data() == "Kazakh + Russian"  # a name, not kk+ru
     assert model.index(1, Column.SPEAKERS).data() == "channels"
     assert model.index(0, Column.STATUS).data() == "Queued"
     assert model.index(1, Column.STATUS).data().startswith("Done ")
@@ -110,7 +113,7 @@ def test_roles(model: JobTableModel) -> None:
 
 def test_running_states_show_a_bar_and_a_sentence(model: JobTableModel) -> None:
     started = time.time() - 80
-    job = model.job_at(0)
+    job = replace(model.job_at(0), engine="whisper", speakers=SpeakersMode.OFF)  # real progress
     model.upsert(replace(job, state=JobState.CONVERTING, progress=CONVERT_SHARE * 0.18))
     index = model.index(0, Column.STATUS)
     assert index.data() == "Converting 18%"
@@ -119,10 +122,56 @@ def test_running_states_show_a_bar_and_a_sentence(model: JobTableModel) -> None:
     model.upsert(replace(job, state=JobState.RECOGNIZING, progress=progress, started_at=started))
     text = index.data()
     assert text.startswith("Recognizing 62% · 1:2")
-    assert "elapsed · ETA " in text
+    assert text.endswith("elapsed")  # nothing measured for Whisper here: no time left shown
     assert index.data(ProgressRole) == pytest.approx(0.62)
     model.upsert(replace(job, state=JobState.UPLOADING, progress=CONVERT_SHARE))
     assert index.data() == "Uploading"
+
+
+def _measured(kind: str, seconds_per_minute: float) -> Estimator:
+    times = ServiceTimes(None)
+    for minutes in (1, 3, 10):
+        times.record(kind, minutes * 60_000, 4 + seconds_per_minute * minutes)
+    return Estimator(times)
+
+
+def test_speechkit_wait_shows_time_and_the_usual_wait_not_a_percentage(qtbot) -> None:
+    """SpeechKit reports no progress: elapsed time, what such a wait took here before, and
+    "taking longer than usual" once that has passed — never a frozen 95 %."""
+    now = time.time()
+    job = Job(
+        id=1,
+        source_path="/r/a.mp3",
+        duration_ms=120_000,
+        state=JobState.RECOGNIZING,
+        progress=CONVERT_SHARE,
+        started_at=now - 11,
+        waiting_since=now - 8,
+        expected_wait_s=30.0,
+    )
+    model = JobTableModel([job], estimator=_measured("speechkit:general", 10))
+    index = model.index(0, Column.STATUS)
+    text = model.status_text(job, now)
+    assert text.startswith("Recognizing · 0:11 elapsed · about 0:2")  # 22 s of 30 left
+    assert "%" not in text
+    assert progress_bar(job, now) == pytest.approx(8 / 30)
+    late = now + 30
+    assert model.status_text(job, late) == "Recognizing · 0:41 elapsed · taking longer than usual"
+    assert progress_bar(job, late) is None  # no bar claims a progress nobody knows
+    unknown = replace(job, expected_wait_s=None)  # the deferred model: no usual time yet
+    model.upsert(unknown)
+    assert model.status_text(unknown, now) == "Recognizing · 0:11 elapsed"
+    assert index.data(ProgressRole) is None
+
+
+def test_tick_repaints_only_the_status_of_running_jobs(model: JobTableModel) -> None:
+    spy = Spy(model)
+    model.tick()
+    assert spy.changed == []  # nothing runs
+    model.upsert(replace(model.job_at(0), state=JobState.CONVERTING))
+    spy.changed.clear()
+    model.tick()
+    assert spy.changed == [(0, 0, Column.STATUS, Column.STATUS)]
 
 
 def test_waiting_to_retry_and_cancelled(model: JobTableModel) -> None:

@@ -67,8 +67,10 @@ def test_resolve_follows_the_setting_then_the_system() -> None:
     assert list(languages.LANGUAGES.values()) == ["Қазақша", "Русский", "English"]
 
 
-def test_english_needs_no_translator(qapp: QApplication) -> None:
-    assert languages.load_translators("en") == []
+def test_english_loads_only_its_plural_forms(qapp: QApplication) -> None:
+    [plurals] = languages.load_translators("en")  # no qtbase: Qt's own strings are English
+    # the translator gives the form; QCoreApplication.translate puts the number in
+    assert plurals.translate("FileAdder", "Added %n recording(s)", "", 2) == "Added %n recordings"
 
 
 def test_main_window_menus_and_toolbar_are_translated(qtbot, tmp_path: Path, language: str) -> None:
@@ -185,3 +187,45 @@ def test_qt_standard_buttons_are_translated(qtbot, language: str) -> None:
     text = box.button(QDialogButtonBox.StandardButton.Cancel).text()
     assert text.replace("&", "") != "Cancel"
     _check_language([text], language)
+
+
+def test_language_names_new_speakers_and_sizes_speak_the_language(
+    qtbot, tmp_path: Path, language: str
+) -> None:
+    from kzdesk.ui.dialogs.model_download_dialog import format_size
+    from kzdesk.ui.editor.commands import EditSession
+    from kzdesk.ui.editor.speakers_panel import SpeakersPanel
+
+    model = JobTableModel([Job(id=1, source_path="/r/a.wav")])
+    shown = model.index(0, Column.LANGUAGE).data()
+    assert shown != "kk+ru" and "+" in shown  # "Қазақша + орысша", not a code
+    _check_language([shown], language)
+
+    store = TranscriptStore(Database.in_dir(tmp_path / "data"))
+    session = EditSession(store, store.save(sample(phrases=3)))
+    panel = SpeakersPanel(session)
+    qtbot.addWidget(panel)
+    speaker_id = panel.add_speaker()
+    added = session.transcript.speaker(speaker_id)
+    assert added is not None
+    word = {"kk": "Сөйлеуші", "ru": "Спикер"}[language]
+    assert added.name == f"{word} {len(session.transcript.speakers)}"
+
+    previous = QLocale()
+    QLocale.setDefault(QLocale(language))
+    try:
+        assert format_size(1_600_000_000).startswith("1,6")  # the locale's decimal comma
+    finally:
+        QLocale.setDefault(previous)
+
+
+def test_a_chosen_language_brings_its_number_style(qapp: QApplication) -> None:
+    previous = QLocale()
+    english = QLocale("en_US")
+    try:
+        assert not languages.use_locale("en", "", english)  # following the system: unchanged
+        assert not languages.use_locale("en", "en", english)  # the system's own language
+        assert languages.use_locale("kk", "kk", english)
+        assert QLocale().toString(1.6, "f", 1) == "1,6"
+    finally:
+        QLocale.setDefault(previous)

@@ -107,12 +107,44 @@ def test_failing_file_shows_its_sentence(qtbot, open_window, env: Path) -> None:
     row = window.model.row_of(failed.id)
     status = window.model.index(row, int(Column.STATUS)).data()
     assert status == failed.error
+    assert window.model.index(row, int(Column.STATUS)).data(Qt.ItemDataRole.ToolTipRole) == status
     qtbot.waitUntil(lambda: "1 failed" in window.summary.text())
     select(window, failed.id)
-    assert window.details.isVisible()
-    assert failed.error in window.details.label.text()
-    assert window.actions_.retry.isEnabled()
+    details = window.details
+    assert details.isVisible()
+    # the whole sentence, the file named once (the sentence names it already)
+    assert details.label.text() == failed.error
+    assert details.label.text().count("broken.mp3") == 1
+    # a retry cannot make a text file a recording: Remove and Show in folder instead
+    assert not window.actions_.retry.isEnabled()
+    assert details.retry_button.isHidden()
+    assert details.remove_button.isVisibleTo(window) and details.show_file_button.isVisibleTo(
+        window
+    )
     assert not window.actions_.open.isEnabled()
+    opened: list[int] = []
+    window.actions_.show_file_of = opened.append  # no file manager in tests
+    details.show_file_requested.disconnect()
+    details.show_file_requested.connect(window.actions_.show_file_of)
+    details.show_file_button.click()
+    assert opened == [failed.id]
+    details.remove_button.click()
+    qtbot.waitUntil(lambda: window.model.row_of(failed.id) is None)
+    assert not details.isVisible()
+
+
+def test_a_failure_a_retry_may_fix_offers_retry(qtbot, open_window, env: Path) -> None:
+    window, ctx = open_window()
+    window.dispatcher.pause()
+    source = recordings(env / "in", ["moved.wav"])[0]
+    [job] = window.add_paths([source])
+    source.unlink()  # moved away before its turn
+    window.dispatcher.resume()
+    qtbot.waitUntil(lambda: states(window) == [JobState.FAILED], timeout=WAIT_MS)
+    select(window, job.id)
+    assert window.actions_.retry.isEnabled()
+    assert window.details.retry_button.isVisibleTo(window)
+    assert window.details.remove_button.isHidden()
 
 
 def test_cancel_and_retry_from_actions(qtbot, open_window, env: Path, speechkit_emulator) -> None:

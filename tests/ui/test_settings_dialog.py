@@ -301,3 +301,36 @@ def test_first_run_banner(qtbot) -> None:
     with qtbot.waitSignal(banner.dismissed):
         qtbot.mouseClick(banner.close_button, Qt.MouseButton.LeftButton)
     assert not banner.isVisible()
+
+
+def test_export_tab_holds_the_export_language_and_the_subtitle_rules(
+    qtbot, memory_keyring, dirs
+) -> None:
+    settings = Settings(export_language="ru", subtitle_cps=17.0, subtitle_gap_ms=80)
+    dialog, _ = _dialog(qtbot, *dirs, settings=settings)
+    page = dialog.exports
+    assert dialog.tabs.indexOf(page) >= 0
+    assert page.language_combo.currentText() == "Русский"
+    assert page.rules_form.cps_spin.value() == 17.0
+    assert page.rules_form.gap_spin.value() == pytest.approx(0.08)
+    assert dialog.current_settings() == settings
+    page.rules_form.line_chars_spin.setValue(37)
+    page.rules_form.gap_spin.setValue(0.12)
+    ui = page.language_combo
+    ui.setCurrentIndex(ui.findData(""))  # the same as the interface
+    new = dialog.current_settings()
+    assert (new.subtitle_line_chars, new.subtitle_gap_ms, new.export_language) == (37, 120, "")
+    # a rule set that cannot be met is explained and blocks OK
+    page.rules_form.min_cue_spin.setValue(9.0)
+    page.rules_form.max_cue_spin.setValue(5.0)
+    assert not dialog.ok_button.isEnabled()
+    assert "shortest cue" in dialog.problems_label.text()
+
+
+def test_the_engine_is_chosen_on_the_general_tab(qtbot, memory_keyring, dirs) -> None:
+    """Where README sends people: Settings → General → Engine."""
+    dialog, _ = _dialog(qtbot, *dirs)
+    general = dialog.tabs.widget(0)
+    assert dialog.tabs.tabText(0) == "&General"
+    assert general.isAncestorOf(dialog.engine_combo)
+    assert dialog.engine_combo.itemText(1) == "Offline — Whisper on this computer"

@@ -34,7 +34,7 @@ class Seen:
     changed: list[Job] = field(default_factory=list)
     added: list[Job] = field(default_factory=list)
     removed: list[int] = field(default_factory=list)
-    batches: list[tuple[int, int]] = field(default_factory=list)
+    batches: list[tuple[int, int, int]] = field(default_factory=list)
     running: list[int] = field(default_factory=list)
     threads: set[int] = field(default_factory=set)
 
@@ -42,7 +42,7 @@ class Seen:
         dispatcher.job_changed.connect(self._changed)
         dispatcher.job_added.connect(self.added.append)
         dispatcher.job_removed.connect(self.removed.append)
-        dispatcher.batch_finished.connect(lambda d, f: self.batches.append((d, f)))
+        dispatcher.batch_finished.connect(lambda d, f, c: self.batches.append((d, f, c)))
         dispatcher.running_changed.connect(self.running.append)
 
     def _changed(self, job: Job) -> None:
@@ -104,7 +104,7 @@ def test_five_jobs_run_at_once_and_report_in_the_gui_thread(
     assert dispatcher.start() == []
     jobs = _enqueue(dispatcher, [source] * 5)
     assert [j.id for j in seen.added] == [j.id for j in jobs]
-    qtbot.waitUntil(lambda: seen.batches == [(5, 0)], timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: seen.batches == [(5, 0, 0)], timeout=WAIT_MS)
     assert max(seen.running) == 5
     assert seen.running[-1] == 0 and dispatcher.running_count() == 0
     assert seen.threads == {threading.get_ident()}
@@ -134,7 +134,7 @@ def test_cancel_and_remove_running_jobs(qtbot, env: Env, source: Path, speechkit
     assert seen.state(keep.id) is JobState.CANCELLED
     assert env.states() == {keep.id: JobState.CANCELLED}  # the removed job is gone
     assert speechkit_emulator.count("Cancel") == 2  # both stopped remotely too
-    assert seen.batches == [(0, 0)]
+    assert seen.batches == [(0, 0, 1)]
 
 
 def test_cancel_a_queued_job_at_once(qtbot, env: Env, source: Path) -> None:
@@ -146,7 +146,7 @@ def test_cancel_a_queued_job_at_once(qtbot, env: Env, source: Path) -> None:
     dispatcher.cancel(job.id)
     assert seen.state(job.id) is JobState.CANCELLED
     assert env.states() == {job.id: JobState.CANCELLED}
-    assert seen.batches == [(0, 0)]
+    assert seen.batches == [(0, 0, 1)]
 
 
 def test_a_failing_job_next_to_good_ones_then_retry(
@@ -158,7 +158,7 @@ def test_a_failing_job_next_to_good_ones_then_retry(
     dispatcher = env.dispatcher(seen, max_workers=5)
     dispatcher.start()
     good_a, bad, good_b = _enqueue(dispatcher, [source, broken, source])
-    qtbot.waitUntil(lambda: seen.batches == [(2, 1)], timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: seen.batches == [(2, 1, 0)], timeout=WAIT_MS)
     failed = seen.last(bad.id)
     assert failed is not None and failed.state is JobState.FAILED
     assert failed.error and failed.error.endswith(".")  # a sentence, not a code
@@ -167,7 +167,7 @@ def test_a_failing_job_next_to_good_ones_then_retry(
     shutil.copyfile(source, broken)  # the user fixes the file and presses Retry
     dispatcher.retry(bad.id)
     assert seen.added[-1].id == bad.id and seen.added[-1].state is JobState.QUEUED
-    qtbot.waitUntil(lambda: seen.batches == [(2, 1), (1, 0)], timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: seen.batches == [(2, 1, 0), (1, 0, 0)], timeout=WAIT_MS)
     assert env.queue.get(bad.id).state is JobState.DONE
     dispatcher.retry(bad.id)  # retrying a done job queues it again (a new transcript)
     qtbot.waitUntil(lambda: len(seen.batches) == 3, timeout=WAIT_MS)
@@ -192,7 +192,7 @@ def test_pause_lets_running_jobs_finish_and_starts_no_new_ones(
     assert seen.batches == []  # the batch is not over: one job still waits
     dispatcher.resume()
     assert not dispatcher.paused
-    qtbot.waitUntil(lambda: seen.batches == [(2, 0)], timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: seen.batches == [(2, 0, 0)], timeout=WAIT_MS)
     assert max(seen.running) == 1  # max_workers=1 held
 
 
@@ -203,7 +203,7 @@ def test_set_max_workers_takes_effect(qtbot, env: Env, source: Path, speechkit_e
     dispatcher.start()
     _enqueue(dispatcher, [source] * 3)
     dispatcher.set_max_workers(3)
-    qtbot.waitUntil(lambda: seen.batches == [(3, 0)], timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: seen.batches == [(3, 0, 0)], timeout=WAIT_MS)
     assert max(seen.running) == 3
 
 
@@ -240,7 +240,7 @@ def test_shutdown_mid_batch_then_a_new_dispatcher_resumes_without_resubmitting(
     recovered = second.start()
     assert sorted(j.id for j in recovered) == [j.id for j in jobs]
     assert all(j.state is JobState.QUEUED for j in recovered)
-    qtbot.waitUntil(lambda: again.batches == [(3, 0)], timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: again.batches == [(3, 0, 0)], timeout=WAIT_MS)
     assert set(env.states().values()) == {JobState.DONE}
     assert speechkit_emulator.count("RecognizeFile") == 3  # resumed by operation id
 

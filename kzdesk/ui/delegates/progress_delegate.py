@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from kzdesk.ui.models.job_table_model import Column, ProgressRole
+from kzdesk.ui.text import elide_words
 
 _RANGE = 1000  # the bar's steps (0.1 %)
 
@@ -28,11 +29,20 @@ class ProgressDelegate(QStyledItemDelegate):
         index: QModelIndex | QPersistentModelIndex,
     ) -> None:
         fraction = index.data(ProgressRole) if index.column() == Column.STATUS else None
-        if fraction is None:
-            super().paint(painter, option, index)
-            return
         widget = option.widget  # type: ignore[attr-defined]
         style = widget.style() if widget is not None else QApplication.style()
+        if fraction is None:
+            if index.column() != Column.STATUS:
+                super().paint(painter, option, index)
+                return
+            # a sentence (a failure) is cut after a whole word; the tooltip and the details
+            # pane show all of it
+            cell = QStyleOptionViewItem(option)
+            self.initStyleOption(cell, index)
+            room = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, cell, widget)
+            cell.text = elide_words(cell.text, cell.fontMetrics, room.width() - 4)  # type: ignore[attr-defined]
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, cell, painter, widget)
+            return
         # the row's selection/hover background first, so a selected row stays visibly selected
         background = QStyleOptionViewItem(option)
         self.initStyleOption(background, index)

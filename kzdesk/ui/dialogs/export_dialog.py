@@ -2,18 +2,18 @@
 
 The files are written off the GUI thread (``workers.export_files_task``); the dialog stays open to
 show progress, a failure sentence (and lets the user pick another folder), or "Open folder".
+Files already in the folder are never replaced silently: the user picks Save with new names
+(``meeting (2).docx``, the default) or Replace, and the Files line shows the names written.
 """
 
 from __future__ import annotations
 
 import copy
 import logging
-import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from PySide6.QtCore import (
-    Qt,
     QThreadPool,
     QUrl,
     Signal,
@@ -24,15 +24,10 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QDoubleSpinBox,
-    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QProgressBar,
-    QPushButton,
-    QSpinBox,
     QStyle,
     QVBoxLayout,
     QWidget,
@@ -40,8 +35,11 @@ from PySide6.QtWidgets import (
 
 from kzdesk import export
 from kzdesk.core.transcript import Transcript
-from kzdesk.export import FORMATS, ExportLabels, ExportOptions
+from kzdesk.export import FORMATS, ExportOptions
+from kzdesk.services import wording
 from kzdesk.ui.dialogs import form_helpers as ui
+from kzdesk.ui.dialogs.export_output import FORBIDDEN, ExportOutputGroup
+from kzdesk.ui.dialogs.subtitle_rules import SubtitleRulesForm
 from kzdesk.ui.messages import translate_message
 from kzdesk.workers.export_files_task import ExportFilesTask
 
@@ -49,7 +47,6 @@ log = logging.getLogger(__name__)
 
 DOCUMENT_FORMATS = ("docx", "txt")
 SUBTITLE_FORMATS = ("srt", "vtt")
-_FORBIDDEN = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')
 
 
 class ExportDialog(QDialog):
@@ -63,9 +60,12 @@ class ExportDialog(QDialog):
         options: ExportOptions | None = None,
         formats: Iterable[str] | None = None,
         parent: QWidget | None = None,
+        *,
+        language: str = wording.SOURCE_LANGUAGE,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Export"))
+        self.language = language  # of the words kzdesk writes (labels, unnamed speakers)
         self._transcript = transcript
         self._task: ExportFilesTask | None = None
         self._written: list[Path] = []
@@ -125,14 +125,10 @@ class ExportDialog(QDialog):
             self.timestamps_check.toggled,
             self.merge_check.toggled,
             self.speaker_names_check.toggled,
-            self.line_chars_spin.valueChanged,
-            self.lines_spin.valueChanged,
-            self.cps_spin.valueChanged,
-            self.min_cue_spin.valueChanged,
-            self.max_cue_spin.valueChanged,
+            self.rules_form.changed,
             self.folder_edit.textChanged,
             self.name_edit.textChanged,
-            self.overwrite_check.toggled,
+            self.replace_radio.toggled,
         ):
             signal.connect(self._revalidate)
         self._revalidate()
@@ -169,7 +165,7 @@ class ExportDialog(QDialog):
 
     def _build_subtitle_group(self) -> QGroupBox:
         self.subtitle_group = QGroupBox(self.tr("Subtitles"))
-        form = ui.form(self.subtitle_group)
+        layout = QVBoxLayout(self.subtitle_group)
         self.speaker_names_check = QCheckBox(self.tr("Speaker &names on SRT cues"))
         self.speaker_names_check.setToolTip(
             self.tr(
@@ -177,67 +173,33 @@ class ExportDialog(QDialog):
                 "carry the speaker as a voice tag."
             )
         )
-        self.line_chars_spin = QSpinBox()
-        self.line_chars_spin.setRange(4, 120)
-        self.lines_spin = QSpinBox()
-        self.lines_spin.setRange(1, 5)
-        self.cps_spin = QDoubleSpinBox()
-        self.cps_spin.setRange(1.0, 60.0)
-        self.cps_spin.setDecimals(1)
-        self.cps_spin.setSingleStep(1.0)
-        self.min_cue_spin = self._seconds_spin(0.1, 30.0)
-        self.max_cue_spin = self._seconds_spin(0.5, 60.0)
-        form.addRow(self.speaker_names_check)
-        form.addRow(
-            ui.buddy(self.tr("Characters per &line:"), self.line_chars_spin), self.line_chars_spin
+        self.rules_form = SubtitleRulesForm()
+        form = self.rules_form
+        self.line_chars_spin, self.lines_spin, self.cps_spin = (
+            form.line_chars_spin,
+            form.lines_spin,
+            form.cps_spin,
         )
-        form.addRow(ui.buddy(self.tr("Lines per c&ue:"), self.lines_spin), self.lines_spin)
-        form.addRow(
-            ui.buddy(self.tr("Reading &speed (characters per second):"), self.cps_spin),
-            self.cps_spin,
+        self.min_cue_spin, self.max_cue_spin, self.gap_spin = (
+            form.min_cue_spin,
+            form.max_cue_spin,
+            form.gap_spin,
         )
-        form.addRow(
-            ui.buddy(self.tr("Shortest cue:"), self.min_cue_spin),
-            self.min_cue_spin,
-        )
-        form.addRow(
-            ui.buddy(self.tr("Longest cue:"), self.max_cue_spin),
-            self.max_cue_spin,
-        )
+        layout.addWidget(self.speaker_names_check)
+        layout.addWidget(form)
         return self.subtitle_group
 
-    def _seconds_spin(self, low: float, high: float) -> QDoubleSpinBox:
-        spin = QDoubleSpinBox()
-        spin.setRange(low, high)
-        spin.setDecimals(1)
-        spin.setSingleStep(0.5)
-        spin.setSuffix(self.tr(" s"))
-        return spin
-
     def _build_output_group(self) -> QGroupBox:
-        group = QGroupBox(self.tr("Output"))
-        form = ui.form(group)
-        self.folder_edit = QLineEdit()
-        self.folder_edit.setMinimumWidth(self.folder_edit.fontMetrics().horizontalAdvance("M" * 20))
-        self.browse_button = QPushButton(self.tr("&Browse…"))
-        self.browse_button.clicked.connect(self.on_browse_clicked)
-        form.addRow(
-            ui.buddy(self.tr("Fol&der:"), self.folder_edit),
-            ui.row(self.folder_edit, self.browse_button),
+        self.output = ExportOutputGroup()
+        out = self.output
+        self.folder_edit, self.browse_button, self.name_edit = (
+            out.folder_edit,
+            out.browse_button,
+            out.name_edit,
         )
-        self.name_edit = QLineEdit()
-        form.addRow(ui.buddy(self.tr("File na&me:"), self.name_edit), self.name_edit)
-        self.files_label = QLabel()
-        self.files_label.setObjectName("exportFiles")
-        self.files_label.setWordWrap(True)
-        self.files_label.setTextFormat(Qt.TextFormat.PlainText)
-        form.addRow(self.tr("Files:"), self.files_label)
-        self.exists_label = ui.help_label("")
-        self.exists_label.setObjectName("exportExists")
-        self.overwrite_check = QCheckBox(self.tr("&Replace the existing files"))
-        form.addRow("", self.exists_label)
-        form.addRow("", self.overwrite_check)
-        return group
+        self.files_label, self.exists_label = out.files_label, out.exists_label
+        self.new_names_radio, self.replace_radio = out.new_names_radio, out.replace_radio
+        return out
 
     def _load(
         self,
@@ -252,11 +214,7 @@ class ExportDialog(QDialog):
         self.timestamps_check.setChecked(options.timestamps)
         self.merge_check.setChecked(options.merge_turns)
         self.speaker_names_check.setChecked(options.speaker_prefix)
-        self.line_chars_spin.setValue(options.max_line_chars)
-        self.lines_spin.setValue(options.max_lines)
-        self.cps_spin.setValue(options.max_cps)
-        self.min_cue_spin.setValue(options.min_cue_ms / 1000)
-        self.max_cue_spin.setValue(options.max_cue_ms / 1000)
+        self.rules_form.load(subtitle_rules(options))
         self.folder_edit.setText(str(folder))
         self.name_edit.setText(base_name)
 
@@ -265,14 +223,14 @@ class ExportDialog(QDialog):
         return [fmt for fmt in FORMATS if self.format_checks[fmt].isChecked()]
 
     def output_folder(self) -> Path:
-        return Path(self.folder_edit.text().strip()).expanduser()
+        return self.output.output_folder()
 
     def base_name(self) -> str:
-        return self.name_edit.text().strip()
+        return self.output.base_name()
 
     def targets(self) -> list[tuple[str, Path]]:
-        folder, name = self.output_folder(), self.base_name()
-        return [(fmt, folder / f"{name}.{fmt}") for fmt in self.chosen_formats()]
+        """The files that will be written (new names or replacing, as chosen)."""
+        return self.output.targets(self.chosen_formats())
 
     def options(self) -> ExportOptions:
         """The options shown; raises ValueError (a sentence) for an invalid combination."""
@@ -280,21 +238,12 @@ class ExportDialog(QDialog):
             timestamps=self.timestamps_check.isChecked(),
             merge_turns=self.merge_check.isChecked(),
             speaker_prefix=self.speaker_names_check.isChecked(),
-            max_line_chars=self.line_chars_spin.value(),
-            max_lines=self.lines_spin.value(),
-            max_cps=self.cps_spin.value(),
-            min_cue_ms=round(self.min_cue_spin.value() * 1000),
-            max_cue_ms=round(self.max_cue_spin.value() * 1000),
-            labels=ExportLabels(
-                source=self.tr("Source file"),
-                date=self.tr("Date"),
-                duration=self.tr("Duration"),
-                speakers=self.tr("Speakers"),
-            ),
+            labels=wording.labels(self.language),
+            **self.rules_form.rules(),  # type: ignore[arg-type]
         )
 
     def existing_files(self) -> list[Path]:
-        return [path for _, path in self.targets() if path.exists()]
+        return self.output.existing_files(self.chosen_formats())
 
     def problems(self) -> list[str]:
         problems = []
@@ -313,7 +262,7 @@ class ExportDialog(QDialog):
         name = self.base_name()
         if not name:
             problems.append(self.tr("Type a file name."))
-        elif _FORBIDDEN.search(name):
+        elif FORBIDDEN.search(name):
             problems.append(self.tr('A file name cannot hold any of these: < > : " / \\ | ? *'))
         return problems
 
@@ -325,23 +274,9 @@ class ExportDialog(QDialog):
         self.subtitle_group.setVisible(bool(formats & set(SUBTITLE_FORMATS)))
         self.speaker_names_check.setEnabled("srt" in formats)
         problems = self.problems()
-        name, folder = self.base_name(), self.output_folder()
-        named = bool(name) and not _FORBIDDEN.search(name) and self.folder_edit.text().strip()
-        targets = self.targets() if named and not folder.is_file() else []
-        self.files_label.setText("\n".join(path.name for _, path in targets) or "–")
-        self.files_label.setToolTip(str(self.output_folder()))
-        existing = self.existing_files() if targets else []
-        self.exists_label.setText(
-            self.tr("Already in the folder: {0}. They will be replaced only if you say so.").format(
-                ", ".join(path.name for path in existing)
-            )
-        )
-        self.exists_label.setVisible(bool(existing))
-        self.overwrite_check.setVisible(bool(existing))
+        self.output.show_files(sorted(formats, key=FORMATS.index))
         self._show_problems(problems)
-        self.ok_button.setEnabled(
-            not problems and (not existing or self.overwrite_check.isChecked())
-        )
+        self.ok_button.setEnabled(not problems)
         if self.isVisible():
             self.adjustSize()
 
@@ -351,13 +286,6 @@ class ExportDialog(QDialog):
         self.problems_icon.setVisible(bool(problems))
 
     # ---- handlers -----------------------------------------------------------------------------
-    @Slot()
-    def on_browse_clicked(self) -> None:
-        start = self.folder_edit.text().strip() or str(Path.home())
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Choose the output folder"), start)
-        if folder:
-            self.folder_edit.setText(folder)
-
     @Slot()
     def on_open_folder_clicked(self) -> None:
         self.open_url(QUrl.fromLocalFile(str(self.output_folder())))
@@ -371,7 +299,9 @@ class ExportDialog(QDialog):
             return
         if self._task is not None or not self.ok_button.isEnabled():
             return
-        self._start(copy.deepcopy(self._transcript), self.targets(), self.options())
+        # unnamed speakers ("Speaker 2") are said in the export language
+        transcript = wording.say_default_names(copy.deepcopy(self._transcript), self.language)
+        self._start(transcript, self.targets(), self.options())
 
     def reject(self) -> None:
         if self._task is not None:  # stop after the file being written, then close
@@ -391,7 +321,7 @@ class ExportDialog(QDialog):
         self.progress.setRange(0, len(targets))
         self.progress.setValue(0)
         self.progress.setFormat(self.tr("Writing %v of %m…"))
-        task = ExportFilesTask(transcript, targets, options)
+        task = ExportFilesTask(transcript, targets, options, replace=self.replace_radio.isChecked())
         task.signals.progressed.connect(self._on_progressed)
         task.signals.finished.connect(self._on_finished)
         task.signals.failed.connect(self._on_failed)
@@ -405,7 +335,8 @@ class ExportDialog(QDialog):
             self.folder_edit,
             self.browse_button,
             self.name_edit,
-            self.overwrite_check,
+            self.new_names_radio,
+            self.replace_radio,
             *self.format_checks.values(),
         ):
             widget.setEnabled(not busy)
@@ -432,6 +363,7 @@ class ExportDialog(QDialog):
             return
         self._written = paths
         self.progress.setVisible(False)
+        self.output.show_existing([])  # the hint spoke of files before this export: gone now
         self.result_label.setText(
             self.tr("Wrote %n file(s) to “{folder}”.", "", len(paths)).format(
                 folder=self.output_folder()
@@ -463,3 +395,14 @@ class ExportDialog(QDialog):
             )
         self._revalidate()
         self._show_problems([*self.problems(), sentence])
+
+
+def subtitle_rules(options: ExportOptions) -> dict[str, int | float]:
+    return {
+        "max_line_chars": options.max_line_chars,
+        "max_lines": options.max_lines,
+        "max_cps": options.max_cps,
+        "min_cue_ms": options.min_cue_ms,
+        "max_cue_ms": options.max_cue_ms,
+        "min_gap_ms": options.min_gap_ms,
+    }

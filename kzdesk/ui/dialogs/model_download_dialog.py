@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QThreadPool, Slot
+from PySide6.QtCore import QCoreApplication, QLocale, QThreadPool, Slot
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -22,10 +22,12 @@ from kzdesk.workers.model_download_task import ModelDownloadTask
 
 def format_size(size_bytes: int) -> str:
     """``models.format_size`` with the unit (MB, GB) in the interface language."""
+    locale = QLocale()  # "1,6 GB" where the decimal separator is a comma
     if size_bytes >= 1_000_000_000:
         unit = QCoreApplication.translate("ModelSize", "%1 GB")
-        return fill(unit, f"{size_bytes / 1_000_000_000:.1f}")
-    return fill(QCoreApplication.translate("ModelSize", "%1 MB"), f"{size_bytes / 1_000_000:.0f}")
+        return fill(unit, locale.toString(size_bytes / 1_000_000_000, "f", 1))
+    megabytes = locale.toString(size_bytes / 1_000_000, "f", 0)
+    return fill(QCoreApplication.translate("ModelSize", "%1 MB"), megabytes)
 
 
 class ModelDownloadDialog(QDialog):

@@ -11,18 +11,15 @@ from pathlib import Path
 
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
-    QFileDialog,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QSpinBox,
     QStyle,
     QTabWidget,
@@ -31,11 +28,11 @@ from PySide6.QtWidgets import (
 )
 
 from kzdesk.core.job import Language, SpeakersMode
-from kzdesk.export import FORMATS
 from kzdesk.services import settings as settings_service
 from kzdesk.services.secrets import SecretStore
 from kzdesk.services.settings import Settings
 from kzdesk.ui.dialogs import form_helpers as ui
+from kzdesk.ui.dialogs.export_settings_page import ExportSettingsPage
 from kzdesk.ui.dialogs.first_run_banner import FirstRunBanner
 from kzdesk.ui.dialogs.offline_settings_page import OfflineSettingsPage
 from kzdesk.ui.dialogs.speechkit_settings_page import SpeechKitSettingsGroup
@@ -67,15 +64,17 @@ class SettingsDialog(QDialog):
         self.speechkit = SpeechKitSettingsGroup(secrets, check_connection=check_connection)
         self._alias_speechkit_widgets()
         self.offline = OfflineSettingsPage(models_dir)
+        self.exports = ExportSettingsPage()
+        self.output_edit, self.browse_button = self.exports.output_edit, self.exports.browse_button
+        self.format_checks = self.exports.format_checks
 
         general = QWidget()
         columns = QGridLayout(general)
         columns.addWidget(self.speechkit, 0, 0)
         columns.addWidget(self._build_recognition_group(), 1, 0)
-        columns.addWidget(self._build_output_group(), 0, 1)
-        columns.addWidget(self._build_cost_group(), 1, 1)
-        columns.addWidget(self._build_interface_group(), 2, 1)
-        columns.setRowStretch(3, 1)
+        columns.addWidget(self._build_cost_group(), 0, 1)
+        columns.addWidget(self._build_interface_group(), 1, 1)
+        columns.setRowStretch(2, 1)
 
         self.problems_label = QLabel()
         self.problems_label.setWordWrap(True)
@@ -97,6 +96,7 @@ class SettingsDialog(QDialog):
 
         self.tabs = QTabWidget()
         self.tabs.addTab(general, self.tr("&General"))
+        self.tabs.addTab(self.exports, self.tr("E&xport"))
         self.tabs.addTab(self.offline, self.tr("&Offline engine"))
 
         layout = QVBoxLayout(self)
@@ -116,7 +116,7 @@ class SettingsDialog(QDialog):
             self.model_combo.currentIndexChanged,
             self.parallel_spin.valueChanged,
             self.price_spin.valueChanged,
-            self.output_edit.textChanged,
+            self.exports.changed,
             self.currency_edit.textChanged,
         ):
             signal.connect(self._revalidate)
@@ -168,41 +168,6 @@ class SettingsDialog(QDialog):
         form.addRow("", ui.help_label(self.tr("New files start with these choices.")))
         return group
 
-    def _build_output_group(self) -> QGroupBox:
-        group = QGroupBox(self.tr("Output"))
-        form = ui.form(group)
-        self.output_edit = QLineEdit()
-        self.output_edit.setPlaceholderText(self.tr("Next to each recording"))
-        # room for the placeholder (and Kazakh/Russian translations of it) without clipping
-        self.output_edit.setMinimumWidth(self.output_edit.fontMetrics().horizontalAdvance("M" * 16))
-        self.browse_button = QPushButton(self.tr("&Browse…"))
-        self.browse_button.clicked.connect(self.on_browse_clicked)
-        form.addRow(
-            ui.buddy(self.tr("Output fol&der:"), self.output_edit),
-            ui.row(self.output_edit, self.browse_button),
-        )
-        names = {
-            "docx": self.tr("&Word (.docx)"),
-            "srt": self.tr("S&RT subtitles"),
-            "vtt": self.tr("&VTT subtitles"),
-            "txt": self.tr("Plain te&xt"),
-            "json": self.tr("JSO&N"),
-            "rttm": self.tr("RTT&M speaker turns"),
-        }
-        self.format_checks: dict[str, QCheckBox] = {}
-        formats = QWidget()
-        grid = QGridLayout(formats)
-        grid.setContentsMargins(0, 0, 0, 0)
-        for i, fmt in enumerate(FORMATS):
-            check = QCheckBox(names.get(fmt, fmt))
-            check.setObjectName(f"export_{fmt}")
-            self.format_checks[fmt] = check
-            grid.addWidget(check, i // 2, i % 2)
-        form.addRow(
-            ui.buddy(self.tr("&Export when done:"), self.format_checks[FORMATS[0]]), formats
-        )
-        return group
-
     def _build_cost_group(self) -> QGroupBox:
         group = QGroupBox(self.tr("Cost estimate"))
         form = ui.form(group)
@@ -244,12 +209,10 @@ class SettingsDialog(QDialog):
             self.speakers_combo,
             self.model_combo,
             self.parallel_spin,
-            self.output_edit,
-            self.browse_button,
-            *self.format_checks.values(),
             self.price_spin,
             self.currency_edit,
             self.interface_combo,
+            *self.exports.tab_chain(),
             self.buttons,
         ]
         for first, second in itertools.pairwise(chain):
@@ -269,9 +232,7 @@ class SettingsDialog(QDialog):
         ui.select(self.speakers_combo, settings.speakers)
         ui.select(self.model_combo, settings.model)
         self.parallel_spin.setValue(settings.parallel_jobs)
-        self.output_edit.setText(settings.output_dir)
-        for fmt, check in self.format_checks.items():
-            check.setChecked(fmt in settings.auto_export)
+        self.exports.load(settings)
         self.price_spin.setValue(settings.price_per_minute)
         self.currency_edit.setText(settings.currency)
         ui.select(self.interface_combo, settings.interface_language)
@@ -286,13 +247,11 @@ class SettingsDialog(QDialog):
             speakers=self.speakers_combo.currentData(),
             model=self.model_combo.currentData(),
             parallel_jobs=self.parallel_spin.value(),
-            output_dir=self.output_edit.text().strip(),
-            auto_export=[f for f, check in self.format_checks.items() if check.isChecked()],
             price_per_minute=self.price_spin.value(),
             currency=self.currency_edit.text().strip() or self._settings.currency,
             interface_language=self.interface_combo.currentData(),
         )
-        return self.offline.apply(settings)
+        return self.offline.apply(self.exports.apply(settings))
 
     def key_storage(self) -> str:
         """Where the key will go: "keyring", "file" or "session"."""
@@ -316,14 +275,6 @@ class SettingsDialog(QDialog):
         self.ok_button.setEnabled(not problems)
 
     # ---- handlers -----------------------------------------------------------------------------
-    @Slot()
-    def on_browse_clicked(self) -> None:
-        folder = QFileDialog.getExistingDirectory(
-            self, self.tr("Choose the output folder"), self.output_edit.text() or str(Path.home())
-        )
-        if folder:
-            self.output_edit.setText(folder)
-
     # ---- saving -------------------------------------------------------------------------------
     def accept(self) -> None:
         problems = self.problems()

@@ -7,10 +7,11 @@ import json
 import logging
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QSettings, QSize
 from PySide6.QtWidgets import QMainWindow, QSplitter
 
 from kzdesk.export.options import ExportOptions
+from kzdesk.ui import window_geometry
 
 log = logging.getLogger(__name__)
 
@@ -24,6 +25,7 @@ _EXPORT_FIELDS = (
     "max_cps",
     "min_cue_ms",
     "max_cue_ms",
+    "min_gap_ms",
 )
 
 
@@ -35,16 +37,15 @@ class ExportState:
 
 
 def restore_window(settings: QSettings, window: QMainWindow, splitter: QSplitter) -> None:
-    geometry = settings.value(f"{_GROUP}/geometry")
-    if isinstance(geometry, QByteArray):
-        window.restoreGeometry(geometry)
+    """Where the editor was last, or 1100×720 for a first start; always within the screen."""
+    window_geometry.restore(window, settings, f"{_GROUP}/geometry", QSize(1100, 720))
     sizes = settings.value(f"{_GROUP}/splitter")
     if isinstance(sizes, QByteArray):
         splitter.restoreState(sizes)
 
 
 def save_window(settings: QSettings, window: QMainWindow, splitter: QSplitter) -> None:
-    settings.setValue(f"{_GROUP}/geometry", window.saveGeometry())
+    window_geometry.save(window, settings, f"{_GROUP}/geometry")
     settings.setValue(f"{_GROUP}/splitter", splitter.saveState())
 
 

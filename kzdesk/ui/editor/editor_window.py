@@ -8,6 +8,7 @@ applied change to SQLite at once.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -67,6 +68,8 @@ class EditorInputs:
     playback: PlaybackChoice
     waveform_cache: Path | None = None  # folder for cached peaks; None: no waveform
     export_folder: Path = field(default_factory=Path.home)
+    export_language: str = "en"  # of the words exports get (labels, unnamed speakers)
+    subtitle_rules: dict[str, int | float] | None = None  # Settings' rules; None: remembered
 
 
 def _moves_turns(before: Segment | None, after: Segment | None) -> bool:
@@ -149,7 +152,6 @@ class EditorWindow(QMainWindow):
         self.setCentralWidget(central)
         self.statusBar().addWidget(self.status_label, 1)
         self.statusBar().addPermanentWidget(self.saved_label)
-        self.resize(1100, 720)
 
     def _connect(self) -> None:
         s = self.session
@@ -338,6 +340,7 @@ class EditorWindow(QMainWindow):
             self.timeline.set_transcript(self.session.transcript)
         if change.speakers:
             self.update_speaker_actions()
+            self.view.fit_speaker_column()  # a renamed speaker may need more room
 
     def _on_saved(self) -> None:
         self.saved_label.setText(
@@ -392,13 +395,17 @@ class EditorWindow(QMainWindow):
     def open_export(self) -> ExportDialog:
         state = editor_state.load_export(self.ui_state)
         folder = state.folder if state.folder and Path(state.folder).is_dir() else None
+        options = state.options
+        if self.inputs.subtitle_rules:  # the rules live in Settings; the dialog adjusts them
+            options = dataclasses.replace(options, **self.inputs.subtitle_rules)  # type: ignore[arg-type]
         dialog = ExportDialog(
             self.session.transcript,
             output_folder=folder or self.inputs.export_folder,
             base_name=self.inputs.title or None,
-            options=state.options,
+            options=options,
             formats=state.formats or FORMATS[:2],
             parent=self,
+            language=self.inputs.export_language,
         )
         dialog.exported.connect(lambda paths, d=dialog: self._on_exported(d, paths))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -409,7 +416,7 @@ class EditorWindow(QMainWindow):
         editor_state.save_export(
             self.ui_state, dialog.chosen_formats(), dialog.options(), str(dialog.output_folder())
         )
-        self.show_status(fill(self.tr("Exported %1 file(s)."), str(len(paths))))
+        self.show_status(self.tr("Exported %n file(s).", "", len(paths)))
 
     # ---- window state ---------------------------------------------------------------------
     def _restore_state(self) -> None:

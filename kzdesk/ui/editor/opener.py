@@ -38,6 +38,8 @@ class EditorOpener(QObject):
             playback=choice,
             waveform_cache=self.ctx.data_dir / "cache" / "waveforms",
             export_folder=source_dir if source_dir.is_dir() else Path.home(),
+            export_language=self.ctx.languages.export,
+            subtitle_rules=self.ctx.settings.subtitle_rules(),
         )
 
     def open(self, job: Job, transcript_id: int) -> EditorWindow:

@@ -201,8 +201,9 @@ class SpeakerDelegate(QStyledItemDelegate):
             painter.drawEllipse(dot)
         x += DOT + 6
         painter.setPen(_text_color(option))
+        # the middle goes first: a first name and a family name's ending tell people apart
         name = fm.elidedText(
-            index.data() or "", Qt.TextElideMode.ElideRight, option.rect.right() - x
+            index.data() or "", Qt.TextElideMode.ElideMiddle, option.rect.right() - PAD_X - x
         )
         painter.drawText(
             QRectF(x, top, option.rect.right() - x, fm.height()),

@@ -107,6 +107,9 @@ class PhraseTableModel(QAbstractTableModel):
     def transcript(self) -> Transcript:
         return self._transcript
 
+    def speaker_names(self) -> list[str]:
+        return [name for name in self._names.values() if name]
+
     # ---- after an edit --------------------------------------------------------------------
     def refresh_rows(self, change: Change) -> None:
         """Announce what ``change`` (already applied to the transcript) did to the rows."""
@@ -293,6 +296,8 @@ class PhraseTableModel(QAbstractTableModel):
             return self._current_word if seg.id == self._current_id else -1
         if role == _COLOR or (role == _DECORATION and column == _SPEAKER):
             return self._colors.get(seg.speaker_id)
+        if role == Qt.ItemDataRole.ToolTipRole and column == _SPEAKER:
+            return self._names.get(seg.speaker_id) or None  # the whole name, however narrow
         if role == _EDIT:
             if column == _TEXT:
                 return seg.text

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 
 from kzdesk.core.transcript import Segment
 from kzdesk.ui.editor.phrase_delegates import (
+    DOT,
     PAD_X,
     PAD_Y,
     SpeakerDelegate,
@@ -29,6 +30,8 @@ from kzdesk.ui.editor.phrase_delegates import (
 from kzdesk.ui.editor.phrase_model import Column, IsCurrentRole, PhraseTableModel
 
 _SCROLL_QUIET_S = 4.0  # after the user scrolls by hand, following waits this long
+SPEAKER_MIN_CHARS = 10  # the Speaker column's width, in average characters
+SPEAKER_MAX_CHARS = 30
 _TEXT = int(Column.TEXT)
 
 
@@ -88,10 +91,28 @@ class PhraseView(QTableView):
             self.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
             fm = self.fontMetrics()
             self.setColumnWidth(int(Column.TIME), fm.horizontalAdvance("00:00:00") + 16)
-            self.setColumnWidth(int(Column.SPEAKER), fm.horizontalAdvance("M") * 11 + 22)
+            self.fit_speaker_column()
             self._measured_width = -1
             if self.isVisible():
                 self.measure_all_rows()  # else on the first resize, at the width shown
+
+    def fit_speaker_column(self) -> None:
+        """As wide as the longest speaker name (Kazakh full names are long), within reason;
+        a longer name is shortened in the middle and shown whole in its tooltip."""
+        model = self.model()
+        if not isinstance(model, PhraseTableModel):
+            return
+        fm = self.fontMetrics()
+        longest = max((fm.horizontalAdvance(n) for n in model.speaker_names()), default=0)
+        title = model.headerData(int(Column.SPEAKER), Qt.Orientation.Horizontal)
+        wanted = max(
+            longest + DOT + 6 + 2 * PAD_X + 2,
+            fm.horizontalAdvance(str(title or "")) + 2 * PAD_X + 16,
+            fm.averageCharWidth() * SPEAKER_MIN_CHARS,
+        )
+        self.setColumnWidth(
+            int(Column.SPEAKER), min(wanted, fm.averageCharWidth() * SPEAKER_MAX_CHARS)
+        )
 
     def phrase_model(self) -> PhraseTableModel:
         model = self.model()

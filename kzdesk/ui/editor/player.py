@@ -12,12 +12,14 @@ little ahead of the report so a stall does not run away, and never going backwar
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QElapsedTimer, QObject, Qt, QTimer, QUrl, Signal
-from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
+from PySide6.QtMultimedia import QAudioDevice, QAudioOutput, QMediaDevices, QMediaPlayer
 
 from kzdesk.services.playback_source import PlaybackSource, readable
+from kzdesk.ui.qt_messages import quiet_ffmpeg
 
 log = logging.getLogger(__name__)
 
@@ -38,12 +40,25 @@ class Player(QObject):
     rate_changed = Signal(float)
     availability_changed = Signal(bool)  # a source is loaded (False: see unavailable_message())
     failed = Signal(str)  # a sentence for the user
+    sound_device_changed = Signal(bool)  # speakers or headphones came or went
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        parent: QObject | None = None,
+        *,
+        outputs: Callable[[], Sequence[QAudioDevice]] | None = None,
+    ) -> None:
         super().__init__(parent)
         self._media = QMediaPlayer(self)
+        quiet_ffmpeg()  # FFmpeg is loaded now: no stream banners in the terminal
         self._output = QAudioOutput(self)
         self._media.setAudioOutput(self._output)
+        # Without a sound device QMediaPlayer plays silently with a moving position: the bar
+        # says so. ``outputs`` lists the devices (tests give their own list).
+        self._outputs = outputs or QMediaDevices.audioOutputs
+        self._has_sound_device = bool(self._outputs())
+        self._devices = QMediaDevices(self)
+        self._devices.audioOutputsChanged.connect(self.check_sound_devices)
         self._source: PlaybackSource | None = None
         self._piece = 0
         self._pending_seek: int | None = None  # piece-local ms, applied once the piece loads
@@ -89,6 +104,20 @@ class Player(QObject):
 
     def rate(self) -> float:
         return self._rate
+
+    def has_sound_device(self) -> bool:
+        """Whether there is anything to hear the recording on (speakers, headphones)."""
+        return self._has_sound_device
+
+    def check_sound_devices(self) -> None:
+        """Devices came or went: follow the system's default one and say if none is left."""
+        had = self._has_sound_device
+        self._has_sound_device = bool(self._outputs())
+        if self._has_sound_device:
+            self._output.setDevice(QMediaDevices.defaultAudioOutput())
+        if had != self._has_sound_device:
+            log.info("sound output device %s", "found" if self._has_sound_device else "gone")
+            self.sound_device_changed.emit(self._has_sound_device)
 
     def volume(self) -> float:
         return self._output.volume()

@@ -7,7 +7,7 @@ does not move it and the time label previews the handle; the seek happens on rel
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtCore import QEvent, QLocale, Qt, Signal
 from PySide6.QtGui import QAction, QFont, QFontMetrics, QIcon, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QAbstractSlider,
@@ -23,11 +23,14 @@ from PySide6.QtWidgets import (
 
 from kzdesk.core import timecode
 from kzdesk.ui.editor.player import Player
+from kzdesk.ui.icons import themed_icon
 
 SPEEDS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0)
 SKIP_MS = 5000
 
-PLAY_PAUSE_KEYS = "Ctrl+Space"
+# Ctrl+Space is Cmd+Space (Spotlight) on macOS: F4 (as in transcription software) and the
+# keyboard's media key work everywhere, also while a phrase's text is being edited.
+PLAY_PAUSE_KEYS = ("Ctrl+Space", "F4", "Media Play")
 BACK_KEYS = "Alt+Left"
 FORWARD_KEYS = "Alt+Right"
 FASTER_KEYS = "Ctrl+Shift+."
@@ -45,26 +48,18 @@ class PlayerBar(QWidget):
     def __init__(self, player: Player, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.player = player
-        style = self.style()
-        self._play_icon = style.standardIcon(QStyle.StandardPixmap.SP_MediaPlay)
-        self._pause_icon = style.standardIcon(QStyle.StandardPixmap.SP_MediaPause)
+        self._play_icon = self._pause_icon = QIcon()
 
-        self.play_pause_action = self._action(self.tr("Play"), PLAY_PAUSE_KEYS, self._play_icon)
+        self.play_pause_action = self._action(self.tr("Play"), PLAY_PAUSE_KEYS)
         self.back_action = self._action(
-            self.tr("Back 5 Seconds"),
-            BACK_KEYS,
-            style.standardIcon(QStyle.StandardPixmap.SP_MediaSeekBackward),
-            icon_text=self.tr("−5 s"),
+            self.tr("Back 5 seconds"), BACK_KEYS, icon_text=self.tr("−5 s")
         )
         self.forward_action = self._action(
-            self.tr("Forward 5 Seconds"),
-            FORWARD_KEYS,
-            style.standardIcon(QStyle.StandardPixmap.SP_MediaSeekForward),
-            icon_text=self.tr("+5 s"),
+            self.tr("Forward 5 seconds"), FORWARD_KEYS, icon_text=self.tr("+5 s")
         )
         self.faster_action = self._action(self.tr("Faster"), FASTER_KEYS)
         self.slower_action = self._action(self.tr("Slower"), SLOWER_KEYS)
-        self.follow_action = self._action(self.tr("Follow Playback"), FOLLOW_KEYS)
+        self.follow_action = self._action(self.tr("Follow playback"), FOLLOW_KEYS)
         self.follow_action.setIconText(self.tr("Follow"))
         self.follow_action.setCheckable(True)
         self.follow_action.setChecked(True)
@@ -81,12 +76,14 @@ class PlayerBar(QWidget):
         self.follow_action.toggled.connect(self.follow_changed)
 
         self._build()
+        self._update_icons()
 
         player.position_changed.connect(self._on_position)
         player.duration_changed.connect(self._on_duration)
         player.playing_changed.connect(self._on_playing)
         player.rate_changed.connect(self._on_rate)
         player.availability_changed.connect(self._on_availability)
+        player.sound_device_changed.connect(self._update_sound_notice)
         self._on_duration(player.duration())
         self._on_position(player.position())
         self._on_playing(player.is_playing())
@@ -116,13 +113,12 @@ class PlayerBar(QWidget):
         return self.time_label.text()
 
     # ---- building ---------------------------------------------------------------------------
-    def _action(
-        self, text: str, keys: str, icon: QIcon | None = None, icon_text: str = ""
-    ) -> QAction:
+    def _action(self, text: str, keys: str | tuple[str, ...], icon_text: str = "") -> QAction:
         action = QAction(text, self)
-        action.setShortcut(QKeySequence(keys))
-        if icon is not None:
-            action.setIcon(icon)
+        if isinstance(keys, tuple):
+            action.setShortcuts([QKeySequence(k) for k in keys])
+        else:
+            action.setShortcut(QKeySequence(keys))
         if icon_text:
             action.setIconText(icon_text)
         self._describe(action, text)
@@ -131,9 +127,32 @@ class PlayerBar(QWidget):
 
     @staticmethod
     def _describe(action: QAction, tip: str) -> None:
-        keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        keys = ", ".join(
+            k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts()[:2]
+        )
         action.setToolTip(f"{tip} ({keys})" if keys else tip)
         action.setStatusTip(tip)
+
+    def _update_icons(self) -> None:
+        """Icons in the palette's colours: visible on light and dark themes."""
+        palette = self.palette()
+        self._play_icon = themed_icon("play", palette)
+        self._pause_icon = themed_icon("pause", palette)
+        self.play_pause_action.setIcon(
+            self._pause_icon if self.player.is_playing() else self._play_icon
+        )
+        self.back_action.setIcon(themed_icon("back", palette))
+        self.forward_action.setIcon(themed_icon("forward", palette))
+        self.sound_icon.setPixmap(
+            self.style()
+            .standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+            .pixmap(self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize))
+        )
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:  # light <-> dark
+            self._update_icons()
 
     def _button(self, action: QAction, style: Qt.ToolButtonStyle) -> QToolButton:
         button = QToolButton(self)
@@ -176,6 +195,18 @@ class PlayerBar(QWidget):
         self.message_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.message_label.hide()
 
+        # no speakers or headphones: the recording plays silently, say so
+        self.sound_icon = QLabel(self)
+        self.sound_label = QLabel(self.tr("No sound device"), self)
+        self.sound_label.setObjectName("noSoundDevice")
+        notice = self.tr(
+            "kzdesk found no speakers or headphones, so playback is silent (the position still "
+            "moves). Connect a sound device; playback uses it as soon as it is there."
+        )
+        for widget in (self.sound_icon, self.sound_label):
+            widget.setToolTip(notice)
+            widget.hide()
+
         self.speed_label = QLabel(self.tr("Speed"), self)
         self.speed_combo = QComboBox(self)
         for rate in SPEEDS:
@@ -201,6 +232,8 @@ class PlayerBar(QWidget):
         layout.addWidget(self.forward_button)
         layout.addWidget(self.slider, 1)
         layout.addWidget(self.message_label, 1)
+        layout.addWidget(self.sound_icon)
+        layout.addWidget(self.sound_label)
         layout.addWidget(self.speed_label)
         layout.addWidget(self.speed_combo)
         layout.addWidget(self.follow_button)
@@ -248,6 +281,15 @@ class PlayerBar(QWidget):
         else:
             self._show_time(self.player.position())
         self._update_enabled()
+        self._update_sound_notice()
+
+    def _update_sound_notice(self, *_: object) -> None:
+        missing = self.player.is_available() and not self.player.has_sound_device()
+        self.sound_icon.setVisible(missing)
+        self.sound_label.setVisible(missing)
+
+    def has_sound_notice(self) -> bool:
+        return not self.sound_label.isHidden()
 
     def _update_enabled(self) -> None:
         available = self.player.is_available()

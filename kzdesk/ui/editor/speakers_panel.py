@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import (
+    QCoreApplication,
     QEvent,
     QModelIndex,
     QObject,
@@ -47,6 +48,7 @@ from kzdesk.ui.editor.speaker_model import (
     SpeakerListModel,
     sample_range,
 )
+from kzdesk.ui.icons import themed_icon
 
 _Index = QModelIndex | QPersistentModelIndex
 _SHARE = int(ShareRole)
@@ -219,7 +221,7 @@ class SpeakersPanel(QWidget):
 
         self.sample_action = QAction(self.tr("&Play a sample"), self)
         self.sample_action.setToolTip(self.tr("Play a few seconds of this speaker's voice"))
-        self.sample_action.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MediaPlay))
+        self.sample_action.setIcon(themed_icon("play", self.palette()))  # light and dark
         self.sample_action.triggered.connect(self.play_sample)
 
         self.add_action = QAction(self.tr("&Add speaker"), self)
@@ -381,8 +383,11 @@ class SpeakersPanel(QWidget):
     @Slot()
     def add_speaker(self) -> int | None:
         """Add a speaker, select it and start typing its name; the new id."""
+        # numbered like new transcripts' speakers, in the interface language ("Сөйлеуші 4")
+        number = len(self.session.transcript.speakers) + 1
+        name = QCoreApplication.translate("Exports", "Speaker {number}").format(number=number)
         try:
-            change = self.session.push(AddSpeakerCommand(self.session))
+            change = self.session.push(AddSpeakerCommand(self.session, name))
         except TranscriptError:
             return None
         added = change.speakers_after

@@ -21,17 +21,15 @@ from PySide6.QtWidgets import QApplication, QStyle
 
 from kzdesk.core import cost, timecode
 from kzdesk.core.job import STAGE_SPEAKERS, Job, JobState, Language, SpeakersMode
+from kzdesk.services.estimates import Estimator, is_overdue, wait_fraction
 from kzdesk.services.transcription import (
     CONVERT_SHARE,
     SPEAKERS_SHARE,
     SPEAKERS_START,
     recognition_end,
 )
+from kzdesk.ui.icons import themed_icon
 from kzdesk.ui.messages import translate_message
-
-# ETA only once a stage has this much progress and time behind it (earlier guesses jump).
-_ETA_MIN_FRACTION = 0.03
-_ETA_MIN_ELAPSED_S = 3.0
 
 JobRole = Qt.ItemDataRole.UserRole + 1
 ProgressRole = Qt.ItemDataRole.UserRole + 2
@@ -59,7 +57,13 @@ _HEADERS = {
     Column.COST: QT_TRANSLATE_NOOP("JobTableModel", "Cost"),
     Column.FINISHED: QT_TRANSLATE_NOOP("JobTableModel", "Finished"),
 }
-_LANGUAGE_SHORT = {Language.KK_RU: "kk+ru", Language.KK: "kk", Language.RU: "ru"}
+# the Language column says names, not codes ("kk+ru"); the tooltip says a little more
+_LANGUAGE_NAMES = {
+    Language.KK_RU: QT_TRANSLATE_NOOP("JobTableModel", "Kazakh + Russian"),
+    Language.KK: QT_TRANSLATE_NOOP("JobTableModel", "Kazakh"),
+    Language.RU: QT_TRANSLATE_NOOP("JobTableModel", "Russian"),
+    Language.AUTO: QT_TRANSLATE_NOOP("JobTableModel", "Automatic"),
+}
 _LANGUAGE_LONG = {
     Language.KK_RU: QT_TRANSLATE_NOOP("JobTableModel", "Kazakh + Russian"),
     Language.KK: QT_TRANSLATE_NOOP("JobTableModel", "Kazakh"),
@@ -88,27 +92,41 @@ _STATE_RANK = {
     JobState.CANCELLED: 5,
     JobState.DONE: 6,
 }
-_ICONS = {
-    JobState.QUEUED: QStyle.StandardPixmap.SP_ArrowForward,
-    JobState.CONVERTING: QStyle.StandardPixmap.SP_MediaPlay,
-    JobState.UPLOADING: QStyle.StandardPixmap.SP_ArrowUp,
-    JobState.RECOGNIZING: QStyle.StandardPixmap.SP_MediaPlay,
+# Coloured standard icons where they read on any palette; drawn ones (ui.icons, in the text
+# colour) for the states whose standard icons are dark pictures
+_ICONS: dict[JobState, QStyle.StandardPixmap | str] = {
+    JobState.QUEUED: "queued",
+    JobState.CONVERTING: "play",
+    JobState.UPLOADING: "upload",
+    JobState.RECOGNIZING: "play",
     JobState.DONE: QStyle.StandardPixmap.SP_DialogApplyButton,
     JobState.FAILED: QStyle.StandardPixmap.SP_MessageBoxCritical,
     JobState.CANCELLED: QStyle.StandardPixmap.SP_DialogCancelButton,
 }
-_WAITING_ICON = QStyle.StandardPixmap.SP_BrowserReload
+_WAITING_ICON = "retry"
 
 
-def stage_fraction(job: Job) -> float:
+def stage_fraction(job: Job, now: float | None = None) -> float:
     """How far the current stage is, 0..1 (converting, uploading/recognizing, finding
-    speakers)."""
+    speakers); a SpeechKit wait: the share of the usual wait that has passed."""
+    if job.waiting_since is not None:
+        return wait_fraction(job, now) or 0.0
     if job.state is JobState.CONVERTING:
         return min(max(job.progress / CONVERT_SHARE, 0.0), 1.0)
     if job.stage == STAGE_SPEAKERS:
         return min(max((job.progress - SPEAKERS_START) / SPEAKERS_SHARE, 0.0), 1.0)
     span = recognition_end(job) - CONVERT_SHARE
     return min(max((job.progress - CONVERT_SHARE) / span, 0.0), 1.0)
+
+
+def progress_bar(job: Job, now: float | None = None) -> float | None:
+    """The Status column's bar: the stage's fraction while a job runs; none for a SpeechKit
+    wait without a usual time, or past it (a bar there would claim a progress nobody knows)."""
+    if not job.state.is_active:
+        return None
+    if job.waiting_since is not None and (job.expected_wait_s is None or is_overdue(job, now)):
+        return None
+    return stage_fraction(job, now)
 
 
 def waiting_to_retry(job: Job) -> bool:
@@ -128,9 +146,11 @@ class JobTableModel(QAbstractTableModel):
         *,
         price_per_minute: float = 0.0,
         currency: str = "₸",
+        estimator: Estimator | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
+        self.estimator = estimator  # remaining time per job (None: none shown)
         self._jobs: list[Job] = list(jobs)
         self._rows: dict[int, int] = {job.id: row for row, job in enumerate(self._jobs)}
         self._price = price_per_minute
@@ -181,6 +201,10 @@ class JobTableModel(QAbstractTableModel):
     def jobs(self) -> list[Job]:
         return list(self._jobs)
 
+    def language_names(self) -> list[str]:
+        """What the Language column can say (its width is made for the longest)."""
+        return [self.tr(name) for name in _LANGUAGE_NAMES.values()]
+
     # ---- QAbstractTableModel --------------------------------------------------------------
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._jobs)
@@ -217,7 +241,7 @@ class JobTableModel(QAbstractTableModel):
         if role == JobRole:
             return job
         if role == ProgressRole:
-            return stage_fraction(job) if job.state.is_active else None
+            return progress_bar(job)
         if role == SortRole:
             return self._sort_key(job, column)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -252,24 +276,41 @@ class JobTableModel(QAbstractTableModel):
             return self.tr("Paused: {reason}").format(reason=translate_message(job.error))
         percent = int(stage_fraction(job) * 100)
         if state is JobState.CONVERTING:
-            return self.tr("Converting {percent}%").format(percent=percent)
+            text = self.tr("Converting {percent}%").format(percent=percent)
+            return text + self._time_tail(job, time.time() if now is None else now)
         if state is JobState.UPLOADING:
             return self.tr("Uploading")
         if job.stage == STAGE_SPEAKERS:
             text = self.tr("Finding speakers {percent}%").format(percent=percent)
+        elif job.waiting_since is not None:  # SpeechKit tells no percentage
+            text = self.tr("Recognizing")
         else:
             text = self.tr("Recognizing {percent}%").format(percent=percent)
+        return text + self._time_tail(job, time.time() if now is None else now)
+
+    def _time_tail(self, job: Job, now: float) -> str:
+        """ " · 0:41 elapsed · about 0:20 left" (or "· taking longer than usual")."""
         if job.started_at is None:
-            return text
-        elapsed = max((time.time() if now is None else now) - job.started_at, 0.0)
-        text += " · " + self.tr("{elapsed} elapsed").format(
+            return ""
+        elapsed = max(now - job.started_at, 0.0)
+        tail = " · " + self.tr("{elapsed} elapsed").format(
             elapsed=timecode.duration(int(elapsed * 1000))
         )
-        fraction = max(job.progress, 0.0)
-        if fraction >= CONVERT_SHARE + _ETA_MIN_FRACTION and elapsed >= _ETA_MIN_ELAPSED_S:
-            left = elapsed * (1 - fraction) / fraction
-            text += " · " + self.tr("ETA {left}").format(left=timecode.duration(int(left * 1000)))
-        return text
+        if is_overdue(job, now):
+            return tail + " · " + self.tr("taking longer than usual")
+        left = self.estimator.job_left_s(job, now) if self.estimator is not None else None
+        if left is not None:
+            tail += " · " + self.tr("about {left} left").format(
+                left=timecode.duration(max(int(left * 1000), 1000))
+            )
+        return tail
+
+    def tick(self) -> None:
+        """Repaint the Status column of running jobs (their elapsed time moves on)."""
+        rows = [row for row, job in enumerate(self._jobs) if job.state.is_active]
+        if rows:
+            status = Column.STATUS
+            self.dataChanged.emit(self.index(rows[0], status), self.index(rows[-1], status))
 
     def speakers_text(self, job: Job) -> str:
         """ "auto", "3 people", "2–8", "channels", "off"."""
@@ -289,7 +330,7 @@ class JobTableModel(QAbstractTableModel):
         if column is Column.DURATION:
             return timecode.duration(job.duration_ms) if job.duration_ms is not None else "–"
         if column is Column.LANGUAGE:
-            return _LANGUAGE_SHORT.get(job.language) or self.tr("auto")
+            return self.tr(_LANGUAGE_NAMES[job.language])
         if column is Column.SPEAKERS:
             return self.speakers_text(job)
         if column is Column.STATUS:
@@ -351,6 +392,13 @@ class JobTableModel(QAbstractTableModel):
             return QLocale().toString(moment.time(), QLocale.FormatType.ShortFormat)
         return QLocale().toString(moment, QLocale.FormatType.ShortFormat)
 
+    def forget_icons(self) -> None:
+        """The palette changed (light <-> dark): draw the icons again in its colours."""
+        self._icons.clear()
+        if self._jobs:
+            last = len(self._jobs) - 1
+            self.dataChanged.emit(self.index(0, Column.STATUS), self.index(last, Column.STATUS))
+
     def _icon(self, job: Job) -> QIcon | None:
         key = _WAITING_ICON if waiting_to_retry(job) else _ICONS[job.state]
         icon = self._icons.get(key)
@@ -358,6 +406,9 @@ class JobTableModel(QAbstractTableModel):
             app = QApplication.instance()
             if not isinstance(app, QApplication):
                 return None  # no widgets (a QGuiApplication): no style to take icons from
-            icon = app.style().standardIcon(key)
+            if isinstance(key, str):
+                icon = themed_icon(key, QApplication.palette())
+            else:
+                icon = app.style().standardIcon(key)
             self._icons[key] = icon
         return icon

@@ -137,23 +137,58 @@ def test_export_writes_every_format_with_the_current_speaker_names(tmp_path: Pat
     assert d.result() == ExportDialog.DialogCode.Accepted
 
 
-def test_existing_files_are_replaced_only_when_the_user_agrees(
+def test_existing_files_get_new_names_unless_the_user_says_replace(
     dialog: ExportDialog, tmp_path: Path, qtbot
 ) -> None:
+    """After auto-export wrote the pre-edit DOCX, Export works at once: the choice is explicit
+    (new names by default, or Replace), the Files line shows what will be written, and the
+    hint is gone once the export is written."""
     existing = tmp_path / "Жиналыс 12.11.docx"
     existing.write_bytes(b"old")
     _tick(dialog, "docx", "txt")
     assert dialog.exists_label.isVisible()
     assert "Жиналыс 12.11.docx" in dialog.exists_label.text()
     assert "txt" not in dialog.exists_label.text()
-    assert not dialog.ok_button.isEnabled()
-    dialog.accept()  # Enter while disabled: nothing happens
-    assert existing.read_bytes() == b"old"
-    dialog.overwrite_check.setChecked(True)
+    assert dialog.new_names_radio.isVisible() and dialog.new_names_radio.isChecked()
     assert dialog.ok_button.isEnabled()
+    assert dialog.files_label.text().splitlines() == ["Жиналыс 12.11 (2).docx", "Жиналыс 12.11.txt"]
+    with qtbot.waitSignal(dialog.exported, timeout=10000) as blocker:
+        dialog.ok_button.click()
+    assert existing.read_bytes() == b"old"  # never replaced without being asked
+    assert "Айгүл" in _docx_text(tmp_path / "Жиналыс 12.11 (2).docx")
+    assert sorted(p.name for p in blocker.args[0]) == [
+        "Жиналыс 12.11 (2).docx",
+        "Жиналыс 12.11.txt",
+    ]
+    assert not dialog.exists_label.isVisible() and not dialog.replace_radio.isVisible()
+
+
+def test_replace_writes_over_the_existing_files(
+    dialog: ExportDialog, tmp_path: Path, qtbot
+) -> None:
+    existing = tmp_path / "Жиналыс 12.11.docx"
+    existing.write_bytes(b"old")
+    dialog.replace_radio.setChecked(True)
+    assert dialog.files_label.text() == "Жиналыс 12.11.docx"
     with qtbot.waitSignal(dialog.exported, timeout=10000):
         dialog.ok_button.click()
     assert "Айгүл" in _docx_text(existing)
+    assert not (tmp_path / "Жиналыс 12.11 (2).docx").exists()
+
+
+def test_words_of_the_export_are_in_the_export_language(tmp_path: Path, qtbot) -> None:
+    t = _transcript()  # speaker 2 is still called "Speaker 2"
+    d = ExportDialog(t, tmp_path, formats=["docx", "txt"], language="kk")
+    qtbot.addWidget(d)
+    with qtbot.waitSignal(d.exported, timeout=10000):
+        d.ok_button.click()
+    document = _docx_text(tmp_path / "Жиналыс 12.11.docx")
+    assert "Бастапқы файл" in document or "Ұзақтығы" in document  # labels in Kazakh
+    assert "Сөйлеушілер" in document and "Speakers" not in document
+    text = (tmp_path / "Жиналыс 12.11.txt").read_text("utf-8")
+    assert "Сөйлеуші 2: " in text and "Speaker 2" not in text
+    assert "Айгүл: " in text  # a name someone typed stays as it is
+    assert t.speakers[1].name == "Speaker 2"  # the transcript itself is not changed
 
 
 def test_a_folder_that_cannot_be_made_is_reported_and_the_dialog_stays(
@@ -199,7 +234,7 @@ def test_browse_fills_the_folder(
     chosen = tmp_path / "exports"
     chosen.mkdir()
     monkeypatch.setattr(
-        "kzdesk.ui.dialogs.export_dialog.QFileDialog.getExistingDirectory",
+        "kzdesk.ui.dialogs.export_output.QFileDialog.getExistingDirectory",
         lambda *args, **kwargs: str(chosen),
     )
     dialog.browse_button.click()

@@ -329,3 +329,52 @@ def test_a_missing_recording_still_opens_for_editing(open_editor, tmp_path: Path
     assert window.model.rowCount() == 20
     assert not window.player.is_available()
     assert "cannot be played" in window.status_label.text()
+
+
+@pytest.mark.parametrize(
+    ("key", "modifiers"),
+    [
+        (Qt.Key.Key_Space, Qt.KeyboardModifier.ControlModifier),  # Cmd+Space on macOS: taken
+        (Qt.Key.Key_F4, Qt.KeyboardModifier.NoModifier),  # works on every platform
+    ],
+)
+def test_play_and_pause_while_typing_a_phrase(open_editor, qtbot, key, modifiers) -> None:
+    window = open_editor()
+    player = window.player
+    player.set_volume(0.0)
+    window.view.edit_text(0)
+    qtbot.waitUntil(lambda: isinstance(window.focusWidget(), PhraseTextEditor))
+    editor = window.focusWidget()
+    typed = editor.toPlainText()
+    qtbot.keyClick(editor, key, modifiers)
+    qtbot.waitUntil(player.is_playing)
+    assert window.focusWidget() is editor  # still typing
+    assert editor.toPlainText() == typed  # the key typed nothing
+    qtbot.keyClick(editor, key, modifiers)
+    qtbot.waitUntil(lambda: not player.is_playing())
+
+
+def test_play_has_a_second_key_and_menus_use_sentence_case(open_editor) -> None:
+    window = open_editor()
+    keys = [k.toString() for k in window.player_bar.play_pause_action.shortcuts()]
+    assert keys[:2] == ["Ctrl+Space", "F4"]
+    # every menu entry in sentence case: "Back 5 seconds", not "Back 5 Seconds"
+    names = {"SpeechKit", "Whisper", "kzdesk", "SRT", "VTT", "DOCX", "JSON", "TXT", "ID"}
+    for menu_action in window.menuBar().actions():
+        menu = menu_action.menu()
+        for action in _all_actions(menu):
+            text = action.text().replace("&", "")
+            words = text.split()[1:]
+            capitals = [w for w in words if w[:1].isupper() and w.strip("…") not in names]
+            speaker_names = {s.name for s in window.session.transcript.speakers}
+            if text in speaker_names:
+                continue
+            assert not capitals, f"{text!r} in {menu.title()!r}"
+
+
+def _all_actions(menu):  # type: ignore[no-untyped-def]
+    for action in menu.actions():
+        if action.menu() is not None:
+            yield from _all_actions(action.menu())
+        elif not action.isSeparator():
+            yield action

@@ -171,3 +171,25 @@ def test_clicking_into_text_puts_the_cursor_there(view, qtbot) -> None:
     qtbot.mouseDClick(v.viewport(), Qt.MouseButton.LeftButton, pos=pos)
     qtbot.waitUntil(lambda: isinstance(v.focusWidget(), PhraseTextEditor))
     assert v.focusWidget().textCursor().position() <= 2
+
+
+def test_speaker_column_fits_kazakh_full_names(view, qtbot) -> None:
+    """ "Әсел Нұрланқызы Бекова" whole in the column, never clipped; the tooltip has it too."""
+    session, model, v = view
+    from kzdesk.ui.editor.commands import RenameSpeakerCommand
+
+    first = session.transcript.speakers[0]
+    name = "Әсел Нұрланқызы Бекова"
+    session.push(RenameSpeakerCommand(session, first.id, name))
+    v.fit_speaker_column()  # the editor window does this after every speaker change
+    row = next(r for r in range(model.rowCount()) if model.segment_at(r).speaker_id == first.id)
+    index = model.index(row, Column.SPEAKER)
+    assert index.data(Qt.ItemDataRole.ToolTipRole) == name
+    needed = v.fontMetrics().horizontalAdvance(name)
+    assert v.columnWidth(int(Column.SPEAKER)) >= needed + 16  # the dot, the padding
+    # a name no column holds: cut in the middle, capped width, whole in the tooltip
+    giant = "Әсел Нұрланқызы " * 6 + "Бекова"
+    session.push(RenameSpeakerCommand(session, first.id, giant))
+    v.fit_speaker_column()
+    assert v.columnWidth(int(Column.SPEAKER)) < v.fontMetrics().horizontalAdvance(giant)
+    assert index.data(Qt.ItemDataRole.ToolTipRole) == giant

@@ -136,3 +136,40 @@ def test_disabled_with_a_message_without_source(qtbot: QtBot, bar: PlayerBar) ->
     assert not bar.slider.isVisible()
     bar.play_pause_action.trigger()
     assert not bar.player.is_playing()
+
+
+def test_no_sound_device_is_said_not_played_silently(qtbot: QtBot, wav: Path) -> None:
+    devices: list[object] = []
+    player = Player(outputs=lambda: devices)  # type: ignore[arg-type, return-value]
+    bar = PlayerBar(player)
+    qtbot.addWidget(bar)
+    assert not bar.has_sound_notice()  # nothing loaded: nothing to hear anyway
+    with qtbot.waitSignal(player.duration_changed, timeout=3000):
+        player.load(wav)
+    assert bar.has_sound_notice()
+    assert "No sound device" in bar.sound_label.text()
+    assert "speakers or headphones" in bar.sound_label.toolTip()
+    devices.append(object())  # headphones plugged in
+    with qtbot.waitSignal(player.sound_device_changed):
+        player.check_sound_devices()
+    assert not bar.has_sound_notice()
+
+
+def test_icons_stay_visible_on_a_dark_palette(qtbot: QtBot, bar: PlayerBar) -> None:
+    from kzdesk.ui.color_scheme import dark_palette
+
+    def contrast(widget: PlayerBar) -> float:
+        background = widget.palette().color(widget.backgroundRole()).lightnessF()
+        image = widget.play_pause_action.icon().pixmap(24, 24).toImage()
+        inked = [
+            image.pixelColor(x, y)
+            for x in range(image.width())
+            for y in range(image.height())
+            if image.pixelColor(x, y).alpha() > 200
+        ]
+        assert inked, "the icon draws something"
+        return abs(sum(c.lightnessF() for c in inked) / len(inked) - background)
+
+    assert contrast(bar) > 0.4
+    bar.setPalette(dark_palette())  # what a dark system scheme gives (Qt's style hints)
+    assert contrast(bar) > 0.4
