@@ -1,4 +1,9 @@
-"""Benchmark: kzdesk.audio.prepare() vs bare ffmpeg (default libopus) vs naive pydub.
+"""Benchmark: kzdesk.audio.prepare() vs bare ffmpeg (default libopus), bare ffmpeg with kzdesk's
+encoder flags, and naive pydub.
+
+The "flags" row runs the ffmpeg command line prepare() builds, without kzdesk around it: the
+gap between "ffmpeg" and "flags" is what the encoder settings buy, the gap between "flags"
+and "kzdesk" is what the pipeline (probe, streaming progress, lower priority) costs.
 
     python bench/convert.py                 # 10 and 60 minute sources
     python bench/convert.py --long          # adds 180 minutes
@@ -118,6 +123,18 @@ def measure(kind: str, source: str, out_dir: str) -> dict[str, float]:
             check=True,
         )
         outputs, passed = [target], False
+    elif kind == "flags":
+        from kzdesk.audio.convert import MONO_BITRATE, OPUS_SETTINGS, SAMPLE_RATE
+
+        target = out / "ffmpeg-kzdesk-flags.ogg"
+        subprocess.run(
+            [find_ffmpeg(), "-v", "error", "-y", "-i", source, "-map", "0:a:0", "-vn", "-sn",
+             "-dn", "-map_metadata", "-1", "-ac", "1", "-ar", str(SAMPLE_RATE), "-c:a",
+             "libopus", "-b:a", MONO_BITRATE, "-vbr", "on", *OPUS_SETTINGS, "-f", "ogg",
+             str(target)],
+            check=True,
+        )  # fmt: skip
+        outputs, passed = [target], False
     elif kind == "pydub":
         import pydub.audio_segment
         from pydub import AudioSegment
@@ -189,7 +206,7 @@ def main() -> None:
             source = make_source(folder, minutes)
             audio_h = minutes / 60
             results: dict[str, dict[str, float]] = {}
-            for kind in ("kzdesk", "ffmpeg", "pydub"):
+            for kind in ("kzdesk", "ffmpeg", "flags", "pydub"):
                 if kind == "pydub" and minutes > args.pydub_max:
                     continue
                 result = run_isolated(kind, source, Path(temp) / f"out-{minutes}-{kind}")
@@ -205,7 +222,7 @@ def main() -> None:
             ratios = [
                 f"{kind}/kzdesk time = {results[kind]['wall_s'] / base:.2f}x"
                 f" ({results[kind]['wall_s'] / convert_only:.2f}x vs prepare() alone)"
-                for kind in ("ffmpeg", "pydub")
+                for kind in ("ffmpeg", "flags", "pydub")
                 if kind in results
             ]
             print(f"{'':>8} " + ", ".join(ratios))

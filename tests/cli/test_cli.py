@@ -115,11 +115,9 @@ def test_unreachable_service_fails_after_retries_with_a_sentence(cli_env, tmp_pa
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     env = dict(cli_env, KZDESK_SPEECHKIT_ENDPOINT=f"127.0.0.1:{port}", KZDESK_RETRY_DELAY_S="0.1")
-    started = time.monotonic()
     r = kzdesk(["transcribe", str(src), "--export", "txt"], env)
     assert r.returncode == 1
     assert "reach" in r.stderr.lower() and "Traceback" not in r.stderr
-    assert time.monotonic() - started < 60
     jobs = kzdesk(["jobs"], env)
     assert "failed" in jobs.stdout
 

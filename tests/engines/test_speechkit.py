@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import socket
-import time
 from pathlib import Path
 
 import grpc
@@ -191,14 +190,14 @@ def test_operation_error_is_remote(speechkit_emulator, make_speechkit_engine, mo
 
 def test_quota_is_retried_after_minutes(speechkit_emulator, make_speechkit_engine, mono_ogg):
     speechkit_emulator.fault("RecognizeFile", grpc.StatusCode.RESOURCE_EXHAUSTED)
-    started = time.monotonic()
+    # the wait belongs to the queue (retry_after_s), not to the engine: waiting here for the
+    # minutes it names would run into the test's time limit
     with pytest.raises(EngineError) as info:
         make_speechkit_engine().transcribe(mono_ogg, RecognitionOptions(), RecordingContext())
     assert info.value.kind is FailureKind.QUOTA
     assert info.value.retryable and info.value.retry_after_s >= 120
     assert "minutes" in info.value.message
     assert speechkit_emulator.count("RecognizeFile") == 1  # no SDK-level resubmission
-    assert time.monotonic() - started < 3
 
 
 def _closed_port() -> int:
@@ -208,16 +207,16 @@ def _closed_port() -> int:
 
 
 def test_unreachable_endpoint_fails_fast(mono_ogg):
+    # a deadline of an hour: a call that waited for the host to come up instead of failing
+    # at once would run into the test's time limit
     engine = SpeechKitEngine(
         api_key="k", endpoint=f"127.0.0.1:{_closed_port()}", poll_interval_s=0.05,
-        connect_timeout_s=2,
+        connect_timeout_s=3600,
     )  # fmt: skip
-    started = time.monotonic()
     with pytest.raises(EngineError) as info:
         engine.transcribe(mono_ogg, RecognitionOptions(), RecordingContext())
     assert info.value.kind is FailureKind.UNREACHABLE
     assert "internet connection" in info.value.message
-    assert time.monotonic() - started < 5
     with pytest.raises(EngineError) as info:
         engine.check_connection()
     assert info.value.kind is FailureKind.UNREACHABLE

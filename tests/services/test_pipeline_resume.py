@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -67,7 +68,9 @@ class ScriptedEngine:
                 raise Crash()
         else:
             self.resumed.append(ctx.operation_id)
+        deadline = time.monotonic() + 120  # a broken cancel fails the test, never hangs it
         while self.block_until_cancel and not ctx.cancelled():
+            assert time.monotonic() < deadline, "cancel never arrived"
             ctx.progress(0.5, "recognizing")
             threading.Event().wait(0.01)
         if ctx.cancelled():
@@ -216,12 +219,17 @@ def test_cancel_while_recognizing(env) -> None:
     engine.block_until_cancel = True
     claimed = queue.claim_next()
     result: list[Job] = []
-    t = threading.Thread(target=lambda: result.append(service.run(claimed)))
+    recognizing = threading.Event()
+
+    def listen(snapshot: Job) -> None:
+        if snapshot.state is JobState.RECOGNIZING:
+            recognizing.set()
+
+    t = threading.Thread(target=lambda: result.append(service.run(claimed, listen)))
     t.start()
-    while queue.get(job.id).state is not JobState.RECOGNIZING:
-        threading.Event().wait(0.01)
+    assert recognizing.wait(60), "the job never got to recognizing"
     service.cancel(job.id)
-    t.join(5)
+    t.join(60)
     assert result[0].state is JobState.CANCELLED
 
 

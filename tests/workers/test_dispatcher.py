@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QCoreApplication
 
 from kzdesk.core.job import Job, JobState, Language, SpeakersMode
 from kzdesk.services.transcription import PipelineConfig, TranscriptionService
@@ -186,7 +187,10 @@ def test_pause_lets_running_jobs_finish_and_starts_no_new_ones(
     assert dispatcher.paused
     script.processing_s = 0.0  # now the first one may end
     qtbot.waitUntil(lambda: seen.state(first.id) is JobState.DONE, timeout=WAIT_MS)
-    qtbot.wait(700)  # a few dispatcher ticks
+    qtbot.waitUntil(lambda: dispatcher.running_count() == 0, timeout=WAIT_MS)
+    for _ in range(3):  # dispatcher ticks, run here rather than waited for
+        dispatcher._dispatch()
+    QCoreApplication.processEvents()
     assert env.queue.get(second.id).state is JobState.QUEUED
     assert dispatcher.running_count() == 0
     assert seen.batches == []  # the batch is not over: one job still waits
@@ -230,8 +234,10 @@ def test_shutdown_mid_batch_then_a_new_dispatcher_resumes_without_resubmitting(
     assert set(env.states().values()) == {JobState.RECOGNIZING}
     assert speechkit_emulator.count("RecognizeFile") == 3
     assert speechkit_emulator.count("Cancel") == 0
-    qtbot.wait(300)
     first_seen = len(seen.changed)
+    QCoreApplication.sendPostedEvents()
+    QCoreApplication.processEvents()
+    assert not first._timer.isActive()  # no more ticks
     assert len(seen.changed) == first_seen  # a stopped dispatcher stays quiet
 
     script.processing_s = 0.0  # the operations (which share this script) are done remotely

@@ -3,7 +3,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QThreadPool
+from PySide6.QtCore import QCoreApplication, QThreadPool
 from pytestqt.qtbot import QtBot
 
 from kzdesk.workers.waveform_task import WaveformTask
@@ -46,7 +46,8 @@ def test_a_cancelled_task_reports_nothing(qtbot: QtBot, tmp_path: Path) -> None:
     task.signals.failed.connect(reports.append)
     task.cancel()
     task.run()  # in this thread: the decode stops at its first chunk
-    qtbot.wait(50)
+    QCoreApplication.sendPostedEvents()
+    QCoreApplication.processEvents()  # anything it emitted has been delivered now
     assert reports == []
     assert task.is_cancelled()
     assert not list((tmp_path / "cache").glob("*.peaks"))

@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QImage
+from PySide6.QtWidgets import QApplication
 
 from kzdesk.core.transcript import Segment, Word
 from kzdesk.storage.db import Database
@@ -155,7 +156,7 @@ def test_the_spoken_word_is_painted_highlighted(view, qtbot) -> None:
     model.set_current_position(seg.start_ms - 1 if seg.start_ms else 0)
     before = accent_pixels()
     model.set_current_position(seg.words[5].start_ms + 1)
-    qtbot.wait(20)
+    QApplication.processEvents()  # the repaint it asked for
     after = accent_pixels()
     assert after > before + 20
 

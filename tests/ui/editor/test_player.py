@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QCoreApplication
 from pytestqt.qtbot import QtBot
 
 from kzdesk.services.playback_source import PlaybackPiece, PlaybackSource
@@ -58,7 +59,11 @@ def test_load_reports_duration_and_play_advances(qtbot: QtBot, player: Player, w
     player.pause()
     assert not player.is_playing()
     stopped = player.position()
-    qtbot.wait(150)
+    # what could still move it: the ticker and QMediaPlayer's own reports
+    assert not player._ticker.isActive()
+    player._on_tick()
+    player._on_media_position(stopped + 500)
+    QCoreApplication.processEvents()
     assert player.position() == stopped
 
 
@@ -93,7 +98,10 @@ def test_play_range_pauses_at_the_end(qtbot: QtBot, player: Player, wav: Path) -
     assert player.is_playing()
     qtbot.waitUntil(lambda: not player.is_playing(), timeout=2000)
     assert player.position() == 900
-    qtbot.wait(120)
+    assert not player._ticker.isActive()
+    player._on_tick()
+    player._on_media_position(1200)
+    QCoreApplication.processEvents()
     assert player.position() == 900
 
 

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -167,15 +166,14 @@ def test_a_renamed_speaker_announces_only_its_row(
     assert rows == [(2, 2)]
 
 
-def test_edits_stay_cheap_on_a_long_meeting(tmp_path: Path, qapp) -> None:
+def test_edits_on_a_long_meeting_keep_the_speakers(tmp_path: Path, qapp) -> None:
+    """(How fast is measured by bench/editor.py, not here.)"""
     t = sample(phrases=5000, speakers=8, seed=3)
     session = EditSession(TranscriptStore(Database.in_dir(tmp_path)), 0, t)
     session.applied = session.changed.emit  # type: ignore[method-assign]  # no disk: the model alone
     model = SpeakerListModel(session)
-    started = time.perf_counter()
     for n in range(200):
         session.push(ReplaceTextCommand(session, t.segments[n].id, f"сөз {n}"))
-    assert time.perf_counter() - started < 2.0
     assert model.rowCount(QModelIndex()) == 8
 
 
