@@ -33,6 +33,9 @@ class RecognitionOptions:
     channels_as_speakers: bool = False  # stereo: each channel is a person
     model: str = "general"  # or "deferred-general"
     text_normalization: bool = True
+    # Names and terms the recording may contain (the user's glossary and the job's list): the
+    # offline engine hears them as hot words; SpeechKit's async API takes none.
+    glossary: tuple[str, ...] = ()
 
 
 @dataclass

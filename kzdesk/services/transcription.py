@@ -11,7 +11,7 @@ import logging
 import shutil
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -26,6 +26,7 @@ from kzdesk.core.engine import (
     Utterance,
     maybe_sent_error,
 )
+from kzdesk.core.glossary import merge_terms
 from kzdesk.core.i18n import QT_TRANSLATE_NOOP
 from kzdesk.core.job import STAGE_SPEAKERS, Job, JobState, SpeakersMode
 from kzdesk.core.transcript import Transcript
@@ -85,6 +86,8 @@ class PipelineConfig:
     retry_base_s: float = 30.0
     max_piece_ms: int = 4 * 3600 * 1000 - 60_000
     model: str = "general"
+    # the user's glossary (Settings), read when a job starts; each job may add its own list
+    glossary: Callable[[], Sequence[str]] = field(default=lambda: ())
 
 
 class _PieceContext:
@@ -284,6 +287,7 @@ class TranscriptionService:
             speaker_labeling=job.speakers is SpeakersMode.AUTO and not job.diarizes_locally,
             channels_as_speakers=job.speakers is SpeakersMode.CHANNELS and info.channels > 1,
             model=str(job.options.get("model", self.config.model)),
+            glossary=tuple(merge_terms(self.config.glossary(), job.options.get("glossary") or ())),
         )
         results: list[tuple[AudioPiece, list[Utterance]]] = []
         for piece in pieces:

@@ -156,6 +156,10 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX exports_path ON exports(path);
     """,
+    # 5: proofreading (issue 16): a word the user typed or confirmed is never flagged again
+    """
+    ALTER TABLE words ADD COLUMN checked INTEGER NOT NULL DEFAULT 0;
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

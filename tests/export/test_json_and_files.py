@@ -33,7 +33,8 @@ def test_json_round_trip_is_identical() -> None:
     doc = json.loads(data)
     assert doc["version"] == 1
     assert doc["speakers"][0] == {"id": 1, "label": "0", "name": "Спикер 1", "color": "#E69F00"}
-    assert set(doc["segments"][0]["words"][1]) == {"text", "start_ms", "end_ms", "confidence"}
+    words = doc["segments"][0]["words"]
+    assert set(words[1]) == {"text", "start_ms", "end_ms", "confidence", "checked"}
 
 
 @pytest.mark.parametrize("seed", range(20))
