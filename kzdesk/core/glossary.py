@@ -127,12 +127,22 @@ class Glossary:
         return word in self._exact
 
     # ---- matching -------------------------------------------------------------------------
-    def candidates(self, found: str) -> list[tuple[int, str]]:
+    def candidates(self, found: str, language: str | None = None) -> list[tuple[int, str]]:
         """(distance, term) for every term ``found`` may be a near-miss of; empty when it is
-        spelled as a term or nothing is close."""
-        if not found or found in self._exact:
+        spelled as a term or nothing is close. In a Kazakh (``language`` "kk") or Russian
+        ("ru") phrase, a term spelled the other language's way is a near-miss of the
+        same term in the phrase's language when the glossary has both."""
+        if not found:
             return []
         folded = fold(found)
+        if found in self._exact:
+            if language not in ("kk", "ru") or is_kazakh(found) == (language == "kk"):
+                return []
+            return [
+                (0, t)
+                for t in self._folded.get(folded, ())
+                if t != found and is_kazakh(t) == (language == "kk")
+            ]
         out = [(0, t) for t in self._folded.get(folded, ()) if not _sentence_case(found, t)]
         if out:
             return out
@@ -144,8 +154,8 @@ class Glossary:
             terms |= self._near.get(variant, set())
         for term in terms:
             target = fold(term)
-            if target[:1] != folded[:1]:
-                continue
+            if target == folded or target[:1] != folded[:1]:
+                continue  # the same letters were decided above
             distance = edit_distance(folded, target, min(limit, allowed_edits(len(target))))
             if distance <= min(limit, allowed_edits(len(target))):
                 out.append((distance, term))
@@ -160,7 +170,8 @@ class Glossary:
         cores = [_core(seg.text, a, b) for a, b in spans]
         taken = [False] * len(spans)
         out: list[Suggestion] = []
-        kazakh = (seg.language or "").lower().startswith("kk")
+        language = (seg.language or "").lower()[:2] or None
+        kazakh = language == "kk"
         for n in range(min(self.max_words, len(spans)), 0, -1):
             for i in range(len(spans) - n + 1):
                 window = range(i, i + n)
@@ -170,11 +181,11 @@ class Glossary:
                 found = " ".join(seg.text[cores[k][1] : cores[k][2]] for k in window)
                 if n > 1 and " ".join(seg.text[start:end].split()) != found:
                     continue  # a term does not run across punctuation
-                if found in self._exact:
+                best = _best(self.candidates(found, language), kazakh)
+                if found in self._exact and best is None:
                     for k in window:
                         taken[k] = True
                     continue
-                best = _best(self.candidates(found), kazakh)
                 if best is None:
                     continue
                 for k in window:
