@@ -262,5 +262,9 @@ class SuggestionIndex:
         self._cache[seg.id] = (seg, found)
         return found
 
+    def clear(self) -> None:
+        """Forget every phrase's suggestions (the glossary changed)."""
+        self._cache.clear()
+
     def all(self, segments: list[Segment]) -> list[Suggestion]:
         return [s for seg in segments for s in self.of(seg)]

@@ -11,7 +11,7 @@ thread; the answers come back into the cache and the rows repaint.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 from kzdesk.core.glossary import is_kazakh
@@ -36,7 +36,7 @@ class Miss:
 
 
 def language_code(value: str | None) -> str | None:
-    """"ru-RU", "kk", "KK-kz" -> "ru"/"kk"; anything else -> None."""
+    """ "ru-RU", "kk", "KK-kz" -> "ru"/"kk"; anything else -> None."""
     code = (value or "").split("-")[0].split("_")[0].lower()
     return code if code in LANGUAGES else None
 
@@ -73,19 +73,18 @@ def languages_for(word: str, phrase: str | None, transcript: tuple[str, ...]) ->
     return transcript
 
 
+def accepted_words(terms: Iterable[str]) -> frozenset[str]:
+    """The words of glossary terms: always spelled right."""
+    return frozenset(word for term in terms for word in term.split())
+
+
 class SpellCache:
-    """Answers of the dictionaries by (language, word); words the user accepted (the glossary)
-    are always right. Read and written on the editor's thread only."""
+    """Answers of the dictionaries by (language, word), shared by the editor windows; read and
+    written on the window thread only."""
 
-    def __init__(self, accepted: Iterable[str] = ()) -> None:
+    def __init__(self) -> None:
         self._known: dict[tuple[str, str], bool] = {}
-        self._accepted: set[str] = set()
         self.available: frozenset[str] = frozenset()  # languages with a loaded dictionary
-        self.accept(accepted)
-
-    def accept(self, terms: Iterable[str]) -> None:
-        for term in terms:
-            self._accepted.update(term.split())
 
     def store(self, answers: Iterable[tuple[str, str, bool]]) -> None:
         if len(self._known) > MAX_CACHED:
@@ -93,10 +92,12 @@ class SpellCache:
         for language, word, ok in answers:
             self._known[(language, word)] = ok
 
-    def verdict(self, word: str, languages: tuple[str, ...]) -> bool | None:
-        """True: spelled right (or nothing to check it with); False: misspelled; None: not
-        known yet."""
-        if word in self._accepted:
+    def verdict(
+        self, word: str, languages: tuple[str, ...], accepted: Collection[str] = ()
+    ) -> bool | None:
+        """True: spelled right (or nothing to check it with, or ``accepted``); False:
+        misspelled; None: not known yet."""
+        if word in accepted:
             return True
         languages = tuple(c for c in languages if c in self.available)
         if not languages:
@@ -111,15 +112,19 @@ class SpellCache:
         return None if unknown else False
 
     def misses(
-        self, text: str, phrase: str | None, transcript: tuple[str, ...]
+        self,
+        text: str,
+        phrase: str | None,
+        transcript: tuple[str, ...],
+        accepted: Collection[str] = (),
     ) -> tuple[list[Miss], list[tuple[str, str]]]:
-        """The misspelled words of ``text`` known so far, and the (language, word) pairs the
-        dictionaries still have to answer."""
+        """The misspelled words of ``text`` known so far (``accepted`` words never are), and
+        the (language, word) pairs the dictionaries still have to answer."""
         missed: list[Miss] = []
         ask: list[tuple[str, str]] = []
         for start, end, word in words(text):
             languages = languages_for(word, phrase, transcript)
-            verdict = self.verdict(word, languages)
+            verdict = self.verdict(word, languages, accepted)
             if verdict is False:
                 missed.append(Miss(start, end, word, languages))
             elif verdict is None:

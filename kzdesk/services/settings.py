@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from kzdesk.core.i18n import QT_TRANSLATE_NOOP
-from kzdesk.core.proofread import DEFAULT_UNCERTAIN_BELOW
 from kzdesk.core.job import Language, SpeakersMode
+from kzdesk.core.proofread import DEFAULT_UNCERTAIN_BELOW
 
 SETTINGS_FILE = "settings.json"
 ENGINES = ("speechkit", "whisper")  # SpeechKit in the cloud, Whisper on this computer

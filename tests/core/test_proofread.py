@@ -27,7 +27,9 @@ def meeting() -> Transcript:
     return Transcript(
         segments=[
             # Kazakh: "Бүгін біз бюджетті талқылаймыз" — the engine doubts two words
-            phrase(1, 0, "Бүгін біз бюджетті талқылаймыз.", [0.95, 0.31, 0.88, 0.42], language="kk"),
+            phrase(
+                1, 0, "Бүгін біз бюджетті талқылаймыз.", [0.95, 0.31, 0.88, 0.42], language="kk"
+            ),
             phrase(2, 5000, "Добрый день, коллеги.", [0.99, 0.97, 0.93], language="ru"),
             # Russian: "согласовать бюджет с министерством" — one doubtful word
             phrase(3, 9000, "Согласовать бюджет с министерством", [0.9, 0.8, 0.7, 0.12]),
@@ -89,7 +91,7 @@ def test_mark_checked_the_whole_phrase() -> None:
 
 def test_words_and_tokens_aligned_when_the_text_is_normalised() -> None:
     # SpeechKit: raw words "двадцать пять", normalised text "25"
-    tokens = "Встреча в 25 минут".split()
+    tokens = ["Встреча", "в", "25", "минут"]
     words = [Word(w, 0, 1) for w in ["встреча", "в", "двадцать", "пять", "минут"]]
     assert token_of_words(tokens, words) == [0, 1, 2, 2, 3]
     seg = Segment(1, None, 0, 1, " ".join(tokens), words=words)
