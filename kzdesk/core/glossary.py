@@ -28,6 +28,7 @@ KAZAKH_LETTERS = frozenset("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
 _FOLD = str.maketrans("қөүұәіғңһё", "коууаигнхе")
 _CORE = re.compile(r"[\W_]*(.*?)[\W_]*", re.DOTALL)  # a token without its punctuation
 MAX_TERM_WORDS = 4
+MAX_MEMO = 100_000
 
 
 def fold(text: str) -> str:
@@ -50,6 +51,24 @@ def parse_terms(text: str) -> list[str]:
             if term and term not in terms:
                 terms.append(term)
     return terms
+
+
+_LATIN = re.compile(r"[A-Za-z]")
+_CYRILLIC = re.compile(r"[\u0400-\u04FF]")
+
+
+def terms_for_language(terms: Iterable[str], language: str | None) -> list[str]:
+    """The terms written in ``language``'s script, for a recogniser that hears that language:
+    Russian gets no Kazakh spelling (a Kazakh letter in a Russian hint pulls the recogniser off
+    its language: bench/proofreading.py), English only Latin terms, Kazakh every Cyrillic one."""
+    code = (language or "").lower()[:2]
+    if code == "ru":
+        return [t for t in terms if _CYRILLIC.search(t) and not is_kazakh(t)]
+    if code == "kk":
+        return [t for t in terms if _CYRILLIC.search(t)]
+    if code:
+        return [t for t in terms if _LATIN.search(t) and not _CYRILLIC.search(t)]
+    return list(terms)
 
 
 def merge_terms(*lists: Iterable[str]) -> list[str]:
@@ -113,10 +132,14 @@ class Glossary:
         self._folded: dict[str, list[str]] = {}
         self._near: dict[str, set[str]] = {}  # a folded term with letters deleted -> terms
         self.max_words = 1
+        # words repeat: each is matched once (a 4-hour meeting has a few thousand distinct ones)
+        self._memo: dict[tuple[str, str | None], list[tuple[int, str]]] = {}
+        self._initials: set[str] = set()
         for term in self.terms:
             folded = fold(term)
             self._folded.setdefault(folded, []).append(term)
             self.max_words = min(max(self.max_words, len(term.split())), MAX_TERM_WORDS)
+            self._initials.add(folded[:1])
             for variant in _deletes(folded, allowed_edits(len(folded))):
                 self._near.setdefault(variant, set()).add(term)
 
@@ -132,6 +155,15 @@ class Glossary:
         spelled as a term or nothing is close. In a Kazakh (``language`` "kk") or Russian
         ("ru") phrase, a term spelled the other language's way is a near-miss of the
         same term in the phrase's language when the glossary has both."""
+        key = (found, language)
+        hit = self._memo.get(key)
+        if hit is None:
+            if len(self._memo) > MAX_MEMO:
+                self._memo.clear()
+            hit = self._memo[key] = self._candidates(found, language)
+        return hit
+
+    def _candidates(self, found: str, language: str | None) -> list[tuple[int, str]]:
         if not found:
             return []
         folded = fold(found)
@@ -147,8 +179,8 @@ class Glossary:
         if out:
             return out
         limit = allowed_edits(len(folded))
-        if limit == 0:
-            return []
+        if limit == 0 or folded[:1] not in self._initials:
+            return []  # near-misses keep their first letter
         terms: set[str] = set()
         for variant in _deletes(folded, limit):
             terms |= self._near.get(variant, set())
@@ -169,13 +201,18 @@ class Glossary:
         spans = token_spans(seg.text)
         cores = [_core(seg.text, a, b) for a, b in spans]
         taken = [False] * len(spans)
+        for k in skip:
+            if 0 <= k < len(taken):
+                taken[k] = True
+        for k, (_, a, b) in enumerate(cores):
+            taken[k] = taken[k] or b <= a  # punctuation only
         out: list[Suggestion] = []
         language = (seg.language or "").lower()[:2] or None
         kazakh = language == "kk"
         for n in range(min(self.max_words, len(spans)), 0, -1):
             for i in range(len(spans) - n + 1):
                 window = range(i, i + n)
-                if any(taken[k] or k in skip or cores[k][2] <= cores[k][1] for k in window):
+                if taken[i] if n == 1 else any(taken[k] for k in window):
                     continue
                 start, end = cores[i][1], cores[i + n - 1][2]
                 found = " ".join(seg.text[cores[k][1] : cores[k][2]] for k in window)

@@ -127,3 +127,11 @@ def test_edit_distance_stops_early() -> None:
     assert g.edit_distance("скайлз", "скайлс", 1) == 1
     assert g.edit_distance("марта", "марат", 1) == 2
     assert g.edit_distance("абвгд", "еёжзи", 1) == 2
+
+
+def test_terms_for_the_language_heard() -> None:
+    terms = ["Тоқаев", "Токаев", "Astana Hub", "Kaspi", "Самұрық-Қазына", "Сбербанк"]
+    assert g.terms_for_language(terms, "ru") == ["Токаев", "Сбербанк"]
+    assert g.terms_for_language(terms, "kk") == ["Тоқаев", "Токаев", "Самұрық-Қазына", "Сбербанк"]
+    assert g.terms_for_language(terms, "en") == ["Astana Hub", "Kaspi"]
+    assert g.terms_for_language(terms, None) == terms

@@ -4,6 +4,9 @@ import copy
 import sqlite3
 from pathlib import Path
 
+from kzdesk.core.proofread import mark_checked
+from kzdesk.core.transcript import Segment, Transcript, Word
+from kzdesk.storage import db as db_module
 from kzdesk.storage.db import Database
 from kzdesk.storage.job_queue import JobQueue
 from kzdesk.storage.transcripts import TranscriptStore
@@ -57,3 +60,32 @@ def test_resaving_a_job_replaces_its_transcript_and_cascades(tmp_path: Path) -> 
     conn = sqlite3.connect(db.path)
     assert conn.execute("SELECT COUNT(*) FROM words").fetchone()[0] == 0
     assert conn.execute("SELECT COUNT(*) FROM segments").fetchone()[0] == 0
+
+
+def test_checked_words_are_stored_and_a_version_4_folder_upgrades(tmp_path: Path) -> None:
+    path = tmp_path / db_module.DB_FILE
+    conn = sqlite3.connect(path)
+    for number, script in enumerate(db_module.MIGRATIONS[:4], start=1):
+        conn.executescript(f"BEGIN;\n{script}\nPRAGMA user_version = {number};\nCOMMIT;")
+    conn.close()
+    store = TranscriptStore(Database(path))  # migrates: words gain "checked"
+    t = Transcript(
+        segments=[
+            Segment(
+                1,
+                None,
+                0,
+                900,
+                "Бүгін біз",
+                "kk",
+                [Word("Бүгін", 0, 400, 0.9), Word("біз", 450, 900, 0.3)],
+            )
+        ]
+    )
+    tid = store.save(t)
+    assert [w.checked for w in store.load(tid).segments[0].words] == [False, False]
+    change = t.apply(mark_checked(t, 1, [1]))
+    store.apply(tid, change)
+    assert [w.checked for w in store.load(tid).segments[0].words] == [False, True]
+    store.apply(tid, t.apply(change.inverse()))  # undo
+    assert [w.checked for w in store.load(tid).segments[0].words] == [False, False]

@@ -43,8 +43,8 @@ class AcceptSuggestionsCommand(EditCommand):
             ).format(found=_quoted(s.found), term=_quoted(s.term))
         else:
             text = QCoreApplication.translate(
-                "EditCommands", "Accept %n glossary suggestions", None, len(suggestions)
-            )
+                "EditCommands", "Accept all glossary suggestions ({count})"
+            ).format(count=len(suggestions))
         super().__init__(session, text)
         self.suggestions = suggestions
 

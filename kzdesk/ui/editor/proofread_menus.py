@@ -29,10 +29,6 @@ if TYPE_CHECKING:
     from kzdesk.ui.editor.proofreading import Proofreading
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Proofreading", text)
-
-
 def _corrections(
     p: Proofreading,
     menu: QMenu,
@@ -44,7 +40,7 @@ def _corrections(
     worker = p.spelling
     if worker is None:
         return
-    waiting = QAction(_tr("Looking for corrections…"), menu)
+    waiting = QAction(QCoreApplication.translate("Proofreading", "Looking for corrections…"), menu)
     waiting.setEnabled(False)
     menu.insertAction(before, waiting)
 
@@ -58,7 +54,7 @@ def _corrections(
         if not shiboken6.isValid(menu):
             return  # closed before the corrections came
         if not found:
-            waiting.setText(_tr("No corrections found"))
+            waiting.setText(QCoreApplication.translate("Proofreading", "No corrections found"))
             return
         for correction in found:
             action = QAction(correction, menu)
@@ -78,7 +74,12 @@ def _corrections(
 
 
 def _add_to_glossary(p: Proofreading, menu: QMenu, word: str, before: QAction | None) -> None:
-    action = QAction(_tr("Add “{word}” to the Glossary").format(word=word), menu)
+    action = QAction(
+        QCoreApplication.translate("Proofreading", "Add “{word}” to the Glossary").format(
+            word=word
+        ),
+        menu,
+    )
     action.triggered.connect(lambda: p.add_to_glossary(word))
     menu.insertAction(before, action)
 
@@ -124,10 +125,14 @@ def _fill_list_menu(p: Proofreading, menu: QMenu, seg: Segment, char: int) -> No
     at = [s for s in suggestions if char >= 0 and s.start <= char <= s.end] or suggestions
     for s in at[:3]:
         accept = menu.addAction(
-            _tr("Replace “{found}” with “{term}” (Glossary)").format(found=s.found, term=s.term)
+            QCoreApplication.translate(
+                "Proofreading", "Replace “{found}” with “{term}” (Glossary)"
+            ).format(found=s.found, term=s.term)
         )
         accept.triggered.connect(lambda _=False, s=s: p.accept(s))
-        keep = menu.addAction(_tr("Keep “{found}”").format(found=s.found))
+        keep = menu.addAction(
+            QCoreApplication.translate("Proofreading", "Keep “{found}”").format(found=s.found)
+        )
         keep.triggered.connect(lambda _=False, s=s: p.ignore(s))
     if suggestions:
         menu.addAction(p.accept_all_action)
@@ -136,7 +141,11 @@ def _fill_list_menu(p: Proofreading, menu: QMenu, seg: Segment, char: int) -> No
     if uncertain:
         chosen = [t for t, span in enumerate(token_spans(seg.text)) if span in uncertain]
         a, b = min(uncertain)
-        check = menu.addAction(_tr("Mark “{word}” as Checked").format(word=seg.text[a:b]))
+        check = menu.addAction(
+            QCoreApplication.translate("Proofreading", "Mark “{word}” as Checked").format(
+                word=seg.text[a:b]
+            )
+        )
         check.triggered.connect(lambda _=False, sid=seg.id, c=chosen: p.mark_tokens(sid, c))
     elif p.uncertain.tokens(seg):
         menu.addAction(p.checked_action)

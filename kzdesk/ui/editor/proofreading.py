@@ -44,10 +44,6 @@ if TYPE_CHECKING:
     from kzdesk.ui.editor.editor_window import EditorWindow
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Proofreading", text)
-
-
 @dataclass(frozen=True)
 class ProofreadingOptions:
     """Settings → Proofreading, and the glossary of this transcript's job."""
@@ -109,9 +105,10 @@ class Proofreading(QObject):
         self._update_count()
         if any(seg.words for seg in t.segments) and not proofread.has_confidence(t):
             window.show_status(
-                _tr(
+                QCoreApplication.translate(
+                    "Proofreading",
                     "The engine gave no confidence for the words of this transcript (SpeechKit "
-                    "gives none), so no word is marked as uncertain."
+                    "gives none), so no word is marked as uncertain.",
                 )
             )
 
@@ -123,25 +120,33 @@ class Proofreading(QObject):
         return action
 
     def _build_actions(self) -> None:
-        self.next_action = self._action(_tr("Next Uncertain Word"), "F8", self.go_next)
-        self.previous_action = self._action(
-            _tr("Previous Uncertain Word"), "Shift+F8", self.go_previous
+        self.next_action = self._action(
+            QCoreApplication.translate("Proofreading", "Next Uncertain Word"), "F8", self.go_next
         )
-        self.checked_action = self._action(_tr("Mark as Checked"), "F9", self.mark_checked)
+        self.previous_action = self._action(
+            QCoreApplication.translate("Proofreading", "Previous Uncertain Word"),
+            "Shift+F8",
+            self.go_previous,
+        )
+        self.checked_action = self._action(
+            QCoreApplication.translate("Proofreading", "Mark as Checked"), "F9", self.mark_checked
+        )
         self.accept_action = self._action(
-            _tr("Accept Glossary Suggestion"), ["Alt+Return", "Alt+Enter"], self.accept_current
+            QCoreApplication.translate("Proofreading", "Accept Glossary Suggestion"),
+            ["Alt+Return", "Alt+Enter"],
+            self.accept_current,
         )
         self.ignore_action = self._action(
-            _tr("Keep Word (Ignore Suggestion)"),
+            QCoreApplication.translate("Proofreading", "Keep Word (Ignore Suggestion)"),
             ["Alt+Shift+Return", "Alt+Shift+Enter"],
             self.ignore_current,
         )
         self.accept_all_action = self._action(
-            _tr("Accept All Glossary Suggestions"),
+            QCoreApplication.translate("Proofreading", "Accept All Glossary Suggestions"),
             ["Ctrl+Alt+Return", "Ctrl+Alt+Enter"],
             self.accept_all,
         )
-        menu = QMenu(_tr("P&roofread"), self.window)
+        menu = QMenu(QCoreApplication.translate("Proofreading", "P&roofread"), self.window)
         for action in (self.next_action, self.previous_action, self.checked_action):
             menu.addAction(action)
         menu.addSeparator()
@@ -197,7 +202,10 @@ class Proofreading(QObject):
             QCoreApplication.translate("Proofreading", "%n uncertain word(s) left", None, n)
         )
         self.count_label.setToolTip(
-            _tr("Words the engine was not sure of: F8 goes to the next one, F9 marks it checked.")
+            QCoreApplication.translate(
+                "Proofreading",
+                "Words the engine was not sure of: F8 goes to the next one, F9 marks it checked.",
+            )
         )
 
     def go_next(self) -> None:
@@ -222,7 +230,9 @@ class Proofreading(QObject):
         segments = self.session.transcript.segments
         spot = self.uncertain.find(segments, row, token, backwards=backwards)
         if spot is None:
-            self.window.show_status(_tr("No uncertain words left."))
+            self.window.show_status(
+                QCoreApplication.translate("Proofreading", "No uncertain words left.")
+            )
             return None
         self.last = spot
         seg = segments[spot.row]
@@ -256,7 +266,9 @@ class Proofreading(QObject):
         if last is not None and last.segment_id == seg.id:
             tokens = [last.token]
         if self.window.push(MarkCheckedCommand(self.session, seg.id, tokens)):
-            self.window.show_status(_tr("Marked as checked."))
+            self.window.show_status(
+                QCoreApplication.translate("Proofreading", "Marked as checked.")
+            )
 
     def mark_tokens(self, segment_id: int, tokens: list[int]) -> None:
         self.window.commit_open_editor()
@@ -288,14 +300,22 @@ class Proofreading(QObject):
     def accept_current(self) -> None:
         suggestion = self.current_suggestion()
         if suggestion is None:
-            self.window.show_status(_tr("This phrase has no glossary suggestion."))
+            self.window.show_status(
+                QCoreApplication.translate(
+                    "Proofreading", "This phrase has no glossary suggestion."
+                )
+            )
             return
         self.accept(suggestion)
 
     def ignore_current(self) -> None:
         suggestion = self.current_suggestion()
         if suggestion is None:
-            self.window.show_status(_tr("This phrase has no glossary suggestion."))
+            self.window.show_status(
+                QCoreApplication.translate(
+                    "Proofreading", "This phrase has no glossary suggestion."
+                )
+            )
             return
         self.ignore(suggestion)
 
@@ -303,7 +323,9 @@ class Proofreading(QObject):
         self.window.commit_open_editor()
         found = self.suggestions.all(self.session.transcript.segments)
         if not found:
-            self.window.show_status(_tr("There are no glossary suggestions."))
+            self.window.show_status(
+                QCoreApplication.translate("Proofreading", "There are no glossary suggestions.")
+            )
             return
         self.window.push(AcceptSuggestionsCommand(self.session, found))
 
@@ -318,7 +340,11 @@ class Proofreading(QObject):
         self.suggestions.clear()
         self.source.accepted = accepted_words(self.glossary_terms)
         self._repaint()
-        self.window.show_status(_tr("“{word}” is in the glossary now.").format(word=word))
+        self.window.show_status(
+            QCoreApplication.translate("Proofreading", "“{word}” is in the glossary now.").format(
+                word=word
+            )
+        )
 
     def suggestions_count(self) -> int:
         return len(self.suggestions.all(self.session.transcript.segments))
