@@ -161,7 +161,7 @@ def flagging(results: list[Result]) -> None:
         caught = sum(1 for ok in flagged if not ok)
         wasted = sum(1 for ok in flagged if ok)
         print(
-            f"  {t:9.1f}  {len(flagged):7d}  {caught / max(wrong, 1):21.0%}  "
+            f"  {t:9.2f}  {len(flagged):7d}  {caught / max(wrong, 1):21.0%}  "
             f"{wasted / max(len(flagged), 1):19.0%}"
         )
 

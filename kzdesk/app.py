@@ -61,7 +61,6 @@ class AppContext:
                 model=settings.model,
                 # first wait after a dropped connection; doubles on each further attempt
                 retry_base_s=float(os.environ.get("KZDESK_RETRY_DELAY_S", "30")),
-                glossary=lambda: settings.glossary,  # the window changes settings in place
             ),
             voices=voices,
             exporter=exporter,

@@ -11,7 +11,7 @@ import logging
 import shutil
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -86,8 +86,6 @@ class PipelineConfig:
     retry_base_s: float = 30.0
     max_piece_ms: int = 4 * 3600 * 1000 - 60_000
     model: str = "general"
-    # the user's glossary (Settings), read when a job starts; each job may add its own list
-    glossary: Callable[[], Sequence[str]] = field(default=lambda: ())
 
 
 class _PieceContext:
@@ -287,7 +285,9 @@ class TranscriptionService:
             speaker_labeling=job.speakers is SpeakersMode.AUTO and not job.diarizes_locally,
             channels_as_speakers=job.speakers is SpeakersMode.CHANNELS and info.channels > 1,
             model=str(job.options.get("model", self.config.model)),
-            glossary=tuple(merge_terms(self.config.glossary(), job.options.get("glossary") or ())),
+            # only the job's own list: hot words absent from a recording cost Whisper accuracy
+            # (bench/proofreading.py); the Settings glossary works after recognition
+            glossary=tuple(merge_terms(job.options.get("glossary") or ())),
         )
         results: list[tuple[AudioPiece, list[Utterance]]] = []
         for piece in pieces:

@@ -1821,8 +1821,8 @@
         <translation>Сенімділігі &amp;төмен сөздерді белгілеу:</translation>
     </message>
     <message>
-        <source>Names, places, organisations and terms, one a line — the Kazakh and the Russian spelling each on its own line. The offline engine listens for them, and the editor suggests them where a word looks like one. Each job can add its own list (its menu, Glossary…).</source>
-        <translation>Есімдер, жер атаулары, ұйымдар мен терминдер, әр жолға біреуден — қазақша және орысша жазылуы әрқайсысы бөлек жолда. Офлайн қозғалтқыш оларды тыңдайды, ал редактор сөз соларға ұқсаған жерде оларды ұсынады. Әр тапсырма өз тізімін қоса алады (оның мәзірі, Глоссарий…).</translation>
+        <source>Names, places, organisations and terms, one a line — the Kazakh and the Russian spelling each on its own line. The editor suggests them where a word looks like one. Each job can add its own list (its menu, Glossary…), which the offline engine also listens for.</source>
+        <translation>Есімдер, жер атаулары, ұйымдар мен терминдер, әр жолға біреуден — қазақша және орысша жазылуы әрқайсысы бөлек жолда. Редактор сөз соларға ұқсаған жерде оларды ұсынады. Әр тапсырма өз тізімін қоса алады (оның мәзірі, Глоссарий…), оны офлайн қозғалтқыш та тыңдайды.</translation>
     </message>
     <message>
         <source>Off</source>

@@ -1832,8 +1832,8 @@
         <translation>Отмечать слова с &amp;уверенностью ниже:</translation>
     </message>
     <message>
-        <source>Names, places, organisations and terms, one a line — the Kazakh and the Russian spelling each on its own line. The offline engine listens for them, and the editor suggests them where a word looks like one. Each job can add its own list (its menu, Glossary…).</source>
-        <translation>Имена, места, организации и термины, по одному в строке — казахское и русское написание каждое на своей строке. Офлайн-движок прислушивается к ним, а редактор подсказывает их там, где слово на них похоже. Каждое задание может добавить свой список (его меню, Глоссарий…).</translation>
+        <source>Names, places, organisations and terms, one a line — the Kazakh and the Russian spelling each on its own line. The editor suggests them where a word looks like one. Each job can add its own list (its menu, Glossary…), which the offline engine also listens for.</source>
+        <translation>Имена, места, организации и термины, по одному в строке — казахское и русское написание каждое на своей строке. Редактор подсказывает их там, где слово на них похоже. Каждое задание может добавить свой список (его меню, Глоссарий…), к которому прислушивается и офлайн-движок.</translation>
     </message>
     <message>
         <source>Off</source>

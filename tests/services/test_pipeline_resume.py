@@ -46,12 +46,14 @@ class ScriptedEngine:
         self.crash_while_sending = False
         self.block_until_cancel = False
         self.utterances: list[Utterance] | None = None
+        self.options: list[RecognitionOptions] = []
         self.lock = threading.Lock()
 
     def transcribe(
         self, piece: AudioPiece, options: RecognitionOptions, ctx: EngineContext
     ) -> list[Utterance]:
         with self.lock:
+            self.options.append(options)
             fault = self.faults.pop(0) if self.faults else None
         if fault is not None:
             raise fault
@@ -318,3 +320,13 @@ def test_remove_forgets_job_transcript_and_converted_audio(env) -> None:
     service.remove(job.id)
     assert queue.all() == [] and store.id_for_job(job.id) is None
     assert service.converted_audio(job.id) == []
+
+
+def test_the_engine_gets_the_jobs_glossary_only(env) -> None:
+    queue, store, engine, service, audio = env
+    queue.enqueue(audio, options={"glossary": ["Тоқаев", "Токаев"]})
+    run_one(queue, service)
+    assert engine.options[-1].glossary == ("Тоқаев", "Токаев")
+    queue.enqueue(audio, speakers=SpeakersMode.OFF)
+    run_one(queue, service)
+    assert engine.options[-1].glossary == ()

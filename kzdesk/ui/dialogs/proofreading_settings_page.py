@@ -65,9 +65,9 @@ class ProofreadingSettingsPage(QWidget):
             ui.help_label(
                 self.tr(
                     "Names, places, organisations and terms, one a line — the Kazakh and the "
-                    "Russian spelling each on its own line. The offline engine listens for them, "
-                    "and the editor suggests them where a word looks like one. Each job can add "
-                    "its own list (its menu, Glossary…)."
+                    "Russian spelling each on its own line. The editor suggests them where a word "
+                    "looks like one. Each job can add its own list (its menu, Glossary…), which "
+                    "the offline engine also listens for."
                 )
             )
         )
