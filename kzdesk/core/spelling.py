@@ -85,10 +85,12 @@ class SpellCache:
     def __init__(self) -> None:
         self._known: dict[tuple[str, str], bool] = {}
         self.available: frozenset[str] = frozenset()  # languages with a loaded dictionary
+        self.generation = 0  # bumped when the cache forgets everything (it grew too large)
 
     def store(self, answers: Iterable[tuple[str, str, bool]]) -> None:
         if len(self._known) > MAX_CACHED:
             self._known.clear()
+            self.generation += 1
         for language, word, ok in answers:
             self._known[(language, word)] = ok
 

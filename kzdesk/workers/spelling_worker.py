@@ -99,7 +99,10 @@ class SpellingWorker(QObject):
     def _on_checked(self, result: object) -> None:
         self._busy = False
         if isinstance(result, list):
+            generation = self.cache.generation
             self.cache.store(result)
+            if self.cache.generation != generation:
+                self._asked.clear()  # the cache forgot its answers: ask again when painted
             self.answered.emit()
         self._flush.start()
 

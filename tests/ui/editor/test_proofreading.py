@@ -55,7 +55,7 @@ def meeting(confident: bool = True) -> Transcript:
 
 
 @pytest.fixture(scope="module")
-def speller(qapp) -> SpellingWorker:
+def speller(qapp):
     worker = SpellingWorker()
     worker.start()
     deadline = time.monotonic() + 60
@@ -63,7 +63,9 @@ def speller(qapp) -> SpellingWorker:
         QApplication.processEvents()
         time.sleep(0.01)
     assert worker.state == "ready"
-    return worker
+    yield worker
+    worker.wait()  # no answer of this module's worker reaches a later test
+    QApplication.processEvents()
 
 
 @pytest.fixture
@@ -371,3 +373,15 @@ def test_ctrl_l_loops_the_current_phrase(open_editor, qtbot) -> None:
     window.player.seek(seg.end_ms + 5000)  # the user goes elsewhere: the loop ends
     assert not loop.isChecked()
     window.player.pause()
+
+
+def test_without_dictionaries_the_editor_says_spelling_is_off(open_editor, qtbot, tmp_path) -> None:
+    from kzdesk.services.spelling import Dictionaries
+
+    worker = SpellingWorker(Dictionaries(tmp_path / "none"))
+    with qtbot.waitSignal(worker.unavailable, timeout=10_000):
+        worker.start()
+    window = open_editor(spelling=worker)
+    assert "Spelling is not checked" in window.status_label.text()
+    seg = window.session.transcript.segment(5)
+    assert not [m for m in window.proofreading.source.marks(seg) if m[2] is Kind.SPELLING]
