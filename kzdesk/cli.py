@@ -14,6 +14,7 @@ from pathlib import Path
 from kzdesk import __version__, cli_diarize, cli_folder, cli_run, export
 from kzdesk.app import AppContext, setup_logging
 from kzdesk.core import cost, timecode
+from kzdesk.core.glossary import parse_terms
 from kzdesk.core.job import Language, SpeakersMode, speakers_choice
 from kzdesk.services import settings as settings_module
 from kzdesk.services.data_folder import DataFolderError
@@ -65,6 +66,12 @@ def build_parser() -> argparse.ArgumentParser:
         "large-v3-turbo, a model folder or a Hugging Face id",
     )
     t.add_argument("--export", default=None, help=f"formats: {','.join(export.FORMATS)}")
+    t.add_argument(
+        "--glossary",
+        metavar="FILE",
+        help="names and terms of these recordings, one a line (UTF-8 text): Whisper hears "
+        "them, and near-misses are suggested in the editor",
+    )
     t.add_argument("--jobs", type=int, default=None, help="files processed at once")
     t.add_argument(
         "--again",
@@ -225,8 +232,10 @@ def _config(ctx: AppContext, args: argparse.Namespace) -> int:
         return 0
     old = current[args.name]
     try:
-        if isinstance(old, list):
-            new: object = parse_formats(args.value)
+        if args.name == "glossary":
+            new: object = parse_terms(args.value)
+        elif isinstance(old, list):
+            new = parse_formats(args.value)
         elif isinstance(old, bool):
             new = args.value.lower() in {"1", "yes", "true", "on"}
         else:

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from kzdesk.app import AppContext
 from kzdesk.cli_progress import ProgressPrinter
+from kzdesk.core.glossary import parse_terms
 from kzdesk.core.job import Job, JobState, Language, SpeakersMode
 from kzdesk.services import models
 from kzdesk.services.exporting import ExportError, ExportOutcome, ExportRequest, parse_formats
@@ -74,6 +75,20 @@ def scan_paths(paths: Sequence[str]) -> tuple[list[Path], list[str], bool]:
     return scan.files, notes, unusable
 
 
+def read_glossary(path: str) -> list[str] | None:
+    """The terms of a glossary file (one a line), or None after saying why it cannot be read."""
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as exc:
+        print(f"The glossary “{path}” cannot be read ({exc.strerror or exc}).", file=sys.stderr)
+        return None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = raw.decode("cp1251")  # a list saved by Windows Notepad in the Cyrillic code page
+    return parse_terms(text)
+
+
 def transcribe(ctx: AppContext, args: argparse.Namespace) -> int:
     files, notes, unusable = scan_paths(args.paths)
     for note in notes:
@@ -83,7 +98,7 @@ def transcribe(ctx: AppContext, args: argparse.Namespace) -> int:
         return 1
     s = ctx.settings
     engine = args.engine or s.engine
-    options: dict[str, str | int] = {}
+    options: dict[str, object] = {}
     speakers, speaker_options = args.speakers or (SpeakersMode(s.speakers), {})
     options.update(speaker_options)
     if args.model and engine == "whisper":
@@ -97,6 +112,11 @@ def transcribe(ctx: AppContext, args: argparse.Namespace) -> int:
             print("The SpeechKit model must be “general” or “deferred-general”.", file=sys.stderr)
             return 2
         options["model"] = args.model
+    if args.glossary:
+        terms = read_glossary(args.glossary)
+        if terms is None:
+            return 2
+        options["glossary"] = terms
     language = Language(args.language or s.language)
     request = export_request(ctx, args)
     request_json = request.to_json() if request is not None else None

@@ -7,8 +7,9 @@ wheel ships as LICENSE/LICENCE/COPYING/NOTICE (importlib.metadata ``dist.files``
 few wheels that ship none (Qt for Python, CTranslate2, tokenizers) it writes a notice from the
 package metadata, with the full licence text from ``packaging/licenses/texts``. Notices that
 are not in any wheel (the FFmpeg programs and libraries, Qt's LGPL obligations) come from
-``packaging/licenses/notices`` (Qt.txt, FFmpeg.txt); the speaker models' provenance and licences
-from ``packaging/licenses/models``. ``licenses/README.txt`` lists all.
+``packaging/licenses/notices`` (Qt.txt, FFmpeg.txt, Hunspell.txt and
+Hunspell-dictionaries.txt for resources/dictionaries); the speaker models' provenance and
+licences from ``packaging/licenses/models``. ``licenses/README.txt`` lists all.
 
 Standalone: ``python tools/collect_licenses.py OUT_DIR [MODULE ...]`` (default: the modules
 kzdesk imports directly).
@@ -52,6 +53,7 @@ DEFAULT_MODULES = (
     "av",
     "tokenizers",
     "huggingface_hub",
+    "hunspell",
 )
 
 _NOTICE_NAME = re.compile(r"^(LICEN[CS]E|COPYING|NOTICE|AUTHORS|THIRDPARTYNOTICES)", re.IGNORECASE)
@@ -218,7 +220,13 @@ def collect(
         written.append(Path(shutil.copyfile(python, folder / "LICENSE.txt")))
         index.append(f"Python {sys.version.split()[0]}: PSF-2.0  ->  {folder.name}/")
     # Notices no wheel carries: which obligations apply and where the source is.
-    extras = {"Qt": "pyside6-essentials" in dists, "FFmpeg": ffmpeg_bundled or "av" in dists}
+    extras = {
+        "Qt": "pyside6-essentials" in dists,
+        "FFmpeg": ffmpeg_bundled or "av" in dists,
+        "Hunspell": "chunspell" in dists,
+        # resources/dictionaries ship with every bundle
+        "Hunspell-dictionaries": True,
+    }
     for name, wanted in extras.items():
         if wanted:
             folder = dest / name

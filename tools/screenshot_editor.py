@@ -7,7 +7,9 @@ dialog when the automatic export already wrote the files, at scale 1 and 2.
 Builds a short meeting: each phrase is spoken by espeak-ng (Kazakh or Russian voice, a
 different voice variant per speaker) into one recording, so the waveform and the timings are
 those of real (synthetic) speech. The editor then opens on it, plays to a phrase (so a phrase
-and a word are highlighted), and the find bar searches for "бюджет". Without a display it
+and a word are highlighted), and the find bar searches for "бюджет"; then the proofreading
+shots (tools/screenshot_proofreading.py: F8 on an uncertain word, a spelling menu, light and
+dark palettes). Without a display it
 starts Xvfb and runs itself under it once per scale factor (see screenshot_main_window.py).
 """
 
@@ -186,6 +188,11 @@ def shoot(out_dir: Path, scale: str) -> list[Path]:
         saved.append(path)
         dialog.reject()
         window.close()
+        from tools import screenshot_proofreading
+
+        saved += screenshot_proofreading.shoot(
+            app, store, inputs, transcript, out_dir, suffix, settle
+        )
     QApplication.processEvents()
     return saved
 

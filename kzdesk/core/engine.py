@@ -33,6 +33,9 @@ class RecognitionOptions:
     channels_as_speakers: bool = False  # stereo: each channel is a person
     model: str = "general"  # or "deferred-general"
     text_normalization: bool = True
+    # Names and terms of this recording (the job's own glossary): the offline engine hears them
+    # as hot words; SpeechKit's async API takes none.
+    glossary: tuple[str, ...] = ()
 
 
 @dataclass

@@ -45,7 +45,8 @@ class Word:
     text: str
     start_ms: int
     end_ms: int
-    confidence: float | None = None
+    confidence: float | None = None  # the engine's, 0..1; None: the engine gave none
+    checked: bool = False  # the user typed or confirmed it: never flagged as uncertain
 
 
 @dataclass
@@ -325,23 +326,28 @@ def _replace_rows(rows: list, pairs: list, *, key) -> list:  # type: ignore[type
 
 
 def retime_words(text: str, old: list[Word], start_ms: int, end_ms: int) -> list[Word]:
+    """Words for ``text`` (its whitespace-separated tokens). A word the user changed or added
+    is ``checked``; an unchanged word keeps its confidence and checked state (see
+    :func:`kzdesk.core.transcript_ops.carry_flags`)."""
     tokens = text.split()
     if not tokens:
         return []
     if len(tokens) == len(old):
         return [
-            Word(t, w.start_ms, w.end_ms, w.confidence) for t, w in zip(tokens, old, strict=True)
+            Word(t, w.start_ms, w.end_ms, w.confidence, w.checked or t != w.text)
+            for t, w in zip(tokens, old, strict=True)
         ]
     if old:
         start_ms, end_ms = old[0].start_ms, old[-1].end_ms
     span = max(end_ms - start_ms, 0)
     weights = [len(t) + 1 for t in tokens]
     total = sum(weights)
+    flags = transcript_ops.carry_flags(tokens, old)
     words, pos = [], 0
-    for token, weight in zip(tokens, weights, strict=True):
+    for token, weight, (confidence, checked) in zip(tokens, weights, flags, strict=True):
         w_start = start_ms + span * pos // total
         pos += weight
-        words.append(Word(token, w_start, start_ms + span * pos // total))
+        words.append(Word(token, w_start, start_ms + span * pos // total, confidence, checked))
     return words
 
 
@@ -357,7 +363,7 @@ def fit_words(words: list[Word], start_ms: int, end_ms: int) -> list[Word]:
     for w in words:
         w_start = max(min(max(w.start_ms, start_ms), end_ms), prev_start)
         w_end = max(min(max(w.end_ms, start_ms), end_ms), w_start, prev_end)
-        fitted.append(Word(w.text, w_start, w_end, w.confidence))
+        fitted.append(Word(w.text, w_start, w_end, w.confidence, w.checked))
         prev_start, prev_end = w_start, w_end
     if fitted:
         fitted[0].start_ms = start_ms

@@ -12,6 +12,7 @@ read-only queries, compute a value). Word-timing rules every operation keeps:
 from __future__ import annotations
 
 import copy
+import difflib
 import re
 from typing import TYPE_CHECKING
 
@@ -151,3 +152,21 @@ def replace_all(transcript: Transcript, other: Transcript, description: str) -> 
         segments=pairs(transcript.segments, other.segments),
         description=description,
     )
+
+
+def carry_flags(tokens: list[str], old: list[Word]) -> list[tuple[float | None, bool]]:
+    """(confidence, checked) for each new token of an edited phrase whose word count changed.
+
+    Tokens the edit left as they were (matched to the old words in order) keep their word's
+    confidence and checked state; a token that replaced exactly one word keeps that word's
+    confidence; every changed or added token is checked (the user typed it)."""
+    flags: list[tuple[float | None, bool]] = [(None, True)] * len(tokens)
+    matcher = difflib.SequenceMatcher(None, tokens, [w.text for w in old], autojunk=False)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            for k in range(i2 - i1):
+                flags[i1 + k] = (old[j1 + k].confidence, old[j1 + k].checked)
+        elif op == "replace" and i2 - i1 == j2 - j1:
+            for k in range(i2 - i1):
+                flags[i1 + k] = (old[j1 + k].confidence, True)
+    return flags

@@ -475,13 +475,29 @@ def convert_result(result: Any) -> list[Utterance]:
                 continue
             seen.add(key)
             words = [
-                Word(w.text, int(w.timespan.start_time_ms), int(w.timespan.end_time_ms))
+                Word(
+                    w.text,
+                    int(w.timespan.start_time_ms),
+                    int(w.timespan.end_time_ms),
+                    _confidence(final),
+                )
                 for final in item.finals
                 for w in final.words
             ]
             utterances.append(Utterance(str(tag), start, end, text, words, _language(item.finals)))
     utterances.sort(key=lambda u: (u.start_ms, u.end_ms, u.channel))
     return utterances
+
+
+def _confidence(final: Any) -> float | None:
+    """The utterance's confidence for each of its words: SpeechKit v3 gives words none, and
+    documents the hypothesis confidence as "currently not used" (0). Never invented: 0 or
+    nothing is None, which the editor reports instead of flagging words."""
+    try:
+        value = float(final.confidence)
+    except (AttributeError, IndexError, TypeError, ValueError):
+        return None
+    return value if 0.0 < value <= 1.0 else None
 
 
 def _language(finals: Any) -> str | None:

@@ -173,6 +173,7 @@ class WhisperEngine:
             beam_size=self.beam_size,
             split_channels=split,
             start_ms=resume_points(kept, channels, piece.duration_ms),
+            glossary=options.glossary,
         )
 
     @contextlib.contextmanager

@@ -26,6 +26,7 @@ class WhisperRequest:
     split_channels: bool = False  # stereo, each channel one person: transcribe each alone
     # where to start in each channel (resume after the last kept phrase's end)
     start_ms: tuple[int, ...] = (0,)
+    glossary: tuple[str, ...] = ()  # names and terms, given to Whisper as hot words
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
+from kzdesk.core.glossary import terms_for_language
 from kzdesk.core.i18n import QT_TRANSLATE_NOOP
 from kzdesk.engines.whisper_messages import (
     Done,
@@ -200,7 +201,7 @@ def run(request: WhisperRequest, send: Send) -> None:
                 channel=str(index),
                 start_ms=start_ms,
                 language=language,
-                options=decode_options(request),
+                options=decode_options(request, language),
                 emit=send,
                 progress=progress,
             )
@@ -213,7 +214,7 @@ def _ms(samples: int) -> int:
     return samples * 1000 // SAMPLE_RATE
 
 
-def decode_options(request: WhisperRequest) -> dict[str, Any]:
+def decode_options(request: WhisperRequest, language: str | None = None) -> dict[str, Any]:
     return {
         "beam_size": request.beam_size,
         "best_of": max(request.beam_size, 1),
@@ -227,6 +228,9 @@ def decode_options(request: WhisperRequest) -> dict[str, Any]:
         "hallucination_silence_threshold": (
             HALLUCINATION_SILENCE_S if request.word_timestamps else None
         ),
+        # the glossary terms of the language heard, before every 30-s window (an initial
+        # prompt would reach only the first); see bench/proofreading.py
+        "hotwords": ", ".join(terms_for_language(request.glossary, language)) or None,
     }
 
 

@@ -44,6 +44,7 @@ def transcript_to_dict(transcript: Transcript) -> dict[str, Any]:
                         "start_ms": w.start_ms,
                         "end_ms": w.end_ms,
                         "confidence": _finite(w.confidence),
+                        "checked": w.checked,
                     }
                     for w in seg.words
                 ],
@@ -139,6 +140,7 @@ def _segment(seg: dict[str, Any]) -> Segment:
                 start_ms=_int(w["start_ms"]),
                 end_ms=_int(w["end_ms"]),
                 confidence=None if w.get("confidence") is None else _float(w["confidence"]),
+                checked=_bool(w.get("checked", False)),
             )
             for w in seg.get("words", [])
         ],
@@ -155,6 +157,12 @@ def _float(value: Any) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise TypeError(repr(value))
     return float(value)
+
+
+def _bool(value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise TypeError(repr(value))
+    return value
 
 
 def _str(value: Any) -> str:

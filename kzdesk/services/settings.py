@@ -11,6 +11,7 @@ from typing import Any
 
 from kzdesk.core.i18n import QT_TRANSLATE_NOOP
 from kzdesk.core.job import Language, SpeakersMode
+from kzdesk.core.proofread import DEFAULT_UNCERTAIN_BELOW
 from kzdesk.export.options import ExportOptions
 
 SETTINGS_FILE = "settings.json"
@@ -56,6 +57,15 @@ class Settings:
             "min_gap_ms": self.subtitle_gap_ms,
         }
 
+    # Proofreading (the editor): words below this confidence are underlined; F8 plays from
+    # this long before a word; resuming playback rewinds; spelling on or off; the user's
+    # glossary of names and terms (also given to the offline engine).
+    uncertain_below: float = DEFAULT_UNCERTAIN_BELOW
+    play_before_s: float = 1.0
+    resume_rewind_s: float = 2.0
+    spelling: bool = True
+    glossary: list[str] = field(default_factory=list)
+
     def validate(self) -> list[str]:
         """Sentences describing what is wrong; empty when all is well."""
         problems = []
@@ -93,6 +103,16 @@ class Settings:
             ExportOptions(**self.subtitle_rules())  # type: ignore[arg-type]
         except (ValueError, TypeError) as exc:
             problems.append(str(exc))
+        if not 0 <= self.uncertain_below <= 1:
+            problems.append(
+                QT_TRANSLATE_NOOP("Messages", "The uncertainty threshold must be 0–100 %.")
+            )
+        if not 0 <= self.play_before_s <= 10 or not 0 <= self.resume_rewind_s <= 10:
+            problems.append(
+                QT_TRANSLATE_NOOP(
+                    "Messages", "Playback lead-in and rewind must be between 0 and 10 seconds."
+                )
+            )
         if self.price_per_minute < 0:
             problems.append(QT_TRANSLATE_NOOP("Messages", "The price cannot be negative."))
         if self.folder_id and not self.folder_id.replace("-", "").isalnum():

@@ -26,6 +26,7 @@ from kzdesk.core.engine import (
     Utterance,
     maybe_sent_error,
 )
+from kzdesk.core.glossary import merge_terms
 from kzdesk.core.i18n import QT_TRANSLATE_NOOP
 from kzdesk.core.job import STAGE_SPEAKERS, Job, JobState, SpeakersMode
 from kzdesk.core.transcript import Transcript
@@ -320,6 +321,9 @@ class TranscriptionService:
             speaker_labeling=job.speakers is SpeakersMode.AUTO and not job.diarizes_locally,
             channels_as_speakers=job.speakers is SpeakersMode.CHANNELS and info.channels > 1,
             model=str(job.options.get("model", self.config.model)),
+            # only the job's own list: hot words absent from a recording cost Whisper accuracy
+            # (bench/proofreading.py); the Settings glossary works after recognition
+            glossary=tuple(merge_terms(job.options.get("glossary") or ())),
         )
         run.wait_kind = service_times.speechkit_kind(options.model)
         results: list[tuple[AudioPiece, list[Utterance]]] = []

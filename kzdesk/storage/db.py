@@ -165,6 +165,10 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (transcript_id, start_ms)
     );
     """,
+    # 6: proofreading (issue 16): a word the user typed or confirmed is never flagged again
+    """
+    ALTER TABLE words ADD COLUMN checked INTEGER NOT NULL DEFAULT 0;
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

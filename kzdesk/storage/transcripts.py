@@ -152,11 +152,11 @@ class TranscriptStore:
         ]
         words: dict[int, list[Word]] = {}
         for r in conn.execute(
-            "SELECT segment_id, text, start_ms, end_ms, confidence FROM words"
+            "SELECT segment_id, text, start_ms, end_ms, confidence, checked FROM words"
             " WHERE transcript_id = ? ORDER BY segment_id, position",
             (transcript_id,),
         ):
-            words.setdefault(r[0], []).append(Word(r[1], r[2], r[3], r[4]))
+            words.setdefault(r[0], []).append(Word(r[1], r[2], r[3], r[4], bool(r[5])))
         segments = [
             Segment(
                 id=r["id"],
@@ -270,9 +270,9 @@ class TranscriptStore:
         )
         conn.executemany(
             "INSERT INTO words (transcript_id, segment_id, position, text, start_ms, end_ms,"
-            " confidence) VALUES (?,?,?,?,?,?,?)",
+            " confidence, checked) VALUES (?,?,?,?,?,?,?,?)",
             [
-                (tid, s.id, i, w.text, w.start_ms, w.end_ms, w.confidence)
+                (tid, s.id, i, w.text, w.start_ms, w.end_ms, w.confidence, int(w.checked))
                 for s in segments
                 for i, w in enumerate(s.words)
             ],

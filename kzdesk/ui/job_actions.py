@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, QPoint, Qt, QThreadPool, QUrl
 from PySide6.QtGui import QAction, QActionGroup, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import QInputDialog, QMenu, QStyle, QWidget
+from PySide6.QtWidgets import QDialog, QInputDialog, QMenu, QStyle, QWidget
 
 from kzdesk.core.job import (
     DEFAULT_SPEAKER_RANGE,
@@ -20,8 +20,10 @@ from kzdesk.core.job import (
 from kzdesk.services.exporting import JobExporter
 from kzdesk.services.failures import retry_can_help
 from kzdesk.services.settings import Settings
+from kzdesk.storage.job_glossary import set_job_glossary
 from kzdesk.storage.job_queue import JobQueue
 from kzdesk.storage.transcripts import TranscriptStore
+from kzdesk.ui.dialogs.glossary_dialog import GlossaryDialog
 from kzdesk.ui.messages import translate_message
 from kzdesk.ui.queue_view import QueueView
 from kzdesk.ui.text import fill
@@ -146,6 +148,7 @@ class JobActions(QObject):
             self.tr("Show in file manager"), sp.SP_DirOpenIcon, "Ctrl+Shift+R", self.on_show_file
         )
         self.export = make(self.tr("Export"), sp.SP_DialogSaveButton, "Ctrl+E", self.on_export)
+        self.glossary = make(self.tr("Glossary…"), None, "Ctrl+G", self.on_glossary)
         # Return and Delete belong to the table only (not to the toolbar's combo box).
         for action in (self.open, self.remove):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -188,6 +191,7 @@ class JobActions(QObject):
         menu.addMenu(self.language_menu)
         menu.addMenu(self.speakers_menu)
         menu.addMenu(self.engine_menu)
+        menu.addAction(self.glossary)
         menu.addSeparator()
         menu.addAction(self.cancel)
         menu.addAction(self.retry)
@@ -207,6 +211,7 @@ class JobActions(QObject):
         self.open.setEnabled(one and jobs[0].state is JobState.DONE)
         self.export.setEnabled(JobState.DONE in states)
         self.show_file.setEnabled(one)
+        self.glossary.setEnabled(one)
         owns = self.dispatcher.owns_queue  # else another kzdesk runs these jobs
         self.cancel.setEnabled(owns and any(s is JobState.QUEUED or s.is_active for s in states))
         self.retry.setEnabled(any(can_retry(j) for j in jobs))
@@ -246,6 +251,21 @@ class JobActions(QObject):
         if self.open_editor is None:
             return None
         return self.open_editor(job, tid)
+
+    def on_glossary(self) -> QDialog | None:
+        """The job's own names and terms (any state: the editor suggests them too)."""
+        job = self.view.current_job()
+        if job is None:
+            return None
+        dialog = GlossaryDialog(job.file_name, list(job.options.get("glossary") or []), self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda d=dialog, j=job.id: self._set_glossary(j, d.terms()))
+        dialog.open()
+        return dialog
+
+    def _set_glossary(self, job_id: int, terms: list[str]) -> None:
+        set_job_glossary(self.queue.db, job_id, terms)
+        self.view.source_model.upsert(self.queue.get(job_id))  # the menu reads the row's job
 
     def on_cancel(self) -> None:
         for job in self.view.selected_jobs():

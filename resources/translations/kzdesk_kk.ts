@@ -42,6 +42,10 @@
 <context>
     <name>EditCommands</name>
     <message>
+        <source>Accept all glossary suggestions ({count})</source>
+        <translation>Глоссарийдің барлық ұсынысын қабылдау ({count})</translation>
+    </message>
+    <message>
         <source>Add a speaker</source>
         <translation>Сөйлеуші қосу</translation>
     </message>
@@ -64,6 +68,14 @@
     <message>
         <source>Give the phrase at {time} to {name}</source>
         <translation>{time} кезіндегі фразаны сөйлеушіге беру: {name}</translation>
+    </message>
+    <message>
+        <source>Keep “{found}” (ignore the glossary suggestion)</source>
+        <translation>«{found}» қалсын (глоссарий ұсынысын елемеу)</translation>
+    </message>
+    <message>
+        <source>Mark words as checked in the phrase at {time}</source>
+        <translation>{time} фразасындағы сөздерді тексерілген деп белгілеу</translation>
     </message>
     <message>
         <source>Merge the phrase at {time} with the next</source>
@@ -104,6 +116,10 @@
     <message>
         <source>Replace “{found}” with “{replacement}” in the phrase at {time}</source>
         <translation>{time} кезіндегі фразада “{found}” мәтінін “{replacement}” мәтініне ауыстыру</translation>
+    </message>
+    <message>
+        <source>Replace “{found}” with “{term}” from the glossary</source>
+        <translation>«{found}» орнына глоссарийден «{term}» қою</translation>
     </message>
     <message>
         <source>Split the phrase at {time}</source>
@@ -733,6 +749,21 @@
     </message>
 </context>
 <context>
+    <name>GlossaryDialog</name>
+    <message>
+        <source>&amp;Names and terms of this recording, one a line:</source>
+        <translation>Осы жазбадағы &amp;атаулар мен терминдер, әр жолға біреуден:</translation>
+    </message>
+    <message>
+        <source>Added to the glossary in Settings for this recording only. The offline engine listens for them (when the recording is transcribed again), and the editor suggests them where a word looks like one.</source>
+        <translation>Баптаулардағы глоссарийге тек осы жазба үшін қосылады. Офлайн қозғалтқыш оларды тыңдайды (жазба қайта танылғанда), ал редактор сөз соларға ұқсаған жерде оларды ұсынады.</translation>
+    </message>
+    <message>
+        <source>Glossary of “%1”</source>
+        <translation>«%1» глоссарийі</translation>
+    </message>
+</context>
+<context>
     <name>JobActions</name>
     <message numerus="yes">
         <source>%n transcripts will be lost. Remove them from the queue?</source>
@@ -779,6 +810,10 @@
     <message>
         <source>Exported %1 to %2</source>
         <translation>Экспортталды: %1 (қалта: %2)</translation>
+    </message>
+    <message>
+        <source>Glossary…</source>
+        <translation>Глоссарий…</translation>
     </message>
     <message>
         <source>How many people speak in this recording?</source>
@@ -1184,6 +1219,10 @@
         <translation>Қатар орындалатын тапсырмалар саны 1-ден 16-ға дейін болуы керек.</translation>
     </message>
     <message>
+        <source>Playback lead-in and rewind must be between 0 and 10 seconds.</source>
+        <translation>Ойнату алдындағы уақыт пен кері айналдыру 0 мен 10 секунд аралығында болуы керек.</translation>
+    </message>
+    <message>
         <source>Put the text cursor between two words to split the phrase.</source>
         <translation>Фразаны бөлу үшін мәтін курсорын екі сөздің арасына қойыңыз.</translation>
     </message>
@@ -1234,6 +1273,10 @@
     <message>
         <source>SpeechKit returned a result kzdesk could not read. Try again later; if it repeats, report it with the log file.</source>
         <translation>SpeechKit kzdesk оқи алмайтын нәтиже қайтарды. Кейінірек қайталап көріңіз; қате қайталанса, журнал файлын қоса хабарлаңыз.</translation>
+    </message>
+    <message>
+        <source>Spelling is not checked: the spelling library could not be loaded on this computer.</source>
+        <translation>Емле тексерілмейді: бұл компьютерде емле кітапханасы жүктелмеді.</translation>
     </message>
     <message>
         <source>Started an empty queue in {folder}. The damaged database is kept as {aside}.</source>
@@ -1396,6 +1439,10 @@
         <translation>Фразаны бұдан әрі жылжыту мүмкін емес: ол жазбаның шетінде тұр.</translation>
     </message>
     <message>
+        <source>The phrase changed since this suggestion was made. Look at it again.</source>
+        <translation>Бұл ұсыныс жасалғаннан кейін фраза өзгерді. Оны қайта қараңыз.</translation>
+    </message>
+    <message>
         <source>The phrase has changed since the search. Search again.</source>
         <translation>Іздеуден кейін фраза өзгерді. Қайта іздеңіз.</translation>
     </message>
@@ -1472,6 +1519,10 @@
         <translation>Транскриптті kzdesk-тің жаңарақ нұсқасы жазған (пішім {version}). Оны ашу үшін kzdesk-ті жаңартыңыз.</translation>
     </message>
     <message>
+        <source>The uncertainty threshold must be 0–100 %.</source>
+        <translation>Сенімсіздік шегі 0–100 % болуы керек.</translation>
+    </message>
+    <message>
         <source>The waveform could not be drawn. Playback and editing still work.</source>
         <translation>Дыбыс толқынын салу мүмкін болмады. Ойнату мен өңдеу бұрынғыдай жұмыс істейді.</translation>
     </message>
@@ -1482,6 +1533,10 @@
     <message>
         <source>There is no model “{name}” on Hugging Face (or it is private). Check the name.</source>
         <translation>Hugging Face сайтында “{name}” моделі жоқ (немесе ол жабық). Атауын тексеріңіз.</translation>
+    </message>
+    <message>
+        <source>There is nothing to mark as checked here.</source>
+        <translation>Мұнда тексерілген деп белгілейтін ештеңе жоқ.</translation>
     </message>
     <message>
         <source>This data folder was written by a newer kzdesk. Update kzdesk to open it.</source>
@@ -1919,6 +1974,132 @@
     </message>
 </context>
 <context>
+    <name>Proofreading</name>
+    <message>
+        <source>%n uncertain word(s) left</source>
+        <translation>Күмәнді сөздер қалды: %n</translation>
+    </message>
+    <message>
+        <source>Accept all glossary suggestions</source>
+        <translation>Глоссарийдің барлық ұсынысын қабылдау</translation>
+    </message>
+    <message>
+        <source>Accept glossary suggestion</source>
+        <translation>Глоссарий ұсынысын қабылдау</translation>
+    </message>
+    <message>
+        <source>Add “{word}” to the Glossary</source>
+        <translation>«{word}» сөзін глоссарийге қосу</translation>
+    </message>
+    <message>
+        <source>Keep word (ignore suggestion)</source>
+        <translation>Сөзді қалдыру (ұсынысты елемеу)</translation>
+    </message>
+    <message>
+        <source>Keep “{found}”</source>
+        <translation>«{found}» қалсын</translation>
+    </message>
+    <message>
+        <source>Looking for corrections…</source>
+        <translation>Түзетулер ізделуде…</translation>
+    </message>
+    <message>
+        <source>Mark as checked</source>
+        <translation>Тексерілді деп белгілеу</translation>
+    </message>
+    <message>
+        <source>Mark “{word}” as Checked</source>
+        <translation>«{word}» тексерілді деп белгілеу</translation>
+    </message>
+    <message>
+        <source>Marked as checked.</source>
+        <translation>Тексерілді деп белгіленді.</translation>
+    </message>
+    <message>
+        <source>Next uncertain word</source>
+        <translation>Келесі күмәнді сөз</translation>
+    </message>
+    <message>
+        <source>No corrections found</source>
+        <translation>Түзету табылмады</translation>
+    </message>
+    <message>
+        <source>No uncertain words left.</source>
+        <translation>Күмәнді сөз қалмады.</translation>
+    </message>
+    <message>
+        <source>P&amp;roofread</source>
+        <translation>&amp;Тексеру</translation>
+    </message>
+    <message>
+        <source>Previous uncertain word</source>
+        <translation>Алдыңғы күмәнді сөз</translation>
+    </message>
+    <message>
+        <source>Replace “{found}” with “{term}” (Glossary)</source>
+        <translation>«{found}» орнына «{term}» (глоссарий)</translation>
+    </message>
+    <message>
+        <source>The engine gave no confidence for the words of this transcript (SpeechKit gives none), so no word is marked as uncertain.</source>
+        <translation>Қозғалтқыш бұл транскрипт сөздерінің сенімділігін бермеді (SpeechKit бермейді), сондықтан ешбір сөз күмәнді деп белгіленбейді.</translation>
+    </message>
+    <message>
+        <source>There are no glossary suggestions.</source>
+        <translation>Глоссарий ұсыныстары жоқ.</translation>
+    </message>
+    <message>
+        <source>This phrase has no glossary suggestion.</source>
+        <translation>Бұл фразада глоссарий ұсынысы жоқ.</translation>
+    </message>
+    <message>
+        <source>Words the engine was not sure of: F8 goes to the next one, F9 marks it checked.</source>
+        <translation>Қозғалтқыш сенімсіз болған сөздер: F8 келесісіне өтеді, F9 тексерілді деп белгілейді.</translation>
+    </message>
+    <message>
+        <source>“{word}” is in the glossary now.</source>
+        <translation>«{word}» енді глоссарийде.</translation>
+    </message>
+</context>
+<context>
+    <name>ProofreadingSettingsPage</name>
+    <message>
+        <source>&amp;Resuming playback rewinds:</source>
+        <translation>Ойнатуды &amp;жалғастырғанда кері айналдыру:</translation>
+    </message>
+    <message>
+        <source>Check &amp;spelling (Kazakh, Russian, English)</source>
+        <translation>&amp;Емлені тексеру (қазақша, орысша, ағылшынша)</translation>
+    </message>
+    <message>
+        <source>Editor</source>
+        <translation>Редактор</translation>
+    </message>
+    <message>
+        <source>F8 &amp;plays from before the word:</source>
+        <translation>F8 сөздің &amp;алдынан ойнатады:</translation>
+    </message>
+    <message>
+        <source>Glossary</source>
+        <translation>Глоссарий</translation>
+    </message>
+    <message>
+        <source>Mark words &amp;below confidence:</source>
+        <translation>Сенімділігі &amp;төмен сөздерді белгілеу:</translation>
+    </message>
+    <message>
+        <source>Names, places, organisations and terms, one a line — the Kazakh and the Russian spelling each on its own line. The editor suggests them where a word looks like one. Each job can add its own list (its menu, Glossary…), which the offline engine also listens for.</source>
+        <translation>Есімдер, жер атаулары, ұйымдар мен терминдер, әр жолға біреуден — қазақша және орысша жазылуы әрқайсысы бөлек жолда. Редактор сөз соларға ұқсаған жерде оларды ұсынады. Әр тапсырма өз тізімін қоса алады (оның мәзірі, Глоссарий…), оны офлайн қозғалтқыш та тыңдайды.</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Өшірулі</translation>
+    </message>
+    <message>
+        <source>Words the offline engine was less sure of are underlined with dots; F8 goes to the next one. SpeechKit gives no confidence, so its words are not marked.</source>
+        <translation>Офлайн қозғалтқыш аз сенген сөздердің асты нүктемен сызылады; F8 келесісіне өтеді. SpeechKit сенімділік бермейді, сондықтан оның сөздері белгіленбейді.</translation>
+    </message>
+</context>
+<context>
     <name>QueueHeldBanner</name>
     <message>
         <source>%1 This window shows its progress and takes over when it finishes. Files you add now are done by it; cancelling and removing wait until then.</source>
@@ -2010,6 +2191,10 @@
     <message>
         <source>Price per m&amp;inute:</source>
         <translation>&amp;Минут бағасы:</translation>
+    </message>
+    <message>
+        <source>Proo&amp;freading</source>
+        <translation>&amp;Тексеру</translation>
     </message>
     <message>
         <source>Recognition defaults</source>
@@ -2413,6 +2598,17 @@
     <message>
         <source>Waveform and speaker turns</source>
         <translation>Дыбыс толқыны және сөйлеушілер кезегі</translation>
+    </message>
+</context>
+<context>
+    <name>Transport</name>
+    <message>
+        <source>Loop current phrase</source>
+        <translation>Ағымдағы фразаны қайталау</translation>
+    </message>
+    <message>
+        <source>Play the current phrase again and again ({keys})</source>
+        <translation>Ағымдағы фразаны қайта-қайта ойнату ({keys})</translation>
     </message>
 </context>
 <context>

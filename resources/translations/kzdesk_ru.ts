@@ -42,6 +42,10 @@
 <context>
     <name>EditCommands</name>
     <message>
+        <source>Accept all glossary suggestions ({count})</source>
+        <translation>Принять все подсказки глоссария ({count})</translation>
+    </message>
+    <message>
         <source>Add a speaker</source>
         <translation>Добавить спикера</translation>
     </message>
@@ -64,6 +68,14 @@
     <message>
         <source>Give the phrase at {time} to {name}</source>
         <translation>Отдать фразу в {time} спикеру {name}</translation>
+    </message>
+    <message>
+        <source>Keep “{found}” (ignore the glossary suggestion)</source>
+        <translation>Оставить «{found}» (пропустить подсказку глоссария)</translation>
+    </message>
+    <message>
+        <source>Mark words as checked in the phrase at {time}</source>
+        <translation>Отметить слова как проверенные во фразе в {time}</translation>
     </message>
     <message>
         <source>Merge the phrase at {time} with the next</source>
@@ -104,6 +116,10 @@
     <message>
         <source>Replace “{found}” with “{replacement}” in the phrase at {time}</source>
         <translation>Заменить «{found}» на «{replacement}» во фразе в {time}</translation>
+    </message>
+    <message>
+        <source>Replace “{found}” with “{term}” from the glossary</source>
+        <translation>Заменить «{found}» на «{term}» из глоссария</translation>
     </message>
     <message>
         <source>Split the phrase at {time}</source>
@@ -740,6 +756,21 @@
     </message>
 </context>
 <context>
+    <name>GlossaryDialog</name>
+    <message>
+        <source>&amp;Names and terms of this recording, one a line:</source>
+        <translation>&amp;Имена и термины этой записи, по одному в строке:</translation>
+    </message>
+    <message>
+        <source>Added to the glossary in Settings for this recording only. The offline engine listens for them (when the recording is transcribed again), and the editor suggests them where a word looks like one.</source>
+        <translation>Добавляются к глоссарию из настроек только для этой записи. Офлайн-движок прислушивается к ним (при повторном распознавании), а редактор подсказывает их там, где слово на них похоже.</translation>
+    </message>
+    <message>
+        <source>Glossary of “%1”</source>
+        <translation>Глоссарий «%1»</translation>
+    </message>
+</context>
+<context>
     <name>JobActions</name>
     <message numerus="yes">
         <source>%n transcripts will be lost. Remove them from the queue?</source>
@@ -788,6 +819,10 @@
     <message>
         <source>Exported %1 to %2</source>
         <translation>Экспортировано: %1 (папка «%2»)</translation>
+    </message>
+    <message>
+        <source>Glossary…</source>
+        <translation>Глоссарий…</translation>
     </message>
     <message>
         <source>How many people speak in this recording?</source>
@@ -1195,6 +1230,10 @@
         <translation>Число одновременных заданий должно быть от 1 до 16.</translation>
     </message>
     <message>
+        <source>Playback lead-in and rewind must be between 0 and 10 seconds.</source>
+        <translation>Время перед словом и перемотка назад должны быть от 0 до 10 секунд.</translation>
+    </message>
+    <message>
         <source>Put the text cursor between two words to split the phrase.</source>
         <translation>Чтобы разделить фразу, поставьте текстовый курсор между двумя словами.</translation>
     </message>
@@ -1245,6 +1284,10 @@
     <message>
         <source>SpeechKit returned a result kzdesk could not read. Try again later; if it repeats, report it with the log file.</source>
         <translation>SpeechKit вернул результат, который kzdesk не смог прочитать. Попробуйте позже; если ошибка повторится, сообщите о ней, приложив файл журнала.</translation>
+    </message>
+    <message>
+        <source>Spelling is not checked: the spelling library could not be loaded on this computer.</source>
+        <translation>Орфография не проверяется: на этом компьютере не удалось загрузить библиотеку проверки орфографии.</translation>
     </message>
     <message>
         <source>Started an empty queue in {folder}. The damaged database is kept as {aside}.</source>
@@ -1407,6 +1450,10 @@
         <translation>Фразу нельзя сдвинуть дальше: она уже на границе записи.</translation>
     </message>
     <message>
+        <source>The phrase changed since this suggestion was made. Look at it again.</source>
+        <translation>Фраза изменилась после того, как появилась эта подсказка. Посмотрите на неё ещё раз.</translation>
+    </message>
+    <message>
         <source>The phrase has changed since the search. Search again.</source>
         <translation>Фраза изменилась после поиска. Выполните поиск ещё раз.</translation>
     </message>
@@ -1483,6 +1530,10 @@
         <translation>Расшифровка создана более новой версией kzdesk (формат {version}). Обновите kzdesk, чтобы открыть её.</translation>
     </message>
     <message>
+        <source>The uncertainty threshold must be 0–100 %.</source>
+        <translation>Порог неуверенности должен быть от 0 до 100 %.</translation>
+    </message>
+    <message>
         <source>The waveform could not be drawn. Playback and editing still work.</source>
         <translation>Не удалось построить форму волны. Воспроизведение и редактирование по-прежнему работают.</translation>
     </message>
@@ -1493,6 +1544,10 @@
     <message>
         <source>There is no model “{name}” on Hugging Face (or it is private). Check the name.</source>
         <translation>На Hugging Face нет модели «{name}» (или она закрытая). Проверьте название.</translation>
+    </message>
+    <message>
+        <source>There is nothing to mark as checked here.</source>
+        <translation>Здесь нечего отмечать как проверенное.</translation>
     </message>
     <message>
         <source>This data folder was written by a newer kzdesk. Update kzdesk to open it.</source>
@@ -1930,6 +1985,132 @@
     </message>
 </context>
 <context>
+    <name>Proofreading</name>
+    <message>
+        <source>%n uncertain word(s) left</source>
+        <translation>Осталось неуверенных слов: %n</translation>
+    </message>
+    <message>
+        <source>Accept all glossary suggestions</source>
+        <translation>Принять все подсказки глоссария</translation>
+    </message>
+    <message>
+        <source>Accept glossary suggestion</source>
+        <translation>Принять подсказку глоссария</translation>
+    </message>
+    <message>
+        <source>Add “{word}” to the Glossary</source>
+        <translation>Добавить «{word}» в глоссарий</translation>
+    </message>
+    <message>
+        <source>Keep word (ignore suggestion)</source>
+        <translation>Оставить слово (пропустить подсказку)</translation>
+    </message>
+    <message>
+        <source>Keep “{found}”</source>
+        <translation>Оставить «{found}»</translation>
+    </message>
+    <message>
+        <source>Looking for corrections…</source>
+        <translation>Ищем исправления…</translation>
+    </message>
+    <message>
+        <source>Mark as checked</source>
+        <translation>Отметить как проверенное</translation>
+    </message>
+    <message>
+        <source>Mark “{word}” as Checked</source>
+        <translation>Отметить «{word}» как проверенное</translation>
+    </message>
+    <message>
+        <source>Marked as checked.</source>
+        <translation>Отмечено как проверенное.</translation>
+    </message>
+    <message>
+        <source>Next uncertain word</source>
+        <translation>Следующее неуверенное слово</translation>
+    </message>
+    <message>
+        <source>No corrections found</source>
+        <translation>Исправлений не найдено</translation>
+    </message>
+    <message>
+        <source>No uncertain words left.</source>
+        <translation>Неуверенных слов не осталось.</translation>
+    </message>
+    <message>
+        <source>P&amp;roofread</source>
+        <translation>Вы&amp;читка</translation>
+    </message>
+    <message>
+        <source>Previous uncertain word</source>
+        <translation>Предыдущее неуверенное слово</translation>
+    </message>
+    <message>
+        <source>Replace “{found}” with “{term}” (Glossary)</source>
+        <translation>Заменить «{found}» на «{term}» (глоссарий)</translation>
+    </message>
+    <message>
+        <source>The engine gave no confidence for the words of this transcript (SpeechKit gives none), so no word is marked as uncertain.</source>
+        <translation>Движок не сообщил уверенность для слов этой расшифровки (SpeechKit её не даёт), поэтому ни одно слово не отмечено как неуверенное.</translation>
+    </message>
+    <message>
+        <source>There are no glossary suggestions.</source>
+        <translation>Подсказок глоссария нет.</translation>
+    </message>
+    <message>
+        <source>This phrase has no glossary suggestion.</source>
+        <translation>В этой фразе нет подсказки глоссария.</translation>
+    </message>
+    <message>
+        <source>Words the engine was not sure of: F8 goes to the next one, F9 marks it checked.</source>
+        <translation>Слова, в которых движок не уверен: F8 — к следующему, F9 — отметить как проверенное.</translation>
+    </message>
+    <message>
+        <source>“{word}” is in the glossary now.</source>
+        <translation>«{word}» теперь в глоссарии.</translation>
+    </message>
+</context>
+<context>
+    <name>ProofreadingSettingsPage</name>
+    <message>
+        <source>&amp;Resuming playback rewinds:</source>
+        <translation>При &amp;возобновлении перемотать назад:</translation>
+    </message>
+    <message>
+        <source>Check &amp;spelling (Kazakh, Russian, English)</source>
+        <translation>Проверять &amp;орфографию (казахский, русский, английский)</translation>
+    </message>
+    <message>
+        <source>Editor</source>
+        <translation>Редактор</translation>
+    </message>
+    <message>
+        <source>F8 &amp;plays from before the word:</source>
+        <translation>F8 &amp;играет до слова за:</translation>
+    </message>
+    <message>
+        <source>Glossary</source>
+        <translation>Глоссарий</translation>
+    </message>
+    <message>
+        <source>Mark words &amp;below confidence:</source>
+        <translation>Отмечать слова с &amp;уверенностью ниже:</translation>
+    </message>
+    <message>
+        <source>Names, places, organisations and terms, one a line — the Kazakh and the Russian spelling each on its own line. The editor suggests them where a word looks like one. Each job can add its own list (its menu, Glossary…), which the offline engine also listens for.</source>
+        <translation>Имена, места, организации и термины, по одному в строке — казахское и русское написание каждое на своей строке. Редактор подсказывает их там, где слово на них похоже. Каждое задание может добавить свой список (его меню, Глоссарий…), к которому прислушивается и офлайн-движок.</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Выкл.</translation>
+    </message>
+    <message>
+        <source>Words the offline engine was less sure of are underlined with dots; F8 goes to the next one. SpeechKit gives no confidence, so its words are not marked.</source>
+        <translation>Слова, в которых офлайн-движок менее уверен, подчёркиваются точками; F8 переходит к следующему. SpeechKit уверенность не сообщает, поэтому его слова не отмечаются.</translation>
+    </message>
+</context>
+<context>
     <name>QueueHeldBanner</name>
     <message>
         <source>%1 This window shows its progress and takes over when it finishes. Files you add now are done by it; cancelling and removing wait until then.</source>
@@ -2021,6 +2202,10 @@
     <message>
         <source>Price per m&amp;inute:</source>
         <translation>Цена за &amp;минуту:</translation>
+    </message>
+    <message>
+        <source>Proo&amp;freading</source>
+        <translation>Вы&amp;читка</translation>
     </message>
     <message>
         <source>Recognition defaults</source>
@@ -2435,6 +2620,17 @@
     <message>
         <source>Waveform and speaker turns</source>
         <translation>Форма волны и реплики спикеров</translation>
+    </message>
+</context>
+<context>
+    <name>Transport</name>
+    <message>
+        <source>Loop current phrase</source>
+        <translation>Повторять текущую фразу</translation>
+    </message>
+    <message>
+        <source>Play the current phrase again and again ({keys})</source>
+        <translation>Проигрывать текущую фразу снова и снова ({keys})</translation>
     </message>
 </context>
 <context>

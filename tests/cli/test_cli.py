@@ -233,3 +233,24 @@ def test_exports_follow_the_configured_language_and_subtitle_rules(cli_env, tmp_
     blocks = (out / "Жиналыс.srt").read_text(encoding="utf-8").strip().split("\n\n")
     assert blocks and all(len(b.splitlines()) == 3 for b in blocks)  # number, time, one line
     assert all(len(b.splitlines()[2]) <= 16 for b in blocks)
+
+
+def test_transcribe_with_a_glossary_file(cli_env, tmp_path: Path):
+    src = bursts_file(tmp_path / "кеңес.wav", [(0.5, 1.0)], 3.0)
+    glossary = tmp_path / "глоссарий.txt"
+    glossary.write_bytes("Тоқаев\nТокаев\n# names\nАстана Хаб\n".encode("utf-8-sig"))
+    r = kzdesk(["transcribe", str(src), "--glossary", str(glossary), "--export", ""], cli_env)
+    assert r.returncode == 0, r.stderr
+    with contextlib.closing(
+        sqlite3.connect(Path(cli_env["KZDESK_DATA_DIR"]) / "kzdesk.sqlite3")
+    ) as db:
+        (options,) = db.execute("SELECT options FROM jobs").fetchone()
+    assert json.loads(options)["glossary"] == ["Тоқаев", "Токаев", "Астана Хаб"]
+    missing = kzdesk(["transcribe", str(src), "--glossary", str(tmp_path / "нет.txt")], cli_env)
+    assert missing.returncode == 2 and "cannot be read" in missing.stderr
+    assert "Traceback" not in missing.stderr
+
+
+def test_config_glossary_takes_terms(cli_env):
+    assert kzdesk(["config", "glossary", "Тоқаев; Астана Хаб"], cli_env).returncode == 0
+    assert "glossary = Тоқаев,Астана Хаб" in kzdesk(["config"], cli_env).stdout

@@ -197,7 +197,7 @@ def test_replace_texts_is_one_change() -> None:
     original = copy.deepcopy(t)
     change = t.replace_texts({1: "Бүгін біз қаржыны", 2: "Жаңа"}, description="replace all")
     assert len(change.segments) == 2 and change.description == "replace all"
-    assert t.segment(2).words == [Word("Жаңа", 2000, 3500)]
+    assert t.segment(2).words == [Word("Жаңа", 2000, 3500, checked=True)]  # typed: checked
     check_timings(t)
     t.apply(change.inverse())
     assert t == original

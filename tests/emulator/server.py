@@ -83,6 +83,8 @@ class ScriptedUtterance:
     words: list[tuple[str, int, int]] | None = None
     language: str | None = None
     normalized: str | None = None  # final_refinement text; default: text
+    # Alternative.confidence; 0 as the real service sends it ("currently not used")
+    confidence: float = 0.0
 
 
 def utterance(
@@ -94,8 +96,11 @@ def utterance(
     words: list[tuple[str, int, int]] | None = None,
     language: str | None = None,
     normalized: str | None = None,
+    confidence: float = 0.0,
 ) -> ScriptedUtterance:
-    return ScriptedUtterance(text, start_ms, end_ms, channel, words, language, normalized)
+    return ScriptedUtterance(
+        text, start_ms, end_ms, channel, words, language, normalized, confidence
+    )
 
 
 @dataclass
@@ -600,7 +605,7 @@ def _alternative(item: ScriptedUtterance, text: str, auto: bool) -> stt_pb2.Alte
         text=text,
         start_time_ms=start,
         end_time_ms=end,
-        confidence=1.0,
+        confidence=item.confidence,
         words=[stt_pb2.Word(text=w, start_time_ms=a, end_time_ms=b) for w, a, b in words],
         languages=[stt_pb2.LanguageEstimation(language_code=language, probability=1.0)]
         if language

@@ -33,7 +33,8 @@ def test_json_round_trip_is_identical() -> None:
     doc = json.loads(data)
     assert doc["version"] == 1
     assert doc["speakers"][0] == {"id": 1, "label": "0", "name": "Спикер 1", "color": "#E69F00"}
-    assert set(doc["segments"][0]["words"][1]) == {"text", "start_ms", "end_ms", "confidence"}
+    words = doc["segments"][0]["words"]
+    assert set(words[1]) == {"text", "start_ms", "end_ms", "confidence", "checked"}
 
 
 @pytest.mark.parametrize("seed", range(20))
@@ -145,3 +146,19 @@ def test_export_file_into_a_folder_uses_output_name(tmp_path: Path) -> None:
         assert path.parent == tmp_path and path.name == output_name(t, fmt)
         assert path.read_bytes() == render(t, fmt) or fmt == "docx"
     assert len(list(tmp_path.iterdir())) == len(FORMATS)
+
+
+def test_exports_carry_confidence_and_checked_in_json_and_no_underline_anywhere() -> None:
+    t = interview()
+    words = t.segments[0].words
+    words[0].confidence, words[0].checked = 0.21, False  # uncertain: underlined in the editor
+    words[1].confidence, words[1].checked = 0.35, True  # confirmed by the user
+    doc = json.loads(render(t, "json"))
+    first = doc["segments"][0]["words"]
+    assert (first[0]["confidence"], first[0]["checked"]) == (0.21, False)
+    assert (first[1]["confidence"], first[1]["checked"]) == (0.35, True)
+    assert transcript_from_json(render(t, "json")) == t
+    document = docx.Document(io.BytesIO(render(t, "docx")))
+    assert not any(run.underline for p in document.paragraphs for run in p.runs)
+    for fmt in ("srt", "vtt", "txt"):
+        assert "0.21" not in render(t, fmt).decode("utf-8")

@@ -106,6 +106,16 @@ def test_layout(bundle: Path) -> None:
     for dist in ("python-docx", "grpcio", "protobuf", "lxml", "numpy", "ctranslate2"):
         assert list(licenses.glob(f"{dist}-*")), dist
     assert (inside / "faster_whisper" / "assets").is_dir()  # the Silero VAD model
+    # spelling: the dictionaries, Hunspell beside chunspell's module, and their notices
+    for name in ("kk_KZ", "ru_RU", "en_US"):
+        for suffix in (".aff", ".dic"):
+            shipped = ROOT / "resources" / "dictionaries" / f"{name}{suffix}"
+            bundled = inside / "resources" / "dictionaries" / f"{name}{suffix}"
+            assert bundled.read_bytes() == shipped.read_bytes(), name
+    assert list(inside.rglob("libhunspell*")) or sys.platform == "win32"
+    assert (licenses / "Hunspell" / "NOTICE.txt").is_file()
+    assert "ru_RU" in (licenses / "Hunspell-dictionaries" / "NOTICE.txt").read_text("utf-8")
+    assert list(licenses.glob("chunspell-*"))
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="plugin names are Linux ones")
@@ -163,9 +173,11 @@ def test_bundled_modules(bundle: Path) -> None:
         "huggingface_hub._snapshot_download",
         "keyring.backends.SecretService",
         "numpy",
+        "kzdesk.services.spelling",
     ):
         assert wanted in modules, wanted
     assert "etree" in extensions  # lxml
+    assert "hunspell" in extensions  # chunspell's compiled module
     for unwanted in (
         "tests",
         "pytest",

@@ -47,12 +47,14 @@ class ScriptedEngine:
         self.crash_while_sending = False
         self.block_until_cancel = False
         self.utterances: list[Utterance] | None = None
+        self.options: list[RecognitionOptions] = []
         self.lock = threading.Lock()
 
     def transcribe(
         self, piece: AudioPiece, options: RecognitionOptions, ctx: EngineContext
     ) -> list[Utterance]:
         with self.lock:
+            self.options.append(options)
             fault = self.faults.pop(0) if self.faults else None
         if fault is not None:
             raise fault
@@ -339,3 +341,13 @@ def test_a_piece_left_sending_is_not_sent_again_when_the_job_runs_again(env) -> 
     ended = service.run(claimed)
     assert ended.state is JobState.FAILED and "may already have been sent" in ended.error
     assert engine.submitted == []
+
+
+def test_the_engine_gets_the_jobs_glossary_only(env) -> None:
+    queue, store, engine, service, audio = env
+    queue.enqueue(audio, options={"glossary": ["Тоқаев", "Токаев"]})
+    run_one(queue, service)
+    assert engine.options[-1].glossary == ("Тоқаев", "Токаев")
+    queue.enqueue(audio, speakers=SpeakersMode.OFF)
+    run_one(queue, service)
+    assert engine.options[-1].glossary == ()

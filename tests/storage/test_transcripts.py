@@ -4,6 +4,9 @@ import copy
 import sqlite3
 from pathlib import Path
 
+from kzdesk.core.proofread import mark_checked
+from kzdesk.core.transcript import Segment, Transcript, Word
+from kzdesk.storage import db as db_module
 from kzdesk.storage.db import Database
 from kzdesk.storage.job_queue import JobQueue
 from kzdesk.storage.transcripts import TranscriptStore
@@ -73,3 +76,32 @@ def test_overlaps_and_voices_are_kept_and_replaced(tmp_path: Path) -> None:
     assert store.voices(tid) == {2: SpeakerVoice(2, "campplus-zh-en", (1.0, 0.0), "Айгүл", 0.8)}
     store.rewrite(tid, store.load(tid))  # a whole rewrite keeps them
     assert store.load(tid).overlaps == [(100, 300)]
+
+
+def test_checked_words_are_stored_and_a_version_5_folder_upgrades(tmp_path: Path) -> None:
+    path = tmp_path / db_module.DB_FILE
+    conn = sqlite3.connect(path)
+    for number, script in enumerate(db_module.MIGRATIONS[:5], start=1):
+        conn.executescript(f"BEGIN;\n{script}\nPRAGMA user_version = {number};\nCOMMIT;")
+    conn.close()
+    store = TranscriptStore(Database(path))  # migrates: words gain "checked"
+    t = Transcript(
+        segments=[
+            Segment(
+                1,
+                None,
+                0,
+                900,
+                "Бүгін біз",
+                "kk",
+                [Word("Бүгін", 0, 400, 0.9), Word("біз", 450, 900, 0.3)],
+            )
+        ]
+    )
+    tid = store.save(t)
+    assert [w.checked for w in store.load(tid).segments[0].words] == [False, False]
+    change = t.apply(mark_checked(t, 1, [1]))
+    store.apply(tid, change)
+    assert [w.checked for w in store.load(tid).segments[0].words] == [False, True]
+    store.apply(tid, t.apply(change.inverse()))  # undo
+    assert [w.checked for w in store.load(tid).segments[0].words] == [False, False]

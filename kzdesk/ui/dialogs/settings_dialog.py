@@ -35,6 +35,7 @@ from kzdesk.ui.dialogs import form_helpers as ui
 from kzdesk.ui.dialogs.export_settings_page import ExportSettingsPage
 from kzdesk.ui.dialogs.first_run_banner import FirstRunBanner
 from kzdesk.ui.dialogs.offline_settings_page import OfflineSettingsPage
+from kzdesk.ui.dialogs.proofreading_settings_page import ProofreadingSettingsPage
 from kzdesk.ui.dialogs.speechkit_settings_page import SpeechKitSettingsGroup
 from kzdesk.ui.messages import translate_message
 
@@ -67,6 +68,7 @@ class SettingsDialog(QDialog):
         self.exports = ExportSettingsPage()
         self.output_edit, self.browse_button = self.exports.output_edit, self.exports.browse_button
         self.format_checks = self.exports.format_checks
+        self.proofreading = ProofreadingSettingsPage()
 
         general = QWidget()
         columns = QGridLayout(general)
@@ -98,6 +100,7 @@ class SettingsDialog(QDialog):
         self.tabs.addTab(general, self.tr("&General"))
         self.tabs.addTab(self.exports, self.tr("E&xport"))
         self.tabs.addTab(self.offline, self.tr("&Offline engine"))
+        self.tabs.addTab(self.proofreading, self.tr("Proo&freading"))
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
@@ -228,6 +231,7 @@ class SettingsDialog(QDialog):
         self.folder_edit.setText(settings.folder_id)
         ui.select(self.engine_combo, settings.engine)
         self.offline.load(settings)
+        self.proofreading.load(settings)
         ui.select(self.language_combo, settings.language)
         ui.select(self.speakers_combo, settings.speakers)
         ui.select(self.model_combo, settings.model)
@@ -251,7 +255,7 @@ class SettingsDialog(QDialog):
             currency=self.currency_edit.text().strip() or self._settings.currency,
             interface_language=self.interface_combo.currentData(),
         )
-        return self.offline.apply(self.exports.apply(settings))
+        return self.proofreading.apply(self.offline.apply(self.exports.apply(settings)))
 
     def key_storage(self) -> str:
         """Where the key will go: "keyring", "file" or "session"."""

@@ -198,6 +198,7 @@ def build_menus(window: EditorWindow) -> None:
     ):
         edit.addAction(action)
     playback = bar.addMenu(QCoreApplication.translate("EditorWindow", "&Playback"))
+    window.playback_menu = playback  # proofreading adds Loop current phrase
     playback.addAction(window.play_phrase_action)
     for action in window.player_bar.player_actions():
         playback.addAction(action)

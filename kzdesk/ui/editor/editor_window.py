@@ -50,10 +50,12 @@ from kzdesk.ui.editor.phrase_model import PhraseTableModel
 from kzdesk.ui.editor.phrase_view import PhraseView
 from kzdesk.ui.editor.player import Player
 from kzdesk.ui.editor.player_bar import PlayerBar
+from kzdesk.ui.editor.proofreading import Proofreading, ProofreadingOptions
 from kzdesk.ui.editor.speakers_panel import SpeakersPanel
 from kzdesk.ui.editor.timeline import TimelineWidget
 from kzdesk.ui.messages import translate_message
 from kzdesk.ui.text import fill
+from kzdesk.workers.spelling_worker import SpellingWorker
 from kzdesk.workers.waveform_task import WaveformTask
 
 log = logging.getLogger(__name__)
@@ -70,6 +72,8 @@ class EditorInputs:
     export_folder: Path = field(default_factory=Path.home)
     export_language: str = "en"  # of the words exports get (labels, unnamed speakers)
     subtitle_rules: dict[str, int | float] | None = None  # Settings' rules; None: remembered
+    proofreading: ProofreadingOptions = field(default_factory=ProofreadingOptions)
+    spelling: SpellingWorker | None = None  # shared by the windows; None: no spelling
 
 
 def _moves_turns(before: Segment | None, after: Segment | None) -> bool:
@@ -124,6 +128,7 @@ class EditorWindow(QMainWindow):
         editor_menus.build_actions(self)
         editor_menus.build_menus(self)
         self._connect()
+        self.proofreading = Proofreading(self, inputs.proofreading, inputs.spelling)
         self._update_title()
         self._restore_state()
         self._load_audio()

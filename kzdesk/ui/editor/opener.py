@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings, QThreadPool
 
 from kzdesk.app import AppContext
+from kzdesk.core.glossary import merge_terms
 from kzdesk.core.job import Job
+from kzdesk.services import settings as settings_module
 from kzdesk.services.playback_source import choose_source, pair_pieces
 from kzdesk.ui.editor.editor_window import EditorInputs, EditorWindow
+from kzdesk.ui.editor.proofreading import ProofreadingOptions
+from kzdesk.workers.spelling_worker import SpellingWorker
+
+log = logging.getLogger(__name__)
 
 
 class EditorOpener(QObject):
@@ -22,6 +29,7 @@ class EditorOpener(QObject):
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)  # waveforms, one at a time, off the window's thread
         self.windows: dict[int, EditorWindow] = {}  # transcript id -> its open window
+        self.spelling: SpellingWorker | None = None  # one for all windows, made when needed
 
     def inputs_for(self, job: Job, transcript_id: int) -> EditorInputs:
         records = self.ctx.queue.pieces(job.id)
@@ -40,7 +48,38 @@ class EditorOpener(QObject):
             export_folder=source_dir if source_dir.is_dir() else Path.home(),
             export_language=self.ctx.languages.export,
             subtitle_rules=self.ctx.settings.subtitle_rules(),
+            proofreading=self._proofreading(job),
+            spelling=self._spelling(),
         )
+
+    def _proofreading(self, job: Job) -> ProofreadingOptions:
+        s = self.ctx.settings
+        return ProofreadingOptions(
+            uncertain_below=s.uncertain_below,
+            play_before_ms=round(s.play_before_s * 1000),
+            resume_rewind_ms=round(s.resume_rewind_s * 1000),
+            spelling=s.spelling,
+            glossary=tuple(merge_terms(s.glossary, job.options.get("glossary") or ())),
+            add_to_glossary=self.add_to_glossary,
+        )
+
+    def _spelling(self) -> SpellingWorker | None:
+        if not self.ctx.settings.spelling:
+            return None
+        if self.spelling is None:
+            self.spelling = SpellingWorker(parent=self)
+        return self.spelling
+
+    def add_to_glossary(self, term: str) -> None:
+        """Keep ``term`` in the user's glossary (Settings), saved at once."""
+        settings = self.ctx.settings
+        if term in settings.glossary:
+            return
+        settings.glossary = [*settings.glossary, term]  # in place: the pipeline reads it
+        try:
+            settings_module.save(self.ctx.data_dir, settings)
+        except OSError:
+            log.warning("could not save the glossary", exc_info=True)
 
     def open(self, job: Job, transcript_id: int) -> EditorWindow:
         window = self.windows.get(transcript_id)

@@ -57,6 +57,9 @@ _SELECTED = QStyle.StateFlag.State_Selected.value
 
 # (segment id) -> [(start, end)] character ranges of find matches in its text
 MatchesOf = Callable[[int], list[tuple[int, int]]]
+# (phrase, palette) -> [(start, end, format)]: underlines of uncertain, misspelled and glossary
+# words (kzdesk.ui.editor.proofread_marks); drawn under the highlights, never exported
+MarksOf = Callable[[Segment, QPalette], list[tuple[int, int, QTextCharFormat]]]
 
 
 @dataclass(frozen=True)
@@ -277,10 +280,12 @@ class TextDelegate(QStyledItemDelegate):
     """Wrapped phrase text with the spoken word and find matches highlighted."""
 
     split_requested = Signal(int, str, int)  # segment id, text in the editor, cursor position
+    editor_created = Signal(object, int)  # PhraseTextEditor, segment id (proofreading hooks)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.matches_of: MatchesOf = lambda _sid: []
+        self.marks_of: MarksOf = lambda _seg, _palette: []
         self.current_match: tuple[int, int, int] | None = None  # segment id, start, end
         self.cursor_hint: int | None = None  # where the next editor puts its text cursor
 
@@ -299,11 +304,20 @@ class TextDelegate(QStyledItemDelegate):
             word_bg = QColor(option.palette.color(QPalette.ColorRole.HighlightedText))
             word_bg.setAlpha(70)
             colors = dataclasses.replace(colors, word=word_bg)
-        formats = self._highlights(seg, int(index.data(_WORD) or -1), colors)
+        formats = self._marks(seg, option.palette)
+        formats += self._highlights(seg, int(index.data(_WORD) or -1), colors)
         painter.setPen(_text_color(option))
         painter.setClipRect(rect)
         layout.draw(painter, QPointF(rect.left() + PAD_X, rect.top() + PAD_Y), formats)
         painter.restore()
+
+    def _marks(self, seg: Segment, palette: QPalette) -> list[QTextLayout.FormatRange]:
+        formats = []
+        for start, end, fmt in self.marks_of(seg, palette):
+            rng = QTextLayout.FormatRange()
+            rng.start, rng.length, rng.format = start, end - start, fmt
+            formats.append(rng)
+        return formats
 
     def _highlights(
         self, seg: Segment, word: int, colors: Highlights
@@ -348,6 +362,7 @@ class TextDelegate(QStyledItemDelegate):
             editor.split_requested.connect(
                 lambda pos, e=editor, sid=sid: self.split_requested.emit(sid, e.toPlainText(), pos)
             )
+            self.editor_created.emit(editor, sid)
         return editor
 
     def _close(self, editor: QWidget, *, commit: bool) -> None:
