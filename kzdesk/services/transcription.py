@@ -7,6 +7,7 @@ CLI (threads) and the window (QThreadPool) run exactly the same code.
 from __future__ import annotations
 
 import contextlib
+import functools
 import logging
 import shutil
 import threading
@@ -30,7 +31,7 @@ from kzdesk.core.i18n import QT_TRANSLATE_NOOP
 from kzdesk.core.job import STAGE_SPEAKERS, Job, JobState, SpeakersMode
 from kzdesk.core.transcript import Transcript
 from kzdesk.diarization.profiles import VoiceProfileStore
-from kzdesk.services import disk_space, speakers
+from kzdesk.services import disk_space, piece_pool, speakers
 from kzdesk.services.assemble import build_transcript, utterances_from_json, utterances_to_json
 from kzdesk.services.exporting import ExportError, JobExporter
 from kzdesk.storage.job_queue import JobQueue, PieceRecord
@@ -270,6 +271,7 @@ class TranscriptionService:
         info = audio.probe(job.source_path)
         self.queue.set_media(job.id, duration_ms=info.duration_ms, size=info.size_bytes)
         records = {r.piece.index: r for r in self.queue.pieces(job.id)}
+        engine = self.engine_for(job)  # before converting: its pieces may be cut its own way
         pieces = self._known_pieces(records, info.duration_ms)
         if pieces is None:
             work = self.config.work_dir / str(job.id)
@@ -278,14 +280,18 @@ class TranscriptionService:
                 job.source_path,
                 info,
                 work,
-                channels_as_speakers=job.speakers is SpeakersMode.CHANNELS and info.channels > 1,
-                max_piece_ms=self.config.max_piece_ms,
                 progress=run.convert_progress,
                 cancelled=run.cancelled,
+                **piece_pool.prepare_options(
+                    engine,
+                    info.duration_ms,
+                    channels_as_speakers=job.speakers is SpeakersMode.CHANNELS
+                    and info.channels > 1,
+                    max_piece_ms=self.config.max_piece_ms,
+                ),
             )
         run.convert_progress(1.0)
         run.piece_count = len(pieces)
-        engine = self.engine_for(job)
         options = RecognitionOptions(
             language=job.language,
             # SpeechKit's own labels (mono, up to two people) unless speakers are found here
@@ -293,6 +299,9 @@ class TranscriptionService:
             channels_as_speakers=job.speakers is SpeakersMode.CHANNELS and info.channels > 1,
             model=str(job.options.get("model", self.config.model)),
         )
+        if piece_pool.concurrency(engine):  # an engine that takes several pieces at once
+            context = functools.partial(_PieceContext, run)
+            records = piece_pool.recognize_pending(run, engine, options, pieces, records, context)
         results: list[tuple[AudioPiece, list[Utterance]]] = []
         for piece in pieces:
             if run.cancelled():
@@ -389,7 +398,8 @@ class TranscriptionService:
 
     def converted_audio(self, job_id: int) -> list[Path]:
         """The converted pieces kept for a job (empty when the original was sent as it is)."""
-        return sorted((self.config.work_dir / str(job_id)).glob("*.ogg"))
+        folder = self.config.work_dir / str(job_id)
+        return sorted([*folder.glob("*.ogg"), *folder.glob("*.flac")])
 
     def remove(self, job_id: int) -> None:
         """Forget a job, its transcript and its converted audio (cancel it first if running)."""
@@ -446,7 +456,9 @@ class TranscriptionService:
             return
         if exc.kind is FailureKind.UNREACHABLE:
             self._finish(
-                run, JobState.FAILED, GAVE_UP_UNREACHABLE.format(attempts=run.job.attempts)
+                run,
+                JobState.FAILED,
+                exc.gave_up or GAVE_UP_UNREACHABLE.format(attempts=run.job.attempts),
             )
             return
         self._finish(run, JobState.FAILED, exc.message)
