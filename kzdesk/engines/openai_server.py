@@ -27,8 +27,7 @@ import tempfile
 import threading
 import time
 import uuid
-from dataclasses import dataclass, replace
-from email.utils import parsedate_to_datetime
+from dataclasses import replace
 from pathlib import Path
 
 from kzdesk.audio.split import cut_exact, plan_cuts
@@ -42,18 +41,24 @@ from kzdesk.core.engine import (
     RecognitionOptions,
     Utterance,
 )
-from kzdesk.core.job import Language
-from kzdesk.core.transcript import Word
 from kzdesk.engines import server_errors as errors
 from kzdesk.engines.server_http import Answer, ServerClient, shown
 from kzdesk.engines.server_models import model_problem
+from kzdesk.engines.server_parts import (
+    ConnectionReport,
+    Progress,
+    broke_mid_piece,
+    file_size,
+    piece_length_ms,
+    retry_after_s,
+    server_language,
+    shifted,
+)
 from kzdesk.engines.server_reply import ReplyError, utterances_from_reply
 
 log = logging.getLogger(__name__)
 
 POLL_S = 0.2  # how often a waiting piece looks at the job's Cancel
-MAX_PIECE_MS = 10 * 60_000  # resending after a crash costs at most this much per piece
-MIN_PIECE_MS = 60_000
 MULTIPART_MARGIN = 8 * 1024  # form fields and headers around the audio
 MIN_UPLOAD_BYTES = 64 * 1024  # below this a 413 is not about the piece but the server
 UPLOAD_SHARE = 0.1  # of a piece's progress bar
@@ -65,48 +70,6 @@ BUSY_TRIES = 6  # 429 answers waited out per piece before the queue takes over
 BUSY_WAIT_MAX_S = 300.0  # a longer Retry-After goes back to the queue with that delay
 BUSY_DEFAULT_S = 10.0  # 429 without Retry-After
 MAX_SPLITS = 4  # 413: a piece is halved at most this many times
-
-
-def server_language(language: Language) -> str | None:
-    """kk or ru; none (the server detects) for Kazakh + Russian and automatic."""
-    return {Language.KK: "kk", Language.RU: "ru"}.get(language)
-
-
-def piece_length_ms(duration_ms: int, concurrency: int) -> int:
-    """How long pieces may be: at most MAX_PIECE_MS, and as many as make whole rounds of
-    ``concurrency`` requests, so that no round leaves the server half idle."""
-    count = max(1, math.ceil(duration_ms / MAX_PIECE_MS))
-    count = math.ceil(count / concurrency) * concurrency
-    count = max(1, min(count, duration_ms // MIN_PIECE_MS))
-    if count == 1:
-        return MAX_PIECE_MS
-    # a little longer than an even share: cuts land in the pause just before each limit
-    return math.ceil(duration_ms / count * 1.05)
-
-
-def retry_after_s(answer: Answer, default: float) -> float:
-    """Retry-After in seconds (a number or an HTTP date), else ``default``."""
-    value = answer.headers.get("retry-after", "").strip()
-    if not value:
-        return default
-    try:
-        return max(float(value), 0.0)
-    except ValueError:
-        pass
-    try:
-        return max(parsedate_to_datetime(value).timestamp() - time.time(), 0.0)
-    except (TypeError, ValueError, IndexError, OverflowError):
-        return default
-
-
-@dataclass(frozen=True)
-class ConnectionReport:
-    """What "Test connection" found."""
-
-    model: str
-    seconds: float  # one second of silence, there and back
-    words: bool  # the server gives word times
-    models: tuple[str, ...] | None  # what /v1/models lists (None: the server has no list)
 
 
 class ServerEngine:
@@ -169,7 +132,7 @@ class ServerEngine:
         if language:
             fields["language"] = language
         operation = ctx.operation_id or f"{LOCAL_OPERATION}server-{uuid.uuid4().hex[:12]}"
-        sent = _Progress(ctx, operation)
+        sent = Progress(ctx, operation)
         return self._send(piece, fields, ctx, sent, splits=0)
 
     def cancel(self, operation_id: str) -> None:
@@ -190,11 +153,11 @@ class ServerEngine:
         piece: AudioPiece,
         fields: dict[str, str | list[str]],
         ctx: EngineContext,
-        sent: _Progress,
+        sent: Progress,
         *,
         splits: int,
     ) -> list[Utterance]:
-        size = _size(piece.path)
+        size = file_size(piece.path)
         if size > self.max_upload_bytes - MULTIPART_MARGIN and splits < MAX_SPLITS:
             return self._halves(piece, fields, ctx, sent, splits)
         failures = busy = broken = 0
@@ -248,7 +211,7 @@ class ServerEngine:
         piece: AudioPiece,
         fields: dict[str, str | list[str]],
         ctx: EngineContext,
-        sent: _Progress,
+        sent: Progress,
     ) -> Answer:
         """One request (waiting for a free slot first); raises EngineError for network
         failures other than a connection that broke mid-piece (then status -1)."""
@@ -283,7 +246,7 @@ class ServerEngine:
                     sent.report(UPLOAD_SHARE * share, "uploading")
         if exchange.error is not None:
             failure = errors.network_error(exchange.error, self.url, waited_s=timeout)
-            if _broke_mid_piece(exchange.error):
+            if broke_mid_piece(exchange.error):
                 sent.error = failure
                 return Answer(-1, {}, b"", 0.0)
             raise failure from exchange.error
@@ -333,7 +296,7 @@ class ServerEngine:
         piece: AudioPiece,
         fields: dict[str, str | list[str]],
         ctx: EngineContext,
-        sent: _Progress,
+        sent: Progress,
         splits: int,
     ) -> list[Utterance]:
         """413: the piece in two at a pause, each sent (and halved again if need be)."""
@@ -350,7 +313,7 @@ class ServerEngine:
                     piece, path=str(part.path), audio_format="FLAC", duration_ms=end - part.start_ms
                 )
                 for u in self._send(sub, fields, ctx, sent, splits=splits + 1):
-                    phrases.append(_shifted(u, part.start_ms))
+                    phrases.append(shifted(u, part.start_ms))
             return phrases
         finally:
             shutil.rmtree(folder, ignore_errors=True)
@@ -383,48 +346,3 @@ class ServerEngine:
                     smaller,
                 )
                 self.max_upload_bytes = smaller
-
-
-class _Progress:
-    """One piece's progress and state towards the pipeline (also across 413 halves)."""
-
-    def __init__(self, ctx: EngineContext, operation: str) -> None:
-        self._ctx = ctx
-        self._operation = operation
-        self._told = False
-        self.error: EngineError | None = None  # the last connection that broke mid-piece
-
-    def uploaded(self) -> None:
-        """The audio is with the server: the job is recognising (once per piece)."""
-        if not self._told:
-            self._told = True
-            self._ctx.remember_operation(self._operation)
-
-    def report(self, fraction: float, stage: str = "recognizing") -> None:
-        self._ctx.progress(fraction, stage)
-
-
-def _broke_mid_piece(exc: BaseException) -> bool:
-    import httpx
-
-    return isinstance(exc, httpx.RemoteProtocolError | httpx.ReadError | httpx.WriteError)
-
-
-def _size(path: str) -> int:
-    try:
-        return Path(path).stat().st_size
-    except OSError as exc:
-        raise EngineError(
-            FailureKind.BAD_AUDIO, errors.UNREADABLE_PIECE.format(path=path, reason=exc.strerror)
-        ) from exc
-
-
-def _shifted(u: Utterance, offset_ms: int) -> Utterance:
-    return Utterance(
-        u.channel,
-        u.start_ms + offset_ms,
-        u.end_ms + offset_ms,
-        u.text,
-        [Word(w.text, w.start_ms + offset_ms, w.end_ms + offset_ms, w.confidence) for w in u.words],
-        u.language,
-    )

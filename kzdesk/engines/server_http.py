@@ -25,7 +25,7 @@ import time
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import unquote, urlsplit, urlunsplit
 
 import httpx
 
@@ -167,11 +167,15 @@ class ServerClient:
         connect_timeout_s: float = CONNECT_TIMEOUT_S,
         verify: Any = None,
     ) -> None:
-        self.base = normalise_base(base_url)
+        parts = urlsplit(normalise_base(base_url))
+        # a user name and password inside the address go as Basic auth, never into the log
+        login = (unquote(parts.username or ""), unquote(parts.password or ""))
+        self.base = normalise_base(shown(base_url))
         self.connect_timeout_s = connect_timeout_s
         headers = {"Authorization": f"Bearer {api_key}"} if api_key else {}
         self._client = httpx.Client(
             headers=headers,
+            auth=httpx.BasicAuth(*login) if parts.username and not api_key else None,
             limits=httpx.Limits(max_connections=connections + 2, max_keepalive_connections=4),
             timeout=httpx.Timeout(connect_timeout_s, read=60.0, write=WRITE_TIMEOUT_S),
             verify=verify if verify is not None else tls_context(),

@@ -14,10 +14,11 @@ import httpx
 from kzdesk.core.engine import AudioPiece, EngineError, FailureKind, Utterance
 from kzdesk.engines import server_errors as errors
 from kzdesk.engines.server_http import MODELS, ServerClient
+from kzdesk.engines.server_parts import ConnectionReport, Progress
 from kzdesk.engines.server_reply import has_words
 
 if TYPE_CHECKING:
-    from kzdesk.engines.openai_server import ConnectionReport, ServerEngine
+    from kzdesk.engines.openai_server import ServerEngine
 
 log = logging.getLogger(__name__)
 
@@ -89,10 +90,8 @@ def silence_wav(path: Path, seconds: float = 1.0, rate: int = 16000) -> Path:
 
 def check_connection(engine: ServerEngine) -> ConnectionReport:
     """Send one second of silence; raises EngineError with a sentence when that fails."""
-    from kzdesk.engines.openai_server import ConnectionReport, _Progress
-
     ctx = _QuietContext()
-    sent = _Progress(ctx, "check")
+    sent = Progress(ctx, "check")
     fields: dict[str, str | list[str]] = {
         "model": engine.model,
         "response_format": "verbose_json",

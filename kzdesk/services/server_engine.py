@@ -12,7 +12,8 @@ from kzdesk.services.secrets import SERVER, SecretStore
 from kzdesk.services.settings import Settings
 
 if TYPE_CHECKING:
-    from kzdesk.engines.openai_server import ConnectionReport, ServerEngine
+    from kzdesk.engines.openai_server import ServerEngine
+    from kzdesk.engines.server_parts import ConnectionReport
 
 MB = 1_000_000
 CacheKey = tuple[str, str, str | None, int, int]

@@ -37,21 +37,24 @@ class RealServer:
         workers: int = 1,
         cpu_threads: int = 0,
         name: str = "whisper-1",
+        transcribe_options: dict[str, object] | None = None,
     ) -> None:
         """``workers`` processes each load the model; ``cpu_threads`` per model (0: its own
-        default). The model is known as ``name`` (the server's default model name)."""
+        default); ``transcribe_options`` for faster-whisper (beam_size, vad_filter …). The
+        model is known as ``name`` (the server's default model name)."""
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         env = dict(os.environ, HF_HUB_OFFLINE="1", HF_HUB_DISABLE_TELEMETRY="1")
         config = log_path.with_suffix(".yaml")
         # YAML is a superset of JSON: the config names the model and where it lives
         options = {"device": "cpu", "compute_type": "int8", "cpu_threads": cpu_threads}
-        config.write_text(
-            json.dumps(
-                {"models": [{"name": name, "path": str(model_dir), "model_options": options}]}
-            ),
-            encoding="utf-8",
-        )
+        entry = {
+            "name": name,
+            "path": str(model_dir),
+            "model_options": options,
+            "transcribe_options": transcribe_options or {},
+        }
+        config.write_text(json.dumps({"models": [entry]}), encoding="utf-8")
         command = [sys.executable, "-m", "faster_whisper_server", "--config", str(config)]
         command += ["--host", "127.0.0.1", "--port", str(self.port), "--workers", str(workers)]
         self._log = log_path.open("wb")

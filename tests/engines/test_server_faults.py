@@ -342,3 +342,13 @@ def tls_stub(tmp_path: Path):
     server = Stub(tls=context)
     yield server.url
     server.stop()
+
+
+def test_a_login_inside_the_address_goes_as_basic_auth_not_in_sentences(stub, audio) -> None:
+    url = stub.url.replace("http://", "http://court:s%40cret@")
+    stub.then(Answer(503, "down"), Answer(503, "down"), Answer(503, "down"), Answer(503, "down"))
+    with pytest.raises(EngineError) as caught:
+        run(ServerEngine(url, delay_scale=0.01), audio)
+    assert "s@cret" not in caught.value.message and "court" not in caught.value.message
+    assert stub.url in caught.value.message
+    assert stub.transcriptions()[0].headers["Authorization"] == "Basic Y291cnQ6c0BjcmV0"

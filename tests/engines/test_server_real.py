@@ -68,8 +68,8 @@ def test_a_real_recording_through_the_real_server(
     server: RealServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # pieces of some 12 s, two at a time (the app's pieces are minutes long)
-    monkeypatch.setattr("kzdesk.engines.openai_server.MAX_PIECE_MS", 20_000)
-    monkeypatch.setattr("kzdesk.engines.openai_server.MIN_PIECE_MS", 10_000)
+    monkeypatch.setattr("kzdesk.engines.server_parts.MAX_PIECE_MS", 20_000)
+    monkeypatch.setattr("kzdesk.engines.server_parts.MIN_PIECE_MS", 10_000)
     parts: list[Path | float] = [0.5]
     for name in SENTENCES:
         parts += [REAL / f"{name}.flac", 1.0]

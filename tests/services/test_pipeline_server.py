@@ -89,7 +89,7 @@ def env(tmp_path: Path, stub: Stub):
 @pytest.fixture
 def minute_pieces(monkeypatch: pytest.MonkeyPatch) -> None:
     """Pieces of about a minute whatever the concurrency (the recording is four minutes)."""
-    monkeypatch.setattr("kzdesk.engines.openai_server.MAX_PIECE_MS", 60_000)
+    monkeypatch.setattr("kzdesk.engines.server_parts.MAX_PIECE_MS", 60_000)
 
 
 def numbered(stub: Stub) -> None:

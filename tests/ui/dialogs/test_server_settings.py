@@ -12,8 +12,8 @@ import pytest
 
 from kzdesk.services import settings as settings_service
 from kzdesk.services.secrets import SERVER, SecretStore
-from kzdesk.services.settings import Settings
 from kzdesk.services.server_engine import check_server
+from kzdesk.services.settings import Settings
 from kzdesk.ui.dialogs.settings_dialog import SettingsDialog
 from tests.engines.openai_stub import Answer, Stub, verbose
 from tests.keyrings import MemoryKeyring
