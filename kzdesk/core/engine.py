@@ -111,8 +111,9 @@ class PiecePlan:
     mono: bool = False  # the engine hears one channel: channels are told apart on this computer
 
 
-# Operation ids of engines that run on this computer: nothing remote to poll, so a resumed
-# piece must be read again; its kept phrases say where to continue.
+# Operation ids of engines with nothing remote to poll (those on this computer, and a server
+# whose answer is the result): a resumed piece is read (or sent) again; kept phrases of a
+# local engine say where to continue.
 LOCAL_OPERATION = "local-"
 
 MAYBE_SENT_MESSAGE = QT_TRANSLATE_NOOP(

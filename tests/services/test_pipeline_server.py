@@ -20,7 +20,7 @@ from kzdesk.storage.db import Database
 from kzdesk.storage.job_queue import JobQueue
 from kzdesk.storage.transcripts import TranscriptStore
 from tests.engines.openai_stub import Answer, Stub, verbose
-from tests.media import periodic_speech_file
+from tests.media import bursts_file, periodic_speech_file
 
 MINUTES = 4  # cut into four pieces of about a minute when four go at once
 
@@ -262,3 +262,60 @@ def test_job_retry_waits_the_servers_retry_after(env, stub: Stub, tmp_path: Path
     job = e.run()
     assert job.state is JobState.QUEUED and "HTTP 429" in (job.error or "")
     assert e.queue.claim_next() is None  # the queue holds it for the 900 s asked
+
+
+def test_pieces_cut_anew_with_other_settings_drop_their_old_results(
+    env, stub: Stub, recording: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("kzdesk.engines.server_parts.MAX_PIECE_MS", 60_000)
+    e = env(concurrency=1)
+    numbered(stub)
+    stub.then(Answer(body=verbose("old one")), Answer(401, {"error": {"message": "key"}}))
+    job = e.enqueue(recording)
+    assert e.run().state is JobState.FAILED
+    assert [r.result is not None for r in e.queue.pieces(job.id)].count(True) == 1
+
+    monkeypatch.setattr("kzdesk.engines.server_parts.MAX_PIECE_MS", 120_000)  # larger pieces
+    e.queue.retry(job.id)
+    done = e.run()
+    assert done.state is JobState.DONE, done.error
+    pieces = e.queue.pieces(job.id)
+    assert len(pieces) == 2
+    texts = [s.text for s in e.store.load(e.store.id_for_job(job.id)).segments]
+    assert "old one" not in texts and len(texts) == 2  # every new piece sent, nothing twice
+
+
+def test_each_channel_is_a_person_is_told_apart_on_this_computer(
+    env, stub: Stub, tmp_path: Path
+) -> None:
+    e = env(concurrency=2)
+    call = bursts_file(
+        tmp_path / "call.wav",
+        [],
+        5.0,
+        channels=2,
+        per_channel=[[(0.5, 1.2)], [(2.8, 1.2)]],
+    )
+    stub.then(
+        Answer(
+            body={
+                "text": "Сәлеметсіз бе. Здравствуйте.",
+                "segments": [
+                    {"start": 0.5, "end": 1.7, "text": " Сәлеметсіз бе."},
+                    {"start": 2.8, "end": 4.0, "text": " Здравствуйте."},
+                ],
+            }
+        )
+    )
+    job = e.queue.enqueue(
+        call, language=Language.KK_RU, speakers=SpeakersMode.CHANNELS, engine="server"
+    )
+    done = e.run()
+    assert done.state is JobState.DONE, done.error
+    assert stub.transcriptions()[0].file_type == "audio/flac"  # one mono piece for the server
+    transcript = e.store.load(e.store.id_for_job(job.id))
+    names = {sp.id: sp.name for sp in transcript.speakers}
+    assert [(s.text, names[s.speaker_id]) for s in transcript.segments] == [
+        ("Сәлеметсіз бе.", "Channel 1"),
+        ("Здравствуйте.", "Channel 2"),
+    ]
