@@ -176,7 +176,9 @@ class ServerClient:
         self._client = httpx.Client(
             headers=headers,
             auth=httpx.BasicAuth(*login) if parts.username and not api_key else None,
-            limits=httpx.Limits(max_connections=connections + 2, max_keepalive_connections=4),
+            # room beside the pieces in flight for a test and for pieces left behind by a
+            # Cancel (their connection stays until the server answers)
+            limits=httpx.Limits(max_connections=connections + 8, max_keepalive_connections=4),
             timeout=httpx.Timeout(connect_timeout_s, read=60.0, write=WRITE_TIMEOUT_S),
             verify=verify if verify is not None else tls_context(),
             follow_redirects=False,

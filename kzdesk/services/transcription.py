@@ -454,7 +454,7 @@ class TranscriptionService:
             run.job = self.queue.requeue(run.job.id, delay_s=min(delay, 3600), note=exc.message)
             run.listener(run.job)
             return
-        if exc.kind is FailureKind.UNREACHABLE:
+        if exc.kind is FailureKind.UNREACHABLE or exc.gave_up:
             self._finish(
                 run,
                 JobState.FAILED,
