@@ -18,6 +18,26 @@ seconds per wall second (higher is faster). WER against the prompts read (NFC, l
 
 A second table compares piece formats through the same server, one sentence per request:
 the original files, kzdesk's 16 kHz FLAC pieces and the 24 kbit/s Opus copy made for SpeechKit.
+
+Measured on the shared 2-core development VM (load average 5-13 from other work during the
+run, so times are approximate; ratios within the run are the signal), 29.9 minutes:
+
+    engine                       pieces   wall s  RTF x kzdesk MiB engine MiB    WER
+    server, 1 at once                 3    612.5   2.93         82       1436  0.162
+    server, 2 at once                 4    526.9   3.41         78       2071  0.159
+    server, 4 at once                 4    495.4   3.62         78       2036  0.159
+    offline engine (in-process)       1    595.3   3.02         55       2080  0.174
+
+    format                                WER  kbit/s
+    original file                       0.157     145
+    16 kHz FLAC (server pieces)         0.157     145
+    24 kbit/s Opus (SpeechKit copy)     0.148      23
+
+Here the server shares the same two cores, so more requests at once only overlap uploads,
+cutting and waiting (+16 %, +24 %); on a GPU server the pieces run truly in parallel. kzdesk
+itself stays under 100 MB whatever the engine does. FLAC pieces give exactly the original's
+result (Whisper resamples to 16 kHz mono anyway); the Opus copy was no worse on these read
+Russian sentences (two words of 210), but only FLAC is the same input by construction.
 """
 
 from __future__ import annotations
