@@ -46,6 +46,7 @@ class QueueRunner:
                 if wake is None or time.monotonic() > deadline:
                     break
                 time.sleep(min(max(wake - time.time(), 0.05), 1.0))
+        self.service.release_engines()  # the queue is idle: no warm offline engine left behind
         if ids is None:
             return self.queue.all()
         return [self.queue.get(i) for i in ids]

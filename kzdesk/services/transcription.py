@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from kzdesk import audio
+from kzdesk.audio.pcm import original_piece
 from kzdesk.core.engine import (
     AudioPiece,
     EngineError,
@@ -25,7 +26,15 @@ from kzdesk.core.engine import (
     Utterance,
 )
 from kzdesk.core.i18n import QT_TRANSLATE_NOOP
-from kzdesk.core.job import STAGE_SPEAKERS, Job, JobState, SpeakersMode
+from kzdesk.core.job import (
+    STAGE_ENGINE_BUSY,
+    STAGE_LOCAL,
+    STAGE_MODEL_DOWNLOAD,
+    STAGE_SPEAKERS,
+    Job,
+    JobState,
+    SpeakersMode,
+)
 from kzdesk.core.transcript import Transcript
 from kzdesk.diarization.profiles import VoiceProfileStore
 from kzdesk.services import speakers
@@ -70,6 +79,11 @@ class PipelineConfig:
     model: str = "general"
 
 
+# Stages an engine reports through ctx.progress that the job shows (others: the state says it).
+# While the waiting ones last, the job's own progress stands still.
+_WAITING_STAGES = frozenset({STAGE_MODEL_DOWNLOAD, STAGE_ENGINE_BUSY})
+_SHOWN_STAGES = _WAITING_STAGES | {STAGE_LOCAL}
+
 # Operation ids of engines that run on this computer: nothing remote to poll, so a resumed
 # piece must be read (and converted) again; its kept phrases say where to continue.
 LOCAL_OPERATION = "local-"
@@ -99,7 +113,7 @@ class _PieceContext:
         )
 
     def progress(self, fraction: float, stage: str) -> None:
-        self._run.piece_progress(self._piece.index, fraction)
+        self._run.piece_progress(self._piece.index, fraction, stage)
 
     def cancelled(self) -> bool:
         return self._run.cancel_event.is_set()
@@ -132,12 +146,19 @@ class _JobRun:
     def convert_progress(self, fraction: float) -> None:
         self.set_progress(CONVERT_SHARE * fraction)
 
-    def piece_progress(self, index: int, fraction: float) -> None:
+    def piece_progress(self, index: int, fraction: float, stage: str = "") -> None:
+        fraction = min(max(fraction, 0.0), 1.0)
+        if stage in _WAITING_STAGES:
+            self.enter_stage(stage, fraction)
+            return
+        if stage in _SHOWN_STAGES:
+            done = (index + fraction) / max(self.piece_count, 1)
+            self.job = replace(self.job, stage=stage, stage_progress=done)
         share = (recognition_end(self.job) - CONVERT_SHARE) / max(self.piece_count, 1)
-        self.set_progress(CONVERT_SHARE + share * (index + min(max(fraction, 0.0), 0.99)))
+        self.set_progress(CONVERT_SHARE + share * (index + min(fraction, 0.99)))
 
-    def enter_stage(self, stage: str) -> None:
-        self.job = replace(self.job, stage=stage)
+    def enter_stage(self, stage: str, stage_progress: float = 0.0) -> None:
+        self.job = replace(self.job, stage=stage, stage_progress=stage_progress)
         self.listener(self.job)
 
     def speakers_progress(self, fraction: float) -> None:
@@ -207,8 +228,15 @@ class TranscriptionService:
         info = audio.probe(job.source_path)
         self.queue.set_media(job.id, duration_ms=info.duration_ms, size=info.size_bytes)
         records = {r.piece.index: r for r in self.queue.pieces(job.id)}
+        engine = self.engine_for(job)
+        # an engine on this computer reads the original: no upload copy is made for it
+        local = bool(getattr(engine, "runs_locally", False))
         pieces = self._known_pieces(records, info.duration_ms)
-        if pieces is None:
+        if local:
+            pieces = [
+                original_piece(job.source_path, info.duration_ms, info.channels, info.sample_rate)
+            ]
+        elif pieces is None:
             work = self.config.work_dir / str(job.id)
             work.mkdir(parents=True, exist_ok=True)
             pieces = audio.prepare(
@@ -222,7 +250,6 @@ class TranscriptionService:
             )
         run.convert_progress(1.0)
         run.piece_count = len(pieces)
-        engine = self.engine_for(job)
         options = RecognitionOptions(
             language=job.language,
             # SpeechKit's own labels (mono, up to two people) unless speakers are found here
@@ -239,7 +266,7 @@ class TranscriptionService:
                 run.enter(JobState.RECOGNIZING)  # fetched before: nothing to send or wait for
                 results.append((piece, utterances_from_json(record.result)))
                 continue
-            if record is None or record.operation_id is None:
+            if (record is None or record.operation_id is None) and not local:
                 run.enter(JobState.UPLOADING)
             else:
                 run.enter(JobState.RECOGNIZING)
@@ -296,6 +323,14 @@ class TranscriptionService:
             )
             return transcript, []
         return found.transcript, found.voices
+
+    def release_engines(self) -> None:
+        """The queue is idle: let engines free what they keep between jobs (the offline
+        engine's warm process and its model). Cheap, never blocks; the next job starts it
+        again."""
+        release = getattr(self.engine_for, "release", None)
+        if callable(release):
+            release()
 
     def converted_audio(self, job_id: int) -> list[Path]:
         """The converted pieces kept for a job (empty when the original was sent as it is)."""

@@ -62,6 +62,10 @@
         <translation>{time} кезіндегі фразаны сөйлеушіге беру: {name}</translation>
     </message>
     <message>
+        <source>Mark the phrase at {time} as {language}</source>
+        <translation>{time} кезіндегі фразаны {language} деп белгілеу</translation>
+    </message>
+    <message>
         <source>Merge the phrase at {time} with the next</source>
         <translation>{time} кезіндегі фразаны келесісімен біріктіру</translation>
     </message>
@@ -185,6 +189,10 @@
         <translation>Табу…</translation>
     </message>
     <message>
+        <source>Kazakh</source>
+        <translation>Қазақ тілі</translation>
+    </message>
+    <message>
         <source>Merge with next phrase</source>
         <translation>Келесі фразамен біріктіру</translation>
     </message>
@@ -199,6 +207,14 @@
     <message>
         <source>Not saved</source>
         <translation>Сақталмады</translation>
+    </message>
+    <message>
+        <source>Other language…</source>
+        <translation>Басқа тіл…</translation>
+    </message>
+    <message>
+        <source>Phrase &amp;language</source>
+        <translation>Фраза &amp;тілі</translation>
     </message>
     <message>
         <source>Phrase &amp;timing</source>
@@ -223,6 +239,10 @@
     <message>
         <source>Replace…</source>
         <translation>Ауыстыру…</translation>
+    </message>
+    <message>
+        <source>Russian</source>
+        <translation>Орыс тілі</translation>
     </message>
     <message>
         <source>Saved %1</source>
@@ -686,6 +706,10 @@
         <translation>Дайын {time}</translation>
     </message>
     <message>
+        <source>Downloading model {percent}%</source>
+        <translation>Модель жүктелуде {percent}%</translation>
+    </message>
+    <message>
         <source>Duration</source>
         <translation>Ұзақтығы</translation>
     </message>
@@ -762,8 +786,16 @@
         <translation>Күйі</translation>
     </message>
     <message>
+        <source>Transcribing on this computer {percent}%</source>
+        <translation>Осы компьютерде танылуда {percent}%</translation>
+    </message>
+    <message>
         <source>Uploading</source>
         <translation>Жіберілуде</translation>
+    </message>
+    <message>
+        <source>Waiting for the offline engine (another file is being transcribed)</source>
+        <translation>Офлайн қозғалтқышты күту (басқа файл танылуда)</translation>
     </message>
     <message>
         <source>Waiting to retry: {reason}</source>
@@ -780,6 +812,10 @@
     <message>
         <source>off</source>
         <translation>жоқ</translation>
+    </message>
+    <message>
+        <source>{done} of {total}</source>
+        <translation>{total} ішінен {done}</translation>
     </message>
     <message>
         <source>{elapsed} elapsed</source>
@@ -1175,6 +1211,10 @@
         <translation>Іздеуден кейін фраза өзгерді. Қайта іздеңіз.</translation>
     </message>
     <message>
+        <source>The phrase is already marked with this language.</source>
+        <translation>Фраза осы тілмен белгіленіп қойған.</translation>
+    </message>
+    <message>
         <source>The price cannot be negative.</source>
         <translation>Баға теріс сан бола алмайды.</translation>
     </message>
@@ -1513,7 +1553,26 @@
     </message>
 </context>
 <context>
+    <name>PhraseLanguage</name>
+    <message>
+        <source>English</source>
+        <translation>Ағылшын тілі</translation>
+    </message>
+    <message>
+        <source>Kazakh</source>
+        <translation>Қазақ тілі</translation>
+    </message>
+    <message>
+        <source>Russian</source>
+        <translation>Орыс тілі</translation>
+    </message>
+</context>
+<context>
     <name>PhraseTableModel</name>
+    <message>
+        <source>Language</source>
+        <translation>Тіл</translation>
+    </message>
     <message>
         <source>Speaker</source>
         <translation>Сөйлеуші</translation>

@@ -62,6 +62,10 @@
         <translation>Отдать фразу в {time} спикеру {name}</translation>
     </message>
     <message>
+        <source>Mark the phrase at {time} as {language}</source>
+        <translation>Отметить фразу в {time} как {language}</translation>
+    </message>
+    <message>
         <source>Merge the phrase at {time} with the next</source>
         <translation>Объединить фразу в {time} со следующей</translation>
     </message>
@@ -185,6 +189,10 @@
         <translation>Найти…</translation>
     </message>
     <message>
+        <source>Kazakh</source>
+        <translation>Казахский</translation>
+    </message>
+    <message>
         <source>Merge with next phrase</source>
         <translation>Объединить со следующей фразой</translation>
     </message>
@@ -199,6 +207,14 @@
     <message>
         <source>Not saved</source>
         <translation>Не сохранено</translation>
+    </message>
+    <message>
+        <source>Other language…</source>
+        <translation>Другой язык…</translation>
+    </message>
+    <message>
+        <source>Phrase &amp;language</source>
+        <translation>&amp;Язык фразы</translation>
     </message>
     <message>
         <source>Phrase &amp;timing</source>
@@ -223,6 +239,10 @@
     <message>
         <source>Replace…</source>
         <translation>Заменить…</translation>
+    </message>
+    <message>
+        <source>Russian</source>
+        <translation>Русский</translation>
     </message>
     <message>
         <source>Saved %1</source>
@@ -691,6 +711,10 @@
         <translation>Готово {time}</translation>
     </message>
     <message>
+        <source>Downloading model {percent}%</source>
+        <translation>Загрузка модели {percent}%</translation>
+    </message>
+    <message>
         <source>Duration</source>
         <translation>Длительность</translation>
     </message>
@@ -767,8 +791,16 @@
         <translation>Состояние</translation>
     </message>
     <message>
+        <source>Transcribing on this computer {percent}%</source>
+        <translation>Распознавание на этом компьютере {percent}%</translation>
+    </message>
+    <message>
         <source>Uploading</source>
         <translation>Отправка</translation>
+    </message>
+    <message>
+        <source>Waiting for the offline engine (another file is being transcribed)</source>
+        <translation>Ожидание офлайн-движка (распознаётся другой файл)</translation>
     </message>
     <message>
         <source>Waiting to retry: {reason}</source>
@@ -785,6 +817,10 @@
     <message>
         <source>off</source>
         <translation>нет</translation>
+    </message>
+    <message>
+        <source>{done} of {total}</source>
+        <translation>{done} из {total}</translation>
     </message>
     <message>
         <source>{elapsed} elapsed</source>
@@ -1185,6 +1221,10 @@
         <translation>Фраза изменилась после поиска. Выполните поиск ещё раз.</translation>
     </message>
     <message>
+        <source>The phrase is already marked with this language.</source>
+        <translation>Фраза уже отмечена этим языком.</translation>
+    </message>
+    <message>
         <source>The price cannot be negative.</source>
         <translation>Цена не может быть отрицательной.</translation>
     </message>
@@ -1523,7 +1563,26 @@
     </message>
 </context>
 <context>
+    <name>PhraseLanguage</name>
+    <message>
+        <source>English</source>
+        <translation>Английский</translation>
+    </message>
+    <message>
+        <source>Kazakh</source>
+        <translation>Казахский</translation>
+    </message>
+    <message>
+        <source>Russian</source>
+        <translation>Русский</translation>
+    </message>
+</context>
+<context>
     <name>PhraseTableModel</name>
+    <message>
+        <source>Language</source>
+        <translation>Язык</translation>
+    </message>
     <message>
         <source>Speaker</source>
         <translation>Спикер</translation>

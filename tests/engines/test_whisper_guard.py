@@ -1,4 +1,5 @@
-"""The offline engine's loop guard and plain helpers, without weights (a scripted model)."""
+"""The offline engine's loop guard, chunk decoding and plain helpers, without weights (a
+scripted model)."""
 
 from __future__ import annotations
 
@@ -11,16 +12,11 @@ import pytest
 from kzdesk.core.engine import AudioPiece, RecognitionOptions, Utterance
 from kzdesk.core.job import Language
 from kzdesk.engines.whisper import WhisperEngine, resume_points, whisper_language
-from kzdesk.engines.whisper_messages import Phrase, WhisperRequest, WordInfo
-from kzdesk.engines.whisper_worker import (
-    LoopGuard,
-    choose_device,
-    find_ngram_loop,
-    normalize,
-    physical_cores,
-    pick_language,
-    transcribe_channel,
-)
+from kzdesk.engines.whisper_decode import Chunk, ChunkPacker, Decoder, Span
+from kzdesk.engines.whisper_guard import LoopGuard, find_ngram_loop, normalize
+from kzdesk.engines.whisper_language import LanguageChooser, restrict
+from kzdesk.engines.whisper_messages import Phrase, WordInfo
+from kzdesk.engines.whisper_worker import choose_device, physical_cores
 
 
 def phrase(text: str, start: int = 0, end: int = 1000, words: bool = True) -> Phrase:
@@ -94,7 +90,7 @@ def test_guard_drops_text_that_compresses_too_well() -> None:
     assert verdict.phrase is None
 
 
-# ---- transcribe_channel with a scripted model -------------------------------------------------
+# ---- chunk decoding with a scripted model ---------------------------------------------------
 @dataclass
 class W:
     word: str
@@ -109,6 +105,7 @@ class Seg:
     end: float
     text: str
     words: list[W] = field(default_factory=list)
+    temperature: float = 0.0
 
 
 def seg(start: float, end: float, text: str) -> Seg:
@@ -122,74 +119,140 @@ def seg(start: float, end: float, text: str) -> Seg:
     )
 
 
-class LoopingModel:
+class ScriptedModel:
+    """Answers each transcribe call from a script: (conditioned?) -> segments of that call."""
+
+    def __init__(self, total_s: float, script: Any) -> None:
+        self.total_s = total_s
+        self.script = script
+        self.calls: list[tuple[float, bool, str | None]] = []
+
+    def transcribe(self, audio: Any, *, condition_on_previous_text: bool, **kw: Any):  # type: ignore[no-untyped-def]
+        offset = round(self.total_s - len(audio) / 16000, 3)
+        self.calls.append((offset, condition_on_previous_text, kw.get("initial_prompt")))
+        return iter(self.script(offset, condition_on_previous_text)), None
+
+
+def decoder(model: Any, sent: list[Any], language: str | None = "en") -> Decoder:
+    return Decoder(model, {}, "0", language, emit=sent.append, progress=lambda ms: None)
+
+
+def whole(seconds: float, start_s: float = 0.0) -> Chunk:
+    n = int(seconds * 16000)
+    return Chunk(np.zeros(n, dtype=np.float32), [Span(0, int(start_s * 16000), n)])
+
+
+def looping(offset: float, conditioned: bool) -> list[Seg]:
     """Loops while conditioned on previous text; fine once restarted without it."""
-
-    def __init__(self) -> None:
-        self.calls: list[tuple[float, bool]] = []
-
-    def transcribe(self, audio: Any, *, condition_on_previous_text: bool, **_: Any):  # type: ignore[no-untyped-def]
-        offset = 60.0 - len(audio) / 16000
-        self.calls.append((offset, condition_on_previous_text))
-        if condition_on_previous_text:
-            segments = [seg(0, 4, "The meeting starts now")]
-            segments += [seg(4 + 2 * i, 6 + 2 * i, "Thank you for watching") for i in range(50)]
-        else:
-            segments = [seg(1, 3, "Second topic is the budget"), seg(40, 43, "The end")]
-        return iter(segments), None
+    if conditioned:
+        return [seg(0, 4, "The meeting starts now")] + [
+            seg(4 + 2 * i, 6 + 2 * i, "Thank you for watching") for i in range(8)
+        ]
+    return [seg(1, 3, "Second topic is the budget"), seg(4, 7, "The end")]
 
 
 def test_a_loop_restarts_recognition_without_conditioning() -> None:
-    model = LoopingModel()
+    model = ScriptedModel(20, looping)
     sent: list[Any] = []
-    restarts = transcribe_channel(
-        model,
-        np.zeros(60 * 16000, dtype=np.float32),
-        channel="0",
-        start_ms=0,
-        language="en",
-        options={},
-        emit=sent.append,
-        progress=lambda ms: None,
-    )
-    texts = [p.text for p in sent]
-    assert texts == [
+    d = decoder(model, sent)
+    d.decode(whole(20))
+    assert [p.text for p in sent] == [
         "The meeting starts now",
         "Thank you for watching",
         "Second topic is the budget",
         "The end",
     ]
-    assert restarts == 1
+    assert d.restarts == 1
     # the second repeat is the loop: restarted at its end (10 s), not conditioned
-    assert model.calls == [(0.0, True), (10.0, False)]
-    assert [p.start_ms for p in sent] == [0, 4000, 11000, 50000]
+    assert [(c[0], c[1]) for c in model.calls] == [(0.0, True), (10.0, False)]
+    assert [p.start_ms for p in sent] == [0, 4000, 11000, 14000]
 
 
-def test_transcription_starts_at_the_resume_point() -> None:
-    model = LoopingModel()
-    transcribe_channel(
-        model,
-        np.zeros(60 * 16000, dtype=np.float32),
-        channel="0",
-        start_ms=30_000,
-        language="en",
-        options={},
-        emit=lambda p: None,
-        progress=lambda ms: None,
+def skipping(offset: float, conditioned: bool) -> list[Seg]:
+    """Conditioned on the English before it, the model drops the German that follows (and
+    jumps a whole window); decoded afresh from there, it writes the German."""
+    if offset == 0:
+        return [seg(0, 5, "Permission is hereby granted"), seg(35, 39, "the above notice")]
+    return [seg(0.5, 6, "Jeden der diese Software erhält"), seg(6, 34, "und so weiter")]
+
+
+def test_skipped_speech_is_decoded_again_without_conditioning() -> None:
+    model = ScriptedModel(40, skipping)
+    sent: list[Any] = []
+    d = decoder(model, sent, language=None)
+    d.decode(whole(40))
+    assert [(c[0], c[1]) for c in model.calls] == [(0.0, True), (5.0, False)]
+    assert [p.text for p in sent] == [
+        "Permission is hereby granted",
+        "Jeden der diese Software erhält",
+        "und so weiter",
+    ]
+    assert d.skips_recovered == 1 and d.restarts == 0
+
+
+def test_a_chunk_that_stays_silent_after_a_restart_ends() -> None:
+    """Speech the model has nothing for (music the VAD took for speech) is tried once."""
+    model = ScriptedModel(
+        40, lambda offset, conditioned: [seg(0, 3, "Hello there")] if offset == 0 else []
     )
-    assert model.calls[0] == (30.0, True)
+    sent: list[Any] = []
+    decoder(model, sent).decode(whole(40))
+    assert len(model.calls) == 2
+    assert [p.text for p in sent] == ["Hello there"]
 
 
-class Detector:
-    def detect_language(self, audio: Any, vad_filter: bool):  # type: ignore[no-untyped-def]
-        return "en", 0.7, [("en", 0.7), ("ru", 0.2), ("kk", 0.05)]
+def test_joined_regions_map_back_to_the_recording() -> None:
+    """Two regions joined (one language): words land in the region holding their middle."""
+    packer = ChunkPacker(join=True, max_s=60)
+    assert packer.add(16000 * 10, np.zeros(16000 * 4, dtype=np.float32)) == []
+    assert packer.add(16000 * 30, np.zeros(16000 * 6, dtype=np.float32)) == []
+    chunk = packer.flush()[0]
+    assert [(s.offset, s.start) for s in chunk.spans] == [(0, 160000), (64000, 480000)]
+    model = ScriptedModel(10, lambda o, c: [seg(1, 3, "first part"), seg(5, 8, "second part here")])
+    sent: list[Any] = []
+    decoder(model, sent).decode(chunk)
+    assert [(p.start_ms, p.end_ms) for p in sent] == [(11000, 13000), (31000, 34000)]
+    # one chunk per region when the language is chosen per region
+    separate = ChunkPacker(join=False)
+    assert len(separate.add(0, np.zeros(16000, dtype=np.float32))) == 1
+
+
+def test_one_language_conditions_the_next_chunk_on_the_text_before() -> None:
+    model = ScriptedModel(10, lambda o, c: [seg(1, 9.5, "budget for next year")])
+    sent: list[Any] = []
+    d = decoder(model, sent, language="ru")
+    d.decode(whole(10))
+    d.decode(whole(10, start_s=20))
+    assert [c[2] for c in model.calls] == [None, "budget for next year"]
+    chosen = decoder(model, sent, language=None)  # kk/ru chosen per region: no prompt
+    chosen.decode(whole(10))
+    chosen.decode(whole(10))
+    assert [c[2] for c in model.calls[2:]] == [None, None]
+
+
+# ---- language per window -------------------------------------------------------------------
+SCORES = [("<|en|>", 0.7), ("<|ru|>", 0.2), ("<|kk|>", 0.05), ("<|de|>", 0.05)]
+
+
+class FakeWhisper:
+    is_multilingual = True
+
+    def detect_language(self, encoder_output: Any) -> list[list[tuple[str, float]]]:
+        return [list(SCORES)]
 
 
 def test_kazakh_or_russian_picks_the_likelier_of_the_two() -> None:
-    request = WhisperRequest("m", "a", None, ("kk", "ru"))
-    assert pick_language(Detector(), np.zeros(16000), 0, request) == "ru"
-    assert pick_language(Detector(), np.zeros(16000), 0, WhisperRequest("m", "a", "kk")) == "kk"
-    assert pick_language(Detector(), np.zeros(16000), 0, WhisperRequest("m", "a", None)) is None
+    assert restrict(SCORES, ("kk", "ru")) == [("<|ru|>", 0.8), ("<|kk|>", 0.2)]
+    assert restrict(SCORES, None) == SCORES
+    chooser = LanguageChooser(FakeWhisper())
+    assert chooser.is_multilingual  # everything else passes through to the model
+    chooser.allowed = ("kk", "ru")
+    assert chooser.detect_language("encoded")[0][0][0] == "<|ru|>"
+    assert chooser.last == "ru"
+    assert chooser.last_probability == pytest.approx(0.8)
+    chooser.allowed = None  # automatic: any language
+    chooser.detect_language("encoded")
+    assert chooser.last == "en"
 
 
 def test_language_mapping() -> None:

@@ -1,0 +1,251 @@
+"""Speech regions -> chunks -> phrases (the offline engine's child process).
+
+A *chunk* is what one faster-whisper ``transcribe`` call decodes, without its own VAD (the
+regions already are speech). How regions become chunks depends on the job's language:
+
+* one language (Kazakh, Russian): consecutive regions are joined, as faster-whisper joins the
+  speech of a whole file, up to :data:`JOIN_MAX_S`; the text of one chunk conditions the next,
+  so decoding runs as it would on the whole file while memory stays bounded;
+* a language to choose ("Kazakh + Russian", automatic): every region is its own chunk, and
+  every 30-second window of it is decoded in the language Whisper finds likeliest there
+  (:mod:`kzdesk.engines.whisper_language`), so a phrase in Kazakh after a pause in Russian
+  speech is decoded in Kazakh. Nothing conditions across regions: Russian text must not
+  prompt the decoding of Kazakh speech.
+
+Times inside a chunk map back to the recording span by span (a word belongs to the span that
+holds its middle, as faster-whisper maps its own VAD-joined speech).
+
+Two things make decoding start again inside a chunk, after the last good phrase and without
+conditioning on the text before it: a loop the guard catches, and speech Whisper skipped. A
+chunk is all speech, so a stretch of more than :data:`SKIP_S` with no phrase is speech left
+out — typically where the language changes inside a window: conditioned on English text,
+Whisper writes the English sentence and drops the German that follows (faster-whisper then
+moves on a whole window). Decoding again from there detects the window's language afresh.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from kzdesk.engines.whisper_guard import LoopGuard
+from kzdesk.engines.whisper_language import LanguageChooser
+from kzdesk.engines.whisper_messages import Message, Phrase, WordInfo
+
+SAMPLE_RATE = 16000
+JOIN_MAX_S = 240  # speech joined into one chunk at most (one language)
+MIN_RESTART_STEP_MS = 1000
+PROMPT_CHARS = 400  # of the previous chunk's text that conditions the next (one language)
+PROMPT_RESET_TEMPERATURE = 0.5  # as faster-whisper: no prompt from text sampled hotter
+SKIP_S = 4.0  # this much speech without a phrase was left out (pauses inside speech are < 2 s)
+
+Send = Callable[[Message], None]
+
+
+def ms(samples: int) -> int:
+    return samples * 1000 // SAMPLE_RATE
+
+
+@dataclass(frozen=True)
+class Span:
+    offset: int  # samples into the chunk
+    start: int  # samples into the channel (the recording's timeline)
+    length: int
+
+
+@dataclass
+class Chunk:
+    """Speech to decode in one call; ``spans`` place its samples on the recording's timeline."""
+
+    audio: Any  # float32 samples
+    spans: list[Span] = field(default_factory=list)
+
+    @property
+    def end(self) -> int:
+        last = self.spans[-1]
+        return last.start + last.length
+
+    def span_at(self, seconds: float) -> Span:
+        offsets = [s.offset for s in self.spans]
+        index = bisect.bisect_right(offsets, int(seconds * SAMPLE_RATE)) - 1
+        return self.spans[min(max(index, 0), len(self.spans) - 1)]
+
+    def to_ms(self, seconds: float, span: Span | None = None) -> int:
+        """A time in the chunk (s) as milliseconds of the recording."""
+        span = span or self.span_at(seconds)
+        inside = min(max(round(seconds * SAMPLE_RATE) - span.offset, 0), span.length)
+        return ms(span.start + inside)
+
+    def offset_of(self, position_ms: int) -> int:
+        """Samples into the chunk for a time of the recording (the next span's start when it
+        falls between spans)."""
+        sample = position_ms * SAMPLE_RATE // 1000
+        for span in self.spans:
+            if sample < span.start + span.length:
+                return span.offset + max(sample - span.start, 0)
+        return len(self.audio)
+
+    def after(self, offset: int) -> Chunk:
+        """The rest of the chunk from ``offset`` samples on."""
+        spans = []
+        for s in self.spans:
+            if s.offset + s.length <= offset:
+                continue
+            cut = max(offset - s.offset, 0)
+            spans.append(Span(s.offset + cut - offset, s.start + cut, s.length - cut))
+        return Chunk(self.audio[offset:], spans)
+
+
+class ChunkPacker:
+    """Regions in, chunks out: joined up to ``max_s`` of speech, or one chunk per region."""
+
+    def __init__(self, *, join: bool, max_s: float = JOIN_MAX_S) -> None:
+        self.join = join
+        self._max = int(max_s * SAMPLE_RATE)
+        self._parts: list[tuple[int, Any]] = []  # (start sample, samples)
+        self._length = 0
+
+    @property
+    def pending(self) -> bool:
+        return bool(self._parts)
+
+    def add(self, start: int, samples: Any) -> list[Chunk]:
+        if not len(samples):
+            return []
+        ready: list[Chunk] = []
+        if self._parts and (not self.join or self._length + len(samples) > self._max):
+            ready = self.flush()
+        self._parts.append((start, samples))
+        self._length += len(samples)
+        if not self.join:
+            ready += self.flush()
+        return ready
+
+    def flush(self) -> list[Chunk]:
+        if not self._parts:
+            return []
+        spans, offset = [], 0
+        for start, samples in self._parts:
+            spans.append(Span(offset, start, len(samples)))
+            offset += len(samples)
+        audio = np.concatenate([samples for _, samples in self._parts])
+        self._parts, self._length = [], 0
+        return [Chunk(audio, spans)]
+
+
+@dataclass
+class Decoder:
+    """Decodes the chunks of one channel, in order, guarding against loops."""
+
+    model: Any  # faster-whisper's WhisperModel (or a test's stand-in)
+    options: dict[str, Any]  # decode options (beam, thresholds, word timestamps)
+    channel: str
+    language: str | None  # the job's one language; None: chosen per window
+    emit: Send
+    progress: Callable[[int], None]  # milliseconds of the recording decoded so far
+    chooser: LanguageChooser | None = None
+    guard: LoopGuard = field(default_factory=LoopGuard)
+    languages: set[str] = field(default_factory=set)
+    restarts: int = 0  # after a loop
+    skips_recovered: int = 0  # decoded again after skipped speech
+    _prompt: str | None = None
+
+    def decode(self, chunk: Chunk) -> None:
+        offset = 0
+        condition = True
+        while offset < len(chunk.audio) - SAMPLE_RATE // 5:
+            part = chunk.after(offset) if offset else chunk
+            restart_ms, looped = self._decode_once(part, condition)
+            if restart_ms is None:
+                break
+            if looped:
+                self.restarts += 1
+            else:
+                self.skips_recovered += 1
+            self._prompt = None
+            step = MIN_RESTART_STEP_MS * SAMPLE_RATE // 1000
+            offset = max(chunk.offset_of(restart_ms), offset + step)
+            condition = False  # what fed the loop must not feed the rest
+        self.progress(ms(chunk.end))
+
+    def _decode_once(self, chunk: Chunk, condition: bool) -> tuple[int | None, bool]:
+        """Decode until the chunk's end, a loop or skipped speech: (where to decode again in
+        ms of the recording, or None; whether it was a loop)."""
+        choose = self.language is None
+        prompt = self._prompt if (condition and not choose) else None
+        segments, _info = self.model.transcribe(
+            chunk.audio,
+            language=self.language or self._first_guess(),
+            multilingual=choose,
+            vad_filter=False,
+            condition_on_previous_text=condition,
+            initial_prompt=prompt,
+            **self.options,
+        )
+        texts: list[str] = []
+        said_until: float | None = None  # seconds into this call where the last phrase ended
+        for segment in segments:
+            if said_until is not None and segment.start - said_until > SKIP_S:
+                return chunk.to_ms(said_until), False
+            language = self.language or (self.chooser.last if self.chooser else None)
+            phrase = to_phrase(segment, chunk, self.channel, language)
+            verdict = self.guard.check(phrase)
+            if verdict.phrase is not None:
+                self.emit(verdict.phrase)
+                if verdict.phrase.language:
+                    self.languages.add(verdict.phrase.language)
+                texts.append(verdict.phrase.text)
+            self.progress(phrase.end_ms)
+            if verdict.action == "loop":
+                return verdict.restart_ms, True
+            said_until = max(said_until or 0.0, float(segment.end))
+            hot = (getattr(segment, "temperature", 0.0) or 0.0) > PROMPT_RESET_TEMPERATURE
+            if hot:
+                texts.clear()
+        self._prompt = " ".join(texts)[-PROMPT_CHARS:].strip() or None
+        if said_until is not None and len(chunk.audio) / SAMPLE_RATE - said_until > SKIP_S:
+            return chunk.to_ms(said_until), False  # the end of the chunk was left out
+        return None, False
+
+    def _first_guess(self) -> str | None:
+        """A language to start with; the first window's detection replaces it at once."""
+        if self.chooser is not None and self.chooser.allowed:
+            return self.chooser.allowed[0]
+        return "en"
+
+
+def to_phrase(segment: Any, chunk: Chunk, channel: str, language: str | None) -> Phrase:
+    """One faster-whisper segment on the recording's timeline (ms)."""
+    words: list[WordInfo] = []
+    for w in segment.words or ():
+        span = chunk.span_at((w.start + w.end) / 2)
+        words.append(
+            WordInfo(
+                text=w.word,
+                start_ms=chunk.to_ms(w.start, span),
+                end_ms=chunk.to_ms(w.end, span),
+                probability=float(w.probability),
+            )
+        )
+    if words:
+        start, end = words[0].start_ms, words[-1].end_ms
+    else:
+        start = chunk.to_ms(segment.start)
+        end = chunk.to_ms(segment.end, chunk.span_at(max(segment.end - 0.001, segment.start)))
+    return Phrase(
+        channel=channel,
+        start_ms=start,
+        end_ms=max(end, start),
+        text=segment.text.strip(),
+        language=language,
+        words=tuple(words),
+    )
+
+
+def decode_all(decoder: Decoder, chunks: Iterable[Chunk]) -> None:
+    for chunk in chunks:
+        decoder.decode(chunk)
