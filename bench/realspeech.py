@@ -122,6 +122,22 @@ def joined_recording(folder: Path, names: list[str] = JOINED) -> tuple[Path, lis
     return out, pieces
 
 
+def split_recording(path: Path, at_ms: int, folder: Path) -> tuple[Path, Path]:
+    """The recording cut in two at ``at_ms`` (16 kHz mono FLAC)."""
+    import imageio_ffmpeg
+
+    ffmpeg = imageio_ffmpeg.get_ffmpeg_exe()
+    first, second = folder / "first.flac", folder / "second.flac"
+    common = ["-ar", "16000", "-ac", "1", "-c:a", "flac"]
+    for out, span in ((first, ["-t", f"{at_ms / 1000}"]), (second, ["-ss", f"{at_ms / 1000}"])):
+        subprocess.run(
+            [ffmpeg, "-nostdin", "-v", "error", "-y", "-i", str(path), *span, *common, str(out)],
+            check=True,
+            timeout=60,
+        )
+    return first, second
+
+
 def duration_s(path: Path) -> float:
     import av
 

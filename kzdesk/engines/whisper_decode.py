@@ -26,7 +26,7 @@ moves on a whole window). Decoding again from there detects the window's languag
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -244,8 +244,3 @@ def to_phrase(segment: Any, chunk: Chunk, channel: str, language: str | None) ->
         language=language,
         words=tuple(words),
     )
-
-
-def decode_all(decoder: Decoder, chunks: Iterable[Chunk]) -> None:
-    for chunk in chunks:
-        decoder.decode(chunk)

@@ -260,8 +260,3 @@ class RegionStream:
         if drop > 0:
             self._kept = self._kept[drop:]
             self._kept_from += drop
-
-
-def whole_file_regions(blocks: Iterable[Any], settings: VadSettings | None = None) -> list[Region]:
-    """Every region of a (short) stream: for tests and benchmarks."""
-    return list(RegionStream(blocks, settings))

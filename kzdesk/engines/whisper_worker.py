@@ -48,6 +48,9 @@ LOG_PROB_THRESHOLD = -1.0
 NO_SPEECH_THRESHOLD = 0.6
 HALLUCINATION_SILENCE_S = 2.0
 PROGRESS_EVERY_S = 0.25  # at most this often while no phrase arrives
+# Whisper samples at higher temperatures when a window decodes badly: a fixed seed per request
+# makes the same file give the same transcript every time.
+RANDOM_SEED = 20240501
 
 OUT_OF_MEMORY = QT_TRANSLATE_NOOP(
     "Messages",
@@ -226,6 +229,9 @@ def decode_options(request: WhisperRequest) -> dict[str, Any]:
 def run(request: WhisperRequest, send: Send, models: ModelCache | None = None) -> None:
     """Transcribe the request's recording channel by channel; Done at the end."""
     model = (models or ModelCache()).get(request, send)
+    import ctranslate2
+
+    ctranslate2.set_random_seed(RANDOM_SEED)
     chooser = model.model  # the LanguageChooser installed in front of the CTranslate2 model
     channels = 2 if request.split_channels else 1
     length_ms = max(request.duration_ms, 1)
@@ -236,7 +242,8 @@ def run(request: WhisperRequest, send: Send, models: ModelCache | None = None) -
         start_ms = request.start_ms[index] if index < len(request.start_ms) else 0
         before = index * length_ms
         reporter = _Reporter(send, before, total_ms)
-        if start_ms < length_ms - 200:
+        # the probed length only decides where a resumed channel is already finished
+        if not start_ms or start_ms < length_ms - 200:
             language = _fixed_language(request)
             chooser.allowed = request.choose_between or None
             from kzdesk.engines.whisper_decode import Decoder

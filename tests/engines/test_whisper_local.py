@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+import ctranslate2
 import pytest
 from faster_whisper import WhisperModel, decode_audio
 
@@ -23,7 +24,7 @@ from kzdesk.core.job import (
 )
 from kzdesk.engines.whisper import WhisperEngine, WhisperProcess
 from kzdesk.engines.whisper_messages import WhisperRequest
-from kzdesk.engines.whisper_worker import decode_options, physical_cores
+from kzdesk.engines.whisper_worker import RANDOM_SEED, decode_options, physical_cores
 from kzdesk.export import render
 from kzdesk.services.transcription import PipelineConfig, TranscriptionService
 from kzdesk.storage.db import Database
@@ -104,6 +105,7 @@ def test_kzdesk_hears_what_faster_whisper_hears(
     bare = WhisperModel(
         str(whisper_base), device="cpu", compute_type="int8", cpu_threads=physical_cores()
     )
+    ctranslate2.set_random_seed(RANDOM_SEED)  # as the engine does for each request
     segments, _info = bare.transcribe(
         decode_audio(str(path)), language=language, vad_filter=True, **options
     )

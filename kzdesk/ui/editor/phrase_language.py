@@ -9,7 +9,7 @@ language follow it).
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLocale, QModelIndex, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette, QPen
+from PySide6.QtGui import QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QComboBox,
@@ -21,7 +21,13 @@ from PySide6.QtWidgets import (
 from kzdesk.core.transcript import Change, Transcript
 from kzdesk.core.transcript_ops import spoken_languages
 from kzdesk.ui.editor.commands import EditCommand, EditSession, _phrase_time
-from kzdesk.ui.editor.phrase_delegates import PAD_X, PAD_Y, Highlights, _paint_background
+from kzdesk.ui.editor.phrase_delegates import (
+    PAD_X,
+    PAD_Y,
+    Highlights,
+    _paint_background,
+    _text_color,
+)
 
 # offered first in the list, in this order; languages heard in the transcript follow
 COMMON_LANGUAGES = ("kk", "ru", "en")
@@ -80,8 +86,7 @@ class LanguageDelegate(QStyledItemDelegate):
             text = code.upper()
             width = fm.horizontalAdvance(text) + 8
             tag = QRectF(option.rect.left() + PAD_X, option.rect.top() + PAD_Y, width, fm.height())
-            muted = QColor(option.palette.color(QPalette.ColorRole.PlaceholderText))
-            painter.setPen(QPen(muted, 1))
+            painter.setPen(QPen(_text_color(option, muted=True), 1))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRoundedRect(tag, 3, 3)
             painter.drawText(tag, Qt.AlignmentFlag.AlignCenter, text)
