@@ -11,13 +11,17 @@ from pathlib import Path
 import platformdirs
 
 from kzdesk.diarization.profiles import VoiceProfileStore
+from kzdesk.services import data_folder, log_file
 from kzdesk.services import settings as settings_module
 from kzdesk.services.engines import EngineFactory
+from kzdesk.services.exporting import ExportRequest, JobExporter
+from kzdesk.services.queue_lock import QueueLock
 from kzdesk.services.secrets import SecretStore
 from kzdesk.services.settings import Settings
 from kzdesk.services.speakers import profile_store
 from kzdesk.services.transcription import PipelineConfig, TranscriptionService
 from kzdesk.storage.db import Database, default_data_dir
+from kzdesk.storage.export_records import ExportRecords
 from kzdesk.storage.job_queue import JobQueue
 from kzdesk.storage.transcripts import TranscriptStore
 
@@ -31,21 +35,24 @@ class AppContext:
     settings: Settings
     secrets: SecretStore
     service: TranscriptionService
-    portable: bool  # data folder given explicitly: logs and the fallback key file live in it
+    portable: bool  # data folder given explicitly: the logs live in it
     voices: VoiceProfileStore  # known voices (<data dir>/voices), named speakers are matched to
+    exporter: JobExporter  # writes each done job's export, never over a user's file
 
     @classmethod
     def open(cls, data_dir: str | Path | None = None) -> AppContext:
         root = Path(data_dir) if data_dir else default_data_dir()
         portable = _explicit_data_dir(data_dir)
-        root.mkdir(parents=True, exist_ok=True)
-        db = Database.in_dir(root)
+        # a sentence (DataFolderError) for a folder or database that cannot be used
+        db = data_folder.open_database(root)
         queue = JobQueue(db)
         store = TranscriptStore(db)
         settings = settings_module.load(root)
-        # A data folder given explicitly (tests, portable use) keeps the fallback key file too.
-        secrets = SecretStore(root if portable else None)
+        # The key file is the user's, never the data folder's (which may be shared or copied).
+        secrets = SecretStore()
+        secrets.adopt_key_file(root)
         voices = profile_store(root)
+        exporter = JobExporter(store, ExportRecords(db), lambda: _automatic_export(settings))
         poll = float(os.environ.get("KZDESK_POLL_INTERVAL_S", "5"))
         service = TranscriptionService(
             queue,
@@ -58,8 +65,13 @@ class AppContext:
                 retry_base_s=float(os.environ.get("KZDESK_RETRY_DELAY_S", "30")),
             ),
             voices=voices,
+            exporter=exporter,
         )
-        return cls(root, db, queue, store, settings, secrets, service, portable, voices)
+        return cls(root, db, queue, store, settings, secrets, service, portable, voices, exporter)
+
+    def queue_lock(self, program: str) -> QueueLock:
+        """The lock that makes this process the one that runs the queue's jobs."""
+        return QueueLock(self.data_dir, program)
 
     @property
     def log_dir(self) -> Path:
@@ -71,22 +83,28 @@ class AppContext:
         self.db.close()
 
 
+def _automatic_export(settings: Settings) -> ExportRequest:
+    """Settings → Export when done (read when a job ends: the window changes it in place)."""
+    return ExportRequest(tuple(settings.auto_export), settings.output_dir or None)
+
+
 def _explicit_data_dir(data_dir: str | Path | None) -> bool:
     return data_dir is not None or bool(os.environ.get("KZDESK_DATA_DIR"))
 
 
 def setup_logging(directory: Path, *, verbose: bool = False) -> Path:
-    directory.mkdir(parents=True, exist_ok=True)
+    """Log to ``directory``/kzdesk.log (user-only; a log that cannot be written is skipped)."""
     path = directory / "kzdesk.log"
-    handler = logging.handlers.RotatingFileHandler(
-        path, maxBytes=2_000_000, backupCount=5, encoding="utf-8"
-    )
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler = log_file.open_log(directory)
     root = logging.getLogger()
     root.handlers = [
         h for h in root.handlers if not isinstance(h, logging.handlers.RotatingFileHandler)
     ]
-    root.addHandler(handler)
+    if handler is not None:
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        root.addHandler(handler)
+    elif not root.handlers:
+        root.addHandler(logging.NullHandler())  # no log file: nothing on the terminal either
     root.setLevel(logging.DEBUG if verbose else logging.INFO)
     # Third-party clients may log request metadata (which carries the key): keep them quiet.
     for noisy in ("yandex_ai_studio_sdk", "grpc", "urllib3"):

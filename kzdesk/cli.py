@@ -6,21 +6,19 @@ import argparse
 import dataclasses
 import getpass
 import os
+import sqlite3
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from kzdesk import __version__, export
+from kzdesk import __version__, cli_folder, cli_run, export
 from kzdesk.app import AppContext, setup_logging
-from kzdesk.cli_progress import ProgressPrinter
 from kzdesk.core import cost, timecode
-from kzdesk.core.job import Job, JobState, Language, SpeakersMode, speakers_choice
-from kzdesk.services import models
+from kzdesk.core.job import Language, SpeakersMode, speakers_choice
 from kzdesk.services import settings as settings_module
-from kzdesk.services.exporting import ExportError, export_job, parse_formats
-from kzdesk.services.media_scan import find_recordings
-from kzdesk.services.runner import QueueRunner, failed
-from kzdesk.services.settings import ENGINES, SPEECHKIT_MODELS
+from kzdesk.services.data_folder import DataFolderError
+from kzdesk.services.exporting import ExportError, parse_formats
+from kzdesk.services.settings import ENGINES
 
 
 def _add_export_options(p: argparse.ArgumentParser) -> None:
@@ -68,12 +66,34 @@ def build_parser() -> argparse.ArgumentParser:
     )
     t.add_argument("--export", default=None, help="formats: docx,srt,vtt,txt,json")
     t.add_argument("--jobs", type=int, default=None, help="files processed at once")
+    t.add_argument(
+        "--again",
+        action="store_true",
+        help="transcribe files anew even when the queue has them with the same choices",
+    )
+    t.add_argument(
+        "--wait",
+        action="store_true",
+        help="when another kzdesk runs the queue, follow these files here until they are done",
+    )
     _add_export_options(t)
 
-    r = sub.add_parser("resume", help="finish every pending or interrupted job")
-    r.add_argument("--export", default=None, help="formats: docx,srt,vtt,txt,json")
-    r.add_argument("--jobs", type=int, default=None)
+    r = sub.add_parser(
+        "resume",
+        help="finish interrupted and pending jobs, fetch what SpeechKit already accepted, "
+        "write exports that are still owed",
+    )
+    r.add_argument(
+        "--export", default=None, help="formats for these jobs instead of their own choice"
+    )
+    r.add_argument("--jobs", type=int, default=None, help="files processed at once")
     _add_export_options(r)
+
+    rt = sub.add_parser("retry", help="run failed or cancelled jobs again")
+    rt.add_argument("job_ids", nargs="*", type=int, metavar="ID")
+    rt.add_argument("--failed", action="store_true", help="every failed job")
+    rt.add_argument("--jobs", type=int, default=None, help="files processed at once")
+    rt.add_argument("--wait", action="store_true", help="follow them when another kzdesk runs")
 
     sub.add_parser("jobs", help="list the queue")
 
@@ -89,12 +109,13 @@ def build_parser() -> argparse.ArgumentParser:
     k = sub.add_parser("key", help="store, check or delete the SpeechKit API key")
     k.add_argument("action", choices=["set", "status", "delete"])
     k.add_argument("--file", action="store_true", help="keep it in a user-only file (no keyring)")
+    cli_folder.add_commands(sub)
     return parser
 
 
 def _opened_paths(argv: Sequence[str]) -> list[str] | None:
     """`kzdesk FILE...` (a file manager's "Open with", a second launch): paths for the window."""
-    commands = {"transcribe", "resume", "jobs", "export", "key", "config"}
+    commands = {"transcribe", "resume", "retry", "jobs", "export", "key", "config", "reset-queue"}
     if argv and argv[0] not in commands and all(Path(a).exists() for a in argv):
         return list(argv)
     return None
@@ -103,17 +124,26 @@ def _opened_paths(argv: Sequence[str]) -> list[str] | None:
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     opened = _opened_paths(argv)
-    args = build_parser().parse_args([] if opened else argv)
+    parser = build_parser()
+    args = parser.parse_args([] if opened else argv)
+    if args.command == "retry" and not (args.job_ids or args.failed):
+        parser.error("name the jobs to retry (their numbers, see “kzdesk jobs”) or say --failed")
     if args.command is None:
         from kzdesk.ui.launch import run_gui  # Qt only when the window is wanted
 
         return run_gui(args.data_dir, files=opened)
-    ctx = AppContext.open(args.data_dir)
+    if args.command == cli_folder.RESET_COMMAND:
+        return cli_folder.reset_queue(args.data_dir)
+    try:
+        ctx = AppContext.open(args.data_dir)
+    except DataFolderError as exc:  # a sentence naming the path and what to do
+        return cli_folder.report(exc)
     setup_logging(ctx.log_dir, verbose=args.verbose)
     try:
         handler = {
-            "transcribe": _transcribe,
-            "resume": _resume,
+            "transcribe": cli_run.transcribe,
+            "resume": cli_run.resume,
+            "retry": cli_run.retry,
             "jobs": _jobs,
             "export": _export,
             "key": _key,
@@ -123,24 +153,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ExportError as exc:
         print(exc.message, file=sys.stderr)
         return 2
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, cli_run.Interrupted):
         print(
-            "\nStopped. Run “kzdesk resume” to continue: files SpeechKit already accepted "
-            "will not be sent again.",
+            "\nStopped. Finished files are exported. Run “kzdesk resume” to continue: files "
+            "SpeechKit already accepted will not be sent again.",
             file=sys.stderr,
         )
+        sys.stderr.flush()
+        sys.stdout.flush()
         os._exit(130)  # worker threads may sit in network calls; the queue resumes them
+    except (sqlite3.Error, OSError) as exc:  # a full disk, a database damaged meanwhile
+        return cli_folder.report_failure(exc, ctx.data_dir)
     finally:
         ctx.close()
-
-
-def collect_files(paths: Sequence[str]) -> tuple[list[Path], list[str]]:
-    """Media files under the given paths, and sentences about what was skipped."""
-    scan = find_recordings(paths, keep_named_files=True)
-    notes = [f"“{raw}” does not exist." for raw in scan.missing]
-    if scan.skipped:
-        notes.append(f"Skipped {scan.skipped} file(s) that are not audio or video.")
-    return scan.files, notes
 
 
 def _export_options(args: argparse.Namespace) -> export.ExportOptions:
@@ -149,75 +174,6 @@ def _export_options(args: argparse.Namespace) -> export.ExportOptions:
         merge_turns=not args.no_merge,
         speaker_prefix=args.speaker_prefix,
     )
-
-
-def _run_and_report(ctx: AppContext, jobs: list[Job], args: argparse.Namespace) -> int:
-    formats = parse_formats(
-        args.export if args.export is not None else ",".join(ctx.settings.auto_export)
-    )
-    out = args.out or ctx.settings.output_dir or None
-    printer = ProgressPrinter(jobs)
-    runner = QueueRunner(ctx.service, ctx.queue, workers=args.jobs or ctx.settings.parallel_jobs)
-    ended = runner.run([j.id for j in jobs], printer)
-    printer.finish()
-    for job in ended:
-        if job.state is JobState.DONE and formats:
-            try:
-                for path in export_job(ctx.store, job, formats, out, _export_options(args)):
-                    print(path)
-            except ExportError as exc:
-                print(f"{job.file_name}: {exc.message}", file=sys.stderr)
-                return 1
-    bad = failed(ended)
-    for job in bad:
-        reason = job.error or f"stopped while {job.state.value}"
-        print(f"✖ {job.file_name}: {reason}", file=sys.stderr)
-    return 1 if bad else 0
-
-
-def _transcribe(ctx: AppContext, args: argparse.Namespace) -> int:
-    files, notes = collect_files(args.paths)
-    for note in notes:
-        print(note, file=sys.stderr)
-    if not files:
-        print("Nothing to transcribe.", file=sys.stderr)
-        return 1
-    s = ctx.settings
-    engine = args.engine or s.engine
-    options: dict[str, str | int] = {}
-    speakers, speaker_options = args.speakers or (SpeakersMode(s.speakers), {})
-    options.update(speaker_options)
-    if args.model and engine == "whisper":
-        problem = models.describe_missing(args.model)
-        if problem:
-            print(problem, file=sys.stderr)
-            return 2
-        options["whisper_model"] = args.model
-    elif args.model:
-        if args.model not in SPEECHKIT_MODELS:
-            print("The SpeechKit model must be “general” or “deferred-general”.", file=sys.stderr)
-            return 2
-        options["model"] = args.model
-    jobs = [
-        ctx.queue.enqueue(
-            f,
-            language=Language(args.language or s.language),
-            speakers=speakers,
-            engine=engine,
-            options=options,
-        )
-        for f in files
-    ]
-    return _run_and_report(ctx, jobs, args)
-
-
-def _resume(ctx: AppContext, args: argparse.Namespace) -> int:
-    ctx.queue.recover()
-    jobs = ctx.queue.all([JobState.QUEUED])
-    if not jobs:
-        print("Nothing to resume: the queue is empty.")
-        return 0
-    return _run_and_report(ctx, jobs, args)
 
 
 def _jobs(ctx: AppContext, args: argparse.Namespace) -> int:
@@ -280,10 +236,11 @@ def _export(ctx: AppContext, args: argparse.Namespace) -> int:
     except KeyError:
         print(f"There is no job number {args.job_id}. “kzdesk jobs” lists them.", file=sys.stderr)
         return 2
-    for path in export_job(
-        ctx.store, job, parse_formats(args.format), args.out, _export_options(args)
-    ):
+    outcome = ctx.exporter.export(job, parse_formats(args.format), args.out, _export_options(args))
+    for path in outcome.paths:
         print(path)
+    for note in outcome.notes:
+        print(note, file=sys.stderr)
     return 0
 
 

@@ -66,8 +66,15 @@ class ProgressPrinter:
     def __call__(self, job: Job) -> None:
         with self._lock:
             old = self.jobs.get(job.id)
+            if old is None:  # handed over by another kzdesk while this one runs
+                self.order.append(job.id)
             self.jobs[job.id] = job
-            changed = old is None or old.state is not job.state or old.stage != job.stage
+            changed = (
+                old is None
+                or old.state is not job.state
+                or old.stage != job.stage
+                or old.error != job.error
+            )
             if self.tty:
                 now = time.monotonic()
                 if changed or now - self._last_draw > 0.2:
@@ -76,6 +83,19 @@ class ProgressPrinter:
             elif changed:
                 self.stream.write(self._line(job) + "\n")
                 self.stream.flush()
+
+    def note(self, text: str, *, stream: TextIO | None = None) -> None:
+        """A line above the progress lines (an export written, a sentence about it)."""
+        with self._lock:
+            out = stream or self.stream
+            if self.tty and self._drawn:
+                self.stream.write(f"\x1b[{self._drawn}F\x1b[J")
+                self.stream.flush()
+                self._drawn = 0
+            out.write(text + "\n")
+            out.flush()
+            if self.tty:
+                self._redraw()
 
     def finish(self) -> None:
         with self._lock:
@@ -91,6 +111,8 @@ class ProgressPrinter:
             label = f"waiting to retry: {job.error}"
         elif job.state is JobState.FAILED:
             label = f"failed: {job.error or ''}"
+        elif job.state.is_active and job.error:  # waiting for disk space
+            label = f"paused: {job.error}"
         return f"{name:<{self.width}}  {_bar(job.progress)} {job.progress * 100:3.0f}%  {label}"
 
     def _redraw(self) -> None:

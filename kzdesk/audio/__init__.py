@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kzdesk.audio.convert import prepare
-from kzdesk.audio.errors import AudioError, Cancelled
+from kzdesk.audio.errors import AudioError, Cancelled, DiskFull
 from kzdesk.audio.ffmpeg import find_ffmpeg
 from kzdesk.audio.probe import MEDIA_EXTENSIONS, AudioInfo, is_media_file, probe
 
@@ -12,6 +12,7 @@ __all__ = [
     "AudioError",
     "AudioInfo",
     "Cancelled",
+    "DiskFull",
     "find_ffmpeg",
     "is_media_file",
     "prepare",

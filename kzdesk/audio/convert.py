@@ -30,11 +30,11 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from kzdesk.audio.errors import AudioError, Cancelled
-from kzdesk.audio.ffmpeg import ffmpeg_input, last_error_line, run_ffmpeg
+from kzdesk.audio.errors import AudioError, Cancelled, DiskFull
+from kzdesk.audio.ffmpeg import ffmpeg_input, last_error_line, out_of_space, run_ffmpeg
 from kzdesk.audio.probe import AudioInfo
 from kzdesk.audio.split import cut_pieces, plan_cuts
-from kzdesk.core.engine import AudioPiece
+from kzdesk.core.engine import MAX_INLINE_BYTES, AudioPiece
 from kzdesk.core.i18n import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
@@ -44,7 +44,6 @@ MONO_BITRATE = "24k"
 STEREO_BITRATE = "48k"
 OPUS_SETTINGS = ["-application", "voip", "-compression_level", "0", "-frame_duration", "60"]
 DEFAULT_MAX_PIECE_MS = 4 * 3600 * 1000 - 60_000
-DEFAULT_INLINE_LIMIT = 60 * 1024 * 1024
 _MIN_PIECE_MS = 5_000
 _SIZE_SAFETY = 0.9  # aim pieces at 90 % of the inline limit: bit rate varies along a file
 
@@ -59,7 +58,7 @@ def prepare(
     *,
     channels_as_speakers: bool = False,
     max_piece_ms: int = DEFAULT_MAX_PIECE_MS,
-    inline_limit_bytes: int = DEFAULT_INLINE_LIMIT,
+    inline_limit_bytes: int = MAX_INLINE_BYTES,
     progress: ProgressFn | None = None,
     cancelled: CancelFn | None = None,
 ) -> list[AudioPiece]:
@@ -87,7 +86,7 @@ def prepare(
         ]
 
     out_dir = Path(work_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
+    out_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
     channels = 2 if channels_as_speakers and info.channels >= 2 else 1
     converted = out_dir / f"audio-{_stable_id(source)}.ogg"
     will_split = info.duration_ms > max_piece_ms
@@ -154,7 +153,8 @@ def convert_to_opus(
     if run.returncode != 0 or not target.is_file() or target.stat().st_size == 0:
         target.unlink(missing_ok=True)
         log.error("ffmpeg failed converting %s: %s", source, run.stderr)
-        raise AudioError(_conversion_failure(source.name, run.stderr))
+        message = _conversion_failure(source.name, run.stderr)
+        raise DiskFull(message) if out_of_space(run.stderr) else AudioError(message)
     return run.out_time_ms if run.out_time_ms > 0 else duration_ms
 
 
@@ -217,7 +217,7 @@ def _piece(path: Path, offset_ms: int, duration_ms: int, channels: int, index: i
 
 def _conversion_failure(name: str, stderr: str) -> str:
     last = last_error_line(stderr)
-    if "No space left on device" in stderr:
+    if out_of_space(stderr):
         return QT_TRANSLATE_NOOP(
             "Messages",
             "The disk is full, so the recording cannot be converted. Free some space and try again.",

@@ -11,5 +11,10 @@ class AudioError(Exception):
         self.message = message
 
 
+class DiskFull(AudioError):
+    """The disk ran out of space while a working copy was written (the caller may wait for
+    space and try again: nothing is wrong with the recording)."""
+
+
 class Cancelled(Exception):
     """The caller's cancel flag turned true while audio was being prepared."""

@@ -70,11 +70,20 @@ BACKGROUND_NICENESS = 10
 
 def popen_options() -> dict[str, object]:
     """Keep a console window from flashing up on Windows when the GUI starts ffmpeg, and run
-    it below normal priority there (see :func:`lower_priority` for the other systems)."""
+    it below normal priority there (see :func:`lower_priority` for the other systems).
+
+    Elsewhere ffmpeg runs with umask 077: what it writes are kzdesk's working copies in the
+    data folder (converted audio, pieces), readable only by the user (kzdesk.services.privacy).
+    """
     if sys.platform == "win32":
         flags = subprocess.CREATE_NO_WINDOW | subprocess.BELOW_NORMAL_PRIORITY_CLASS  # type: ignore[attr-defined]
         return {"creationflags": flags}
-    return {}
+    return {"umask": 0o077}
+
+
+def out_of_space(stderr: str) -> bool:
+    """ffmpeg's output ran out of disk space (ENOSPC, or a quota: EDQUOT)."""
+    return "No space left on device" in stderr or "Disk quota exceeded" in stderr
 
 
 def start_pcm_decoder(

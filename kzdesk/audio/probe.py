@@ -14,7 +14,9 @@ its duration is what can actually be read, so only that part is transcribed.
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 import struct
 import subprocess
 from dataclasses import dataclass
@@ -96,6 +98,33 @@ def probe(path: str | Path) -> AudioInfo:
     )
 
 
+def special_file_problem(name: str, mode: int) -> str | None:
+    """A sentence when ``mode`` (of os.stat) is not a regular file or folder: a pipe, a device
+    or a socket is never read (a pipe would block for ever, a device never ends)."""
+    if stat.S_ISFIFO(mode):
+        return QT_TRANSLATE_NOOP(
+            "Messages",
+            "“{name}” is a pipe (FIFO), not a recording file, so kzdesk does not read it. Save "
+            "the recording to a file and add that file.",
+        ).format(name=name)
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return QT_TRANSLATE_NOOP(
+            "Messages",
+            "“{name}” is a device, not a recording file, so kzdesk does not read it. Choose a "
+            "recording file.",
+        ).format(name=name)
+    if stat.S_ISSOCK(mode):
+        return QT_TRANSLATE_NOOP(
+            "Messages",
+            "“{name}” is a socket, not a recording file, so kzdesk does not read it. Choose a "
+            "recording file.",
+        ).format(name=name)
+    return None
+
+
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+
+
 def _read_head(file: Path) -> tuple[int, bytes]:
     name = file.name
     try:
@@ -105,9 +134,16 @@ def _read_head(file: Path) -> tuple[int, bytes]:
                     "Messages", "“{name}” is a folder, not a recording. Choose a file inside it."
                 ).format(name=name)
             )
-        with file.open("rb") as handle:
-            size = file.stat().st_size
-            head = handle.read(4096)
+        _refuse_special(name, file.stat().st_mode)
+        # O_NONBLOCK: a pipe put there since the check above must not block this open
+        fd = _open_for_reading(file)
+        try:
+            info = os.fstat(fd)
+            _refuse_special(name, info.st_mode)
+            size = info.st_size
+            head = os.read(fd, 4096)
+        finally:
+            os.close(fd)
     except FileNotFoundError as exc:
         raise AudioError(
             QT_TRANSLATE_NOOP(
@@ -141,6 +177,16 @@ def _read_head(file: Path) -> tuple[int, bytes]:
             ).format(name=name)
         )
     return size, head
+
+
+def _open_for_reading(file: Path) -> int:
+    return os.open(file, _OPEN_FLAGS)
+
+
+def _refuse_special(name: str, mode: int) -> None:
+    problem = special_file_problem(name, mode)
+    if problem is not None:
+        raise AudioError(problem)
 
 
 def _reject_obvious_non_media(name: str, head: bytes) -> None:

@@ -16,8 +16,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from kzdesk.audio.errors import AudioError, Cancelled
-from kzdesk.audio.ffmpeg import ffmpeg_input, find_ffmpeg, popen_options, run_ffmpeg
+from kzdesk.audio.errors import AudioError, Cancelled, DiskFull
+from kzdesk.audio.ffmpeg import (
+    ffmpeg_input,
+    find_ffmpeg,
+    out_of_space,
+    popen_options,
+    run_ffmpeg,
+)
 from kzdesk.core.i18n import QT_TRANSLATE_NOOP
 
 ANALYSIS_RATE = 8000
@@ -147,7 +153,8 @@ def cut_pieces(
     try:
         run = run_ffmpeg(args, cancelled=cancelled)
         if run.returncode != 0:
-            raise AudioError(
+            failure = DiskFull if out_of_space(run.stderr) else AudioError
+            raise failure(
                 QT_TRANSLATE_NOOP(
                     "Messages",
                     "kzdesk could not split the long recording into pieces. Check that the disk is "

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import enum
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from kzdesk.core.i18n import QT_TRANSLATE_NOOP
 from kzdesk.core.job import Language
 from kzdesk.core.transcript import Word
 
@@ -51,12 +53,16 @@ class FailureKind(enum.StrEnum):
     BAD_AUDIO = "bad_audio"  # the file was rejected: do not retry
     QUOTA = "quota"  # retry after minutes
     UNREACHABLE = "unreachable"  # network: retry; never resubmit an accepted file
+    ADDRESS = "address"  # the service's host name does not exist or is not allowed: no retry
     EXPIRED = "expired"  # remote result gone: must resubmit
     REMOTE = "remote"  # recognition failed on the service side
     CANCELLED = "cancelled"
     NO_SPEECH = "no_speech"
     MODEL = "model"  # the offline model is missing, cannot be downloaded or is broken
     CRASHED = "crashed"  # a local engine's process died (out of memory): Retry resumes
+    # The request left but no answer came back (the connection broke, the reply was lost):
+    # the service may have accepted (and billed) it. Never sent again without the user's word.
+    MAYBE_SENT = "maybe_sent"
 
 
 RETRYABLE = frozenset({FailureKind.QUOTA, FailureKind.UNREACHABLE})
@@ -76,6 +82,37 @@ class EngineError(Exception):
         return self.kind in RETRYABLE
 
 
+# The most a recognition request may carry inline (SpeechKit: "60 MB"; decimal megabytes to
+# stay on the safe side). One limit for both sides: a file converts or splits unless it is
+# this small, and the engine refuses nothing the conversion let through.
+MAX_INLINE_BYTES = 60_000_000
+
+# Operation ids of engines that run on this computer: nothing remote to poll, so a resumed
+# piece must be read again; its kept phrases say where to continue.
+LOCAL_OPERATION = "local-"
+
+MAYBE_SENT_MESSAGE = QT_TRANSLATE_NOOP(
+    "Messages",
+    "This recording may already have been sent to SpeechKit at {time}, but its answer never "
+    "came back (the connection broke or kzdesk stopped). Sending it again may bill it twice. "
+    "Press Retry to send it again.",
+)
+
+
+def maybe_sent_error(since: float, *, now: float | None = None) -> EngineError:
+    """The piece left at ``since`` (a Unix time) and no operation id came back."""
+    return EngineError(FailureKind.MAYBE_SENT, MAYBE_SENT_MESSAGE.format(time=clock(since, now)))
+
+
+def clock(moment: float, now: float | None = None) -> str:
+    """``14:05`` for a moment today, ``28.11 14:05`` for another day (local time)."""
+    local = time.localtime(moment)
+    today = time.localtime(time.time() if now is None else now)
+    if local[:3] == today[:3]:
+        return time.strftime("%H:%M", local)
+    return time.strftime("%d.%m %H:%M", local)
+
+
 class EngineContext(Protocol):
     """What the pipeline gives an engine while it works on one piece."""
 
@@ -83,6 +120,10 @@ class EngineContext(Protocol):
     # Phrases of this piece kept from an interrupted earlier run (local engines): continue
     # after the last one's end instead of starting again from zero.
     kept: list[Utterance]
+
+    def will_send(self) -> None:
+        """Called by the engine just before the piece leaves for the service: until
+        ``remember_operation`` the piece may be accepted without kzdesk knowing its id."""
 
     def remember_operation(self, operation_id: str) -> None:
         """Called by the engine right after the service accepted the piece, before waiting."""

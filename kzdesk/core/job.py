@@ -158,6 +158,11 @@ class Job:
     # kept in memory only, since a job interrupted mid-stage is put back in the queue anyway.
     stage: str = ""
     stage_progress: float = 0.0
+    # Where the transcript goes when the job is done: {"formats": [...], "out_dir": ...,
+    # "options": {...}} given on the command line; None: the settings' automatic export.
+    export_request: dict[str, Any] | None = None
+    exported_at: float | None = None  # when the owed export was written (None: still owed)
+    export_note: str | None = None  # a sentence about the export (a free name, a failure)
 
     def moved_to(
         self, state: JobState, *, error: str | None = None, now: float | None = None

@@ -99,7 +99,7 @@ class VoiceProfileStore:
         )
 
     def _write(self, profiles: list[VoiceProfile]) -> None:
-        self._path.parent.mkdir(parents=True, exist_ok=True)
+        self._path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         data = {
             "version": 1,
             "profiles": [
@@ -116,7 +116,10 @@ class VoiceProfileStore:
         }
         partial = self._path.with_name(f"{self._path.name}.{os.getpid()}.part")
         try:
-            partial.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+            # user-only: voices are personal data (the data folder is private too)
+            fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            with open(fd, "w", encoding="utf-8") as handle:
+                handle.write(json.dumps(data, ensure_ascii=False))
             os.replace(partial, self._path)  # readers never see half a file
         finally:
             partial.unlink(missing_ok=True)

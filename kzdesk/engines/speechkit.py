@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import os
+import socket
 import threading
 import time
 from collections.abc import Callable
@@ -21,6 +22,7 @@ import grpc
 import grpc.aio
 
 from kzdesk.core.engine import (
+    MAX_INLINE_BYTES,
     AudioPiece,
     EngineContext,
     EngineError,
@@ -78,18 +80,25 @@ def endpoint_from_env() -> str | None:
 
 
 def _check_local(endpoint: str) -> str:
+    """The override (the local emulator) must be a local host with a port. A name that does
+    not resolve says so; neither case is retried (FailureKind.ADDRESS)."""
     host = endpoint.rsplit(":", 1)[0] if ":" in endpoint else endpoint
-    if host not in LOCAL_HOSTS or ":" not in endpoint:
-        raise EngineError(
-            FailureKind.UNREACHABLE,
-            QT_TRANSLATE_NOOP(
-                "Messages",
-                "The SpeechKit endpoint {endpoint} is not allowed: an overridden endpoint must "
-                "be a local emulator (127.0.0.1:PORT or localhost:PORT), because it is used "
-                "without encryption. Remove the override to use Yandex SpeechKit.",
-            ).format(endpoint=f"{endpoint!r}"),
-        )
-    return endpoint
+    if host in LOCAL_HOSTS and ":" in endpoint:
+        return endpoint
+    if host.strip("[]"):
+        try:
+            socket.getaddrinfo(host.strip("[]"), None)
+        except (OSError, UnicodeError):  # socket.gaierror: no such name (or no name server)
+            raise errors.host_not_found_error(host) from None
+    raise EngineError(
+        FailureKind.ADDRESS,
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "The SpeechKit endpoint {endpoint} is not allowed: an overridden endpoint must "
+            "be a local emulator (127.0.0.1:PORT or localhost:PORT), because it is used "
+            "without encryption. Remove the override to use Yandex SpeechKit.",
+        ).format(endpoint=f"{endpoint!r}"),
+    )
 
 
 class _StatusRate:
@@ -267,7 +276,7 @@ class SpeechKitEngine:
                     "The converted audio {path} cannot be read ({reason}). Add the recording again.",
                 ).format(path=f"{piece.path!r}", reason=exc.strerror),
             ) from exc
-        if size > errors.MAX_INLINE_BYTES:
+        if size > MAX_INLINE_BYTES:
             raise errors.too_large_error(size)
         if size == 0:
             raise EngineError(
@@ -278,10 +287,11 @@ class SpeechKitEngine:
             data = fh.read()
         ctx.progress(0.0, "uploading")
         timeout = self.connect_timeout_s + 60 + size / UPLOAD_BYTES_PER_S
+        ctx.will_send()  # from here the service may accept the piece without us hearing of it
         try:
             operation = stt.run_deferred(data, timeout=timeout)
         except Exception as exc:
-            raise self._map(exc, Stage.SUBMIT) from exc
+            raise self._submit_error(exc) from exc
         # before any waiting: a restart must resume this id, never upload again
         ctx.remember_operation(operation.id)
         log.info("SpeechKit accepted piece %d as operation %s", piece.index, operation.id)
@@ -331,6 +341,16 @@ class SpeechKitEngine:
         except (ValueError, AttributeError) as exc:
             log.exception("unreadable SpeechKit result for %s", operation_id)
             raise errors.unreadable_result_error() from exc
+
+    def _submit_error(self, exc: BaseException) -> EngineError:
+        """A failed RecognizeFile: an answer from the service or no connection at all means
+        the piece was not accepted; a connection that broke after the request left (a lost
+        reply, a deadline) may have been accepted and billed."""
+        error = self._map(exc, Stage.SUBMIT)
+        if error.kind is not FailureKind.UNREACHABLE or _never_connected(exc):
+            return error
+        log.warning("the reply to a RecognizeFile request was lost; it may have been accepted")
+        return EngineError(FailureKind.MAYBE_SENT, error.message)
 
     # ---- helpers ---------------------------------------------------------------------------
     def _retrying(
@@ -390,6 +410,30 @@ def _rpc_status(exc: BaseException) -> tuple[grpc.StatusCode | None, str]:
         return (code() if callable(code) else None), (details() if callable(details) else "") or ""
     except Exception:
         return None, ""
+
+
+# gRPC's words for a call that never reached the server (core's and the SDK's channels)
+_NOT_CONNECTED = (
+    "failed to connect",
+    "connection refused",
+    "dns resolution failed",
+    "name resolution",
+    "no route to host",
+    "network is unreachable",
+    "failed to resolve",
+)
+
+
+def _never_connected(exc: BaseException) -> bool:
+    from yandex_ai_studio_sdk.exceptions import UnknownEndpointError
+
+    if isinstance(exc, UnknownEndpointError | ConnectionRefusedError):
+        return True
+    code, details = _rpc_status(exc)
+    if code is not grpc.StatusCode.UNAVAILABLE:
+        return False
+    details = details.lower()
+    return any(words in details for words in _NOT_CONNECTED)
 
 
 def _audio_format(piece: AudioPiece) -> str:

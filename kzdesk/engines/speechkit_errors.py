@@ -7,13 +7,13 @@ message: only the gRPC status code and the server's ``details``.
 from __future__ import annotations
 
 import enum
+import re
 
 import grpc
 
 from kzdesk.core.engine import EngineError, FailureKind
 from kzdesk.core.i18n import QT_TRANSLATE_NOOP
 
-MAX_INLINE_BYTES = 60_000_000  # "60 MB" inline; decimal megabytes to stay on the safe side
 QUOTA_RETRY_SUBMIT_S = 15 * 60  # 500 recognitions per hour: wait a good while
 QUOTA_RETRY_POLL_S = 2 * 60
 
@@ -60,6 +60,39 @@ def unreachable_error() -> EngineError:
             "when the connection is back.",
         ),
     )
+
+
+# How a name server's "no such name" reaches us: c-ares (gRPC's resolver), glibc, macOS and
+# Windows. A name server that cannot be reached at all ("Could not contact DNS servers",
+# "Temporary failure in name resolution") is a connection problem and is retried.
+HOST_NOT_FOUND_MARKERS = (
+    "Domain name not found",
+    "Name or service not known",
+    "No address associated with hostname",
+    "nodename nor servname provided, or not known",
+    "No such host is known",
+)
+_RESOLVING_RE = re.compile(r"(?:resolving|lookup failed for)\s+\[?([^\s\]:]+)")
+
+
+def host_not_found_error(host: str) -> EngineError:
+    """The address does not exist: trying again cannot help, so the job fails at once."""
+    return EngineError(
+        FailureKind.ADDRESS,
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "Cannot find host {host}; check the address (if it is right, check the network's "
+            "name server settings).",
+        ).format(host=host),
+    )
+
+
+def host_not_found(details: str) -> str | None:
+    """The host name a gRPC "no such name" failure is about (or "SpeechKit"), else None."""
+    if not any(marker in details for marker in HOST_NOT_FOUND_MARKERS):
+        return None
+    found = _RESOLVING_RE.search(details)
+    return found.group(1) if found else "SpeechKit"
 
 
 def too_large_error(size_bytes: int) -> EngineError:
@@ -111,6 +144,8 @@ def from_rpc(code: grpc.StatusCode | None, details: str, stage: Stage) -> Engine
         return permission_error()
     if code == grpc.StatusCode.RESOURCE_EXHAUSTED:
         return quota_error(stage)
+    if code == grpc.StatusCode.UNAVAILABLE and (host := host_not_found(details)):
+        return host_not_found_error(host)
     if code in (grpc.StatusCode.UNAVAILABLE, grpc.StatusCode.DEADLINE_EXCEEDED, None):
         return unreachable_error()
     if code == grpc.StatusCode.NOT_FOUND and stage in (Stage.POLL, Stage.FETCH, Stage.CANCEL):

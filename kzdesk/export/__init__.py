@@ -32,6 +32,7 @@ __all__ = [
     "output_name",
     "render",
     "transcript_from_json",
+    "write_bytes",
 ]
 
 _RENDERERS: dict[str, Callable[[Transcript, ExportOptions], bytes]] = {
@@ -49,18 +50,37 @@ def render(transcript: Transcript, fmt: str, options: ExportOptions | None = Non
 
 
 def export_file(
-    transcript: Transcript, fmt: str, path: str | Path, options: ExportOptions | None = None
+    transcript: Transcript,
+    fmt: str,
+    path: str | Path,
+    options: ExportOptions | None = None,
+    *,
+    replace: bool = True,
 ) -> Path:
     """Write the export to ``path`` (into ``output_name`` when ``path`` is a folder).
 
-    The bytes go to a temporary file next to the target, which then replaces it in one step:
-    a crash or a full disk never leaves a half-written file under the target name.
+    ``replace=False`` never touches an existing file: FileExistsError instead.
     """
-    data = render(transcript, fmt, options)
     target = Path(path)
     if target.is_dir():
         target = target / output_name(transcript, fmt)
-    mode = target.stat().st_mode & 0o777 if target.exists() else 0o644
+    write_bytes(render(transcript, fmt, options), target, replace=replace)
+    return target
+
+
+def write_bytes(data: bytes, target: Path, *, replace: bool = True) -> None:
+    """Write ``data`` to ``target`` atomically.
+
+    The bytes go to a temporary file next to the target, which then takes the target's name
+    in one step: a crash or a full disk never leaves a half-written file under that name.
+    With ``replace=False`` the name is taken only if it is free (a hard link, which fails when
+    the name exists); where the file system has no hard links, an empty placeholder is
+    created exclusively first. Raises FileExistsError when the name is taken.
+    """
+    existing = target.exists()
+    if existing and not replace:
+        raise FileExistsError(target)
+    mode = target.stat().st_mode & 0o777 if existing else 0o666 & ~_umask()
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as fh:
@@ -68,11 +88,35 @@ def export_file(
             fh.flush()
             os.fsync(fh.fileno())
         os.chmod(tmp, mode)
-        os.replace(tmp, target)
-    except BaseException:
+        if replace:
+            os.replace(tmp, target)
+        else:
+            _take_free_name(Path(tmp), target)
+    finally:
         Path(tmp).unlink(missing_ok=True)
+
+
+def _umask() -> int:
+    """The process's umask (new exports follow it, as any file the user saves would)."""
+    try:  # Linux: read it without changing it (os.umask would, for every thread, briefly)
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    current = os.umask(0o022)
+    os.umask(current)
+    return current
+
+
+def _take_free_name(tmp: Path, target: Path) -> None:
+    try:
+        os.link(tmp, target)
+    except FileExistsError:
         raise
-    return target
+    except OSError:  # no hard links here (FAT, some network shares)
+        os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644))
+        os.replace(tmp, target)
 
 
 _FORBIDDEN = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]+')

@@ -81,12 +81,38 @@ class SecretStore:
                 self.fallback_path.unlink()  # the keyring now holds it: no clear-text copy
             return "keyring"
         self._session_key = None
-        self.config_dir.mkdir(parents=True, exist_ok=True)
-        fd = os.open(self.fallback_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        self._write_file(self.fallback_path, key)
+        return "file"
+
+    def adopt_key_file(self, data_dir: str | Path) -> None:
+        """Older versions kept the key file inside a data folder given with ``--data-dir``.
+        Move it to the user's config folder (user-only); no copy stays in the data folder,
+        which may be shared or copied. A different key already there wins; the old one is
+        kept beside it as ``speechkit.key.previous``."""
+        old = Path(data_dir) / FALLBACK_FILE
+        try:
+            if not old.is_file() or old.resolve() == self.fallback_path.resolve():
+                return
+            key = old.read_text(encoding="utf-8").strip()
+            current: str | None = None
+            with contextlib.suppress(FileNotFoundError):
+                current = self.fallback_path.read_text(encoding="utf-8").strip()
+            if key and not current:
+                self._write_file(self.fallback_path, key)
+            elif key and key != current:
+                self._write_file(self.fallback_path.with_name(f"{FALLBACK_FILE}.previous"), key)
+                log.warning("a different key file was found in the data folder; kept aside")
+            old.unlink()
+            log.info("moved the SpeechKit key file out of the data folder")
+        except OSError:
+            log.warning("could not move the key file out of %s", data_dir, exc_info=True)
+
+    def _write_file(self, path: Path, key: str) -> None:
+        self.config_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(fd, "w", encoding="utf-8") as f:
             f.write(key)
-        os.chmod(self.fallback_path, stat.S_IRUSR | stat.S_IWUSR)
-        return "file"
+        os.chmod(path, stat.S_IRUSR | stat.S_IWUSR)
 
     def delete_api_key(self) -> None:
         self._session_key = None

@@ -18,12 +18,14 @@ from pathlib import Path
 from kzdesk import audio
 from kzdesk.audio.pcm import original_piece
 from kzdesk.core.engine import (
+    LOCAL_OPERATION,
     AudioPiece,
     EngineError,
     FailureKind,
     RecognitionOptions,
     SpeechEngine,
     Utterance,
+    maybe_sent_error,
 )
 from kzdesk.core.i18n import QT_TRANSLATE_NOOP
 from kzdesk.core.job import (
@@ -37,8 +39,9 @@ from kzdesk.core.job import (
 )
 from kzdesk.core.transcript import Transcript
 from kzdesk.diarization.profiles import VoiceProfileStore
-from kzdesk.services import speakers
+from kzdesk.services import disk_space, speakers
 from kzdesk.services.assemble import build_transcript, utterances_from_json, utterances_to_json
+from kzdesk.services.exporting import ExportError, JobExporter
 from kzdesk.storage.job_queue import JobQueue, PieceRecord
 from kzdesk.storage.transcripts import SpeakerVoice, TranscriptStore
 
@@ -68,6 +71,20 @@ NO_SPEECH = QT_TRANSLATE_NOOP(
     "Messages",
     "No speech was found in this recording. Check that it is the right file and not silent.",
 )
+GAVE_UP_UNREACHABLE = QT_TRANSLATE_NOOP(
+    "Messages",
+    "kzdesk could not reach SpeechKit after {attempts} attempts and stopped trying. Check the "
+    "internet connection, then press Retry (or run “kzdesk resume”): what SpeechKit already "
+    "accepted is fetched, not sent again.",
+)
+
+
+class Interrupted(BaseException):
+    """Stops a running job without cancelling it (the app is closing, Ctrl-C in a terminal).
+
+    A BaseException, so that no ``except Exception`` turns it into a failure: the job stays in
+    its active state in the database, its remote operations untouched, and
+    ``JobQueue.recover`` resumes it by its operation ids on the next start."""
 
 
 @dataclass
@@ -84,10 +101,6 @@ class PipelineConfig:
 _WAITING_STAGES = frozenset({STAGE_MODEL_DOWNLOAD, STAGE_ENGINE_BUSY})
 _SHOWN_STAGES = _WAITING_STAGES | {STAGE_LOCAL}
 
-# Operation ids of engines that run on this computer: nothing remote to poll, so a resumed
-# piece must be read (and converted) again; its kept phrases say where to continue.
-LOCAL_OPERATION = "local-"
-
 
 class _PieceContext:
     """The EngineContext for one piece of one job."""
@@ -96,14 +109,32 @@ class _PieceContext:
         self._run = runner
         self._piece = piece
         self.operation_id = record.operation_id if record else None
+        self.sending_since: float | None = None  # set by will_send() until an id comes back
         self.kept: list[Utterance] = []
         if self.operation_id is not None:
             self.kept = utterances_from_json(runner.queue.kept_phrases(runner.job.id, piece.index))
 
+    def will_send(self) -> None:
+        self.sending_since = time.time()
+        self._run.queue.mark_sending(self._run.job.id, self._piece, at=self.sending_since)
+
     def remember_operation(self, operation_id: str) -> None:
         self.operation_id = operation_id
+        self.sending_since = None
         self._run.queue.remember_operation(self._run.job.id, self._piece, operation_id)
         self._run.enter(JobState.RECOGNIZING)
+
+    def send_failed(self, exc: EngineError) -> EngineError:
+        """What a failure of the engine means for a piece that was being sent: a lost reply
+        may have been accepted (the marker stays, the user decides); any other failure was
+        an answer (or no connection at all), so the piece was not accepted."""
+        if self.sending_since is None or self.operation_id is not None:
+            return exc
+        if exc.kind is FailureKind.MAYBE_SENT:
+            return maybe_sent_error(self.sending_since)
+        self._run.queue.not_sent(self._run.job.id, self._piece.index)
+        self.sending_since = None
+        return exc
 
     def keep(self, utterances: list[Utterance]) -> None:
         if self.operation_id is None:
@@ -116,7 +147,7 @@ class _PieceContext:
         self._run.piece_progress(self._piece.index, fraction, stage)
 
     def cancelled(self) -> bool:
-        return self._run.cancel_event.is_set()
+        return self._run.cancelled()
 
 
 @dataclass
@@ -125,8 +156,15 @@ class _JobRun:
     queue: JobQueue
     listener: ProgressListener
     cancel_event: threading.Event
+    interrupt_event: threading.Event
     piece_count: int = 1
     _last_saved: float = field(default=0.0)
+
+    def cancelled(self) -> bool:
+        """The user's Cancel; raises Interrupted when the process is stopping instead."""
+        if self.interrupt_event.is_set():
+            raise Interrupted()
+        return self.cancel_event.is_set()
 
     def enter(self, state: JobState) -> None:
         if self.job.state is not state:
@@ -157,6 +195,11 @@ class _JobRun:
         share = (recognition_end(self.job) - CONVERT_SHARE) / max(self.piece_count, 1)
         self.set_progress(CONVERT_SHARE + share * (index + min(fraction, 0.99)))
 
+    def paused(self, note: str | None) -> None:
+        """Waiting for disk space (``note`` says so) or going on (None); nothing is written."""
+        self.job = replace(self.job, error=note)
+        self.listener(self.job)
+
     def enter_stage(self, stage: str, stage_progress: float = 0.0) -> None:
         self.job = replace(self.job, stage=stage, stage_progress=stage_progress)
         self.listener(self.job)
@@ -176,6 +219,7 @@ class TranscriptionService:
         *,
         voices: VoiceProfileStore | None = None,
         diarize: speakers.Diarize = speakers.diarize_in_subprocess,
+        exporter: JobExporter | None = None,
     ) -> None:
         self.queue = queue
         self.store = store
@@ -183,8 +227,10 @@ class TranscriptionService:
         self.config = config
         self.voices = voices  # known voices that name the speakers found on this computer
         self.diarize = diarize
+        self.exporter = exporter  # writes each job's export the moment it is done
         self._cancel_events: dict[int, threading.Event] = {}
         self._lock = threading.Lock()
+        self._interrupt = threading.Event()
 
     # ---- control --------------------------------------------------------------------------
     def cancel(self, job_id: int) -> None:
@@ -198,17 +244,35 @@ class TranscriptionService:
         if event is not None:
             event.set()
 
+    def interrupt(self) -> None:
+        """Stop every running job soon (within the engines' short waits) without cancelling:
+        each raises :class:`Interrupted` and stays resumable. For a closing app or Ctrl-C."""
+        self._interrupt.set()
+
+    @property
+    def interrupted(self) -> bool:
+        return self._interrupt.is_set()
+
     # ---- running --------------------------------------------------------------------------
     def run(self, job: Job, listener: ProgressListener | None = None) -> Job:
-        """Process one claimed job (state CONVERTING) to its end or back to the queue."""
+        """Process one claimed job (state CONVERTING) to its end or back to the queue.
+
+        Raises :class:`Interrupted` after :meth:`interrupt` (the job stays as it is)."""
         event = threading.Event()
         with self._lock:
             self._cancel_events[job.id] = event
         run = _JobRun(
-            job=job, queue=self.queue, listener=listener or (lambda _j: None), cancel_event=event
+            job=job,
+            queue=self.queue,
+            listener=listener or (lambda _j: None),
+            cancel_event=event,
+            interrupt_event=self._interrupt,
         )
-        try:
-            self._process(run)
+        try:  # a full disk pauses the job where it is; it goes on once space is freed
+            folders = [self.queue.db.path.parent, self.config.work_dir]
+            disk_space.pausing(
+                lambda: self._process(run), folders, paused=run.paused, stopped=event.is_set
+            )
         except audio.Cancelled:
             self._finish(run, JobState.CANCELLED)
         except audio.AudioError as exc:
@@ -238,7 +302,7 @@ class TranscriptionService:
             ]
         elif pieces is None:
             work = self.config.work_dir / str(job.id)
-            work.mkdir(parents=True, exist_ok=True)
+            work.mkdir(parents=True, exist_ok=True, mode=0o700)
             pieces = audio.prepare(
                 job.source_path,
                 info,
@@ -246,7 +310,7 @@ class TranscriptionService:
                 channels_as_speakers=job.speakers is SpeakersMode.CHANNELS and info.channels > 1,
                 max_piece_ms=self.config.max_piece_ms,
                 progress=run.convert_progress,
-                cancelled=run.cancel_event.is_set,
+                cancelled=run.cancelled,
             )
         run.convert_progress(1.0)
         run.piece_count = len(pieces)
@@ -259,19 +323,26 @@ class TranscriptionService:
         )
         results: list[tuple[AudioPiece, list[Utterance]]] = []
         for piece in pieces:
-            if run.cancel_event.is_set():
+            if run.cancelled():
                 raise audio.Cancelled()
             record = records.get(piece.index)
             if record is not None and record.result is not None:
                 run.enter(JobState.RECOGNIZING)  # fetched before: nothing to send or wait for
                 results.append((piece, utterances_from_json(record.result)))
                 continue
+            if record is not None and record.operation_id is None and record.sending_since:
+                # sent before in this run (then the disk ran full, say) and no id was kept:
+                # it may have been accepted, so it is never sent again without the user
+                raise maybe_sent_error(record.sending_since)
             if (record is None or record.operation_id is None) and not local:
                 run.enter(JobState.UPLOADING)
             else:
                 run.enter(JobState.RECOGNIZING)
             ctx = _PieceContext(run, piece, record)
-            utterances = engine.transcribe(piece, options, ctx)
+            try:
+                utterances = engine.transcribe(piece, options, ctx)
+            except EngineError as exc:
+                raise ctx.send_failed(exc) from exc
             if ctx.operation_id is None:  # engines without remote operations (offline)
                 ctx.remember_operation(f"{LOCAL_OPERATION}{job.id}-{piece.index}")
             self.queue.store_piece_result(job.id, piece.index, utterances_to_json(utterances))
@@ -288,7 +359,9 @@ class TranscriptionService:
         ):
             transcript, voices = self._find_speakers(run, transcript, channels=channels)
         self.store.save(transcript, job_id=job.id, voices=voices)
-        self._finish(run, JobState.DONE)
+        self._finish(run, JobState.DONE, notify=self.exporter is None)
+        if self.exporter is not None:
+            self._export(run)
         # Converted audio stays: the editor plays it when the original moved or was deleted.
         with contextlib.suppress(OSError):
             (self.config.work_dir / str(job.id)).rmdir()  # only when empty (sent as it was)
@@ -307,7 +380,7 @@ class TranscriptionService:
                 channels=channels,
                 profiles=self.voices,
                 progress=run.speakers_progress,
-                cancelled=run.cancel_event.is_set,
+                cancelled=run.cancelled,
                 diarize=self.diarize,
             )
         except audio.Cancelled:
@@ -323,6 +396,24 @@ class TranscriptionService:
             )
             return transcript, []
         return found.transcript, found.voices
+
+    def write_owed_exports(self, listener: ProgressListener | None = None) -> list[Job]:
+        """The exports that done jobs still owe (a process stopped between "done" and writing
+        them), written now; each job is reported once written."""
+        if self.exporter is None:
+            return []
+        written = []
+        for job_id in self.exporter.records.owed():
+            job = self.queue.get(job_id)
+            try:
+                self.exporter.export_owed(job)
+            except ExportError as exc:
+                log.warning("job %s (%s): export failed: %s", job.id, job.file_name, exc)
+            job = self.queue.get(job_id)
+            written.append(job)
+            if listener is not None:
+                listener(job)
+        return written
 
     def release_engines(self) -> None:
         """The queue is idle: let engines free what they keep between jobs (the offline
@@ -361,8 +452,19 @@ class TranscriptionService:
 
     # ---- endings --------------------------------------------------------------------------
     def _engine_failed(self, run: _JobRun, exc: EngineError) -> None:
-        if exc.kind is FailureKind.CANCELLED or run.cancel_event.is_set():
+        if run.cancel_event.is_set():
             self._finish(run, JobState.CANCELLED)
+            return
+        if exc.kind is FailureKind.CANCELLED:
+            # cancelled remotely, not by this run's user (a Cancel before a restart): the
+            # operation gives no result, so the piece is sent again
+            log.info("job %s: a remote operation was cancelled earlier; sending again", run.job.id)
+            self.queue.forget_unfinished_operations(run.job.id)
+            run.job = self.queue.requeue(run.job.id)
+            run.listener(run.job)
+            return
+        if exc.kind is FailureKind.MAYBE_SENT:
+            self._finish(run, JobState.FAILED, exc.message)  # the user decides: Retry
             return
         if exc.kind is FailureKind.NO_SPEECH:
             self._finish(run, JobState.FAILED, NO_SPEECH)
@@ -378,10 +480,32 @@ class TranscriptionService:
             run.job = self.queue.requeue(run.job.id, delay_s=min(delay, 3600), note=exc.message)
             run.listener(run.job)
             return
+        if exc.kind is FailureKind.UNREACHABLE:
+            self._finish(
+                run, JobState.FAILED, GAVE_UP_UNREACHABLE.format(attempts=run.job.attempts)
+            )
+            return
         self._finish(run, JobState.FAILED, exc.message)
 
-    def _finish(self, run: _JobRun, state: JobState, error: str | None = None) -> None:
+    def _export(self, run: _JobRun) -> None:
+        """The export the job owes, written now (CLI and window alike); a failure stays in the
+        job's export note and the log, the transcript is safe in the database."""
+        assert self.exporter is not None
+        try:
+            self.exporter.export_owed(run.job)
+        except ExportError as exc:
+            log.warning("job %s (%s): export failed: %s", run.job.id, run.job.file_name, exc)
+        run.job = self.queue.get(run.job.id)
+        run.listener(run.job)
+
+    def _finish(
+        self, run: _JobRun, state: JobState, error: str | None = None, *, notify: bool = True
+    ) -> None:
+        if state is JobState.CANCELLED:
+            # the remote operations were cancelled: Retry sends their pieces again
+            self.queue.forget_unfinished_operations(run.job.id)
         run.job = self.queue.move(run.job.id, state, error=error)
         if state is JobState.DONE:
             self.queue.set_progress(run.job.id, 1.0)
-        run.listener(run.job)
+        if notify:
+            run.listener(run.job)

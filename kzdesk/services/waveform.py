@@ -26,6 +26,7 @@ import numpy as np
 from kzdesk.audio.errors import AudioError, Cancelled
 from kzdesk.audio.ffmpeg import start_pcm_decoder
 from kzdesk.core.i18n import QT_TRANSLATE_NOOP
+from kzdesk.services import privacy
 
 log = logging.getLogger(__name__)
 
@@ -270,14 +271,19 @@ def _read_cache(cache_file: Path, bins_per_second: int) -> Peaks | None:
     return Peaks(values, bps, duration_ms)
 
 
+_O_BINARY = getattr(os, "O_BINARY", 0)
+
+
 def _write_cache(cache_file: Path, peaks: Peaks) -> None:
-    cache_file.parent.mkdir(parents=True, exist_ok=True)
+    privacy.make_dir(cache_file.parent)
     header = _CACHE_HEADER.pack(
         _CACHE_MAGIC, _CACHE_VERSION, peaks.bins_per_second, peaks.duration_ms, len(peaks)
     )
     partial = cache_file.with_name(f"{cache_file.name}.{os.getpid()}.part")
     try:
-        with partial.open("wb") as handle:
+        # user-only, like everything in the data folder (kzdesk.services.privacy)
+        fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | _O_BINARY, 0o600)
+        with open(fd, "wb") as handle:
             handle.write(header)
             handle.write(peaks.values.astype("<f4").tobytes())
         os.replace(partial, cache_file)  # readers never see half a file

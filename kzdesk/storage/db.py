@@ -124,6 +124,38 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (transcript_id, speaker_id)
     );
     """,
+    # 4: never bill twice, never overwrite (issue 13)
+    # - job_pieces.sending_since: set just before a piece is sent; an operation id clears it.
+    #   Found set with no operation id after a crash or a lost reply, the piece may already
+    #   have been accepted (and billed): the user decides whether to send it again.
+    # - jobs.requested_at: when a job was added or retried; a process holding the queue for a
+    #   batch also runs the jobs other processes hand to it after it started.
+    # - jobs.export_request: the formats, folder and options the job exports to when it is done
+    #   (NULL: the settings' automatic export); jobs.exported_at: when that export was written
+    #   (NULL while it is owed); jobs.export_note: a sentence about it (a free name chosen, an
+    #   export that failed).
+    # - exports: what each job wrote, so only an unchanged file of the job's own earlier
+    #   export is ever replaced.
+    """
+    ALTER TABLE job_pieces ADD COLUMN sending_since REAL;
+    ALTER TABLE jobs ADD COLUMN requested_at REAL NOT NULL DEFAULT 0;
+    ALTER TABLE jobs ADD COLUMN export_request TEXT;
+    ALTER TABLE jobs ADD COLUMN exported_at REAL;
+    ALTER TABLE jobs ADD COLUMN export_note TEXT;
+    UPDATE jobs SET requested_at = created_at;
+    UPDATE jobs SET exported_at = finished_at WHERE state = 'done';
+    CREATE TABLE exports (
+        job_id INTEGER NOT NULL REFERENCES jobs(id) ON DELETE CASCADE,
+        path TEXT NOT NULL,
+        format TEXT NOT NULL,
+        size INTEGER NOT NULL,
+        mtime_ns INTEGER NOT NULL,
+        sha256 TEXT NOT NULL,
+        written_at REAL NOT NULL,
+        PRIMARY KEY (job_id, path)
+    );
+    CREATE INDEX exports_path ON exports(path);
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -139,6 +171,16 @@ class DatabaseTooNew(RuntimeError):
     pass
 
 
+def _create_private(path: Path) -> None:
+    """A new database file readable only by the user; SQLite gives its -wal and -shm files
+    the same mode. An existing file is left alone."""
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return
+    os.close(fd)
+
+
 class Database:
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
@@ -146,7 +188,12 @@ class Database:
         self._local = threading.local()
         self._lock = threading.Lock()
         self._connections: list[sqlite3.Connection] = []
-        self.migrate()
+        _create_private(self.path)
+        try:
+            self.migrate()
+        except BaseException:
+            self.close()  # a damaged or too new file stays as it is, and is not held open
+            raise
 
     @classmethod
     def in_dir(cls, data_dir: str | Path) -> Database:
@@ -179,7 +226,15 @@ class Database:
         except BaseException:
             conn.execute("ROLLBACK")
             raise
-        conn.execute("COMMIT")
+        try:
+            conn.execute("COMMIT")
+        except sqlite3.Error:
+            # A COMMIT that failed (disk full, I/O error) may leave the transaction open: end it,
+            # or every later BEGIN on this thread's connection would fail.
+            if conn.in_transaction:
+                with contextlib.suppress(sqlite3.Error):
+                    conn.execute("ROLLBACK")
+            raise
 
     def release_connection(self) -> None:
         """Close the calling thread's connection (worker threads that end, or whose Python

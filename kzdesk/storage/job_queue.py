@@ -9,14 +9,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from kzdesk.core.engine import AudioPiece
+from kzdesk.core.engine import LOCAL_OPERATION, AudioPiece, maybe_sent_error
 from kzdesk.core.job import ACTIVE_STATES, Job, JobState, Language, SpeakersMode, check_transition
 from kzdesk.storage.db import Database
 
 _COLUMNS = (
     "id, source_path, source_size, duration_ms, language, speakers, engine, options, state, "
     "attempts, operation_id, error, progress, duplicate_of, created_at, updated_at, started_at, "
-    "finished_at"
+    "finished_at, export_request, exported_at, export_note"
 )
 
 
@@ -26,6 +26,7 @@ class PieceRecord:
     piece: AudioPiece  # as sent (its path may be gone: a resumed piece is not read again)
     operation_id: str | None
     result: Any | None  # JSON-decoded utterances once fetched
+    sending_since: float | None = None  # sent then, and no operation id came back (yet)
 
 
 def _job(row: Any) -> Job:
@@ -48,6 +49,9 @@ def _job(row: Any) -> Job:
         updated_at=row["updated_at"],
         started_at=row["started_at"],
         finished_at=row["finished_at"],
+        export_request=json.loads(row["export_request"]) if row["export_request"] else None,
+        exported_at=row["exported_at"],
+        export_note=row["export_note"],
     )
 
 
@@ -64,8 +68,12 @@ class JobQueue:
         speakers: SpeakersMode = SpeakersMode.AUTO,
         engine: str = "speechkit",
         options: dict[str, Any] | None = None,
+        export_request: dict[str, Any] | None = None,
     ) -> Job:
-        """Add a file. The same file may be queued twice; the copy is flagged ``duplicate_of``."""
+        """Add a file. The same file may be queued twice; the copy is flagged ``duplicate_of``.
+
+        ``export_request`` ({"formats", "out_dir", "options"}) is where the transcript goes
+        when the job is done; None follows the settings' automatic export."""
         path = os.path.abspath(os.fspath(source_path))
         try:
             size = os.path.getsize(path)
@@ -79,7 +87,8 @@ class JobQueue:
             ).fetchone()
             cur = conn.execute(
                 "INSERT INTO jobs (source_path, source_size, language, speakers, engine, options,"
-                " state, duplicate_of, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                " state, duplicate_of, created_at, updated_at, requested_at, export_request)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                 (
                     path,
                     size,
@@ -91,6 +100,8 @@ class JobQueue:
                     row["id"] if row else None,
                     now,
                     now,
+                    now,
+                    json.dumps(export_request) if export_request is not None else None,
                 ),
             )
             job_id = cur.lastrowid
@@ -120,16 +131,79 @@ class JobQueue:
             ).fetchall()
         return [_job(r) for r in rows]
 
-    def next_wakeup(self, job_ids: Iterable[int] | None = None) -> float | None:
-        """When the earliest queued job that waits (after a transient failure) may run."""
+    def next_wakeup(
+        self, job_ids: Iterable[int] | None = None, *, requested_since: float | None = None
+    ) -> float | None:
+        """When the earliest queued job that waits (after a transient failure) may run;
+        ``job_ids`` and ``requested_since`` choose jobs as :meth:`claim_next` does."""
         sql = "SELECT MIN(not_before) FROM jobs WHERE state = ?"
         params: list[Any] = [JobState.QUEUED.value]
         if job_ids is not None:
             ids = list(job_ids)
-            sql += f" AND id IN ({','.join('?' * len(ids))})"
+            marks = ",".join("?" * len(ids))
+            if requested_since is None:
+                sql += f" AND id IN ({marks})"
+            else:
+                sql += f" AND (id IN ({marks}) OR requested_at >= ?)"
             params += ids
+            if requested_since is not None:
+                params.append(requested_since)
         row = self.db.connection().execute(sql, params).fetchone()
         return row[0]
+
+    def find_same(
+        self,
+        source_path: str | os.PathLike[str],
+        *,
+        language: Language,
+        speakers: SpeakersMode,
+        engine: str,
+        options: dict[str, Any] | None = None,
+    ) -> Job | None:
+        """The newest job of the same file (same path and size) with the same choices."""
+        path = os.path.abspath(os.fspath(source_path))
+        try:
+            size = os.path.getsize(path)
+        except OSError:
+            return None
+        rows = self.db.connection().execute(
+            f"SELECT {_COLUMNS} FROM jobs WHERE source_path = ? AND source_size = ?"
+            " AND language = ? AND speakers = ? AND engine = ? ORDER BY id DESC",
+            (path, size, language.value, speakers.value, engine),
+        )
+        wanted = options or {}
+        return next((job for job in map(_job, rows) if job.options == wanted), None)
+
+    def resumable_failures(self) -> list[Job]:
+        """Failed jobs that hold an operation the service accepted and whose result was not
+        fetched: resuming fetches it by id, never uploading again. A job that may have been
+        sent without an operation id coming back is left to the user's Retry."""
+        rows = self.db.connection().execute(
+            f"SELECT {_COLUMNS} FROM jobs WHERE state = ? AND EXISTS ("
+            "SELECT 1 FROM job_pieces p WHERE p.job_id = jobs.id AND p.result IS NULL"
+            " AND p.operation_id IS NOT NULL AND p.operation_id NOT LIKE ?)"
+            " AND NOT EXISTS (SELECT 1 FROM job_pieces p WHERE p.job_id = jobs.id"
+            " AND p.operation_id IS NULL AND p.sending_since IS NOT NULL) ORDER BY id",
+            (JobState.FAILED.value, f"{LOCAL_OPERATION}%"),
+        )
+        return [_job(r) for r in rows]
+
+    def maybe_sent_since(self, job_id: int) -> float | None:
+        """When a piece of the job left with no operation id coming back (None: never)."""
+        row = (
+            self.db.connection()
+            .execute(
+                "SELECT MIN(sending_since) FROM job_pieces WHERE job_id = ?"
+                " AND operation_id IS NULL AND sending_since IS NOT NULL",
+                (job_id,),
+            )
+            .fetchone()
+        )
+        return row[0]
+
+    def claimable(self, job_ids: Iterable[int], *, requested_since: float) -> bool:
+        """Whether a queued job among ``job_ids`` or requested since then is still there."""
+        return self.next_wakeup(job_ids, requested_since=requested_since) is not None
 
     def counts(self) -> dict[JobState, int]:
         rows = self.db.connection().execute("SELECT state, COUNT(*) n FROM jobs GROUP BY state")
@@ -137,19 +211,32 @@ class JobQueue:
 
     # ---- claiming and moving --------------------------------------------------------------
     def claim_next(
-        self, *, now: float | None = None, job_ids: Iterable[int] | None = None
+        self,
+        *,
+        now: float | None = None,
+        job_ids: Iterable[int] | None = None,
+        requested_since: float | None = None,
     ) -> Job | None:
-        """Atomically take the oldest runnable queued job and move it to CONVERTING."""
+        """Atomically take the oldest runnable queued job and move it to CONVERTING.
+
+        ``job_ids`` limits the choice to those jobs, and ``requested_since`` adds the jobs
+        added or retried since then (handed over by another kzdesk while this one runs)."""
         now = time.time() if now is None else now
         only = list(job_ids) if job_ids is not None else None
         with self.db.transaction() as conn:
             sql = f"SELECT {_COLUMNS} FROM jobs WHERE state = ? AND not_before <= ?"
             params: list[Any] = [JobState.QUEUED.value, now]
             if only is not None:
-                if not only:
-                    return None
-                sql += f" AND id IN ({','.join('?' * len(only))})"
+                marks = ",".join("?" * len(only))
+                if requested_since is None:
+                    if not only:
+                        return None
+                    sql += f" AND id IN ({marks})"
+                else:
+                    sql += f" AND (id IN ({marks}) OR requested_at >= ?)"
                 params += only
+                if requested_since is not None:
+                    params.append(requested_since)
             row = conn.execute(sql + " ORDER BY id LIMIT 1", params).fetchone()
             if row is None:
                 return None
@@ -184,8 +271,28 @@ class JobQueue:
         return self.get(job_id)
 
     def retry(self, job_id: int) -> Job:
-        """The user's Retry: back to the queue, keeping remote operations already accepted."""
+        """The user's Retry: back to the queue, keeping remote operations already accepted.
+
+        A piece that may already have been sent (no operation id came back) is sent again:
+        that is what the user chose by retrying."""
+        with self.db.transaction() as conn:
+            conn.execute(
+                "DELETE FROM job_pieces WHERE job_id = ? AND operation_id IS NULL", (job_id,)
+            )
+            conn.execute(
+                "UPDATE jobs SET requested_at = ?, exported_at = NULL, export_note = NULL"
+                " WHERE id = ?",
+                (time.time(), job_id),
+            )
         return self.requeue(job_id)
+
+    def set_export_request(self, job_id: int, request: dict[str, Any] | None) -> None:
+        """Where the job's transcript goes when done (None: the settings' automatic export)."""
+        with self.db.transaction() as conn:
+            conn.execute(
+                "UPDATE jobs SET export_request = ? WHERE id = ?",
+                (json.dumps(request) if request is not None else None, job_id),
+            )
 
     def set_progress(self, job_id: int, progress: float) -> None:
         with self.db.transaction() as conn:
@@ -256,21 +363,32 @@ class JobQueue:
             conn.execute("DELETE FROM jobs WHERE id = ?", (job_id,))
 
     def recover(self) -> list[Job]:
-        """On start: jobs that were running when the process died go back to the queue.
+        """On start (in the one process that holds the queue): jobs that were running when
+        their process died go back to the queue.
 
         Their pieces keep their operation ids, so the pipeline resumes by polling them and
-        never submits the same audio again."""
+        never submits the same audio again. A job with a piece that was being sent when the
+        process died, and has no operation id, may have been accepted (and billed): it fails
+        with a sentence saying so and waits for the user's Retry."""
         active = [s.value for s in ACTIVE_STATES]
+        now = time.time()
         with self.db.transaction() as conn:
             rows = conn.execute(
-                f"SELECT id FROM jobs WHERE state IN ({','.join('?' * len(active))})", active
+                f"SELECT {_COLUMNS} FROM jobs WHERE state IN ({','.join('?' * len(active))})",
+                active,
             ).fetchall()
-            ids = [r["id"] for r in rows]
-            conn.executemany(
-                "UPDATE jobs SET state = ?, not_before = 0, updated_at = ? WHERE id = ?",
-                [(JobState.QUEUED.value, time.time(), i) for i in ids],
-            )
-        return [self.get(i) for i in ids]
+            jobs = []
+            for row in rows:
+                job = _job(row)
+                since = self.maybe_sent_since(job.id)
+                if since is not None:
+                    job = job.moved_to(JobState.FAILED, error=maybe_sent_error(since).message)
+                else:
+                    job = job.moved_to(JobState.QUEUED, now=now)
+                    conn.execute("UPDATE jobs SET not_before = 0 WHERE id = ?", (job.id,))
+                self._write(conn, job)
+                jobs.append(job)
+        return jobs
 
     # ---- remote pieces --------------------------------------------------------------------
     def pieces(self, job_id: int) -> list[PieceRecord]:
@@ -290,9 +408,57 @@ class JobQueue:
                 ),
                 operation_id=r["operation_id"],
                 result=json.loads(r["result"]) if r["result"] is not None else None,
+                sending_since=r["sending_since"],
             )
             for r in rows
         ]
+
+    def mark_sending(self, job_id: int, piece: AudioPiece, *, at: float | None = None) -> None:
+        """Written just before the piece leaves: if no operation id is stored after this, the
+        service may have accepted it anyway (a kill, a lost reply)."""
+        with self.db.transaction() as conn:
+            conn.execute(
+                "INSERT INTO job_pieces (job_id, piece, offset_ms, duration_ms, audio_format,"
+                " channels, operation_id, sending_since) VALUES (?,?,?,?,?,?,NULL,?)"
+                " ON CONFLICT (job_id, piece) DO UPDATE SET offset_ms = excluded.offset_ms,"
+                " duration_ms = excluded.duration_ms, audio_format = excluded.audio_format,"
+                " channels = excluded.channels, operation_id = NULL, result = NULL,"
+                " sending_since = excluded.sending_since",
+                (
+                    job_id,
+                    piece.index,
+                    piece.offset_ms,
+                    piece.duration_ms,
+                    piece.audio_format,
+                    piece.channels,
+                    time.time() if at is None else at,
+                ),
+            )
+
+    def not_sent(self, job_id: int, piece: int) -> None:
+        """The service answered the send with an error (or it never connected): the piece
+        was not accepted, so sending it again bills nothing twice."""
+        with self.db.transaction() as conn:
+            conn.execute(
+                "DELETE FROM job_pieces WHERE job_id = ? AND piece = ? AND operation_id IS NULL",
+                (job_id, piece),
+            )
+
+    def forget_unfinished_operations(self, job_id: int) -> None:
+        """Remote operations without a result are dropped (they were cancelled): a retried
+        job sends those pieces again instead of reattaching to a cancelled operation. Pieces
+        of local engines keep their phrases, so Retry continues where they stopped."""
+        with self.db.transaction() as conn:
+            conn.execute(
+                "DELETE FROM job_pieces WHERE job_id = ? AND result IS NULL"
+                " AND (operation_id IS NULL OR operation_id NOT LIKE ?)",
+                (job_id, f"{LOCAL_OPERATION}%"),
+            )
+            conn.execute(
+                "UPDATE jobs SET operation_id = NULL WHERE id = ? AND NOT EXISTS ("
+                "SELECT 1 FROM job_pieces WHERE job_id = ? AND operation_id = jobs.operation_id)",
+                (job_id, job_id),
+            )
 
     def remember_operation(self, job_id: int, piece: AudioPiece, operation_id: str) -> None:
         """Stored before waiting: after a crash the job polls this id instead of resubmitting."""
@@ -309,7 +475,7 @@ class JobQueue:
                 " DO UPDATE SET offset_ms = excluded.offset_ms,"
                 " duration_ms = excluded.duration_ms, audio_format = excluded.audio_format,"
                 " channels = excluded.channels, operation_id = excluded.operation_id,"
-                " result = NULL",
+                " result = NULL, sending_since = NULL",
                 (
                     job_id,
                     piece.index,

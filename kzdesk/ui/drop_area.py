@@ -14,9 +14,9 @@ from kzdesk.services.media_scan import find_recordings
 
 def collect_media(paths: Iterable[str | Path]) -> tuple[list[Path], int]:
     """Audio and video files among ``paths`` and how many other files were skipped (a path
-    that vanished counts as skipped)."""
+    that vanished, a broken link, a pipe or a device counts as skipped)."""
     scan = find_recordings(paths)
-    return scan.files, scan.skipped + len(scan.missing)
+    return scan.files, scan.skipped + len(scan.problems())
 
 
 def local_paths(mime: QMimeData) -> list[Path]:

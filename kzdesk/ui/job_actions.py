@@ -17,6 +17,7 @@ from kzdesk.core.job import (
     Language,
     SpeakersMode,
 )
+from kzdesk.services.exporting import JobExporter
 from kzdesk.services.settings import Settings
 from kzdesk.storage.job_queue import JobQueue
 from kzdesk.storage.transcripts import TranscriptStore
@@ -93,6 +94,7 @@ class JobActions(QObject):
         queue: JobQueue,
         store: TranscriptStore,
         settings: Settings,
+        exporter: JobExporter,
         *,
         ask: Ask,
         notify: Notify,
@@ -104,6 +106,7 @@ class JobActions(QObject):
         self.queue = queue
         self.store = store
         self.settings = settings
+        self.exporter = exporter
         self.ask = ask
         self.notify = notify
         # opens a finished job in the transcript editor (set by the main window)
@@ -196,9 +199,10 @@ class JobActions(QObject):
         self.open.setEnabled(one and jobs[0].state is JobState.DONE)
         self.export.setEnabled(JobState.DONE in states)
         self.show_file.setEnabled(one)
-        self.cancel.setEnabled(any(s is JobState.QUEUED or s.is_active for s in states))
+        owns = self.dispatcher.owns_queue  # else another kzdesk runs these jobs
+        self.cancel.setEnabled(owns and any(s is JobState.QUEUED or s.is_active for s in states))
         self.retry.setEnabled(bool(states & {JobState.FAILED, JobState.CANCELLED}))
-        self.remove.setEnabled(bool(jobs))
+        self.remove.setEnabled(owns and bool(jobs))
         queued = bool(jobs) and states == {JobState.QUEUED}
         self.language_menu.setEnabled(queued)
         self.speakers_menu.setEnabled(queued)
@@ -284,7 +288,7 @@ class JobActions(QObject):
             self.export_job(job, self.settings.auto_export or ["docx"])
 
     def export_job(self, job: Job, formats: list[str]) -> None:
-        task = ExportTask(self.store, job, formats, self.settings.output_dir or None)
+        task = ExportTask(self.exporter, job, formats, self.settings.output_dir or None)
         task.signals.exported.connect(self._on_exported)
         task.signals.failed.connect(self._on_export_failed)
         self._exports.append(task.signals)
@@ -299,12 +303,25 @@ class JobActions(QObject):
         if sender in self._exports:
             self._exports.remove(sender)
 
-    def _on_exported(self, job: Job, paths: list[Path]) -> None:
+    def _on_exported(self, job: Job, paths: list[Path], note: str) -> None:
         self._forget_export()
-        if not paths:
-            return
-        names = ", ".join(p.name for p in paths)
-        self.notify(fill(self.tr("Exported %1 to %2"), names, paths[0].parent))
+        self._say_exported(paths, note)
+
+    def announce_export(self, job: Job) -> None:
+        """The export a job wrote the moment it was done (its worker wrote it)."""
+        since = job.finished_at or 0.0
+        paths = [r.path for r in self.exporter.records.of_job(job.id) if r.written_at >= since]
+        self._say_exported(paths, job.export_note or "")
+
+    def _say_exported(self, paths: list[Path], note: str) -> None:
+        parts = []
+        if paths:
+            names = ", ".join(p.name for p in paths)
+            parts.append(fill(self.tr("Exported %1 to %2"), names, paths[0].parent))
+        if note:
+            parts.append(translate_message(note))
+        if parts:
+            self.notify(" ".join(parts))
 
     def _on_export_failed(self, job: Job, message: str) -> None:
         self._forget_export()

@@ -12,8 +12,11 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from kzdesk import __version__
-from kzdesk.app import AppContext, setup_logging
+from kzdesk.app import setup_logging
 from kzdesk.resources import resource_path
+from kzdesk.services import data_folder
+from kzdesk.services.queue_lock import WINDOW
+from kzdesk.ui.messages import translate_message
 
 log = logging.getLogger(__name__)
 
@@ -65,7 +68,12 @@ def run_gui(data_dir: str | None = None, files: Sequence[str] | None = None) -> 
         print(message, file=sys.stderr)
         return 0
 
-    ctx = AppContext.open(data_dir)
+    from kzdesk.ui import startup
+
+    ctx = startup.open_context(data_dir)  # a dialog says why when the folder is unusable
+    if ctx is None:
+        instance.close()
+        return 1
     setup_logging(ctx.log_dir)
     log.info("kzdesk %s starting (data in %s)", __version__, ctx.data_dir)
     install_translations(app, ctx.settings.interface_language)
@@ -73,15 +81,40 @@ def run_gui(data_dir: str | None = None, files: Sequence[str] | None = None) -> 
     from kzdesk.ui.main_window import MainWindow
     from kzdesk.workers.dispatcher import Dispatcher
 
-    dispatcher = Dispatcher(ctx.service, ctx.queue, max_workers=ctx.settings.parallel_jobs)
-    window = MainWindow(ctx, dispatcher)
-    instance.activation_requested.connect(lambda forwarded: _activate(window, forwarded))
-    window.show()
-    recovered = dispatcher.start()  # resumes interrupted jobs by their operation ids
-    if recovered:
-        log.info("resuming %d interrupted job(s)", len(recovered))
-    if paths:
-        window.add_paths(paths)
+    dispatcher = Dispatcher(
+        ctx.service,
+        ctx.queue,
+        max_workers=ctx.settings.parallel_jobs,
+        lock=ctx.queue_lock(WINDOW),  # one kzdesk at a time runs this data folder's jobs
+    )
+    window: MainWindow | None = None
+    try:
+        window = MainWindow(ctx, dispatcher)
+        instance.activation_requested.connect(lambda forwarded: _activate(window, forwarded))
+        window.show()
+        # resumes interrupted jobs by their operation ids, or watches another kzdesk run them
+        recovered = dispatcher.start()
+        if recovered:
+            log.info("resuming %d interrupted job(s)", len(recovered))
+        if paths:
+            window.add_paths(paths)
+    except Exception as exc:  # a dialog, never a crash (the details go to the log)
+        log.exception("kzdesk could not start")
+        found = data_folder.describe(exc, ctx.data_dir)
+        startup.show_failure(
+            translate_message(found.message)
+            if found is not None
+            else startup.unexpected_failure_text(exc, ctx.log_dir)
+        )
+        dispatcher.shutdown()
+        if window is not None:
+            window.hide()
+            window.deleteLater()
+        dispatcher.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        instance.close()
+        ctx.close()
+        return 1
     try:
         return app.exec()
     finally:

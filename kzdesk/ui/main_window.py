@@ -36,12 +36,14 @@ from kzdesk.services.power import SleepInhibitor
 from kzdesk.services.settings import Settings
 from kzdesk.ui import about, chrome
 from kzdesk.ui.dialogs.first_run_banner import FirstRunBanner
+from kzdesk.ui.dialogs.queue_held_banner import QueueHeldBanner
 from kzdesk.ui.dialogs.settings_dialog import SettingsDialog
 from kzdesk.ui.dialogs.voices_dialog import VoicesDialog
 from kzdesk.ui.drop_area import DropArea, collect_media, local_paths
 from kzdesk.ui.editor.opener import EditorOpener
 from kzdesk.ui.job_actions import JobActions
 from kzdesk.ui.models.job_table_model import JobTableModel
+from kzdesk.ui.problem_notice import ProblemNotice
 from kzdesk.ui.queue_view import QueueView
 from kzdesk.ui.status_summary import FailureDetails, StatusSummary
 from kzdesk.ui.text import fill
@@ -100,6 +102,7 @@ class MainWindow(QMainWindow):
             ctx.queue,
             ctx.store,
             ctx.settings,
+            ctx.exporter,
             ask=self.ask,
             notify=self.notify,
         )
@@ -117,6 +120,10 @@ class MainWindow(QMainWindow):
         dispatcher.job_removed.connect(self.on_job_removed)
         dispatcher.running_changed.connect(self.on_running_changed)
         dispatcher.batch_finished.connect(self.on_batch_finished)
+        dispatcher.queue_held_elsewhere.connect(self.on_queue_held_elsewhere)
+        dispatcher.queue_taken.connect(self.on_queue_taken)
+        self.problems = ProblemNotice(self)  # a full disk while the window runs
+        dispatcher.problem.connect(self.problems.show)
         self.view.selectionModel().selectionChanged.connect(self._update_details)
         self.details.retry_requested.connect(self.actions_.retry_job)
         self.drop_area.add_files_requested.connect(self.on_add_files)
@@ -141,6 +148,8 @@ class MainWindow(QMainWindow):
         self.banner.settings_requested.connect(self.open_settings)
         self.banner.setVisible(self._needs_key())
         layout.addWidget(self.banner)
+        self.held_banner = QueueHeldBanner()
+        layout.addWidget(self.held_banner)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.drop_area)
         table_page = QWidget()
@@ -169,14 +178,20 @@ class MainWindow(QMainWindow):
         """Files and folders from a drop, a dialog or a second launch."""
         files, skipped = collect_media(paths)
         settings = self.ctx.settings
+        language = Language(self.language_combo.currentData() or settings.language)
+        speakers = SpeakersMode(settings.speakers)
+        options = {"model": settings.model}
+
+        def same(path: Path) -> Job | None:
+            return self.ctx.queue.find_same(
+                path, language=language, speakers=speakers, engine=settings.engine, options=options
+            )
+
+        files = self._confirm_again(files, same)
         jobs: list[Job] = []
         if files:
             jobs = self.dispatcher.enqueue_files(
-                files,
-                language=Language(self.language_combo.currentData() or settings.language),
-                speakers=SpeakersMode(settings.speakers),
-                engine=settings.engine,
-                options={"model": settings.model},
+                files, language=language, speakers=speakers, engine=settings.engine, options=options
             )  # each new job arrives through job_added
         parts = []
         if jobs:
@@ -187,6 +202,35 @@ class MainWindow(QMainWindow):
             parts.append(self.tr("skipped %n file(s) that are not audio or video", "", skipped))
         self.notify(" · ".join(parts) + ".")
         return jobs
+
+    def _confirm_again(self, files: list[Path], same: Callable[[Path], Job | None]) -> list[Path]:
+        """Files already in the queue with the same choices are added again only if the
+        user says so (SpeechKit bills each submission)."""
+        known = [(f, same(f)) for f in files]
+        again = [(f, job) for f, job in known if job is not None]
+        if not again:
+            return files
+        if len(again) == 1:
+            path, job = again[0]
+            question = fill(
+                self.tr(
+                    "“%1” is already in the queue (#%2) with the same settings. Transcribe it "
+                    "again? With SpeechKit it is billed again."
+                ),
+                path.name,
+                job.id,
+            )
+        else:
+            question = self.tr(
+                "%n of these recordings are already in the queue with the same settings. "
+                "Transcribe them again? With SpeechKit they are billed again.",
+                "",
+                len(again),
+            )
+        if self.ask(self.tr("Already in the queue"), question):
+            return files
+        repeated = {f for f, _ in again}
+        return [f for f in files if f not in repeated]
 
     def _last_folder(self) -> str:
         return str(self.ui_state.value("last_folder", str(Path.home())))
@@ -237,15 +281,25 @@ class MainWindow(QMainWindow):
     def on_job_changed(self, job: Job) -> None:
         previous_row = self.model.row_of(job.id)
         before = self.model.job_at(previous_row).state if previous_row is not None else None
+        exported_before = (
+            self.model.job_at(previous_row).exported_at if previous_row is not None else None
+        )
         self.model.upsert(job)
-        if job.state is JobState.DONE and before is not JobState.DONE:
-            formats = self.ctx.settings.auto_export
-            if formats:
-                self.actions_.export_job(job, list(formats))
+        if job.state is JobState.DONE and job.exported_at != exported_before:
+            self.actions_.announce_export(job)  # written by the worker as the job ended
         self._summary_timer.start()
         if job.state != before:
             self.actions_.update_enabled()
             self._update_details()
+
+    def on_queue_held_elsewhere(self, sentence: str) -> None:
+        self.held_banner.show_holder(sentence)
+        self.actions_.update_enabled()
+
+    def on_queue_taken(self) -> None:
+        self.held_banner.hide()
+        self.notify(self.tr("This window runs the queue now."))
+        self.actions_.update_enabled()
 
     def on_job_removed(self, job_id: int) -> None:
         self.model.remove(job_id)

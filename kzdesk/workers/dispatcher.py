@@ -19,13 +19,16 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThreadPool, QTimer, Signal
 
 from kzdesk.core.job import Job, JobState, Language, SpeakersMode
+from kzdesk.services import disk_space
+from kzdesk.services.queue_lock import QueueLock
 from kzdesk.services.transcription import TranscriptionService
 from kzdesk.storage.job_queue import JobQueue
-from kzdesk.workers.job_runnable import JobRunnable, WorkerSignals
+from kzdesk.workers.job_runnable import JobRunnable, OwedExports, WorkerSignals
 
 log = logging.getLogger(__name__)
 
 TICK_MS = 250
+WATCH_MS = 1000  # while another kzdesk runs the queue: how often to look at its progress
 
 
 class Dispatcher(QObject):
@@ -34,6 +37,10 @@ class Dispatcher(QObject):
     job_removed = Signal(int)  # job id
     batch_finished = Signal(int, int)  # (done, failed) when the last job of a batch ends
     running_changed = Signal(int)  # number of jobs running now
+    # Another kzdesk holds the queue (a sentence naming it): the window only watches it.
+    queue_held_elsewhere = Signal(str)
+    queue_taken = Signal()  # this process now runs the queue
+    problem = Signal(str)  # a sentence about the data folder (a full disk), once per episode
 
     def __init__(
         self,
@@ -41,11 +48,13 @@ class Dispatcher(QObject):
         queue: JobQueue,
         *,
         max_workers: int = 5,
+        lock: QueueLock | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.service = service
         self.queue = queue
+        self.lock = lock  # None: this process owns the queue without asking (tests)
         self._max_workers = max(1, int(max_workers))
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(self._max_workers)
@@ -62,13 +71,38 @@ class Dispatcher(QObject):
         self._batch: dict[int, JobState] = {}  # jobs of the current batch and their last state
         self._paused = False
         self._started = False
+        self._watch = QTimer(self)
+        self._watch.setInterval(WATCH_MS)
+        self._watch.timeout.connect(self._watch_other)
+        self._watched: dict[int, Job] = {}
+        self._disk_full = False  # claiming failed for want of space; told once until it works
 
     # ---- life cycle -----------------------------------------------------------------------
+    @property
+    def owns_queue(self) -> bool:
+        """Whether this process runs the queue (False while another kzdesk does)."""
+        return self._started
+
     def start(self) -> list[Job]:
-        """Resume interrupted jobs (by their operation ids) and begin dispatching."""
+        """Resume interrupted jobs (by their operation ids) and begin dispatching.
+
+        While another kzdesk holds the queue's lock this only watches: ``queue_held_elsewhere``
+        says who, ``job_changed`` shows its progress, and the queue is taken (``queue_taken``,
+        then the start proper) as soon as that kzdesk ends."""
         if self._stop.is_set():
             raise RuntimeError("a Dispatcher cannot start again after shutdown()")
+        if self.lock is not None and not self.lock.acquire():
+            self._watched = {job.id: job for job in self.queue.all()}
+            self.queue_held_elsewhere.emit(self.lock.describe_holder())
+            self._watch.start()
+            return []
+        return self._take()
+
+    def _take(self) -> list[Job]:
+        self._watch.stop()
         recovered = self.queue.recover() if not self._started else []
+        if not self._started:
+            self._pool.start(OwedExports(self.service, self._signals))
         self._started = True
         for job in recovered:
             self._batch[job.id] = job.state
@@ -85,12 +119,15 @@ class Dispatcher(QObject):
         report (the engine's poll interval); this waits up to ``timeout_ms`` for that."""
         self._stop.set()
         self._timer.stop()
+        self._watch.stop()
         self._pool.clear()
         if not self._pool.waitForDone(max(0, timeout_ms)):
             log.warning("%d job(s) still stopping after %d ms", len(self._running), timeout_ms)
         self.service.release_engines()
         # deliver what the workers sent while we waited (their last snapshots, finished)
         QCoreApplication.sendPostedEvents(self)
+        if self.lock is not None:
+            self.lock.release()
 
     # ---- queue control --------------------------------------------------------------------
     @property
@@ -129,9 +166,15 @@ class Dispatcher(QObject):
     ) -> list[Job]:
         jobs = []
         for path in paths:
-            job = self.queue.enqueue(
-                path, language=language, speakers=speakers, engine=engine, options=options
-            )
+            try:
+                job = self.queue.enqueue(
+                    path, language=language, speakers=speakers, engine=engine, options=options
+                )
+            except Exception as exc:
+                if not disk_space.is_disk_full(exc, self.queue.db.path.parent):
+                    raise
+                self.problem.emit(disk_space.not_saved_message(self.queue.db.path.parent))
+                break
             jobs.append(job)
             self._batch[job.id] = job.state
             self.job_added.emit(job)
@@ -140,6 +183,8 @@ class Dispatcher(QObject):
 
     def cancel(self, job_id: int) -> None:
         """A queued job is cancelled at once; a running one stops and cancels remotely."""
+        if not self._started:
+            return  # another kzdesk runs the queue: its jobs are not this window's to stop
         flag = self._running.get(job_id)
         if flag is not None:
             flag.set()  # the runnable forwards it if the service has not registered the job yet
@@ -171,6 +216,8 @@ class Dispatcher(QObject):
 
     def remove(self, job_id: int) -> None:
         """Forget a job (and its transcript); a running job is cancelled first."""
+        if not self._started:
+            return  # another kzdesk runs the queue: it may be running this very job
         self._batch.pop(job_id, None)
         if job_id in self._running:
             self._removing.add(job_id)
@@ -181,6 +228,24 @@ class Dispatcher(QObject):
         self._check_batch()
 
     # ---- internals ------------------------------------------------------------------------
+    def _watch_other(self) -> None:
+        """Show what the other kzdesk does; take the queue when it lets go."""
+        assert self.lock is not None
+        if self.lock.acquire():
+            log.info("the other kzdesk let go of the queue; this window runs it now")
+            self.queue_taken.emit()
+            recovered = self._take()
+            if recovered:
+                log.info("resuming %d interrupted job(s)", len(recovered))
+            return
+        current = {job.id: job for job in self.queue.all()}
+        for job_id in set(self._watched) - set(current):
+            self.job_removed.emit(job_id)
+        for job in current.values():
+            if self._watched.get(job.id) != job:
+                self.job_changed.emit(job)
+        self._watched = current
+
     def _dispatch(self) -> None:
         if self._paused or self._stop.is_set() or not self._started:
             return
@@ -190,7 +255,16 @@ class Dispatcher(QObject):
         if wake is None or wake > time.time():
             return
         while len(self._running) < self._max_workers:
-            job = self.queue.claim_next()
+            try:
+                job = self.queue.claim_next()
+            except Exception as exc:
+                if not disk_space.is_disk_full(exc, self.queue.db.path.parent):
+                    raise
+                if not self._disk_full:  # tried again on every tick until space is back
+                    self._disk_full = True
+                    self.problem.emit(disk_space.paused_message(self.queue.db.path.parent))
+                return
+            self._disk_full = False
             if job is None:
                 break
             self._launch(job)

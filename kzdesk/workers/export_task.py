@@ -8,47 +8,39 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, Signal
 
-from kzdesk.core.i18n import QT_TRANSLATE_NOOP
 from kzdesk.core.job import Job
-from kzdesk.services.exporting import ExportError, export_job
-from kzdesk.storage.transcripts import TranscriptStore
+from kzdesk.services.exporting import UNEXPECTED_EXPORT, ExportError, JobExporter
 
 log = logging.getLogger(__name__)
 
 
 class ExportSignals(QObject):
-    exported = Signal(object, list)  # Job, list[Path]
+    exported = Signal(object, list, str)  # Job, list[Path], a sentence (free names chosen)
     failed = Signal(object, str)  # Job, sentence
 
 
 class ExportTask(QRunnable):
     def __init__(
         self,
-        store: TranscriptStore,
+        exporter: JobExporter,
         job: Job,
         formats: Sequence[str],
         out_dir: str | Path | None,
     ) -> None:
         super().__init__()
         self.signals = ExportSignals()
-        self._store = store
+        self._exporter = exporter
         self._job = job
         self._formats = list(formats)
         self._out_dir = out_dir or None
 
     def run(self) -> None:
         try:
-            paths = export_job(self._store, self._job, self._formats, self._out_dir)
+            outcome = self._exporter.export(self._job, self._formats, self._out_dir)
         except ExportError as exc:
             self.signals.failed.emit(self._job, exc.message)
         except Exception:
             log.exception("export of job %s failed", self._job.id)
-            self.signals.failed.emit(
-                self._job,
-                QT_TRANSLATE_NOOP(
-                    "Messages",
-                    "The export failed unexpectedly. Try again; the log file has the details.",
-                ),
-            )
+            self.signals.failed.emit(self._job, UNEXPECTED_EXPORT)
         else:
-            self.signals.exported.emit(self._job, paths)
+            self.signals.exported.emit(self._job, outcome.paths, outcome.note or "")

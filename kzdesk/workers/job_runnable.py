@@ -14,7 +14,7 @@ import time
 from PySide6.QtCore import QObject, QRunnable, Signal
 
 from kzdesk.core.job import Job
-from kzdesk.services.transcription import TranscriptionService
+from kzdesk.services.transcription import Interrupted, TranscriptionService
 
 log = logging.getLogger(__name__)
 
@@ -27,14 +27,6 @@ class WorkerSignals(QObject):
 
     job_changed = Signal(object)  # Job snapshot, emitted from a worker thread
     finished = Signal(int)  # job id, the runnable's last word
-
-
-class Interrupted(BaseException):
-    """Raised from the listener to stop a job without cancelling it (the app is closing).
-
-    A BaseException so that the service's ``except Exception`` does not turn it into a failure:
-    the job stays in its active state in the database and ``JobQueue.recover`` resumes it (by
-    its stored operation id) on the next start."""
 
 
 class JobRunnable(QRunnable):
@@ -85,3 +77,20 @@ class JobRunnable(QRunnable):
         self._last_state = job.state
         self._last_emit = now
         self.signals.job_changed.emit(job)
+
+
+class OwedExports(QRunnable):
+    """Writes the exports done jobs still owe, once, when the window takes the queue."""
+
+    def __init__(self, service: TranscriptionService, signals: WorkerSignals) -> None:
+        super().__init__()
+        self.service = service
+        self.signals = signals
+
+    def run(self) -> None:
+        try:
+            self.service.write_owed_exports(self.signals.job_changed.emit)
+        except Exception:
+            log.exception("writing owed exports failed")
+        finally:
+            self.service.queue.db.release_connection()

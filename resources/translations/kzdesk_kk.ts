@@ -762,6 +762,10 @@
         <translation>Сөйлеушілер белгіленбейді</translation>
     </message>
     <message>
+        <source>Paused: {reason}</source>
+        <translation>Кідіртілді: {reason}</translation>
+    </message>
+    <message>
         <source>Queued</source>
         <translation>Кезекте</translation>
     </message>
@@ -836,6 +840,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n of these recordings are already in the queue with the same settings. Transcribe them again? With SpeechKit they are billed again.</source>
+        <translation>
+            <numerusform>Бұл жазбалардың %n-і кезекте дәл осы баптаулармен бар. Оларды қайта тану керек пе? SpeechKit оларға қайта ақы алады.</numerusform>
+            <numerusform>Бұл жазбалардың %n-і кезекте дәл осы баптаулармен бар. Оларды қайта тану керек пе? SpeechKit оларға қайта ақы алады.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n recording(s) are still being transcribed. Close kzdesk anyway? They continue where they stopped the next time you open it.</source>
         <translation>
             <numerusform>%n жазба әлі мәтінге түсірілуде. Бәрібір kzdesk-ті жабу керек пе? Келесі ашқанда олар тоқтаған жерінен жалғасады.</numerusform>
@@ -893,6 +904,10 @@
         </translation>
     </message>
     <message>
+        <source>Already in the queue</source>
+        <translation>Кезекте бар</translation>
+    </message>
+    <message>
         <source>Close kzdesk</source>
         <translation>kzdesk-ті жабу</translation>
     </message>
@@ -941,6 +956,10 @@
         <translation>Осы сәттен бастап қосылатын жазбалардың тілі (әдепкі мәні — баптауларда).</translation>
     </message>
     <message>
+        <source>This window runs the queue now.</source>
+        <translation>Енді кезекті осы терезе орындайды.</translation>
+    </message>
+    <message>
         <source>Transcribing recordings</source>
         <translation>Жазбалар мәтінге түсірілуде</translation>
     </message>
@@ -954,6 +973,10 @@
             <numerusform>аудио не бейне емес %n файл өткізілді</numerusform>
             <numerusform>аудио не бейне емес %n файл өткізілді</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>“%1” is already in the queue (#%2) with the same settings. Transcribe it again? With SpeechKit it is billed again.</source>
+        <translation>«%1» кезекте (№%2) дәл осы баптаулармен бар. Оны қайта тану керек пе? SpeechKit оған қайта ақы алады.</translation>
     </message>
 </context>
 <context>
@@ -977,6 +1000,14 @@
     <message>
         <source>A speaker needs a name. Type at least one letter.</source>
         <translation>Сөйлеушінің аты болуы керек. Кемінде бір әріп жазыңыз.</translation>
+    </message>
+    <message>
+        <source>Another kzdesk is working on this queue.</source>
+        <translation>Бұл кезекпен басқа kzdesk жұмыс істеп жатыр.</translation>
+    </message>
+    <message>
+        <source>Cannot find host {host}; check the address (if it is right, check the network&apos;s name server settings).</source>
+        <translation>{host} хосты табылмады; мекенжайды тексеріңіз (ол дұрыс болса, желінің атау серверінің (DNS) баптауларын тексеріңіз).</translation>
     </message>
     <message>
         <source>Cannot reach SpeechKit. Check the internet connection; the job will continue when the connection is back.</source>
@@ -1083,6 +1114,10 @@
         <translation>SpeechKit kzdesk оқи алмайтын нәтиже қайтарды. Кейінірек қайталап көріңіз; қате қайталанса, журнал файлын қоса хабарлаңыз.</translation>
     </message>
     <message>
+        <source>Started an empty queue in {folder}. The damaged database is kept as {aside}.</source>
+        <translation>{folder} ішінде бос кезек басталды. Зақымдалған дерекқор {aside} ретінде сақталды.</translation>
+    </message>
+    <message>
         <source>Subtitle lines need room for at least 4 characters.</source>
         <translation>Субтитр жолында кемінде 4 таңбаға орын болуы керек.</translation>
     </message>
@@ -1123,8 +1158,32 @@
         <translation>{path} түрлендірілген аудиосын оқу мүмкін емес ({reason}). Жазбаны қайта қосыңыз.</translation>
     </message>
     <message>
+        <source>The data folder {path} cannot be made because {parent} is a file. Choose another data folder (--data-dir).</source>
+        <translation>{path} деректер қалтасын жасау мүмкін емес, себебі {parent} — файл. Басқа деректер қалтасын таңдаңыз (--data-dir).</translation>
+    </message>
+    <message>
+        <source>The data folder {path} is a file, not a folder. Rename or move that file, or choose another data folder (--data-dir).</source>
+        <translation>{path} деректер қалтасы қалта емес, файл. Ол файлдың атын өзгертіңіз не оны жылжытыңыз, немесе басқа деректер қалтасын таңдаңыз (--data-dir).</translation>
+    </message>
+    <message>
+        <source>The data folder {path} is a link to {target}, which does not exist. Connect the disk it points to, or choose another data folder (--data-dir).</source>
+        <translation>{path} деректер қалтасы жоқ {target} орнына сілтеме жасайды. Ол көрсететін дискіні қосыңыз немесе басқа деректер қалтасын таңдаңыз (--data-dir).</translation>
+    </message>
+    <message>
+        <source>The data folder {path} is on a read-only disk, so kzdesk cannot keep its queue there. Make the disk writable, or choose another data folder (--data-dir).</source>
+        <translation>{path} деректер қалтасы тек оқуға арналған дискіде орналасқан, сондықтан kzdesk кезегін онда сақтай алмайды. Дискіге жазуға рұқсат беріңіз немесе басқа деректер қалтасын таңдаңыз (--data-dir).</translation>
+    </message>
+    <message>
         <source>The disk is full, so the recording cannot be converted. Free some space and try again.</source>
         <translation>Диск толы, сондықтан жазбаны түрлендіру мүмкін емес. Орын босатып, қайталап көріңіз.</translation>
+    </message>
+    <message>
+        <source>The disk that holds {folder} is full ({size} MB free), so kzdesk cannot save its queue. Free some space on that disk, then try again.</source>
+        <translation>{folder} орналасқан диск толы ({size} МБ бос), сондықтан kzdesk кезегін сақтай алмайды. Сол дискіде орын босатып, қайталап көріңіз.</translation>
+    </message>
+    <message>
+        <source>The disk that holds {folder} is full ({size} MB free). The jobs are paused and continue by themselves when space is freed: delete or move some files on that disk.</source>
+        <translation>{folder} орналасқан диск толы ({size} МБ бос). Тапсырмалар кідіртілді және орын босағанда өздігінен жалғасады: сол дискідегі бірнеше файлды жойыңыз немесе жылжытыңыз.</translation>
     </message>
     <message>
         <source>The download of the Whisper model was cancelled.</source>
@@ -1161,6 +1220,10 @@
     <message>
         <source>The folder “{name}” holds no Whisper model for faster-whisper (model.bin and config.json are missing). Choose a CTranslate2 model folder.</source>
         <translation>“{name}” қалтасында faster-whisper үшін Whisper моделі жоқ (model.bin және config.json файлдары жоқ). CTranslate2 моделінің қалтасын таңдаңыз.</translation>
+    </message>
+    <message>
+        <source>The kzdesk window (process {pid}) is working on this queue.</source>
+        <translation>Бұл кезекпен kzdesk терезесі (процесс {pid}) жұмыс істеп жатыр.</translation>
     </message>
     <message>
         <source>The last phrase has nothing after it to merge with.</source>
@@ -1217,6 +1280,22 @@
     <message>
         <source>The price cannot be negative.</source>
         <translation>Баға теріс сан бола алмайды.</translation>
+    </message>
+    <message>
+        <source>The queue database {path} is damaged and cannot be opened. Restore it from a backup, or run “kzdesk reset-queue” to start with an empty queue (the damaged file is kept).</source>
+        <translation>{path} кезек дерекқоры зақымдалған, оны ашу мүмкін емес. Оны сақтық көшірмеден қалпына келтіріңіз немесе бос кезектен бастау үшін “kzdesk reset-queue” іске қосыңыз (зақымдалған файл сақталады).</translation>
+    </message>
+    <message>
+        <source>The queue database {path} opens normally, so nothing was changed.</source>
+        <translation>{path} кезек дерекқоры қалыпты ашылады, сондықтан ештеңе өзгертілмеді.</translation>
+    </message>
+    <message>
+        <source>The queue database {path} stayed locked by another program. Close other kzdesk windows and commands, then try again.</source>
+        <translation>{path} кезек дерекқорын басқа бағдарлама бұғаттап тұр. kzdesk-тің басқа терезелері мен командаларын жауып, қайталап көріңіз.</translation>
+    </message>
+    <message>
+        <source>The queue database {path} was written by a newer version of kzdesk. Update kzdesk to open it, or choose another data folder (--data-dir).</source>
+        <translation>{path} кезек дерекқорын kzdesk-тің жаңарақ нұсқасы жазған. Оны ашу үшін kzdesk-ті жаңартыңыз немесе басқа деректер қалтасын таңдаңыз (--data-dir).</translation>
     </message>
     <message>
         <source>The reading speed (characters per second) must be above zero.</source>
@@ -1283,6 +1362,10 @@
         <translation>Бұл фраза транскриптте енді жоқ (нөмірі: {id}).</translation>
     </message>
     <message>
+        <source>This recording may already have been sent to SpeechKit at {time}, but its answer never came back (the connection broke or kzdesk stopped). Sending it again may bill it twice. Press Retry to send it again.</source>
+        <translation>Бұл жазба SpeechKit-ке {time} кезінде жіберілген болуы мүмкін, бірақ оның жауабы келмеді (байланыс үзілді немесе kzdesk тоқтады). Қайта жіберсеңіз, екі рет ақы алынуы мүмкін. Қайта жіберу үшін «Қайталау» түймесін басыңыз.</translation>
+    </message>
+    <message>
         <source>This speaker is no longer in the transcript (number {id}).</source>
         <translation>Бұл сөйлеуші транскриптте енді жоқ (нөмірі: {id}).</translation>
     </message>
@@ -1303,8 +1386,16 @@
         <translation>kzdesk өзінің аудио түрлендіргішін (ffmpeg) таба алмады. kzdesk-ті қайта орнатыңыз немесе {variable} айнымалысына ffmpeg бағдарламасының жолын беріңіз.</translation>
     </message>
     <message>
+        <source>kzdesk cannot use {path} ({reason}). Check the disk, or choose another data folder (--data-dir).</source>
+        <translation>kzdesk {path} пайдалана алмайды ({reason}). Дискіні тексеріңіз немесе басқа деректер қалтасын таңдаңыз (--data-dir).</translation>
+    </message>
+    <message>
         <source>kzdesk could not cut the recording into pieces small enough to send. Convert it to MP3 with another program and try again.</source>
         <translation>kzdesk жазбаны жіберуге жарайтындай шағын бөліктерге бөле алмады. Оны басқа бағдарламамен MP3 пішіміне түрлендіріп, қайталап көріңіз.</translation>
+    </message>
+    <message>
+        <source>kzdesk could not reach SpeechKit after {attempts} attempts and stopped trying. Check the internet connection, then press Retry (or run “kzdesk resume”): what SpeechKit already accepted is fetched, not sent again.</source>
+        <translation>kzdesk {attempts} әрекеттен кейін SpeechKit-ке қосыла алмады және әрекетті тоқтатты. Интернет байланысын тексеріп, «Қайталау» түймесін басыңыз (немесе «kzdesk resume» іске қосыңыз): SpeechKit қабылдап қойғаны қайта жіберілмей, алынады.</translation>
     </message>
     <message>
         <source>kzdesk could not read back the converted recording to split it. Check that the disk is not full, then try again.</source>
@@ -1327,6 +1418,10 @@
         <translation>kzdesk аудио түрлендіргішін (ffmpeg) іске қоса алмады. kzdesk-ті қайта орнатыңыз.</translation>
     </message>
     <message>
+        <source>kzdesk in a terminal (process {pid}) is working on this queue.</source>
+        <translation>Бұл кезекпен терминалдағы kzdesk (процесс {pid}) жұмыс істеп жатыр.</translation>
+    </message>
+    <message>
         <source>kzdesk is not allowed to read “{name}”, so its waveform cannot be drawn. Change the file&apos;s permissions or copy it to a folder of your own.</source>
         <translation>kzdesk-ке “{name}” файлын оқуға рұқсат жоқ, сондықтан оның дыбыс толқынын салу мүмкін емес. Файлдың рұқсаттарын өзгертіңіз немесе оны өз қалтаңызға көшіріңіз.</translation>
     </message>
@@ -1343,12 +1438,20 @@
         <translation>kzdesk-ке “{name}” файлының жұмыс көшірмесін жазуға рұқсат жоқ. kzdesk деректер қалтасының рұқсаттарын тексеріңіз.</translation>
     </message>
     <message>
+        <source>kzdesk is not allowed to write to {path}. Give your user permission to write there, or choose another data folder (--data-dir).</source>
+        <translation>kzdesk-ке {path} орнына жазуға рұқсат жоқ. Пайдаланушыңызға сол жерге жазу құқығын беріңіз немесе басқа деректер қалтасын таңдаңыз (--data-dir).</translation>
+    </message>
+    <message>
         <source>no details</source>
         <translation>толығырақ мәлімет жоқ</translation>
     </message>
     <message>
         <source>read error</source>
         <translation>оқу қатесі</translation>
+    </message>
+    <message>
+        <source>{holder} Close it first, then set the damaged queue aside.</source>
+        <translation>{holder} Алдымен оны жабыңыз, содан кейін зақымдалған кезекті бөлек қойыңыз.</translation>
     </message>
     <message>
         <source>“{name}” contains no sound: its audio track is 0 seconds long. Choose the complete recording.</source>
@@ -1379,6 +1482,10 @@
         <translation>“{name}” ішінде дыбыс жоқ, сондықтан салатын дыбыс толқыны жоқ.</translation>
     </message>
     <message>
+        <source>“{name}” is a device, not a recording file, so kzdesk does not read it. Choose a recording file.</source>
+        <translation>“{name}” — жазба файлы емес, құрылғы, сондықтан kzdesk оны оқымайды. Жазба файлын таңдаңыз.</translation>
+    </message>
+    <message>
         <source>“{name}” is a document or text file, not a recording. Choose an audio or video file.</source>
         <translation>“{name}” — жазба емес, құжат немесе мәтіндік файл. Аудио не бейне файлды таңдаңыз.</translation>
     </message>
@@ -1393,6 +1500,14 @@
     <message>
         <source>“{name}” is a picture, not a recording, even though its name ends in “{suffix}”. Choose an audio or video file.</source>
         <translation>Атауы “{suffix}” деп аяқталғанымен, “{name}” — жазба емес, сурет. Аудио не бейне файлды таңдаңыз.</translation>
+    </message>
+    <message>
+        <source>“{name}” is a pipe (FIFO), not a recording file, so kzdesk does not read it. Save the recording to a file and add that file.</source>
+        <translation>“{name}” — жазба файлы емес, арна (FIFO), сондықтан kzdesk оны оқымайды. Жазбаны файлға сақтап, сол файлды қосыңыз.</translation>
+    </message>
+    <message>
+        <source>“{name}” is a socket, not a recording file, so kzdesk does not read it. Choose a recording file.</source>
+        <translation>“{name}” — жазба файлы емес, сокет, сондықтан kzdesk оны оқымайды. Жазба файлын таңдаңыз.</translation>
     </message>
     <message>
         <source>“{name}” is a video without a sound track, so there is nothing to transcribe. Choose a file that has sound.</source>
@@ -1429,6 +1544,18 @@
     <message>
         <source>“{name}” on Hugging Face is not a CTranslate2 Whisper model (model.bin is missing). Choose a faster-whisper conversion.</source>
         <translation>Hugging Face сайтындағы “{name}” — CTranslate2 пішіміндегі Whisper моделі емес (model.bin файлы жоқ). faster-whisper үшін түрлендірілген нұсқасын таңдаңыз.</translation>
+    </message>
+    <message>
+        <source>“{path}” does not exist.</source>
+        <translation>“{path}” жоқ.</translation>
+    </message>
+    <message>
+        <source>“{path}” is a link to “{target}”, which does not exist. Connect the disk it points to, or add the recording itself.</source>
+        <translation>“{path}” жоқ “{target}” орнына сілтеме жасайды. Ол көрсететін дискіні қосыңыз немесе жазбаның өзін қосыңыз.</translation>
+    </message>
+    <message>
+        <source>“{taken}” already exists and kzdesk did not write it for this recording, so the transcript was saved as “{chosen}”.</source>
+        <translation>«{taken}» бұрыннан бар және оны kzdesk бұл жазба үшін жазған жоқ, сондықтан транскрипт «{chosen}» ретінде сақталды.</translation>
     </message>
 </context>
 <context>
@@ -1666,6 +1793,13 @@
     <message>
         <source>−5 s</source>
         <translation>−5 с</translation>
+    </message>
+</context>
+<context>
+    <name>QueueHeldBanner</name>
+    <message>
+        <source>%1 This window shows its progress and takes over when it finishes. Files you add now are done by it; cancelling and removing wait until then.</source>
+        <translation>%1 Бұл терезе оның барысын көрсетеді және ол аяқтағанда жұмысты өзіне алады. Қазір қосқан файлдарыңызды сол өңдейді; болдырмау мен жою сол уақытқа дейін күтеді.</translation>
     </message>
 </context>
 <context>
@@ -2143,6 +2277,33 @@
     <message>
         <source>kzdesk is already open: the files were handed to its window.</source>
         <translation>kzdesk әлдеқашан ашық: файлдар оның терезесіне жіберілді.</translation>
+    </message>
+</context>
+<context>
+    <name>startup</name>
+    <message>
+        <source>Quit</source>
+        <translation>Шығу</translation>
+    </message>
+    <message>
+        <source>Something unexpected stopped kzdesk while it started ({name}). The details are in the log file in {folder}; send it to support if this happens again.</source>
+        <translation>kzdesk іске қосылып жатқанда күтпеген қате болды ({name}). Толығырақ {folder} ішіндегі журнал файлында; бұл қайталанса, оны қолдау қызметіне жіберіңіз.</translation>
+    </message>
+    <message>
+        <source>Start with an empty queue (the damaged file is kept as {name})</source>
+        <translation>Бос кезектен бастау (зақымдалған файл {name} ретінде сақталады)</translation>
+    </message>
+    <message>
+        <source>The queue database {path} is damaged and cannot be opened.</source>
+        <translation>{path} кезек дерекқоры зақымдалған, оны ашу мүмкін емес.</translation>
+    </message>
+    <message>
+        <source>kzdesk can start with an empty queue. Nothing is deleted: the damaged file is kept as {aside}, so it can still be restored or sent to support.</source>
+        <translation>kzdesk бос кезекпен іске қосыла алады. Ештеңе жойылмайды: зақымдалған файл {aside} ретінде сақталады, оны кейін қалпына келтіруге немесе қолдау қызметіне жіберуге болады.</translation>
+    </message>
+    <message>
+        <source>kzdesk cannot start.</source>
+        <translation>kzdesk іске қосылмайды.</translation>
     </message>
 </context>
 </TS>

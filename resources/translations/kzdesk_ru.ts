@@ -767,6 +767,10 @@
         <translation>Без разметки спикеров</translation>
     </message>
     <message>
+        <source>Paused: {reason}</source>
+        <translation>Приостановлено: {reason}</translation>
+    </message>
+    <message>
         <source>Queued</source>
         <translation>В очереди</translation>
     </message>
@@ -842,6 +846,14 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n of these recordings are already in the queue with the same settings. Transcribe them again? With SpeechKit they are billed again.</source>
+        <translation>
+            <numerusform>%n из этих записей уже есть в очереди с теми же настройками. Распознать их ещё раз? SpeechKit выставит счёт повторно.</numerusform>
+            <numerusform>%n из этих записей уже есть в очереди с теми же настройками. Распознать их ещё раз? SpeechKit выставит счёт повторно.</numerusform>
+            <numerusform>%n из этих записей уже есть в очереди с теми же настройками. Распознать их ещё раз? SpeechKit выставит счёт повторно.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n recording(s) are still being transcribed. Close kzdesk anyway? They continue where they stopped the next time you open it.</source>
         <translation>
             <numerusform>%n запись ещё расшифровывается. Всё равно закрыть kzdesk? При следующем запуске расшифровка продолжится с того же места.</numerusform>
@@ -902,6 +914,10 @@
         </translation>
     </message>
     <message>
+        <source>Already in the queue</source>
+        <translation>Уже в очереди</translation>
+    </message>
+    <message>
         <source>Close kzdesk</source>
         <translation>Закрыть kzdesk</translation>
     </message>
@@ -950,6 +966,10 @@
         <translation>Язык записей, добавляемых с этого момента (значение по умолчанию — в настройках).</translation>
     </message>
     <message>
+        <source>This window runs the queue now.</source>
+        <translation>Теперь очередь выполняет это окно.</translation>
+    </message>
+    <message>
         <source>Transcribing recordings</source>
         <translation>Идёт расшифровка записей</translation>
     </message>
@@ -964,6 +984,10 @@
             <numerusform>пропущены %n файла, не являющиеся аудио или видео</numerusform>
             <numerusform>пропущено %n файлов, не являющихся аудио или видео</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>“%1” is already in the queue (#%2) with the same settings. Transcribe it again? With SpeechKit it is billed again.</source>
+        <translation>«%1» уже есть в очереди (№%2) с теми же настройками. Распознать её ещё раз? SpeechKit выставит счёт повторно.</translation>
     </message>
 </context>
 <context>
@@ -987,6 +1011,14 @@
     <message>
         <source>A speaker needs a name. Type at least one letter.</source>
         <translation>У спикера должно быть имя. Введите хотя бы одну букву.</translation>
+    </message>
+    <message>
+        <source>Another kzdesk is working on this queue.</source>
+        <translation>С этой очередью работает другой kzdesk.</translation>
+    </message>
+    <message>
+        <source>Cannot find host {host}; check the address (if it is right, check the network&apos;s name server settings).</source>
+        <translation>Не удаётся найти хост {host}; проверьте адрес (если он верный, проверьте настройки DNS-сервера сети).</translation>
     </message>
     <message>
         <source>Cannot reach SpeechKit. Check the internet connection; the job will continue when the connection is back.</source>
@@ -1093,6 +1125,10 @@
         <translation>SpeechKit вернул результат, который kzdesk не смог прочитать. Попробуйте позже; если ошибка повторится, сообщите о ней, приложив файл журнала.</translation>
     </message>
     <message>
+        <source>Started an empty queue in {folder}. The damaged database is kept as {aside}.</source>
+        <translation>В {folder} начата пустая очередь. Повреждённая база данных сохранена как {aside}.</translation>
+    </message>
+    <message>
         <source>Subtitle lines need room for at least 4 characters.</source>
         <translation>В строке субтитров должно помещаться не меньше 4 символов.</translation>
     </message>
@@ -1133,8 +1169,32 @@
         <translation>Не удаётся прочитать преобразованное аудио {path} ({reason}). Добавьте запись заново.</translation>
     </message>
     <message>
+        <source>The data folder {path} cannot be made because {parent} is a file. Choose another data folder (--data-dir).</source>
+        <translation>Не удаётся создать папку данных {path}: {parent} — это файл. Выберите другую папку данных (--data-dir).</translation>
+    </message>
+    <message>
+        <source>The data folder {path} is a file, not a folder. Rename or move that file, or choose another data folder (--data-dir).</source>
+        <translation>Папка данных {path} — это файл, а не папка. Переименуйте или переместите этот файл либо выберите другую папку данных (--data-dir).</translation>
+    </message>
+    <message>
+        <source>The data folder {path} is a link to {target}, which does not exist. Connect the disk it points to, or choose another data folder (--data-dir).</source>
+        <translation>Папка данных {path} — ссылка на несуществующий путь {target}. Подключите диск, на который она указывает, или выберите другую папку данных (--data-dir).</translation>
+    </message>
+    <message>
+        <source>The data folder {path} is on a read-only disk, so kzdesk cannot keep its queue there. Make the disk writable, or choose another data folder (--data-dir).</source>
+        <translation>Папка данных {path} находится на диске только для чтения, поэтому kzdesk не может хранить там очередь. Сделайте диск доступным для записи или выберите другую папку данных (--data-dir).</translation>
+    </message>
+    <message>
         <source>The disk is full, so the recording cannot be converted. Free some space and try again.</source>
         <translation>Диск заполнен, поэтому запись не удаётся преобразовать. Освободите место и попробуйте ещё раз.</translation>
+    </message>
+    <message>
+        <source>The disk that holds {folder} is full ({size} MB free), so kzdesk cannot save its queue. Free some space on that disk, then try again.</source>
+        <translation>Диск, на котором находится {folder}, заполнен (свободно {size} МБ), поэтому kzdesk не может сохранить очередь. Освободите место на этом диске и попробуйте снова.</translation>
+    </message>
+    <message>
+        <source>The disk that holds {folder} is full ({size} MB free). The jobs are paused and continue by themselves when space is freed: delete or move some files on that disk.</source>
+        <translation>Диск, на котором находится {folder}, заполнен (свободно {size} МБ). Задания приостановлены и продолжатся сами, когда место освободится: удалите или перенесите часть файлов с этого диска.</translation>
     </message>
     <message>
         <source>The download of the Whisper model was cancelled.</source>
@@ -1171,6 +1231,10 @@
     <message>
         <source>The folder “{name}” holds no Whisper model for faster-whisper (model.bin and config.json are missing). Choose a CTranslate2 model folder.</source>
         <translation>В папке «{name}» нет модели Whisper для faster-whisper (нет файлов model.bin и config.json). Выберите папку с моделью CTranslate2.</translation>
+    </message>
+    <message>
+        <source>The kzdesk window (process {pid}) is working on this queue.</source>
+        <translation>С этой очередью работает окно kzdesk (процесс {pid}).</translation>
     </message>
     <message>
         <source>The last phrase has nothing after it to merge with.</source>
@@ -1227,6 +1291,22 @@
     <message>
         <source>The price cannot be negative.</source>
         <translation>Цена не может быть отрицательной.</translation>
+    </message>
+    <message>
+        <source>The queue database {path} is damaged and cannot be opened. Restore it from a backup, or run “kzdesk reset-queue” to start with an empty queue (the damaged file is kept).</source>
+        <translation>База данных очереди {path} повреждена и не открывается. Восстановите её из резервной копии или выполните «kzdesk reset-queue», чтобы начать с пустой очереди (повреждённый файл сохранится).</translation>
+    </message>
+    <message>
+        <source>The queue database {path} opens normally, so nothing was changed.</source>
+        <translation>База данных очереди {path} открывается нормально, поэтому ничего не изменено.</translation>
+    </message>
+    <message>
+        <source>The queue database {path} stayed locked by another program. Close other kzdesk windows and commands, then try again.</source>
+        <translation>База данных очереди {path} осталась заблокирована другой программой. Закройте другие окна и команды kzdesk и попробуйте снова.</translation>
+    </message>
+    <message>
+        <source>The queue database {path} was written by a newer version of kzdesk. Update kzdesk to open it, or choose another data folder (--data-dir).</source>
+        <translation>База данных очереди {path} записана более новой версией kzdesk. Обновите kzdesk, чтобы открыть её, или выберите другую папку данных (--data-dir).</translation>
     </message>
     <message>
         <source>The reading speed (characters per second) must be above zero.</source>
@@ -1293,6 +1373,10 @@
         <translation>Этой фразы больше нет в расшифровке (номер {id}).</translation>
     </message>
     <message>
+        <source>This recording may already have been sent to SpeechKit at {time}, but its answer never came back (the connection broke or kzdesk stopped). Sending it again may bill it twice. Press Retry to send it again.</source>
+        <translation>Эта запись, возможно, уже была отправлена в SpeechKit в {time}, но ответ так и не пришёл (оборвалась связь или kzdesk остановился). Повторная отправка может быть оплачена дважды. Нажмите «Повторить», чтобы отправить её снова.</translation>
+    </message>
+    <message>
         <source>This speaker is no longer in the transcript (number {id}).</source>
         <translation>Этого спикера больше нет в расшифровке (номер {id}).</translation>
     </message>
@@ -1313,8 +1397,16 @@
         <translation>kzdesk не находит свой аудиоконвертер (ffmpeg). Переустановите kzdesk или укажите в {variable} путь к программе ffmpeg.</translation>
     </message>
     <message>
+        <source>kzdesk cannot use {path} ({reason}). Check the disk, or choose another data folder (--data-dir).</source>
+        <translation>kzdesk не может использовать {path} ({reason}). Проверьте диск или выберите другую папку данных (--data-dir).</translation>
+    </message>
+    <message>
         <source>kzdesk could not cut the recording into pieces small enough to send. Convert it to MP3 with another program and try again.</source>
         <translation>kzdesk не смог разрезать запись на достаточно маленькие для отправки части. Преобразуйте её в MP3 другой программой и попробуйте ещё раз.</translation>
+    </message>
+    <message>
+        <source>kzdesk could not reach SpeechKit after {attempts} attempts and stopped trying. Check the internet connection, then press Retry (or run “kzdesk resume”): what SpeechKit already accepted is fetched, not sent again.</source>
+        <translation>kzdesk не смог связаться со SpeechKit за {attempts} попыток и прекратил попытки. Проверьте подключение к интернету и нажмите «Повторить» (или запустите «kzdesk resume»): то, что SpeechKit уже принял, будет получено, а не отправлено повторно.</translation>
     </message>
     <message>
         <source>kzdesk could not read back the converted recording to split it. Check that the disk is not full, then try again.</source>
@@ -1337,6 +1429,10 @@
         <translation>kzdesk не смог запустить аудиоконвертер (ffmpeg). Переустановите kzdesk.</translation>
     </message>
     <message>
+        <source>kzdesk in a terminal (process {pid}) is working on this queue.</source>
+        <translation>С этой очередью работает kzdesk в терминале (процесс {pid}).</translation>
+    </message>
+    <message>
         <source>kzdesk is not allowed to read “{name}”, so its waveform cannot be drawn. Change the file&apos;s permissions or copy it to a folder of your own.</source>
         <translation>У kzdesk нет доступа на чтение «{name}», поэтому форму волны построить нельзя. Измените права доступа к файлу или скопируйте его в свою папку.</translation>
     </message>
@@ -1353,12 +1449,20 @@
         <translation>У kzdesk нет доступа на запись рабочей копии «{name}». Проверьте права доступа к папке данных kzdesk.</translation>
     </message>
     <message>
+        <source>kzdesk is not allowed to write to {path}. Give your user permission to write there, or choose another data folder (--data-dir).</source>
+        <translation>У kzdesk нет прав на запись в {path}. Дайте своему пользователю право записи туда или выберите другую папку данных (--data-dir).</translation>
+    </message>
+    <message>
         <source>no details</source>
         <translation>без подробностей</translation>
     </message>
     <message>
         <source>read error</source>
         <translation>ошибка чтения</translation>
+    </message>
+    <message>
+        <source>{holder} Close it first, then set the damaged queue aside.</source>
+        <translation>{holder} Сначала закройте его, затем отложите повреждённую очередь.</translation>
     </message>
     <message>
         <source>“{name}” contains no sound: its audio track is 0 seconds long. Choose the complete recording.</source>
@@ -1389,6 +1493,10 @@
         <translation>В «{name}» нет звука, поэтому строить форму волны не из чего.</translation>
     </message>
     <message>
+        <source>“{name}” is a device, not a recording file, so kzdesk does not read it. Choose a recording file.</source>
+        <translation>«{name}» — это устройство, а не файл записи, поэтому kzdesk его не читает. Выберите файл записи.</translation>
+    </message>
+    <message>
         <source>“{name}” is a document or text file, not a recording. Choose an audio or video file.</source>
         <translation>«{name}» — это документ или текстовый файл, а не запись. Выберите аудио- или видеофайл.</translation>
     </message>
@@ -1403,6 +1511,14 @@
     <message>
         <source>“{name}” is a picture, not a recording, even though its name ends in “{suffix}”. Choose an audio or video file.</source>
         <translation>«{name}» — это изображение, а не запись, хотя имя файла оканчивается на «{suffix}». Выберите аудио- или видеофайл.</translation>
+    </message>
+    <message>
+        <source>“{name}” is a pipe (FIFO), not a recording file, so kzdesk does not read it. Save the recording to a file and add that file.</source>
+        <translation>«{name}» — это канал (FIFO), а не файл записи, поэтому kzdesk его не читает. Сохраните запись в файл и добавьте этот файл.</translation>
+    </message>
+    <message>
+        <source>“{name}” is a socket, not a recording file, so kzdesk does not read it. Choose a recording file.</source>
+        <translation>«{name}» — это сокет, а не файл записи, поэтому kzdesk его не читает. Выберите файл записи.</translation>
     </message>
     <message>
         <source>“{name}” is a video without a sound track, so there is nothing to transcribe. Choose a file that has sound.</source>
@@ -1439,6 +1555,18 @@
     <message>
         <source>“{name}” on Hugging Face is not a CTranslate2 Whisper model (model.bin is missing). Choose a faster-whisper conversion.</source>
         <translation>«{name}» на Hugging Face — не модель Whisper в формате CTranslate2 (нет файла model.bin). Выберите версию, сконвертированную для faster-whisper.</translation>
+    </message>
+    <message>
+        <source>“{path}” does not exist.</source>
+        <translation>«{path}» не существует.</translation>
+    </message>
+    <message>
+        <source>“{path}” is a link to “{target}”, which does not exist. Connect the disk it points to, or add the recording itself.</source>
+        <translation>«{path}» — ссылка на несуществующий «{target}». Подключите диск, на который она указывает, или добавьте саму запись.</translation>
+    </message>
+    <message>
+        <source>“{taken}” already exists and kzdesk did not write it for this recording, so the transcript was saved as “{chosen}”.</source>
+        <translation>«{taken}» уже существует и записан не kzdesk для этой записи, поэтому расшифровка сохранена как «{chosen}».</translation>
     </message>
 </context>
 <context>
@@ -1676,6 +1804,13 @@
     <message>
         <source>−5 s</source>
         <translation>−5 с</translation>
+    </message>
+</context>
+<context>
+    <name>QueueHeldBanner</name>
+    <message>
+        <source>%1 This window shows its progress and takes over when it finishes. Files you add now are done by it; cancelling and removing wait until then.</source>
+        <translation>%1 Это окно показывает ход работы и продолжит её, когда тот закончит. Добавленные сейчас файлы обработает он; отмена и удаление подождут до тех пор.</translation>
     </message>
 </context>
 <context>
@@ -2159,6 +2294,33 @@
     <message>
         <source>kzdesk is already open: the files were handed to its window.</source>
         <translation>kzdesk уже открыт: файлы переданы в его окно.</translation>
+    </message>
+</context>
+<context>
+    <name>startup</name>
+    <message>
+        <source>Quit</source>
+        <translation>Выход</translation>
+    </message>
+    <message>
+        <source>Something unexpected stopped kzdesk while it started ({name}). The details are in the log file in {folder}; send it to support if this happens again.</source>
+        <translation>При запуске kzdesk произошла непредвиденная ошибка ({name}). Подробности — в файле журнала в {folder}; если это повторится, отправьте его в поддержку.</translation>
+    </message>
+    <message>
+        <source>Start with an empty queue (the damaged file is kept as {name})</source>
+        <translation>Начать с пустой очереди (повреждённый файл сохранится как {name})</translation>
+    </message>
+    <message>
+        <source>The queue database {path} is damaged and cannot be opened.</source>
+        <translation>База данных очереди {path} повреждена и не открывается.</translation>
+    </message>
+    <message>
+        <source>kzdesk can start with an empty queue. Nothing is deleted: the damaged file is kept as {aside}, so it can still be restored or sent to support.</source>
+        <translation>kzdesk может запуститься с пустой очередью. Ничего не удаляется: повреждённый файл сохранится как {aside}, его можно будет восстановить или отправить в поддержку.</translation>
+    </message>
+    <message>
+        <source>kzdesk cannot start.</source>
+        <translation>kzdesk не может запуститься.</translation>
     </message>
 </context>
 </TS>

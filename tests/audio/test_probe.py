@@ -183,10 +183,11 @@ def test_unreadable_file_reported(monkeypatch: pytest.MonkeyPatch, tmp_path: Pat
     path = tmp_path / "locked.mp3"
     path.write_bytes(b"ID3")
 
-    def deny(self: Path, *args: object, **kwargs: object) -> object:
+    def deny(file: Path) -> int:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(Path, "open", deny)
+    probe_module = importlib.import_module("kzdesk.audio.probe")
+    monkeypatch.setattr(probe_module, "_open_for_reading", deny)
     assert "not allowed to read" in _error(path)
 
 
@@ -212,3 +213,26 @@ def test_odd_file_name(make_media: MakeMedia, tmp_path: Path) -> None:
     path = tmp_path / "Жиналыс ұзақ 'ә'; \"x\" $(rm) -i.mp3"
     shutil.copy(make_media("a.mp3", 3.0, codec=["-c:a", "libmp3lame"]), path)
     assert probe(path).codec == "mp3"
+
+
+@pytest.mark.skipif(os.name != "posix", reason="pipes and devices are POSIX files")
+def test_pipes_and_devices_are_refused_without_blocking(tmp_path: Path) -> None:
+    """Opening a pipe nobody writes to would block for ever: the probe ends at once."""
+    import threading
+
+    fifo = tmp_path / "stream.wav"
+    os.mkfifo(fifo)
+    zero = tmp_path / "zero.wav"
+    zero.symlink_to("/dev/zero")
+    errors: dict[str, str] = {}
+
+    def probe_all() -> None:
+        for path in (fifo, zero):
+            errors[path.name] = _error(path)
+
+    worker = threading.Thread(target=probe_all, daemon=True)
+    worker.start()
+    worker.join(30)
+    assert not worker.is_alive(), "probing a pipe blocked"
+    assert errors["stream.wav"].startswith("“stream.wav” is a pipe (FIFO), not a recording file")
+    assert errors["zero.wav"].startswith("“zero.wav” is a device, not a recording file")

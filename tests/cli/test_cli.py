@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
-import os
 import signal
 import sqlite3
 import subprocess
@@ -14,30 +14,9 @@ from pathlib import Path
 import pytest
 from docx import Document
 
-from kzdesk.cli import collect_files
+from kzdesk.cli_run import collect_files
+from tests.cli.conftest import ROOT, kzdesk
 from tests.media import bursts_file
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def kzdesk(args: list[str], env: dict[str, str], **kw) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "kzdesk", *args],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120, **kw,
-    )  # fmt: skip
-
-
-@pytest.fixture
-def cli_env(tmp_path: Path, speechkit_emulator) -> dict[str, str]:
-    env = dict(os.environ)
-    env.update(
-        KZDESK_DATA_DIR=str(tmp_path / "data"),
-        KZDESK_SPEECHKIT_ENDPOINT=speechkit_emulator.endpoint,
-        KZDESK_SPEECHKIT_API_KEY=speechkit_emulator.api_key,
-        KZDESK_POLL_INTERVAL_S="0.05",
-        PYTHONPATH=str(ROOT),
-    )
-    return env
 
 
 @pytest.fixture
@@ -102,8 +81,11 @@ def test_resume_after_kill_polls_the_stored_operation(cli_env, speechkit_emulato
     while time.monotonic() < deadline and op is None:
         time.sleep(0.1)
         if db.exists():
-            with sqlite3.connect(db) as conn:
-                row = conn.execute("SELECT operation_id FROM jobs").fetchone()
+            with contextlib.closing(sqlite3.connect(db)) as conn:
+                try:
+                    row = conn.execute("SELECT operation_id FROM jobs").fetchone()
+                except sqlite3.OperationalError:
+                    row = None  # the other process is still creating the tables
             op = row[0] if row else None
     assert op, "the operation id was not stored before waiting"
     proc.send_signal(signal.SIGKILL)  # power cut
@@ -173,8 +155,10 @@ def test_key_set_in_user_only_file_then_used(cli_env, speechkit_emulator, tmp_pa
     env = {k: v for k, v in cli_env.items() if k != "KZDESK_SPEECHKIT_API_KEY"}
     r = kzdesk(["key", "set", "--file"], env, input=speechkit_emulator.api_key + "\n")
     assert r.returncode == 0, r.stderr
-    key_file = Path(env["KZDESK_DATA_DIR"]) / "speechkit.key"
+    key_file = Path(env["XDG_CONFIG_HOME"]) / "kzdesk" / "speechkit.key"  # never the data folder
     assert key_file.stat().st_mode & 0o777 == 0o600
+    assert not (Path(env["KZDESK_DATA_DIR"]) / "speechkit.key").exists()
+    assert str(key_file) in r.stdout
     assert kzdesk(["key", "status"], env).stdout.strip() == "A SpeechKit key is set."
     src = bursts_file(tmp_path / "a.wav", [(0.5, 1.0)], 2.0)
     out = tmp_path / "out"

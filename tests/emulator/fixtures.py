@@ -27,6 +27,9 @@ class RecordingContext:
         self.cancel_after_progress = cancel_after_progress
         self.cancel_requested = False
 
+    def will_send(self) -> None:
+        self.events.append(("will_send",))
+
     def remember_operation(self, operation_id: str) -> None:
         self.operation_id = operation_id
         self.events.append(("remember", operation_id))

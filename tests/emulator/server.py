@@ -9,11 +9,12 @@ placed on the speech regions it detects. Faults can be injected per method.
 
 from __future__ import annotations
 
+import dataclasses
 import secrets
 import threading
 import time
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent import futures
 from dataclasses import dataclass
 from typing import Any
@@ -180,6 +181,10 @@ class SpeechKitEmulator:
         self._requested_port = port
         self._script = script or Script()
         self._faults: list[Fault] = []
+        self._lost_replies = 0
+        # called with the operation id once a file is accepted, before the reply leaves (a test
+        # kills the client there: accepted and billed, but the id never reached it)
+        self.on_accept: Callable[[str], None] | None = None
         self._operations: dict[str, _Operation] = {}
         self._lock = threading.Lock()
         self._server: grpc.Server | None = None
@@ -255,6 +260,20 @@ class SpeechKitEmulator:
         with self._lock:
             self._faults.append(Fault(method, code, times, after_messages, details))
 
+    def finish_now(self, op_id: str | None = None) -> None:
+        """Let one operation (every operation when None) be done at its next poll."""
+        with self._lock:
+            ops = [self._operations[op_id]] if op_id else list(self._operations.values())
+        for op in ops:
+            op.script = dataclasses.replace(op.script, processing_s=0.0, polls_until_done=0)
+
+    def lose_replies(self, times: int = 1) -> None:
+        """Accept the next ``times`` files (their operations run and are billed), then answer
+        UNAVAILABLE as a connection that broke after the request arrived: the client never
+        learns the operation id."""
+        with self._lock:
+            self._lost_replies += times
+
     def calls(self, method: str) -> list[Received]:
         with self._lock:
             return [r for r in self.received if r.method == method]
@@ -294,6 +313,13 @@ class SpeechKitEmulator:
                 grpc.StatusCode.PERMISSION_DENIED,
                 "Permission denied: the service account needs role ai.speechkit-stt.user",
             )
+
+    def _take_lost_reply(self) -> bool:
+        with self._lock:
+            if self._lost_replies <= 0:
+                return False
+            self._lost_replies -= 1
+            return True
 
     def _take_fault(self, method: str, *, streaming: bool) -> Fault | None:
         with self._lock:
@@ -388,6 +414,10 @@ class _Recognizer(stt_service_pb2_grpc.AsyncRecognizerServicer):
             worker.start()
         else:
             op_id = self.emu._new_operation(script, self._process(record, request, script))
+        if self.emu.on_accept is not None:
+            self.emu.on_accept(op_id)
+        if self.emu._take_lost_reply():
+            raise _Abort(grpc.StatusCode.UNAVAILABLE, "Socket closed")
         return operation_pb2.Operation(id=op_id, description="STT async recognition")
 
     def _process(

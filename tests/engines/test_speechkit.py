@@ -13,6 +13,7 @@ from yandex.cloud.ai.stt.v3 import stt_pb2
 
 from kzdesk.core.engine import AudioPiece, EngineError, FailureKind, RecognitionOptions
 from kzdesk.core.job import Language
+from kzdesk.engines import speechkit_errors as errors
 from kzdesk.engines.speechkit import SpeechKitEngine, endpoint_from_env
 from tests.emulator.audio import synth_bursts, synth_silence
 from tests.emulator.fixtures import RecordingContext
@@ -87,8 +88,8 @@ def test_operation_remembered_before_waiting(speechkit_emulator, make_speechkit_
     ctx = RecordingContext()
     make_speechkit_engine().transcribe(mono_ogg, RecognitionOptions(), ctx)
 
-    kinds = [e[0] if e[0] == "remember" else e[2] for e in ctx.events]
-    assert kinds.index("remember") < kinds.index("recognizing")
+    kinds = [e[2] if e[0] == "progress" else e[0] for e in ctx.events]
+    assert kinds.index("will_send") < kinds.index("remember") < kinds.index("recognizing")
     assert ctx.remembered == speechkit_emulator.operation_ids()
     request = speechkit_emulator.calls("RecognizeFile")[0].request
     assert (
@@ -221,6 +222,41 @@ def test_unreachable_endpoint_fails_fast(mono_ogg):
     assert info.value.kind is FailureKind.UNREACHABLE
 
 
+def test_a_submit_that_never_connects_was_not_sent(mono_ogg):
+    engine = SpeechKitEngine(
+        api_key="k", endpoint=f"127.0.0.1:{_closed_port()}", poll_interval_s=0.05,
+        connect_timeout_s=2,
+    )  # fmt: skip
+    ctx = RecordingContext()
+    with pytest.raises(EngineError) as info:
+        engine.transcribe(mono_ogg, RecognitionOptions(), ctx)
+    # nothing reached the service: safe to send again later, no question to the user
+    assert info.value.kind is FailureKind.UNREACHABLE and info.value.retryable
+    assert ("will_send",) in ctx.events and ctx.remembered == []
+
+
+def test_a_lost_reply_after_acceptance_may_have_been_sent(
+    speechkit_emulator, make_speechkit_engine, mono_ogg
+):
+    speechkit_emulator.lose_replies(1)
+    ctx = RecordingContext()
+    with pytest.raises(EngineError) as info:
+        make_speechkit_engine().transcribe(mono_ogg, RecognitionOptions(), ctx)
+    assert info.value.kind is FailureKind.MAYBE_SENT and not info.value.retryable
+    assert speechkit_emulator.count("RecognizeFile") == 1
+    assert len(speechkit_emulator.operation_ids()) == 1  # accepted (and billed) remotely
+    assert ("will_send",) in ctx.events and ctx.remembered == []
+
+
+def test_an_answer_refusing_the_file_was_not_sent(
+    speechkit_emulator, make_speechkit_engine, mono_ogg
+):
+    speechkit_emulator.fault("RecognizeFile", grpc.StatusCode.INVALID_ARGUMENT)
+    with pytest.raises(EngineError) as info:
+        make_speechkit_engine().transcribe(mono_ogg, RecognitionOptions(), RecordingContext())
+    assert info.value.kind is FailureKind.BAD_AUDIO
+
+
 def test_resume_while_unreachable_keeps_the_id(mono_ogg):
     engine = SpeechKitEngine(
         api_key="k", endpoint=f"127.0.0.1:{_closed_port()}", poll_interval_s=0.05,
@@ -328,8 +364,16 @@ def test_iam_token_and_folder_header(speechkit_emulator, make_speechkit_engine, 
 
 def test_remote_endpoint_override_is_refused():
     with pytest.raises(EngineError) as info:
-        SpeechKitEngine(api_key="k", endpoint="example.com:443")
+        SpeechKitEngine(api_key="k", endpoint="192.0.2.1:443")  # an address, no name lookup
     assert "local" in info.value.message
+    assert info.value.kind is FailureKind.ADDRESS and not info.value.retryable
+
+
+def test_an_override_that_does_not_resolve_is_not_retried():
+    with pytest.raises(EngineError) as info:
+        SpeechKitEngine(api_key="k", endpoint="nonexistent.invalid:50051")
+    assert info.value.message.startswith("Cannot find host nonexistent.invalid; check the address")
+    assert info.value.kind is FailureKind.ADDRESS and not info.value.retryable
 
 
 def test_key_not_in_repr():
@@ -367,3 +411,54 @@ def test_deferred_decoding_accepts_at_once_and_rejects_bad_audio_later(
         engine.transcribe(AudioPiece(str(garbage), "OGG_OPUS", 0, 1000), RecognitionOptions(), ctx)
     assert info.value.kind is FailureKind.BAD_AUDIO
     assert ctx.remembered  # it was accepted first, like the real service
+
+
+@pytest.mark.parametrize(
+    ("details", "host"),
+    [
+        (
+            "errors resolving stt.api.cloud.yandex.net:443: [field:hostname lookup error:address "
+            "lookup failed for stt.api.cloud.yandex.net:443: Domain name not found]",
+            "stt.api.cloud.yandex.net",
+        ),
+        ("DNS resolution failed for speech.example:443: Name or service not known", "SpeechKit"),
+        ("failed to resolve: No such host is known", "SpeechKit"),
+    ],
+)
+def test_a_host_that_does_not_exist_is_not_retried(details: str, host: str) -> None:
+    error = errors.from_rpc(grpc.StatusCode.UNAVAILABLE, details, errors.Stage.SUBMIT)
+    assert error.kind is FailureKind.ADDRESS and not error.retryable
+    assert error.message.startswith(f"Cannot find host {host}; check the address")
+
+
+@pytest.mark.parametrize(
+    "details",
+    [
+        "errors resolving stt.api.cloud.yandex.net:443: Could not contact DNS servers",
+        "DNS resolution failed: Temporary failure in name resolution",
+        "failed to connect to all addresses",
+    ],
+)
+def test_no_connection_or_no_name_server_is_still_retried(details: str) -> None:
+    error = errors.from_rpc(grpc.StatusCode.UNAVAILABLE, details, errors.Stage.POLL)
+    assert error.kind is FailureKind.UNREACHABLE and error.retryable
+
+
+def test_an_unknown_host_is_tried_once(monkeypatch) -> None:
+    engine = SpeechKitEngine(api_key="k", poll_interval_s=0.01)
+    calls = []
+
+    class NoSuchHost(grpc.RpcError):
+        def code(self) -> grpc.StatusCode:
+            return grpc.StatusCode.UNAVAILABLE
+
+        def details(self) -> str:
+            return "errors resolving speech.invalid:443: Domain name not found"
+
+    def action() -> None:
+        calls.append(1)
+        raise NoSuchHost()
+
+    with pytest.raises(EngineError) as info:
+        engine._retrying(action, errors.Stage.POLL)
+    assert calls == [1] and info.value.kind is FailureKind.ADDRESS

@@ -28,6 +28,9 @@ class Ctx:
         self.fractions: list[float] = []
         self._cancel_at = time.monotonic() + cancel_after_s if cancel_after_s else None
 
+    def will_send(self) -> None:
+        raise AssertionError("a local engine sends nothing anywhere")
+
     def remember_operation(self, operation_id: str) -> None:
         self.operation_id = operation_id
 

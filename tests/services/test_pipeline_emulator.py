@@ -10,10 +10,11 @@ import pytest
 
 from kzdesk import export
 from kzdesk.core.job import JobState, Language, SpeakersMode
-from kzdesk.services.exporting import export_job
+from kzdesk.services.exporting import ExportRequest, JobExporter
 from kzdesk.services.runner import QueueRunner
 from kzdesk.services.transcription import PipelineConfig, TranscriptionService
 from kzdesk.storage.db import Database
+from kzdesk.storage.export_records import ExportRecords
 from kzdesk.storage.job_queue import JobQueue
 from kzdesk.storage.transcripts import TranscriptStore
 from tests.emulator.server import utterance
@@ -136,9 +137,10 @@ def test_export_after_rename_uses_new_name(pipeline, speechkit_emulator, tmp_pat
     tid = store.id_for_job(job.id)
     t = store.load(tid)
     store.apply(tid, t.rename_speaker(t.speakers[0].id, "Айгүл"))
-    paths = export_job(
-        store, ended, export.FORMATS, tmp_path / "out", export.ExportOptions(speaker_prefix=True)
-    )
+    exporter = JobExporter(store, ExportRecords(store.db), ExportRequest)
+    paths = exporter.export(
+        ended, export.FORMATS, tmp_path / "out", export.ExportOptions(speaker_prefix=True)
+    ).paths
     assert sorted(p.suffix for p in paths) == sorted(f".{f}" for f in export.FORMATS)
     for p in paths:
         if p.suffix in {".srt", ".vtt", ".txt", ".json"}:

@@ -19,7 +19,12 @@ from kzdesk.core.engine import (
 from kzdesk.core.job import Job, JobState, SpeakersMode
 from kzdesk.core.transcript import Word
 from kzdesk.services.runner import QueueRunner
-from kzdesk.services.transcription import NO_SPEECH, PipelineConfig, TranscriptionService
+from kzdesk.services.transcription import (
+    GAVE_UP_UNREACHABLE,
+    NO_SPEECH,
+    PipelineConfig,
+    TranscriptionService,
+)
 from kzdesk.storage.db import Database
 from kzdesk.storage.job_queue import JobQueue
 from kzdesk.storage.transcripts import TranscriptStore
@@ -38,6 +43,7 @@ class ScriptedEngine:
         self.resumed: list[str] = []
         self.faults: list[BaseException] = []
         self.crash_after_accept = False
+        self.crash_while_sending = False
         self.block_until_cancel = False
         self.utterances: list[Utterance] | None = None
         self.lock = threading.Lock()
@@ -50,7 +56,11 @@ class ScriptedEngine:
         if fault is not None:
             raise fault
         if ctx.operation_id is None:
+            ctx.will_send()
             self.submitted.append(piece)
+            if self.crash_while_sending:
+                self.crash_while_sending = False
+                raise Crash()  # accepted remotely, but the id never reached the database
             ctx.remember_operation(f"op-{len(self.submitted)}")
             if self.crash_after_accept:
                 self.crash_after_accept = False
@@ -123,6 +133,23 @@ def test_crash_after_accept_resumes_by_operation_id_without_resubmitting(env) ->
     assert len(engine.submitted) == 1 and engine.resumed == ["op-1"]
 
 
+def test_a_crash_while_sending_is_never_sent_again_without_the_user(env) -> None:
+    queue, store, engine, service, audio = env
+    job = queue.enqueue(audio)
+    engine.crash_while_sending = True
+    with pytest.raises(Crash):
+        run_one(queue, service)
+    [recovered] = queue.recover()
+    assert recovered.state is JobState.FAILED
+    assert "may already have been sent" in recovered.error
+    assert "Retry" in recovered.error
+    assert queue.claim_next() is None and queue.resumable_failures() == []
+    assert len(engine.submitted) == 1
+    queue.retry(job.id)  # the user's choice
+    assert run_one(queue, service).state is JobState.DONE
+    assert len(engine.submitted) == 2
+
+
 def test_finished_piece_results_are_not_fetched_again(env) -> None:
     queue, store, engine, service, audio = env
     job = queue.enqueue(audio)
@@ -139,8 +166,11 @@ def test_transient_failures_retry_then_fail_with_the_sentence(env) -> None:
     engine.faults = [EngineError(FailureKind.UNREACHABLE, message) for _ in range(5)]
     ended = QueueRunner(service, queue, workers=1).run([job.id])
     assert ended[0].state is JobState.FAILED
-    assert ended[0].error == message
     assert ended[0].attempts == 3
+    # a job that finally failed never says it will continue by itself
+    assert ended[0].error == GAVE_UP_UNREACHABLE.format(attempts=3)
+    assert "continue when the connection is back" not in ended[0].error
+    assert "Retry" in ended[0].error
 
 
 def test_quota_waits_minutes(env) -> None:
@@ -288,3 +318,16 @@ def test_remove_forgets_job_transcript_and_converted_audio(env) -> None:
     service.remove(job.id)
     assert queue.all() == [] and store.id_for_job(job.id) is None
     assert service.converted_audio(job.id) == []
+
+
+def test_a_piece_left_sending_is_not_sent_again_when_the_job_runs_again(env) -> None:
+    """A run that stopped between sending and keeping the id (a full disk, then the job went
+    on) finds the mark and asks the user instead of sending again."""
+    queue, store, engine, service, audio = env
+    job = queue.enqueue(audio)
+    claimed = queue.claim_next()
+    assert claimed is not None
+    queue.mark_sending(job.id, AudioPiece("", "WAV", 0, 4000))
+    ended = service.run(claimed)
+    assert ended.state is JobState.FAILED and "may already have been sent" in ended.error
+    assert engine.submitted == []

@@ -1,12 +1,15 @@
 from __future__ import annotations
 
+import sqlite3
 import threading
+import time
 from pathlib import Path
 
 import pytest
 
 from kzdesk.core.engine import AudioPiece
 from kzdesk.core.job import JobState, Language, SpeakersMode
+from kzdesk.storage import db as db_module
 from kzdesk.storage.db import SCHEMA_VERSION, Database, DatabaseTooNew
 from kzdesk.storage.job_queue import JobQueue
 
@@ -152,3 +155,74 @@ def test_cancel_and_remove(queue: JobQueue) -> None:
     assert queue.counts() == {JobState.CANCELLED: 1}
     queue.remove(job.id)
     assert queue.all() == []
+
+
+def test_upgrading_a_version_3_folder_keeps_jobs_and_owes_no_old_exports(tmp_path: Path) -> None:
+
+    path = tmp_path / db_module.DB_FILE
+    conn = sqlite3.connect(path)
+    for number, script in enumerate(db_module.MIGRATIONS[:3], start=1):
+        conn.executescript(f"BEGIN;\n{script}\nPRAGMA user_version = {number};\nCOMMIT;")
+    conn.execute(
+        "INSERT INTO jobs (source_path, language, speakers, engine, state, created_at,"
+        " updated_at, finished_at) VALUES ('/r/a.wav', 'kk-ru', 'auto', 'speechkit', 'done',"
+        " 10, 20, 20)"
+    )
+    conn.commit()
+    conn.close()
+    queue = JobQueue(Database(path))
+    job = queue.get(1)
+    assert job.state is JobState.DONE and job.exported_at == 20  # nothing owed after upgrade
+    assert queue.db.connection().execute("SELECT requested_at FROM jobs").fetchone()[0] == 10
+
+
+def test_find_same_matches_file_size_and_choices(queue: JobQueue, tmp_path: Path) -> None:
+    src = tmp_path / "a.wav"
+    src.write_bytes(b"x" * 10)
+    first = queue.enqueue(src, options={"model": "general"})
+    assert queue.find_same(src, language=first.language, speakers=first.speakers,
+                           engine="speechkit", options={"model": "general"}).id == first.id  # fmt: skip
+    assert queue.find_same(src, language=Language.RU, speakers=first.speakers,
+                           engine="speechkit", options={"model": "general"}) is None  # fmt: skip
+    assert queue.find_same(src, language=first.language, speakers=first.speakers,
+                           engine="whisper", options={"model": "general"}) is None  # fmt: skip
+    src.write_bytes(b"x" * 11)  # a changed recording is another file
+    assert queue.find_same(src, language=first.language, speakers=first.speakers,
+                           engine="speechkit", options={"model": "general"}) is None  # fmt: skip
+
+
+def test_jobs_handed_over_after_a_runner_started_are_claimable_by_it(queue: JobQueue) -> None:
+    mine = queue.enqueue("/r/mine.wav")
+    old = queue.enqueue("/r/left-over.wav")
+    with queue.db.transaction() as conn:  # queued long before this runner started
+        conn.execute("UPDATE jobs SET requested_at = 0 WHERE id = ?", (old.id,))
+    since = time.time() - 1
+    handed = queue.enqueue("/r/handed-over.wav")
+    claimed = []
+    while (job := queue.claim_next(job_ids=[mine.id], requested_since=since)) is not None:
+        claimed.append(job.id)
+    assert claimed == [mine.id, handed.id]
+    assert queue.get(old.id).state is JobState.QUEUED
+    assert not queue.claimable([mine.id], requested_since=since)
+
+
+def test_a_piece_marked_sending_without_an_id_makes_recovery_ask(queue: JobQueue) -> None:
+    job = queue.enqueue("/r/a.wav")
+    claimed = queue.claim_next()
+    assert claimed is not None
+    piece = AudioPiece("/w/a.ogg", "OGG_OPUS", 0, 1000)
+    queue.mark_sending(job.id, piece, at=1_000_000.0)
+    assert queue.maybe_sent_since(job.id) == 1_000_000.0
+    [recovered] = queue.recover()
+    assert recovered.state is JobState.FAILED and "may already have been sent" in recovered.error
+    # a send the service answered with an error was not accepted: no question then
+    queue.retry(job.id)
+    assert queue.maybe_sent_since(job.id) is None and queue.pieces(job.id) == []
+    queue.claim_next()
+    queue.mark_sending(job.id, piece)
+    queue.not_sent(job.id, piece.index)
+    assert queue.pieces(job.id) == []
+    queue.mark_sending(job.id, piece)
+    queue.remember_operation(job.id, piece, "op-1")
+    [record] = queue.pieces(job.id)
+    assert record.operation_id == "op-1" and record.sending_since is None

@@ -36,6 +36,7 @@ def actions(qtbot, tmp_path: Path):
         ctx.queue,
         ctx.store,
         ctx.settings,
+        ctx.exporter,
         ask=lambda t, q: True,
         notify=lambda m: None,
     )

@@ -143,6 +143,29 @@ def test_waiting_to_retry_and_cancelled(model: JobTableModel) -> None:
     assert model.index(0, Column.STATUS).data() == "Cancelled"
 
 
+def test_a_running_job_paused_by_a_full_disk(model: JobTableModel, qtbot) -> None:
+    job = model.job_at(0)
+    note = "The disk that holds /data is full (0.0 MB free). The jobs are paused and continue"
+    model.upsert(replace(job, state=JobState.CONVERTING, progress=0.05, error=note))
+    assert model.index(0, Column.STATUS).data() == f"Paused: {note}"
+    model.upsert(replace(job, state=JobState.CONVERTING, progress=0.05, error=None))
+    assert model.index(0, Column.STATUS).data().startswith("Converting")
+
+    from PySide6.QtWidgets import QWidget
+
+    from kzdesk.ui.problem_notice import ProblemNotice
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    notice = ProblemNotice(parent)
+    notice.show(note)
+    assert notice.box is not None and notice.box.isVisible() and notice.box.text() == note
+    first = notice.box
+    notice.show(note.replace("0.0", "0.5"))  # told again: the same box, its text updated
+    assert notice.box is first and "0.5 MB free" in first.text()
+    first.close()
+
+
 def test_upsert_changes_exactly_one_row_without_reset(model: JobTableModel) -> None:
     spy = Spy(model)
     job = model.job_at(1)

@@ -3,87 +3,17 @@
 from __future__ import annotations
 
 import dataclasses
-import gc
 from pathlib import Path
 
-import pytest
-import shiboken6
-from PySide6.QtCore import QEvent, QMimeData, QPointF, QSettings, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
-from kzdesk.app import AppContext
 from kzdesk.core.job import JobState
 from kzdesk.ui.main_window import MainWindow
 from kzdesk.ui.models.job_table_model import Column
-from kzdesk.workers.dispatcher import Dispatcher
 from tests.media import bursts_file
-
-WAIT_MS = 60_000
-
-
-class FakeInhibitor:
-    def __init__(self) -> None:
-        self.held = False
-        self.calls: list[str] = []
-
-    def inhibit(self, reason: str = "") -> None:
-        self.held = True
-        self.calls.append("inhibit")
-
-    def release(self) -> None:
-        self.held = False
-        self.calls.append("release")
-
-
-@pytest.fixture
-def env(monkeypatch, speechkit_emulator, tmp_path: Path):
-    monkeypatch.setenv("KZDESK_SPEECHKIT_ENDPOINT", speechkit_emulator.endpoint)
-    monkeypatch.setenv("KZDESK_SPEECHKIT_API_KEY", speechkit_emulator.api_key)
-    monkeypatch.setenv("KZDESK_POLL_INTERVAL_S", "0.05")
-    monkeypatch.setenv("KZDESK_RETRY_DELAY_S", "0.05")
-    return tmp_path
-
-
-@pytest.fixture
-def open_window(qtbot, env: Path):
-    """open_window(data_dir) -> (window, ctx); closes and cleans up after the test."""
-    opened: list[tuple[MainWindow, AppContext]] = []
-    ctx_dispatchers: dict[int, Dispatcher] = {}
-
-    def make(data_dir: Path | None = None) -> tuple[MainWindow, AppContext]:
-        ctx = AppContext.open(data_dir or env / "data")
-        dispatcher = Dispatcher(ctx.service, ctx.queue, max_workers=ctx.settings.parallel_jobs)
-        ui_state = QSettings(str(env / "ui.ini"), QSettings.Format.IniFormat)
-        window = MainWindow(
-            ctx,
-            dispatcher,
-            check_connection=lambda key, folder: None,
-            inhibitor=FakeInhibitor(),
-            ui_state=ui_state,
-        )
-        window.ask = lambda title, question: True  # type: ignore[method-assign]
-        qtbot.addWidget(window)
-        window.resize(1280, 800)
-        window.show()
-        dispatcher.start()
-        opened.append((window, ctx))
-        ctx_dispatchers[id(ctx)] = dispatcher
-        return window, ctx
-
-    yield make
-    for window, ctx in opened:
-        dispatcher = ctx_dispatchers[id(ctx)]
-        if shiboken6.isValid(window):  # pytest-qt may have closed and deleted it already
-            window.ask = lambda title, question: True  # type: ignore[method-assign]
-            window.close()
-            window.deleteLater()
-        dispatcher.shutdown()
-        # delete in the GUI thread, not whenever the cycle collector runs in a worker thread
-        dispatcher.deleteLater()
-        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-        gc.collect()
-        ctx.close()
+from tests.ui.conftest import WAIT_MS
 
 
 def drop(window: MainWindow, paths: list[Path], target=None) -> None:

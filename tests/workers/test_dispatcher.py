@@ -243,3 +243,42 @@ def test_shutdown_mid_batch_then_a_new_dispatcher_resumes_without_resubmitting(
     qtbot.waitUntil(lambda: again.batches == [(3, 0)], timeout=WAIT_MS)
     assert set(env.states().values()) == {JobState.DONE}
     assert speechkit_emulator.count("RecognizeFile") == 3  # resumed by operation id
+
+
+def test_a_full_disk_is_told_once_and_jobs_start_when_space_is_back(
+    qtbot, env: Env, source: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sqlite3
+
+    full = sqlite3.OperationalError("database or disk is full")
+    full.sqlite_errorcode = sqlite3.SQLITE_FULL  # type: ignore[attr-defined]
+    real_claim = env.queue.claim_next
+    space = threading.Event()
+    refused: list[int] = []
+
+    def claim_next(**kwargs):  # type: ignore[no-untyped-def]
+        if not space.is_set():
+            refused.append(1)
+            raise full
+        return real_claim(**kwargs)
+
+    monkeypatch.setattr(env.queue, "claim_next", claim_next)
+    seen = Seen()
+    problems: list[str] = []
+    dispatcher = env.dispatcher(seen)
+    dispatcher.problem.connect(problems.append)
+    dispatcher.start()
+    [job] = _enqueue(dispatcher, [source])
+    qtbot.waitUntil(lambda: len(problems) == 1, timeout=WAIT_MS)
+    assert problems[0].startswith(f"The disk that holds {env.db.path.parent} is full")
+    qtbot.waitUntil(lambda: len(refused) >= 3, timeout=WAIT_MS)  # tried on each tick ...
+    assert len(problems) == 1 and env.states() == {job.id: JobState.QUEUED}  # ... told once
+    space.set()
+    qtbot.waitUntil(lambda: seen.state(job.id) is JobState.DONE, timeout=WAIT_MS)
+
+    real_enqueue = env.queue.enqueue
+    monkeypatch.setattr(env.queue, "enqueue", lambda *a, **k: (_ for _ in ()).throw(full))
+    assert _enqueue(dispatcher, [source]) == []
+    assert problems[1].startswith(f"The disk that holds {env.db.path.parent} is full")
+    assert "cannot save its queue" in problems[1]
+    monkeypatch.setattr(env.queue, "enqueue", real_enqueue)

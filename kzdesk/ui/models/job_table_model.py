@@ -263,6 +263,8 @@ class JobTableModel(QAbstractTableModel):
             return translate_message(job.error) or self.tr("Failed")
         if state is JobState.CANCELLED:
             return self.tr("Cancelled")
+        if job.error:  # a running job waits for disk space
+            return self.tr("Paused: {reason}").format(reason=translate_message(job.error))
         percent = int(stage_fraction(job) * 100)
         if state is JobState.CONVERTING:
             return self.tr("Converting {percent}%").format(percent=percent)

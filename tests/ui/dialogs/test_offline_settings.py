@@ -16,7 +16,7 @@ from kzdesk.ui.dialogs.model_download_dialog import ModelDownloadDialog
 from kzdesk.ui.dialogs.settings_dialog import SettingsDialog
 from tests.keyrings import MemoryKeyring
 from tests.services.test_models import fake_model
-from tests.ui.test_main_window import env, open_window, recordings  # noqa: F401 (fixtures)
+from tests.ui.test_main_window import recordings
 
 
 @pytest.fixture(autouse=True)
@@ -153,7 +153,7 @@ def test_download_dialog_cancel_stops_the_task(
 # ---- the engine of one queued job (the queue's context menu) ----------------------------------
 
 
-def test_a_queued_job_can_switch_to_the_offline_engine(qtbot, open_window, env: Path) -> None:  # noqa: F811
+def test_a_queued_job_can_switch_to_the_offline_engine(qtbot, open_window, env: Path) -> None:
     window, ctx = open_window()
     window.dispatcher.pause()  # the job stays queued: only then can its engine change
     job = ctx.queue.enqueue(recordings(env / "in", ["a.wav"])[0])
