@@ -1,16 +1,15 @@
 """Speech regions -> chunks -> phrases (the offline engine's child process).
 
 A *chunk* is what one faster-whisper ``transcribe`` call decodes, without its own VAD (the
-regions already are speech). How regions become chunks depends on the job's language:
-
-* one language (Kazakh, Russian): consecutive regions are joined, as faster-whisper joins the
-  speech of a whole file, up to :data:`JOIN_MAX_S`; the text of one chunk conditions the next,
-  so decoding runs as it would on the whole file while memory stays bounded;
-* a language to choose ("Kazakh + Russian", automatic): every region is its own chunk, and
-  every 30-second window of it is decoded in the language Whisper finds likeliest there
-  (:mod:`kzdesk.engines.whisper_language`), so a phrase in Kazakh after a pause in Russian
-  speech is decoded in Kazakh. Nothing conditions across regions: Russian text must not
-  prompt the decoding of Kazakh speech.
+regions already are speech), in one language. Consecutive regions in the same language are
+joined, as faster-whisper joins the speech of a whole file, up to :data:`JOIN_MAX_S`, and the
+text of a chunk conditions the next one in the same language — so decoding costs what it would
+on the whole file while memory stays bounded. A region's language is the job's (Kazakh,
+Russian) or, when it is to be chosen ("Kazakh + Russian", automatic), the one Whisper finds
+likeliest for that region (:mod:`kzdesk.engines.whisper_language`), so a phrase in Kazakh
+after a pause in Russian speech is decoded in Kazakh, and Russian text never prompts it. A
+region longer than :data:`~kzdesk.engines.whisper_language.IDENTIFY_MAX_S` is a chunk of its
+own whose every 30-second window is decoded in the language found there.
 
 Times inside a chunk map back to the recording span by span (a word belongs to the span that
 holds its middle, as faster-whisper maps its own VAD-joined speech).
@@ -63,6 +62,7 @@ class Chunk:
 
     audio: Any  # float32 samples
     spans: list[Span] = field(default_factory=list)
+    language: str | None = None  # None: chosen per 30-second window while decoding
 
     @property
     def end(self) -> int:
@@ -97,31 +97,34 @@ class Chunk:
                 continue
             cut = max(offset - s.offset, 0)
             spans.append(Span(s.offset + cut - offset, s.start + cut, s.length - cut))
-        return Chunk(self.audio[offset:], spans)
+        return Chunk(self.audio[offset:], spans, self.language)
 
 
 class ChunkPacker:
-    """Regions in, chunks out: joined up to ``max_s`` of speech, or one chunk per region."""
+    """Regions in, chunks out: consecutive regions in one language joined up to ``max_s`` of
+    speech; a region whose language is to be found while decoding (None) alone."""
 
-    def __init__(self, *, join: bool, max_s: float = JOIN_MAX_S) -> None:
-        self.join = join
+    def __init__(self, *, max_s: float = JOIN_MAX_S) -> None:
         self._max = int(max_s * SAMPLE_RATE)
         self._parts: list[tuple[int, Any]] = []  # (start sample, samples)
+        self._language: str | None = None
         self._length = 0
 
     @property
     def pending(self) -> bool:
         return bool(self._parts)
 
-    def add(self, start: int, samples: Any) -> list[Chunk]:
+    def add(self, start: int, samples: Any, language: str | None) -> list[Chunk]:
         if not len(samples):
             return []
         ready: list[Chunk] = []
-        if self._parts and (not self.join or self._length + len(samples) > self._max):
+        joins = language is not None and language == self._language
+        if self._parts and (not joins or self._length + len(samples) > self._max):
             ready = self.flush()
         self._parts.append((start, samples))
+        self._language = language
         self._length += len(samples)
-        if not self.join:
+        if language is None:
             ready += self.flush()
         return ready
 
@@ -133,8 +136,9 @@ class ChunkPacker:
             spans.append(Span(offset, start, len(samples)))
             offset += len(samples)
         audio = np.concatenate([samples for _, samples in self._parts])
+        chunk = Chunk(audio, spans, self._language)
         self._parts, self._length = [], 0
-        return [Chunk(audio, spans)]
+        return [chunk]
 
 
 @dataclass
@@ -144,7 +148,6 @@ class Decoder:
     model: Any  # faster-whisper's WhisperModel (or a test's stand-in)
     options: dict[str, Any]  # decode options (beam, thresholds, word timestamps)
     channel: str
-    language: str | None  # the job's one language; None: chosen per window
     emit: Send
     progress: Callable[[int], None]  # milliseconds of the recording decoded so far
     chooser: LanguageChooser | None = None
@@ -152,7 +155,7 @@ class Decoder:
     languages: set[str] = field(default_factory=set)
     restarts: int = 0  # after a loop
     skips_recovered: int = 0  # decoded again after skipped speech
-    _prompt: str | None = None
+    _prompt: tuple[str, str] | None = None  # (language, text) of the previous chunk
 
     def decode(self, chunk: Chunk) -> None:
         offset = 0
@@ -175,11 +178,13 @@ class Decoder:
     def _decode_once(self, chunk: Chunk, condition: bool) -> tuple[int | None, bool]:
         """Decode until the chunk's end, a loop or skipped speech: (where to decode again in
         ms of the recording, or None; whether it was a loop)."""
-        choose = self.language is None
-        prompt = self._prompt if (condition and not choose) else None
+        choose = chunk.language is None
+        prompt = None
+        if condition and self._prompt is not None and self._prompt[0] == chunk.language:
+            prompt = self._prompt[1]
         segments, _info = self.model.transcribe(
             chunk.audio,
-            language=self.language or self._first_guess(),
+            language=chunk.language or self._first_guess(),
             multilingual=choose,
             vad_filter=False,
             condition_on_previous_text=condition,
@@ -191,7 +196,7 @@ class Decoder:
         for segment in segments:
             if said_until is not None and segment.start - said_until > SKIP_S:
                 return chunk.to_ms(said_until), False
-            language = self.language or (self.chooser.last if self.chooser else None)
+            language = chunk.language or (self.chooser.last if self.chooser else None)
             phrase = to_phrase(segment, chunk, self.channel, language)
             verdict = self.guard.check(phrase)
             if verdict.phrase is not None:
@@ -206,7 +211,8 @@ class Decoder:
             hot = (getattr(segment, "temperature", 0.0) or 0.0) > PROMPT_RESET_TEMPERATURE
             if hot:
                 texts.clear()
-        self._prompt = " ".join(texts)[-PROMPT_CHARS:].strip() or None
+        text = " ".join(texts)[-PROMPT_CHARS:].strip()
+        self._prompt = (chunk.language, text) if chunk.language and text else None
         if said_until is not None and len(chunk.audio) / SAMPLE_RATE - said_until > SKIP_S:
             return chunk.to_ms(said_until), False  # the end of the chunk was left out
         return None, False
@@ -219,18 +225,29 @@ class Decoder:
 
 
 def to_phrase(segment: Any, chunk: Chunk, channel: str, language: str | None) -> Phrase:
-    """One faster-whisper segment on the recording's timeline (ms)."""
-    words: list[WordInfo] = []
-    for w in segment.words or ():
-        span = chunk.span_at((w.start + w.end) / 2)
-        words.append(
-            WordInfo(
-                text=w.word,
-                start_ms=chunk.to_ms(w.start, span),
-                end_ms=chunk.to_ms(w.end, span),
-                probability=float(w.probability),
-            )
+    """One faster-whisper segment on the recording's timeline (ms).
+
+    Each word goes to the region (span) that holds its middle — except a segment's first word
+    when the next word lies in a later region, and its last word when the one before lies in
+    an earlier region: Whisper's word timing lets a phrase's first word start early (it takes
+    the pause before it) and its last word end late, so in joined regions these edge words
+    can reach into the neighbouring region, which may lie minutes away in the recording."""
+    found = list(segment.words or ())
+    spans = [chunk.span_at((w.start + w.end) / 2) for w in found]
+    if len(found) > 1:
+        if spans[1].start > spans[0].start:
+            spans[0] = spans[1]
+        if spans[-2].start < spans[-1].start:
+            spans[-1] = spans[-2]
+    words = [
+        WordInfo(
+            text=w.word,
+            start_ms=chunk.to_ms(w.start, span),
+            end_ms=chunk.to_ms(w.end, span),
+            probability=float(w.probability),
         )
+        for w, span in zip(found, spans, strict=True)
+    ]
     if words:
         start, end = words[0].start_ms, words[-1].end_ms
     else:

@@ -6,8 +6,10 @@ Started by :mod:`kzdesk.engines.whisper_process` with multiprocessing's spawn me
 (lazily, so the plain parts can be tested without it).
 
 The recording is decoded block by block (:func:`kzdesk.audio.pcm.stream_pcm`), its speech
-found as it streams by (:mod:`~kzdesk.engines.whisper_vad`) and decoded region by region
-(:mod:`~kzdesk.engines.whisper_decode`), so memory does not grow with the recording's length.
+found as it streams by (:mod:`~kzdesk.engines.whisper_vad`), each region's language found when
+the job has two or more (:func:`~kzdesk.engines.whisper_language.identify`), and regions in one
+language joined into chunks and decoded (:mod:`~kzdesk.engines.whisper_decode`), so memory does
+not grow with the recording's length.
 
 Whisper's failure modes on long recordings, and what stops each:
 
@@ -252,12 +254,11 @@ def run(request: WhisperRequest, send: Send, models: ModelCache | None = None) -
                 model,
                 decode_options(request),
                 channel=str(index),
-                language=language,
                 emit=send,
                 progress=reporter.at,
                 chooser=chooser,
             )
-            transcribe_channel(decoder, request, index, start_ms, reporter)
+            transcribe_channel(decoder, request, index, start_ms, reporter, language)
             languages |= decoder.languages
             loops += decoder.restarts
         reporter.at(length_ms, force=True)
@@ -274,23 +275,33 @@ def _fixed_language(request: WhisperRequest) -> str | None:
 
 
 def transcribe_channel(
-    decoder: Any, request: WhisperRequest, index: int, start_ms: int, reporter: _Reporter
+    decoder: Any,
+    request: WhisperRequest,
+    index: int,
+    start_ms: int,
+    reporter: _Reporter,
+    language: str | None,
 ) -> None:
-    """Stream one channel from ``start_ms``: speech regions -> chunks -> phrases."""
+    """Stream one channel from ``start_ms``: speech regions -> chunks -> phrases.
+    ``language``: the job's one language, or None to find each region's."""
     from kzdesk.audio.errors import AudioError
     from kzdesk.audio.pcm import stream_pcm
     from kzdesk.engines.whisper_decode import ChunkPacker
+    from kzdesk.engines.whisper_language import IDENTIFY_MAX_S, identify
     from kzdesk.engines.whisper_vad import RegionStream
 
     first = start_ms * SAMPLE_RATE // 1000
     blocks = stream_pcm(request.audio_path, stereo=request.split_channels, start_sample=first)
     if request.split_channels:
         blocks = (b[:, index] for b in blocks)
-    packer = ChunkPacker(join=decoder.language is not None)
+    packer = ChunkPacker()
     regions = RegionStream(_watched(blocks, lambda: _idle_at(regions, packer, first, reporter)))
     try:
         for region in regions:
-            for chunk in packer.add(first + region.start, region.samples):
+            found = language
+            if found is None and len(region.samples) <= IDENTIFY_MAX_S * SAMPLE_RATE:
+                found = identify(decoder.model, region.samples)
+            for chunk in packer.add(first + region.start, region.samples, found):
                 decoder.decode(chunk)
         for chunk in packer.flush():
             decoder.decode(chunk)

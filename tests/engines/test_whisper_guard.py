@@ -12,7 +12,7 @@ import pytest
 from kzdesk.core.engine import AudioPiece, RecognitionOptions, Utterance
 from kzdesk.core.job import Language
 from kzdesk.engines.whisper import WhisperEngine, resume_points, whisper_language
-from kzdesk.engines.whisper_decode import Chunk, ChunkPacker, Decoder, Span
+from kzdesk.engines.whisper_decode import Chunk, ChunkPacker, Decoder, Span, to_phrase
 from kzdesk.engines.whisper_guard import LoopGuard, find_ngram_loop, normalize
 from kzdesk.engines.whisper_language import LanguageChooser, restrict
 from kzdesk.engines.whisper_messages import Phrase, WordInfo
@@ -133,13 +133,13 @@ class ScriptedModel:
         return iter(self.script(offset, condition_on_previous_text)), None
 
 
-def decoder(model: Any, sent: list[Any], language: str | None = "en") -> Decoder:
-    return Decoder(model, {}, "0", language, emit=sent.append, progress=lambda ms: None)
+def decoder(model: Any, sent: list[Any]) -> Decoder:
+    return Decoder(model, {}, "0", emit=sent.append, progress=lambda ms: None)
 
 
-def whole(seconds: float, start_s: float = 0.0) -> Chunk:
+def whole(seconds: float, start_s: float = 0.0, language: str | None = "en") -> Chunk:
     n = int(seconds * 16000)
-    return Chunk(np.zeros(n, dtype=np.float32), [Span(0, int(start_s * 16000), n)])
+    return Chunk(np.zeros(n, dtype=np.float32), [Span(0, int(start_s * 16000), n)], language)
 
 
 def looping(offset: float, conditioned: bool) -> list[Seg]:
@@ -179,8 +179,8 @@ def skipping(offset: float, conditioned: bool) -> list[Seg]:
 def test_skipped_speech_is_decoded_again_without_conditioning() -> None:
     model = ScriptedModel(40, skipping)
     sent: list[Any] = []
-    d = decoder(model, sent, language=None)
-    d.decode(whole(40))
+    d = decoder(model, sent)
+    d.decode(whole(40, language=None))
     assert [(c[0], c[1]) for c in model.calls] == [(0.0, True), (5.0, False)]
     assert [p.text for p in sent] == [
         "Permission is hereby granted",
@@ -203,31 +203,39 @@ def test_a_chunk_that_stays_silent_after_a_restart_ends() -> None:
 
 def test_joined_regions_map_back_to_the_recording() -> None:
     """Two regions joined (one language): words land in the region holding their middle."""
-    packer = ChunkPacker(join=True, max_s=60)
-    assert packer.add(16000 * 10, np.zeros(16000 * 4, dtype=np.float32)) == []
-    assert packer.add(16000 * 30, np.zeros(16000 * 6, dtype=np.float32)) == []
+    packer = ChunkPacker(max_s=60)
+    assert packer.add(16000 * 10, np.zeros(16000 * 4, dtype=np.float32), "ru") == []
+    assert packer.add(16000 * 30, np.zeros(16000 * 6, dtype=np.float32), "ru") == []
     chunk = packer.flush()[0]
+    assert chunk.language == "ru"
     assert [(s.offset, s.start) for s in chunk.spans] == [(0, 160000), (64000, 480000)]
     model = ScriptedModel(10, lambda o, c: [seg(1, 3, "first part"), seg(5, 8, "second part here")])
     sent: list[Any] = []
     decoder(model, sent).decode(chunk)
     assert [(p.start_ms, p.end_ms) for p in sent] == [(11000, 13000), (31000, 34000)]
-    # one chunk per region when the language is chosen per region
-    separate = ChunkPacker(join=False)
-    assert len(separate.add(0, np.zeros(16000, dtype=np.float32))) == 1
+    # another language starts another chunk; a region whose language is found while it is
+    # decoded (a long one) is a chunk of its own
+    second = ChunkPacker()
+    assert second.add(0, np.zeros(16000, dtype=np.float32), "ru") == []
+    [russian] = second.add(32000, np.zeros(16000, dtype=np.float32), "kk")
+    assert russian.language == "ru" and len(russian.spans) == 1
+    kazakh, alone = second.add(64000, np.zeros(16000, dtype=np.float32), None)
+    assert (kazakh.language, alone.language) == ("kk", None)
+    assert not second.pending
 
 
-def test_one_language_conditions_the_next_chunk_on_the_text_before() -> None:
-    model = ScriptedModel(10, lambda o, c: [seg(1, 9.5, "budget for next year")])
+def test_a_chunk_conditions_the_next_in_the_same_language_only() -> None:
+    texts = iter(["budget for next year", "the plan", "жоспар", "first", "second"])
+    model = ScriptedModel(10, lambda o, c: [seg(1, 9.5, next(texts))])
     sent: list[Any] = []
-    d = decoder(model, sent, language="ru")
-    d.decode(whole(10))
-    d.decode(whole(10, start_s=20))
-    assert [c[2] for c in model.calls] == [None, "budget for next year"]
-    chosen = decoder(model, sent, language=None)  # kk/ru chosen per region: no prompt
-    chosen.decode(whole(10))
-    chosen.decode(whole(10))
-    assert [c[2] for c in model.calls[2:]] == [None, None]
+    d = decoder(model, sent)
+    d.decode(whole(10, language="ru"))
+    d.decode(whole(10, start_s=20, language="ru"))
+    d.decode(whole(10, start_s=40, language="kk"))  # Russian text never prompts Kazakh
+    d.decode(whole(10, start_s=60, language=None))
+    d.decode(whole(10, start_s=80, language=None))
+    prompts = [c[2] for c in model.calls]
+    assert prompts == [None, "budget for next year", None, None, None]
 
 
 # ---- language per window -------------------------------------------------------------------
@@ -290,3 +298,24 @@ def test_threads_and_device() -> None:
     assert choose_device("cpu", "default") == ("cpu", "int8")
     assert choose_device("cuda", "default") == ("cuda", "float16")
     assert choose_device("cpu", "float32") == ("cpu", "float32")
+
+
+def test_a_phrases_first_word_stays_with_the_rest_across_joined_regions() -> None:
+    """Whisper lets a phrase's first word start early (it takes the pause before it); in joined
+    regions that pause is the end of the previous region, minutes earlier in the recording."""
+    packer = ChunkPacker()
+    packer.add(16000 * 100, np.zeros(16000 * 4, dtype=np.float32), "en")  # 100-104 s
+    packer.add(16000 * 220, np.zeros(16000 * 4, dtype=np.float32), "en")  # 220-224 s
+    [chunk] = packer.flush()
+    early = Seg(
+        3.5,
+        6.0,
+        "Please open the window",
+        [W(" Please", 3.5, 3.9), W(" open", 4.5, 4.9), W(" the", 4.9, 5.1), W(" window", 5.1, 6.0)],
+    )
+    late = Seg(1.0, 4.3, "thank you", [W(" thank", 1.0, 2.0), W(" you", 2.0, 4.3)])
+    first = to_phrase(early, chunk, "0", "en")
+    assert first.start_ms == 220_000  # with "open the window", not at 103.5 s
+    assert [w.start_ms for w in first.words[1:]] == [220_500, 220_900, 221_100]
+    last = to_phrase(late, chunk, "0", "en")
+    assert last.end_ms == 104_000  # the last word stays in its region, clipped to its end
