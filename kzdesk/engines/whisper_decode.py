@@ -6,10 +6,11 @@ joined, as faster-whisper joins the speech of a whole file, up to :data:`JOIN_MA
 text of a chunk conditions the next one in the same language — so decoding costs what it would
 on the whole file while memory stays bounded. A region's language is the job's (Kazakh,
 Russian) or, when it is to be chosen ("Kazakh + Russian", automatic), the one Whisper finds
-likeliest for that region (:mod:`kzdesk.engines.whisper_language`), so a phrase in Kazakh
-after a pause in Russian speech is decoded in Kazakh, and Russian text never prompts it. A
-region longer than :data:`~kzdesk.engines.whisper_language.IDENTIFY_MAX_S` is a chunk of its
-own whose every 30-second window is decoded in the language found there.
+likeliest for that region (:mod:`kzdesk.engines.whisper_language`; speech that goes on for
+more than 30 s without a pause is cut at its quietest moment into regions of 30 s at most), so
+a phrase in Kazakh after a pause in Russian speech is decoded in Kazakh, and Russian text never
+prompts it. A chunk without a language (None) has each 30-second window decoded in the
+language found for it.
 
 Times inside a chunk map back to the recording span by span (a word belongs to the span that
 holds its middle, as faster-whisper maps its own VAD-joined speech).
@@ -20,6 +21,9 @@ chunk is all speech, so a stretch of more than :data:`SKIP_S` with no phrase is 
 out — typically where the language changes inside a window: conditioned on English text,
 Whisper writes the English sentence and drops the German that follows (faster-whisper then
 moves on a whole window). Decoding again from there detects the window's language afresh.
+A third: a region of a joined chunk (at least :data:`MIN_LEFT_OUT_S`) that got no word at all
+— a two-second reply in the other language among regions in one language is skipped whole —
+is decoded alone, and decoding goes on after it.
 """
 
 from __future__ import annotations
@@ -41,6 +45,8 @@ MIN_RESTART_STEP_MS = 1000
 PROMPT_CHARS = 400  # of the previous chunk's text that conditions the next (one language)
 PROMPT_RESET_TEMPERATURE = 0.5  # as faster-whisper: no prompt from text sampled hotter
 SKIP_S = 4.0  # this much speech without a phrase was left out (pauses inside speech are < 2 s)
+MIN_LEFT_OUT_S = 1.0  # a region of a joined chunk this long with no word was left out
+REGION_SLACK_S = 0.3  # a region ends before a phrase even if Whisper starts it this early
 
 Send = Callable[[Message], None]
 
@@ -141,6 +147,61 @@ class ChunkPacker:
         return [chunk]
 
 
+@dataclass(frozen=True)
+class Stop:
+    """Where decoding stopped before a chunk's end, and why."""
+
+    at_ms: int  # the recording's time to decode again from
+    looped: bool = False
+    region: Span | None = None  # a region (span) of a joined chunk that got no words
+    resume_ms: int = 0  # after decoding the region alone, go on from here at the earliest
+
+
+def _spans_of(chunk: Chunk, phrase: Phrase) -> set[int]:
+    """The spans (by their start) that hold the middle of one of the phrase's words (without
+    word timings: the spans the phrase overlaps)."""
+    found: set[int] = set()
+    for word in phrase.words:
+        middle = (word.start_ms + word.end_ms) // 2 * SAMPLE_RATE // 1000
+        found.update(s.start for s in chunk.spans if s.start <= middle < s.start + s.length)
+    if not phrase.words:
+        first = phrase.start_ms * SAMPLE_RATE // 1000
+        last = phrase.end_ms * SAMPLE_RATE // 1000
+        found.update(s.start for s in chunk.spans if s.start <= last and first < s.start + s.length)
+    return found
+
+
+def _first_word_s(segment: Any) -> float:
+    """Where a segment's speech starts (s into the chunk): its first word's middle, which
+    lies in the right region more surely than the segment's start."""
+    words = getattr(segment, "words", None)
+    if words:
+        return float(words[0].start + words[0].end) / 2
+    return float(segment.start)
+
+
+def _left_out(chunk: Chunk, heard: set[int], retried: set[int], before_s: float) -> Stop | None:
+    """The first region of a joined chunk, ending before ``before_s`` (seconds into the
+    chunk), that got no word and was not decoded alone yet.
+
+    Every region is speech the VAD found; in a joined chunk Whisper may skip a whole short
+    region whose language is not the chunk's (a two-second Kazakh reply among Russian
+    regions), a gap too short for :data:`SKIP_S` to notice."""
+    if len(chunk.spans) < 2:
+        return None
+    limit = int((before_s + REGION_SLACK_S) * SAMPLE_RATE)
+    for span in chunk.spans:
+        if span.offset + span.length > limit:
+            break
+        if span.start in heard or span.start in retried:
+            continue
+        if span.length < MIN_LEFT_OUT_S * SAMPLE_RATE:
+            continue
+        retried.add(span.start)
+        return Stop(ms(span.start), region=span)
+    return None
+
+
 @dataclass
 class Decoder:
     """Decodes the chunks of one channel, in order, guarding against loops."""
@@ -155,29 +216,45 @@ class Decoder:
     languages: set[str] = field(default_factory=set)
     restarts: int = 0  # after a loop
     skips_recovered: int = 0  # decoded again after skipped speech
+    regions_recovered: int = 0  # regions of a joined chunk decoded alone (got no words)
     _prompt: tuple[str, str] | None = None  # (language, text) of the previous chunk
 
     def decode(self, chunk: Chunk) -> None:
         offset = 0
         condition = True
+        retried: set[int] = set()  # regions (their start) already decoded alone
         while offset < len(chunk.audio) - SAMPLE_RATE // 5:
             part = chunk.after(offset) if offset else chunk
-            restart_ms, looped = self._decode_once(part, condition)
-            if restart_ms is None:
+            stop = self._decode_once(part, condition, retried)
+            if stop is None:
                 break
-            if looped:
+            self._prompt = None
+            condition = False  # what fed the loop (or skipped speech) must not feed the rest
+            if stop.region is not None:
+                # a region of a joined chunk got no words: decoded alone, then what follows
+                region = stop.region
+                self.regions_recovered += 1
+                alone = Chunk(
+                    part.audio[region.offset : region.offset + region.length],
+                    [Span(0, region.start, region.length)],
+                    chunk.language,
+                )
+                self.decode(alone)
+                self._prompt = None
+                after = max(ms(region.start + region.length), stop.resume_ms)
+                offset = max(chunk.offset_of(after), offset + 1)
+                continue
+            if stop.looped:
                 self.restarts += 1
             else:
                 self.skips_recovered += 1
-            self._prompt = None
             step = MIN_RESTART_STEP_MS * SAMPLE_RATE // 1000
-            offset = max(chunk.offset_of(restart_ms), offset + step)
-            condition = False  # what fed the loop must not feed the rest
+            offset = max(chunk.offset_of(stop.at_ms), offset + step)
         self.progress(ms(chunk.end))
 
-    def _decode_once(self, chunk: Chunk, condition: bool) -> tuple[int | None, bool]:
-        """Decode until the chunk's end, a loop or skipped speech: (where to decode again in
-        ms of the recording, or None; whether it was a loop)."""
+    def _decode_once(self, chunk: Chunk, condition: bool, retried: set[int]) -> Stop | None:
+        """Decode until the chunk's end, a loop, skipped speech or a region left out (None:
+        the chunk's end)."""
         choose = chunk.language is None
         prompt = None
         if condition and self._prompt is not None and self._prompt[0] == chunk.language:
@@ -192,10 +269,14 @@ class Decoder:
             **self.options,
         )
         texts: list[str] = []
+        heard: set[int] = set()  # spans (their start) that hold a word said
         said_until: float | None = None  # seconds into this call where the last phrase ended
         for segment in segments:
+            left_out = _left_out(chunk, heard, retried, before_s=_first_word_s(segment))
+            if left_out is not None:
+                return left_out
             if said_until is not None and segment.start - said_until > SKIP_S:
-                return chunk.to_ms(said_until), False
+                return Stop(chunk.to_ms(said_until))
             language = chunk.language or (self.chooser.last if self.chooser else None)
             phrase = to_phrase(segment, chunk, self.channel, language)
             verdict = self.guard.check(phrase)
@@ -204,18 +285,23 @@ class Decoder:
                 if verdict.phrase.language:
                     self.languages.add(verdict.phrase.language)
                 texts.append(verdict.phrase.text)
+            heard.update(_spans_of(chunk, phrase))
             self.progress(phrase.end_ms)
             if verdict.action == "loop":
-                return verdict.restart_ms, True
+                return Stop(verdict.restart_ms, looped=True)
             said_until = max(said_until or 0.0, float(segment.end))
             hot = (getattr(segment, "temperature", 0.0) or 0.0) > PROMPT_RESET_TEMPERATURE
             if hot:
                 texts.clear()
         text = " ".join(texts)[-PROMPT_CHARS:].strip()
         self._prompt = (chunk.language, text) if chunk.language and text else None
+        left_out = _left_out(chunk, heard, retried, before_s=len(chunk.audio) / SAMPLE_RATE)
+        if left_out is not None:  # found after later phrases were sent: go on after them
+            said_ms = chunk.to_ms(said_until) if said_until is not None else left_out.at_ms
+            return Stop(left_out.at_ms, region=left_out.region, resume_ms=said_ms)
         if said_until is not None and len(chunk.audio) / SAMPLE_RATE - said_until > SKIP_S:
-            return chunk.to_ms(said_until), False  # the end of the chunk was left out
-        return None, False
+            return Stop(chunk.to_ms(said_until))  # the end of the chunk was left out
+        return None
 
     def _first_guess(self) -> str | None:
         """A language to start with; the first window's detection replaces it at once."""

@@ -14,8 +14,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-# Regions up to this long get their language from their own features, before decoding; longer
-# ones are decoded with the language found for each 30-second window.
+# A region's language comes from (at most) this much of it; when the language is to be found,
+# speech without a pause is cut into regions no longer than this.
 IDENTIFY_MAX_S = 30
 
 LanguageScores = list[tuple[str, float]]  # CTranslate2: ("<|kk|>", probability), best first

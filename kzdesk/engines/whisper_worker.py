@@ -288,19 +288,21 @@ def transcribe_channel(
     from kzdesk.audio.pcm import stream_pcm
     from kzdesk.engines.whisper_decode import ChunkPacker
     from kzdesk.engines.whisper_language import IDENTIFY_MAX_S, identify
-    from kzdesk.engines.whisper_vad import RegionStream
+    from kzdesk.engines.whisper_vad import RegionStream, VadSettings
 
     first = start_ms * SAMPLE_RATE // 1000
     blocks = stream_pcm(request.audio_path, stereo=request.split_channels, start_sample=first)
     if request.split_channels:
         blocks = (b[:, index] for b in blocks)
     packer = ChunkPacker()
-    regions = RegionStream(_watched(blocks, lambda: _idle_at(regions, packer, first, reporter)))
+    # a language to find: speech without a pause is cut (at its quietest moment) into regions
+    # short enough for one language each, so a switch mid-speech starts a new chunk
+    settings = VadSettings(max_region_s=IDENTIFY_MAX_S) if language is None else VadSettings()
+    watched = _watched(blocks, lambda: _idle_at(regions, packer, first, reporter))
+    regions = RegionStream(watched, settings)
     try:
         for region in regions:
-            found = language
-            if found is None and len(region.samples) <= IDENTIFY_MAX_S * SAMPLE_RATE:
-                found = identify(decoder.model, region.samples)
+            found = language or identify(decoder.model, region.samples)
             for chunk in packer.add(first + region.start, region.samples, found):
                 decoder.decode(chunk)
         for chunk in packer.flush():

@@ -319,3 +319,77 @@ def test_a_phrases_first_word_stays_with_the_rest_across_joined_regions() -> Non
     assert [w.start_ms for w in first.words[1:]] == [220_500, 220_900, 221_100]
     last = to_phrase(late, chunk, "0", "en")
     assert last.end_ms == 104_000  # the last word stays in its region, clipped to its end
+
+
+class RegionModel:
+    """Answers by the audio's length: the joined chunk skips its short middle region; that
+    region decoded alone (2 s) is heard; what follows it (decoded again) is heard too."""
+
+    def __init__(self) -> None:
+        self.calls: list[tuple[float, bool]] = []
+
+    def transcribe(self, audio: Any, *, condition_on_previous_text: bool, **kw: Any):  # type: ignore[no-untyped-def]
+        seconds = round(len(audio) / 16000, 3)
+        self.calls.append((seconds, condition_on_previous_text))
+        if seconds == 10.0:  # the whole chunk: 4 s, 2 s, 4 s joined; the middle one left out
+            return iter([seg(0.2, 3.8, "первая фраза здесь"), seg(6.2, 9.8, "третья фраза")]), None
+        if seconds == 2.0:  # the middle region alone
+            return iter([seg(0.1, 1.9, "сәлеметсіз бе")]), None
+        if seconds == 4.0:  # the rest after it
+            return iter([seg(0.2, 3.8, "третья фраза")]), None
+        raise AssertionError(seconds)
+
+
+def joined(*regions: tuple[float, float]) -> Chunk:
+    packer = ChunkPacker()
+    for start, length in regions:
+        packer.add(int(start * 16000), np.zeros(int(length * 16000), dtype=np.float32), "ru")
+    return packer.flush()[0]
+
+
+def test_a_region_left_out_of_a_joined_chunk_is_decoded_alone() -> None:
+    model = RegionModel()
+    sent: list[Any] = []
+    d = decoder(model, sent)
+    d.decode(joined((10, 4), (30, 2), (50, 4)))
+    assert [p.text for p in sent] == ["первая фраза здесь", "сәлеметсіз бе", "третья фраза"]
+    assert [p.start_ms for p in sent] == [10200, 30100, 50200]
+    # the region alone: no prompt from the chunk before it; what follows: not conditioned
+    assert model.calls == [(10.0, True), (2.0, True), (4.0, False)]
+    assert d.regions_recovered == 1 and d.restarts == 0
+
+
+def test_a_region_with_words_or_too_short_is_not_decoded_again() -> None:
+    calls: list[float] = []
+
+    class Model:
+        def transcribe(self, audio: Any, **kw: Any):  # type: ignore[no-untyped-def]
+            calls.append(len(audio) / 16000)
+            return iter([seg(0.2, 3.8, "один два три"), seg(4.6, 8.4, "четыре пять")]), None
+
+    sent: list[Any] = []
+    # 4 s and 4 s joined, both heard; a 0.5-s region (a cough) between them is not retried
+    decoder(Model(), sent).decode(joined((0, 4), (20, 0.5), (40, 4)))
+    assert calls == [8.5]
+    assert [p.start_ms for p in sent] == [200, 40100]
+
+
+def test_a_last_region_left_out_is_decoded_alone_and_nothing_twice() -> None:
+    calls: list[float] = []
+
+    class Model:
+        def transcribe(self, audio: Any, **kw: Any):  # type: ignore[no-untyped-def]
+            seconds = round(len(audio) / 16000, 3)
+            calls.append(seconds)
+            if seconds == 10.0:
+                return iter([seg(0.2, 3.8, "один два три"), seg(4.2, 7.8, "четыре пять")]), None
+            return iter([seg(0.2, 1.8, "иә")]), None
+
+    sent: list[Any] = []
+    decoder(Model(), sent).decode(joined((0, 4), (20, 4), (40, 2)))
+    assert calls == [10.0, 2.0]
+    assert [(p.text, p.start_ms) for p in sent] == [
+        ("один два три", 200),
+        ("четыре пять", 20200),
+        ("иә", 40200),
+    ]
