@@ -906,10 +906,6 @@
         <translation>{low}–{high} адам</translation>
     </message>
     <message>
-        <source>Cancelled</source>
-        <translation>Тоқтатылды</translation>
-    </message>
-    <message>
         <source>Converting {percent}%</source>
         <translation>Түрлендірілуде {percent}%</translation>
     </message>
@@ -920,10 +916,6 @@
     <message>
         <source>Detect automatically</source>
         <translation>Автоматты анықтау</translation>
-    </message>
-    <message>
-        <source>Done</source>
-        <translation>Дайын</translation>
     </message>
     <message>
         <source>Done {time}</source>
@@ -944,10 +936,6 @@
     <message>
         <source>Exactly {count} people</source>
         <translation>Дәл {count} адам</translation>
-    </message>
-    <message>
-        <source>Failed</source>
-        <translation>Қате</translation>
     </message>
     <message>
         <source>File</source>
@@ -982,14 +970,6 @@
         <translation>Кідіртілді: {reason}</translation>
     </message>
     <message>
-        <source>Queued</source>
-        <translation>Кезекте</translation>
-    </message>
-    <message>
-        <source>Recognizing</source>
-        <translation>Танылуда</translation>
-    </message>
-    <message>
         <source>Recognizing {percent}%</source>
         <translation>Танылуда {percent}%</translation>
     </message>
@@ -1008,10 +988,6 @@
     <message>
         <source>Status</source>
         <translation>Күйі</translation>
-    </message>
-    <message>
-        <source>Uploading</source>
-        <translation>Жіберілуде</translation>
     </message>
     <message>
         <source>Waiting to retry: {reason}</source>
@@ -1159,6 +1135,10 @@
         <translation>Бұл кезекпен басқа kzdesk жұмыс істеп жатыр.</translation>
     </message>
     <message>
+        <source>Cancelled</source>
+        <translation>Тоқтатылды</translation>
+    </message>
+    <message>
         <source>Cannot find host {host}; check the address (if it is right, check the network&apos;s name server settings).</source>
         <translation>{host} хосты табылмады; мекенжайды тексеріңіз (ол дұрыс болса, желінің атау серверінің (DNS) баптауларын тексеріңіз).</translation>
     </message>
@@ -1191,8 +1171,20 @@
         <translation>Офлайн тану орындалатын құрылғыны тізімнен таңдаңыз.</translation>
     </message>
     <message>
+        <source>Converting</source>
+        <translation>Түрлендірілуде</translation>
+    </message>
+    <message>
         <source>Could not write the export to “{target}” ({reason}). Choose another output folder.</source>
         <translation>Экспортты “{target}” ішіне жазу мүмкін болмады ({reason}). Басқа сақтау қалтасын таңдаңыз.</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Дайын</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Қате</translation>
     </message>
     <message>
         <source>Hugging Face refused the download of “{name}”. Try again later, or choose a model folder that is on this computer.</source>
@@ -1227,8 +1219,16 @@
         <translation>Фразаны бөлу үшін мәтін курсорын екі сөздің арасына қойыңыз.</translation>
     </message>
     <message>
+        <source>Queued</source>
+        <translation>Кезекте</translation>
+    </message>
+    <message>
         <source>Raw PCM audio at {sample_rate} Hz cannot be sent; SpeechKit accepts 8000, 16000 or 48000 Hz.</source>
         <translation>{sample_rate} Гц жиіліктегі өңделмеген PCM аудионы жіберу мүмкін емес; SpeechKit 8000, 16000 немесе 48000 Гц қабылдайды.</translation>
+    </message>
+    <message>
+        <source>Recognizing</source>
+        <translation>Танылуда</translation>
     </message>
     <message>
         <source>Something unexpected went wrong while processing this file. Try again; if it happens again, send the log file (Help → Open log folder) to support.</source>
@@ -1557,6 +1557,14 @@
     <message>
         <source>Unknown export format “{unknown}”. Choose from: {formats}.</source>
         <translation>“{unknown}” экспорт пішімі белгісіз. Мыналардан таңдаңыз: {formats}.</translation>
+    </message>
+    <message>
+        <source>Uploading</source>
+        <translation>Жіберілуде</translation>
+    </message>
+    <message>
+        <source>Waiting to retry</source>
+        <translation>Қайталауды күтуде</translation>
     </message>
     <message>
         <source>invalid argument</source>
