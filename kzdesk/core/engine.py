@@ -1,10 +1,9 @@
-"""What every speech engine (SpeechKit, later Whisper) implements, in plain Python."""
+"""What every speech engine (SpeechKit, Whisper) implements, in plain Python."""
 
 from __future__ import annotations
 
 import enum
 import time
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -153,5 +152,3 @@ class SpeechEngine(Protocol):
         """Best effort: cancel a remote operation."""
         ...
 
-
-ProgressCallback = Callable[[float, str], None]

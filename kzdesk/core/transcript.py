@@ -88,10 +88,6 @@ class Change:
         return [after for _, after in self.speakers if after is not None]
 
     @property
-    def speakers_deleted(self) -> list[int]:
-        return [before.id for before, after in self.speakers if after is None and before]
-
-    @property
     def segments_after(self) -> list[Segment]:
         return [after for _, after in self.segments if after is not None]
 

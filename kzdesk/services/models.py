@@ -35,7 +35,6 @@ CATALOGUE: dict[str, tuple[str, int]] = {
     "medium": ("Systran/faster-whisper-medium", 1530),
     "large-v3-turbo": ("mobiuslabsgmbh/faster-whisper-large-v3-turbo", 1620),
 }
-DEFAULT_MODEL = "base"
 # what faster-whisper needs from a repository (no PyTorch or ONNX copies)
 ALLOW_PATTERNS = [
     "config.json",

@@ -253,10 +253,6 @@ class TranscriptionService:
         each raises :class:`Interrupted` and stays resumable. For a closing app or Ctrl-C."""
         self._interrupt.set()
 
-    @property
-    def interrupted(self) -> bool:
-        return self._interrupt.is_set()
-
     # ---- running --------------------------------------------------------------------------
     def run(self, job: Job, listener: ProgressListener | None = None) -> Job:
         """Process one claimed job (state CONVERTING) to its end or back to the queue.
