@@ -151,4 +151,3 @@ class SpeechEngine(Protocol):
     def cancel(self, operation_id: str) -> None:
         """Best effort: cancel a remote operation."""
         ...
-

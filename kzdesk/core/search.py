@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from kzdesk.core.i18n import QT_TRANSLATE_NOOP
@@ -79,7 +80,7 @@ def find_all(transcript: Transcript, query: SearchQuery) -> list[Match]:
     return found
 
 
-def _expander(query: SearchQuery, replacement: str):  # type: ignore[no-untyped-def]
+def _expander(query: SearchQuery, replacement: str) -> Callable[[re.Match[str]], str]:
     """m -> the text that replaces m: literal unless ``query.regex`` (then \\1, \\g<name>)."""
     if not query.regex:
         return lambda m: replacement

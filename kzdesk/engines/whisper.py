@@ -177,7 +177,7 @@ class WhisperEngine:
         )
 
     @contextlib.contextmanager
-    def _slot(self, ctx: EngineContext):  # type: ignore[no-untyped-def]
+    def _slot(self, ctx: EngineContext):
         while not _one_at_a_time.acquire(timeout=POLL_S):
             if ctx.cancelled():
                 raise EngineError(FailureKind.CANCELLED, CANCELLED)

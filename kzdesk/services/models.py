@@ -294,7 +294,7 @@ def _progress_class(progress: ProgressFn | None, cancelled: CancelFn | None) -> 
     unit is not "B"); each chunk updates the bar from the downloading thread."""
     from tqdm.auto import tqdm
 
-    class Progress(tqdm):  # type: ignore[misc]
+    class Progress(tqdm):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             kwargs.pop("name", None)
             kwargs["disable"] = True

@@ -465,7 +465,7 @@ class TranscriptionService:
         if not records or any(r.operation_id is None for r in records.values()):
             return None
         if any(
-            r.result is None and r.operation_id.startswith(LOCAL_OPERATION)  # type: ignore[union-attr]
+            r.result is None and (r.operation_id or "").startswith(LOCAL_OPERATION)
             for r in records.values()
         ):
             return None  # a local engine reads the audio again: prepare it again

@@ -181,6 +181,6 @@ class FailureDetails(QFrame):
         self.remove_button.setVisible(failed and not fixable)
         self.show()
 
-    def _emit(self, signal: Signal) -> None:  # type: ignore[type-arg]
+    def _emit(self, signal: Signal) -> None:
         if self._job_id is not None:
             signal.emit(self._job_id)  # type: ignore[attr-defined]
