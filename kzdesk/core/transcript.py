@@ -91,10 +91,6 @@ class Change:
     def segments_after(self) -> list[Segment]:
         return [after for _, after in self.segments if after is not None]
 
-    @property
-    def segments_deleted(self) -> list[int]:
-        return [before.id for before, after in self.segments if after is None and before]
-
 
 @dataclass
 class Transcript:
