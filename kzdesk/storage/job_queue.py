@@ -110,14 +110,7 @@ class JobQueue:
 
     # ---- reading --------------------------------------------------------------------------
     def get(self, job_id: int) -> Job:
-        row = (
-            self.db.connection()
-            .execute(f"SELECT {_COLUMNS} FROM jobs WHERE id = ?", (job_id,))
-            .fetchone()
-        )
-        if row is None:
-            raise KeyError(f"no job {job_id}")
-        return _job(row)
+        return self._read(self.db.connection(), job_id)
 
     def all(self, states: Iterable[JobState] | None = None) -> list[Job]:
         conn = self.db.connection()
