@@ -14,9 +14,11 @@ $(BIN)/activate: pyproject.toml
 run: $(BIN)/activate
 	$(BIN)/kzdesk
 
+# mypy checks kzdesk/core, services, storage and export ([tool.mypy] in pyproject.toml).
 test: $(BIN)/activate
 	$(BIN)/ruff check kzdesk tests bench tools
 	$(BIN)/ruff format --check kzdesk tests bench tools
+	$(BIN)/python -m mypy
 	$(BIN)/python -m pytest -q -ra
 
 bench: $(BIN)/activate

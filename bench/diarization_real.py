@@ -21,10 +21,11 @@ from pyannote.core import Annotation, Segment, Timeline
 from pyannote.metrics.diarization import DiarizationErrorRate
 
 from kzdesk.diarization import clustering
-from kzdesk.diarization.audio_input import decode_blocks, read_all
+from kzdesk.diarization.audio_input import decode_blocks
 from kzdesk.diarization.evidence import gather
 from kzdesk.diarization.pipeline import DiarizationOptions, result_from_evidence
 from kzdesk.diarization.process import diarize_in_subprocess
+from tests.media import read_all
 
 REAL_DIR = Path(__file__).resolve().parents[1] / "tests" / "data" / "real"
 COLLARS = (0.5, 0.0)  # pyannote's collar is the total width: 0.5 = ±0.25 s

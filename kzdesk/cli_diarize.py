@@ -41,7 +41,7 @@ def _choice(text: str) -> DiarizationOptions:
     return DiarizationOptions()
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_parser(sub: argparse._SubParsersAction) -> None:
     d = sub.add_parser("diarize", help="who spoke when (RTTM), without recognition")
     d.add_argument("paths", nargs="+", metavar="FILE|DIR")
     d.add_argument(

@@ -19,7 +19,7 @@ EXIT_DATA_FOLDER = 3  # the data folder (or its disk) cannot be used
 RESET_COMMAND = "reset-queue"
 
 
-def add_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_commands(sub: argparse._SubParsersAction) -> None:
     sub.add_parser(
         RESET_COMMAND,
         help="when the queue database is damaged: move it aside (nothing is deleted) and "

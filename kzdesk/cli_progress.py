@@ -16,17 +16,8 @@ from kzdesk.core.job import (
     Job,
     JobState,
 )
+from kzdesk.core.job_status import look_of
 from kzdesk.services.estimates import wait_state
-
-_LABELS = {
-    JobState.QUEUED: "waiting",
-    JobState.CONVERTING: "converting",
-    JobState.UPLOADING: "uploading",
-    JobState.RECOGNIZING: "recognizing",
-    JobState.DONE: "done",
-    JobState.FAILED: "failed",
-    JobState.CANCELLED: "cancelled",
-}
 
 
 def wait_note(job: Job, now: float | None = None) -> str:
@@ -58,7 +49,7 @@ def stage_label(job: Job) -> str:
             return text
         if job.stage == STAGE_SPEAKERS:
             return "finding speakers"
-    return _LABELS[job.state]
+    return look_of(job).label.lower()
 
 
 def _bar(fraction: float, width: int = 24) -> str:
@@ -122,12 +113,10 @@ class ProgressPrinter:
         if len(name) > self.width:
             name = name[: self.width - 1] + "…"
         label = stage_label(job)
-        if job.state is JobState.QUEUED and job.error:
-            label = f"waiting to retry: {job.error}"
-        elif job.state is JobState.FAILED:
-            label = f"failed: {job.error or ''}"
-        elif job.state.is_active and job.error:  # waiting for disk space
+        if job.paused:
             label = f"paused: {job.error}"
+        elif job.error and (job.waiting_retry or job.state is JobState.FAILED):
+            label += f": {job.error}"
         label += wait_note(job)
         return f"{name:<{self.width}}  {_bar(job.progress)} {job.progress * 100:3.0f}%  {label}"
 

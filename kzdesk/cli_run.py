@@ -58,12 +58,6 @@ def export_request(ctx: AppContext, args: argparse.Namespace) -> ExportRequest |
 
 
 # ---- transcribe -----------------------------------------------------------------------------
-def collect_files(paths: Sequence[str]) -> tuple[list[Path], list[str]]:
-    """Media files under the given paths, and sentences about what was skipped."""
-    files, notes, _ = scan_paths(paths)
-    return files, notes
-
-
 def scan_paths(paths: Sequence[str]) -> tuple[list[Path], list[str], bool]:
     """Files, sentences, and whether a path given could not be used (missing, a broken link,
     a pipe or a device: the command then ends with 1 even when the other files went well)."""

@@ -7,6 +7,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import imageio_ffmpeg
+import numpy as np
+
+from kzdesk.diarization.audio_input import decode_blocks
 
 FFMPEG = imageio_ffmpeg.get_ffmpeg_exe()
 
@@ -47,3 +50,9 @@ def periodic_speech_file(
     cmd += ["-i", f"sine=f=300:r={rate}:d={total_s}", "-af", gate, "-ac", "1", str(path)]
     subprocess.run(cmd, check=True)
     return path
+
+
+def read_all(path: Path | str, *, channels: int = 1) -> np.ndarray:
+    """A whole recording as 16 kHz float samples, decoded as local diarization decodes it."""
+    blocks = list(decode_blocks(path, channels=channels))
+    return np.concatenate(blocks) if blocks else np.zeros(0, dtype=np.float32)

@@ -100,7 +100,7 @@ def start_pcm_decoder(
         command,
         stdin=subprocess.DEVNULL,
         stdout=subprocess.PIPE,
-        stderr=stderr,  # type: ignore[arg-type]
+        stderr=stderr,
         **popen_options(),  # type: ignore[call-overload]
     )
     lower_priority(proc.pid)

@@ -349,7 +349,7 @@ def _decode_check(file: Path, known: bool = True) -> tuple[int, int]:
             capture_output=True,
             timeout=120,
             check=False,
-            **popen_options(),  # type: ignore[arg-type]
+            **popen_options(),
         )
     except (OSError, subprocess.TimeoutExpired) as exc:
         raise AudioError(

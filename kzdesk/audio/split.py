@@ -128,7 +128,7 @@ def _decode_region(path: Path, start_ms: int, end_ms: int) -> bytes:
         capture_output=True,
         timeout=300,
         check=False,
-        **popen_options(),  # type: ignore[arg-type]
+        **popen_options(),
     )
     if done.returncode != 0:
         raise AudioError(

@@ -1,10 +1,9 @@
-"""What every speech engine (SpeechKit, later Whisper) implements, in plain Python."""
+"""What every speech engine (SpeechKit, Whisper) implements, in plain Python."""
 
 from __future__ import annotations
 
 import enum
 import time
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -144,10 +143,14 @@ def clock(moment: float, now: float | None = None) -> str:
 class EngineContext(Protocol):
     """What the pipeline gives an engine while it works on one piece."""
 
-    operation_id: str | None  # set when resuming: poll this id, never submit again
-    # Phrases of this piece kept from an interrupted earlier run (local engines): continue
-    # after the last one's end instead of starting again from zero.
-    kept: list[Utterance]
+    @property
+    def operation_id(self) -> str | None:
+        """Set when resuming: poll this id, never submit again."""
+
+    @property
+    def kept(self) -> list[Utterance]:
+        """Phrases of this piece kept from an interrupted earlier run (local engines): continue
+        after the last one's end instead of starting again from zero."""
 
     def will_send(self) -> None:
         """Called by the engine just before the piece leaves for the service: until
@@ -177,6 +180,3 @@ class SpeechEngine(Protocol):
     def cancel(self, operation_id: str) -> None:
         """Best effort: cancel a remote operation."""
         ...
-
-
-ProgressCallback = Callable[[float, str], None]

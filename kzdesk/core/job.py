@@ -30,7 +30,11 @@ ACTIVE_STATES = frozenset({JobState.CONVERTING, JobState.UPLOADING, JobState.REC
 FINAL_STATES = frozenset({JobState.DONE, JobState.FAILED, JobState.CANCELLED})
 
 _ALLOWED: dict[JobState, frozenset[JobState]] = {
-    JobState.QUEUED: frozenset({JobState.CONVERTING, JobState.FAILED, JobState.CANCELLED}),
+    # QUEUED -> QUEUED: a job waiting to retry is queued afresh (the user's Retry runs it at
+    # once; a new transient failure gives it a new reason to wait).
+    JobState.QUEUED: frozenset(
+        {JobState.QUEUED, JobState.CONVERTING, JobState.FAILED, JobState.CANCELLED}
+    ),
     # CONVERTING -> RECOGNIZING happens when a resumed job already has its remote operation.
     JobState.CONVERTING: frozenset(
         {
@@ -195,6 +199,16 @@ class Job:
         if error is not None:
             changes["error"] = error
         return replace(self, **changes)
+
+    @property
+    def waiting_retry(self) -> bool:
+        """Queued again after a transient failure; ``error`` says why it waits."""
+        return self.state is JobState.QUEUED and bool(self.error)
+
+    @property
+    def paused(self) -> bool:
+        """Running, but waiting for disk space; ``error`` says so (kept in memory only)."""
+        return self.state.is_active and bool(self.error)
 
     @property
     def speakers_count(self) -> int | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from kzdesk.core.i18n import QT_TRANSLATE_NOOP
@@ -79,7 +80,7 @@ def find_all(transcript: Transcript, query: SearchQuery) -> list[Match]:
     return found
 
 
-def _expander(query: SearchQuery, replacement: str):  # type: ignore[no-untyped-def]
+def _expander(query: SearchQuery, replacement: str) -> Callable[[re.Match[str]], str]:
     """m -> the text that replaces m: literal unless ``query.regex`` (then \\1, \\g<name>)."""
     if not query.regex:
         return lambda m: replacement
@@ -99,13 +100,9 @@ def _expander(query: SearchQuery, replacement: str):  # type: ignore[no-untyped-
     return expand
 
 
-def replace_in_text(text: str, query: SearchQuery, replacement: str) -> str:
-    """``text`` with every (non-empty) match replaced. In regex mode the replacement may refer
-    to groups (\\1, \\g<name>); otherwise it is inserted as typed."""
-    return _replace_counted(text, query, replacement)[0]
-
-
-def _replace_counted(text: str, query: SearchQuery, replacement: str) -> tuple[str, int]:
+def replace_in_text(text: str, query: SearchQuery, replacement: str) -> tuple[str, int]:
+    """``text`` with every (non-empty) match replaced, and how many there were. In regex mode
+    the replacement may refer to groups (\\1, \\g<name>); otherwise it is inserted as typed."""
     if query.is_empty:
         return text, 0
     expand = _expander(query, replacement)
@@ -140,7 +137,7 @@ def replace_all(transcript: Transcript, query: SearchQuery, replacement: str) ->
     """Replace every match as ONE change touching each phrase that had a match."""
     texts: dict[int, str] = {}
     for seg in transcript.segments:
-        new_text, count = _replace_counted(seg.text, query, replacement)
+        new_text, count = replace_in_text(seg.text, query, replacement)
         if count:
             texts[seg.id] = new_text
     if not texts:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import copy
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from functools import lru_cache
 
 from kzdesk.core.i18n import QT_TRANSLATE_NOOP
@@ -30,7 +30,7 @@ def _pattern(template: str) -> re.Pattern[str]:
     return re.compile(rf"\s*{re.escape(head.strip())}\s*(\d+)\s*{re.escape(tail.strip())}\s*")
 
 
-def parse(name: str, variants: dict[str, Iterable[str]]) -> tuple[str, int] | None:
+def parse(name: str, variants: Mapping[str, Iterable[str]]) -> tuple[str, int] | None:
     """(kind, number) when ``name`` is a default name; ``variants``: kind -> its templates in
     every language (the English one included)."""
     for kind, templates in variants.items():
@@ -42,7 +42,7 @@ def parse(name: str, variants: dict[str, Iterable[str]]) -> tuple[str, int] | No
 
 
 def renamed_defaults(
-    transcript: Transcript, translate: Translate, variants: dict[str, Iterable[str]]
+    transcript: Transcript, translate: Translate, variants: Mapping[str, Iterable[str]]
 ) -> Transcript:
     """A copy whose default speaker names are said with ``translate``; the same object when
     nothing changes."""

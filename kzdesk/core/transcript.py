@@ -88,16 +88,8 @@ class Change:
         return [after for _, after in self.speakers if after is not None]
 
     @property
-    def speakers_deleted(self) -> list[int]:
-        return [before.id for before, after in self.speakers if after is None and before]
-
-    @property
     def segments_after(self) -> list[Segment]:
         return [after for _, after in self.segments if after is not None]
-
-    @property
-    def segments_deleted(self) -> list[int]:
-        return [before.id for before, after in self.segments if after is None and before]
 
 
 @dataclass
@@ -245,7 +237,7 @@ class Transcript:
     def replace_texts(self, texts: dict[int, str], description: str = "edit text") -> Change:
         """New texts for several phrases as ONE change (find and replace). Words are retimed
         as in :meth:`replace_text`."""
-        pairs = []
+        pairs: list[tuple[Segment | None, Segment | None]] = []
         for seg in self.segments:
             if seg.id in texts:
                 after = copy.deepcopy(seg)
@@ -253,7 +245,7 @@ class Transcript:
                 after.words = retime_words(after.text, seg.words, seg.start_ms, seg.end_ms)
                 pairs.append((seg, after))
         if len(pairs) != len(texts):
-            missing = sorted(set(texts) - {before.id for before, _ in pairs})
+            missing = sorted(set(texts) - {seg.id for seg in self.segments})
             raise TranscriptError(_no_phrase(missing[0]))
         return self.apply(Change(segments=pairs, description=description))
 
@@ -269,7 +261,7 @@ class Transcript:
             raise TranscriptError(
                 QT_TRANSLATE_NOOP("Messages", "A speaker cannot be merged with themselves.")
             )
-        segs = []
+        segs: list[tuple[Segment | None, Segment | None]] = []
         for seg in self.segments:
             if seg.speaker_id == remove_id:
                 after = copy.deepcopy(seg)
@@ -308,7 +300,7 @@ _SPEAKER_ORDER = operator.attrgetter("id")
 _SEGMENT_ORDER = operator.attrgetter("start_ms", "id")
 
 
-def _replace_rows(rows: list, pairs: list, *, key) -> list:  # type: ignore[type-arg]
+def _replace_rows(rows: list, pairs: list, *, key) -> list:
     """``rows`` with every (before, after) pair applied in order, sorted by ``key``."""
     if not pairs:
         return rows

@@ -140,7 +140,7 @@ def replace_all(transcript: Transcript, other: Transcript, description: str) -> 
     paired by id: kept ids are edits, the rest are deletions and creations). Speakers found
     again are one undo step this way."""
 
-    def pairs(before: list, after: list) -> list:  # type: ignore[type-arg]
+    def pairs(before: list, after: list) -> list:
         old = {row.id: row for row in before}
         new = {row.id: row for row in after}
         out = [(old[i], None) for i in old if i not in new]

@@ -81,9 +81,3 @@ def decode_blocks(
 def _to_float(data: bytes, channels: int) -> np.ndarray:
     pcm = np.frombuffer(data, dtype="<i2").astype(np.float32) * (1.0 / 32768.0)
     return pcm if channels == 1 else pcm.reshape(-1, channels)
-
-
-def read_all(path: str | Path, *, channels: int = 1) -> np.ndarray:
-    """The whole recording at once (tests and short clips only)."""
-    blocks = list(decode_blocks(path, channels=channels))
-    return np.concatenate(blocks) if blocks else np.zeros(0, dtype=np.float32)

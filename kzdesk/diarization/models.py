@@ -66,7 +66,7 @@ def threads() -> int:
 
 
 @functools.lru_cache(maxsize=4)
-def _session(path: str, threads: int):  # type: ignore[no-untyped-def]
+def _session(path: str, threads: int):
     import onnxruntime
 
     options = onnxruntime.SessionOptions()

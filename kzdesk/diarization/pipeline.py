@@ -4,9 +4,9 @@
 segmentation-3.0 finds up to three local speakers (and where two overlap) in 10 s chunks,
 CAM++ embeds each local speaker's voice, clustering tells how many people there are and who is
 who, and every frame keeps as many people as were heard there (evidence.py, clustering.py,
-reconstruct.py). ``diarize`` also aligns the turns to an engine's words (SpeechKit or Whisper
-shaped utterances, or a whole Transcript). Progress goes to a plain callback, ``cancelled()``
-is checked between chunks, and :func:`kzdesk.diarization.process.diarize_in_subprocess` runs
+reconstruct.py); the caller gives the turns to a transcript's words with
+:func:`kzdesk.diarization.align.align_transcript`. Progress goes to a plain callback,
+``cancelled()`` is checked between chunks, and :func:`kzdesk.diarization.process.diarize_in_subprocess` runs
 it all in a child process so the models' memory is returned when it ends.
 """
 
@@ -17,9 +17,6 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from kzdesk.core.engine import Utterance
-from kzdesk.core.transcript import Transcript
-from kzdesk.diarization.align import AlignedUtterance, align_transcript, align_utterances
 from kzdesk.diarization.audio_input import RATE, decode_blocks
 from kzdesk.diarization.channels import ChannelLevels, channel_turns
 from kzdesk.diarization.clustering import cluster
@@ -130,32 +127,3 @@ def _diarize_channels(
     report(1.0, "done")
     count = len({t.speaker for t in turns})
     return DiarizationResult(turns, count, decoded / RATE, "channels")
-
-
-@dataclass
-class Diarized:
-    result: DiarizationResult
-    utterances: list[AlignedUtterance] | None = None
-    transcript: Transcript | None = None
-    overlapped_segments: set[int] = field(default_factory=set)
-
-
-def diarize(
-    audio_path: str,
-    target: Transcript | list[Utterance],
-    options: DiarizationOptions = DiarizationOptions(),
-    progress: Progress | None = None,
-    cancelled: Callable[[], bool] | None = None,
-) -> Diarized:
-    """Diarize the recording and give every word of ``target`` its speaker, splitting phrases
-    where the speaker changes. Utterance times must be on the recording's timeline."""
-    duration_s = 0.0
-    if isinstance(target, Transcript):
-        duration_s = target.duration_ms / 1000
-    result = diarize_audio(
-        audio_path, options, duration_s=duration_s, progress=progress, cancelled=cancelled
-    )
-    if isinstance(target, Transcript):
-        transcript, overlapped = align_transcript(target, result.turns, channels=options.channels)
-        return Diarized(result, transcript=transcript, overlapped_segments=overlapped)
-    return Diarized(result, utterances=align_utterances(target, result.turns))

@@ -25,7 +25,7 @@ def _peak_rss_kb() -> int:
     return int(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 
 
-def _child(path: str, options: DiarizationOptions, duration_s: float, out, stop) -> None:  # type: ignore[no-untyped-def]
+def _child(path: str, options: DiarizationOptions, duration_s: float, out, stop) -> None:
     try:
         result = diarize_audio(
             path,

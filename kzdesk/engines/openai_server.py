@@ -320,7 +320,7 @@ class ServerEngine:
 
     # ---- small helpers ------------------------------------------------------------------------
     @contextlib.contextmanager
-    def _slot(self, ctx: EngineContext):  # type: ignore[no-untyped-def]
+    def _slot(self, ctx: EngineContext):
         while not self._slots.acquire(timeout=POLL_S):
             if ctx.cancelled():
                 raise errors.cancelled()

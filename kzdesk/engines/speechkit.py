@@ -130,7 +130,7 @@ class _UnaryUnaryOptions(grpc.aio.UnaryUnaryClientInterceptor):
     def __init__(self, folder_id: str | None) -> None:
         self._folder_id = folder_id
 
-    async def intercept_unary_unary(self, continuation, client_call_details, request):  # type: ignore[no-untyped-def]
+    async def intercept_unary_unary(self, continuation, client_call_details, request):
         return await continuation(_call_details(client_call_details, self._folder_id), request)
 
 
@@ -138,7 +138,7 @@ class _UnaryStreamOptions(grpc.aio.UnaryStreamClientInterceptor):
     def __init__(self, folder_id: str | None) -> None:
         self._folder_id = folder_id
 
-    async def intercept_unary_stream(self, continuation, client_call_details, request):  # type: ignore[no-untyped-def]
+    async def intercept_unary_stream(self, continuation, client_call_details, request):
         return await continuation(_call_details(client_call_details, self._folder_id), request)
 
 

@@ -158,7 +158,7 @@ class WhisperEngine:
         )
 
     @contextlib.contextmanager
-    def _slot(self, ctx: EngineContext):  # type: ignore[no-untyped-def]
+    def _slot(self, ctx: EngineContext):
         if not _one_at_a_time.acquire(blocking=False):
             ctx.progress(0.0, STAGE_ENGINE_BUSY)  # another file is being recognised
             while not _one_at_a_time.acquire(timeout=POLL_S):

@@ -195,9 +195,6 @@ class JobExporter:
         self.records.finished(job.id, outcome.note)
         return outcome
 
-    def paths_of(self, job_id: int) -> list[Path]:
-        return [r.path for r in self.records.of_job(job_id)]
-
     # ---- writing without overwriting ------------------------------------------------------
     def _write(self, job_id: int, wanted: Path, data: bytes, fmt: str) -> Path:
         digest = hashlib.sha256(data).hexdigest()

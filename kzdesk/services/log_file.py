@@ -9,12 +9,13 @@ the file can be written again.
 from __future__ import annotations
 
 import contextlib
+import io
 import logging
 import logging.handlers
 import os
 import sys
 from pathlib import Path
-from typing import IO, Any
+from typing import cast
 
 from kzdesk.services import privacy
 
@@ -26,13 +27,16 @@ class LogFileHandler(logging.handlers.RotatingFileHandler):
     def __init__(self, path: Path) -> None:
         super().__init__(path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8")
 
-    def _open(self) -> IO[Any]:
+    def _open(self) -> io.TextIOWrapper:
         flags = os.O_WRONLY | os.O_CREAT | os.O_APPEND | getattr(os, "O_CLOEXEC", 0)
         fd = os.open(self.baseFilename, flags, privacy.PRIVATE_FILE)
         if privacy.applies():
             with contextlib.suppress(OSError):  # a file an older kzdesk left readable
                 os.fchmod(fd, privacy.PRIVATE_FILE)
-        return open(fd, self.mode, encoding=self.encoding, errors=self.errors)
+        # the handler's mode is text ("a"): open gives a TextIOWrapper
+        return cast(
+            io.TextIOWrapper, open(fd, self.mode, encoding=self.encoding, errors=self.errors)
+        )
 
     def handleError(self, record: logging.LogRecord) -> None:
         if isinstance(sys.exc_info()[1], OSError):

@@ -35,7 +35,6 @@ CATALOGUE: dict[str, tuple[str, int]] = {
     "medium": ("Systran/faster-whisper-medium", 1530),
     "large-v3-turbo": ("mobiuslabsgmbh/faster-whisper-large-v3-turbo", 1620),
 }
-DEFAULT_MODEL = "base"
 # what faster-whisper needs from a repository (no PyTorch or ONNX copies)
 ALLOW_PATTERNS = [
     "config.json",
@@ -295,7 +294,7 @@ def _progress_class(progress: ProgressFn | None, cancelled: CancelFn | None) -> 
     unit is not "B"); each chunk updates the bar from the downloading thread."""
     from tqdm.auto import tqdm
 
-    class Progress(tqdm):  # type: ignore[misc]
+    class Progress(tqdm):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             kwargs.pop("name", None)
             kwargs["disable"] = True

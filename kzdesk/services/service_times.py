@@ -166,9 +166,6 @@ class ServiceTimes:
         rate = self.rate(kind)
         return None if rate is None else rate.seconds(audio_ms)
 
-    def measured(self, kind: str) -> bool:
-        return bool(self.samples(kind))
-
     # ---- the file -------------------------------------------------------------------------
     def _read(self) -> dict[str, list[Sample]]:
         if self.path is None:

@@ -123,7 +123,7 @@ def _cosine(a: tuple[float, ...], b: tuple[float, ...]) -> float:
     x, y = np.asarray(a, dtype=np.float64), np.asarray(b, dtype=np.float64)
     if x.shape != y.shape:
         return -1.0
-    return float(x @ y / max(np.linalg.norm(x) * np.linalg.norm(y), 1e-12))
+    return float(x @ y / max(float(np.linalg.norm(x) * np.linalg.norm(y)), 1e-12))
 
 
 def _shared_talk(before: Transcript, old_id: int, after: Transcript, new_id: int) -> float:

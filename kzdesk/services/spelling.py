@@ -18,6 +18,7 @@ import logging
 import threading
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from kzdesk.core.i18n import QT_TRANSLATE_NOOP
 from kzdesk.core.spelling import LANGUAGES
@@ -47,7 +48,7 @@ class Dictionaries:
 
     def __init__(self, folder: Path | None = None) -> None:
         self.folder = folder or dictionaries_dir()
-        self._spellers: dict[str, object] = {}
+        self._spellers: dict[str, Any] = {}  # language -> hunspell.Hunspell (untyped)
         self._locks: dict[str, threading.Lock] = {}
 
     @property
@@ -83,7 +84,7 @@ class Dictionaries:
             return True
         with self._locks[language]:
             try:
-                return bool(speller.spell(word))  # type: ignore[attr-defined]
+                return bool(speller.spell(word))
             except (UnicodeError, ValueError):
                 return True  # a letter the dictionary's encoding cannot hold: not its word
 
@@ -99,7 +100,7 @@ class Dictionaries:
                 continue
             with self._locks[language]:
                 try:
-                    found = speller.suggest(word)  # type: ignore[attr-defined]
+                    found = speller.suggest(word)
                 except (UnicodeError, ValueError):
                     found = ()
             out += [s for s in found if s not in out]

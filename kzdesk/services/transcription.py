@@ -282,10 +282,6 @@ class TranscriptionService:
         each raises :class:`Interrupted` and stays resumable. For a closing app or Ctrl-C."""
         self._interrupt.set()
 
-    @property
-    def interrupted(self) -> bool:
-        return self._interrupt.is_set()
-
     # ---- running --------------------------------------------------------------------------
     def run(self, job: Job, listener: ProgressListener | None = None) -> Job:
         """Process one claimed job (state CONVERTING) to its end or back to the queue.
@@ -526,7 +522,7 @@ class TranscriptionService:
         if not records or any(r.operation_id is None for r in records.values()):
             return None
         if any(
-            r.result is None and r.operation_id.startswith(LOCAL_OPERATION)  # type: ignore[union-attr]
+            r.result is None and (r.operation_id or "").startswith(LOCAL_OPERATION)
             for r in records.values()
         ):
             return None  # a local engine reads the audio again: prepare it again

@@ -133,11 +133,6 @@ def is_default_name(name: str) -> bool:
     return speaker_names.parse(name, _variants()) is not None
 
 
-def default_speaker_name(number: int, language: str, *, channel: bool = False) -> str:
-    kind = speaker_names.CHANNEL if channel else speaker_names.SPEAKER
-    return translate(kind, language).format(number=number)
-
-
 def say_default_names(transcript: Transcript, language: str) -> Transcript:
     """The transcript with its default speaker names ("Speaker 2", "Арна 1") in
     ``language``; names someone typed stay as they are."""

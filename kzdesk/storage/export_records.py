@@ -82,13 +82,6 @@ class ExportRecords:
                 (time.time() if at is None else at, note, job_id),
             )
 
-    def owe(self, job_id: int) -> None:
-        """The job's export is owed again (it was retried and will be done anew)."""
-        with self.db.transaction() as conn:
-            conn.execute(
-                "UPDATE jobs SET exported_at = NULL, export_note = NULL WHERE id = ?", (job_id,)
-            )
-
     def owed(self) -> list[int]:
         """Done jobs whose export was never written (the process stopped in between)."""
         rows = self.db.connection().execute(

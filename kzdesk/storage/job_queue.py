@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from kzdesk.core.engine import LOCAL_OPERATION, AudioPiece, maybe_sent_error
-from kzdesk.core.job import ACTIVE_STATES, Job, JobState, Language, SpeakersMode, check_transition
+from kzdesk.core.job import ACTIVE_STATES, Job, JobState, Language, SpeakersMode
 from kzdesk.storage.db import Database
 
 _COLUMNS = (
@@ -110,14 +110,7 @@ class JobQueue:
 
     # ---- reading --------------------------------------------------------------------------
     def get(self, job_id: int) -> Job:
-        row = (
-            self.db.connection()
-            .execute(f"SELECT {_COLUMNS} FROM jobs WHERE id = ?", (job_id,))
-            .fetchone()
-        )
-        if row is None:
-            raise KeyError(f"no job {job_id}")
-        return _job(row)
+        return self._read(self.db.connection(), job_id)
 
     def all(self, states: Iterable[JobState] | None = None) -> list[Job]:
         conn = self.db.connection()
@@ -246,9 +239,7 @@ class JobQueue:
 
     def move(self, job_id: int, state: JobState, *, error: str | None = None) -> Job:
         with self.db.transaction() as conn:
-            job = _job(
-                conn.execute(f"SELECT {_COLUMNS} FROM jobs WHERE id = ?", (job_id,)).fetchone()
-            )
+            job = self._read(conn, job_id)
             if job.state is state:
                 return job
             job = job.moved_to(state, error=error)
@@ -256,19 +247,14 @@ class JobQueue:
         return job
 
     def requeue(self, job_id: int, *, delay_s: float = 0, note: str | None = None) -> Job:
-        """Back to the queue (a transient failure or an interruption); runnable after delay_s."""
+        """Back to the queue (a transient failure or an interruption); runnable after delay_s.
+
+        ``note`` is why it waits to retry (:attr:`Job.waiting_retry`); None: it simply waits."""
+        now = time.time()
         with self.db.transaction() as conn:
-            job = _job(
-                conn.execute(f"SELECT {_COLUMNS} FROM jobs WHERE id = ?", (job_id,)).fetchone()
-            )
-            if job.state is not JobState.QUEUED:
-                check_transition(job.state, JobState.QUEUED)
-            conn.execute(
-                "UPDATE jobs SET state = ?, not_before = ?, error = ?, finished_at = NULL,"
-                " updated_at = ? WHERE id = ?",
-                (JobState.QUEUED.value, time.time() + delay_s, note, time.time(), job_id),
-            )
-        return self.get(job_id)
+            job = self._read(conn, job_id).moved_to(JobState.QUEUED, error=note, now=now)
+            self._write(conn, job, not_before=now + delay_s)
+        return job
 
     def retry(self, job_id: int) -> Job:
         """The user's Retry: back to the queue, keeping remote operations already accepted.
@@ -383,10 +369,10 @@ class JobQueue:
                 since = self.maybe_sent_since(job.id)
                 if since is not None:
                     job = job.moved_to(JobState.FAILED, error=maybe_sent_error(since).message)
+                    self._write(conn, job)
                 else:
                     job = job.moved_to(JobState.QUEUED, now=now)
-                    conn.execute("UPDATE jobs SET not_before = 0 WHERE id = ?", (job.id,))
-                self._write(conn, job)
+                    self._write(conn, job, not_before=0)
                 jobs.append(job)
         return jobs
 
@@ -536,10 +522,19 @@ class JobQueue:
 
     # ---- internals ------------------------------------------------------------------------
     @staticmethod
-    def _write(conn: Any, job: Job) -> None:
+    def _read(conn: Any, job_id: int) -> Job:
+        row = conn.execute(f"SELECT {_COLUMNS} FROM jobs WHERE id = ?", (job_id,)).fetchone()
+        if row is None:
+            raise KeyError(f"no job {job_id}")
+        return _job(row)
+
+    @staticmethod
+    def _write(conn: Any, job: Job, *, not_before: float | None = None) -> None:
+        """Persist a state change that core made (``Job.moved_to``); ``not_before``: when a
+        queued job may run (None: unchanged)."""
         conn.execute(
             "UPDATE jobs SET state = ?, attempts = ?, error = ?, progress = ?, updated_at = ?,"
-            " started_at = ?, finished_at = ? WHERE id = ?",
+            " started_at = ?, finished_at = ?, not_before = COALESCE(?, not_before) WHERE id = ?",
             (
                 job.state.value,
                 job.attempts,
@@ -548,6 +543,7 @@ class JobQueue:
                 job.updated_at,
                 job.started_at,
                 job.finished_at,
+                not_before,
                 job.id,
             ),
         )

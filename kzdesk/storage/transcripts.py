@@ -200,11 +200,11 @@ class TranscriptStore:
                         (transcript_id, before.id),
                     )
             self._put_speakers(conn, transcript_id, change.speakers_after)
-            for before, after in change.segments:
-                if before is not None and (after is None or after.id != before.id):
+            for old, new in change.segments:
+                if old is not None and (new is None or new.id != old.id):
                     conn.execute(
                         "DELETE FROM segments WHERE transcript_id = ? AND id = ?",
-                        (transcript_id, before.id),
+                        (transcript_id, old.id),
                     )
             self._put_segments(conn, transcript_id, change.segments_after)
             conn.execute(

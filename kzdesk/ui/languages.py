@@ -17,7 +17,6 @@ from kzdesk.resources import resource_path
 SOURCE_LANGUAGE = "en"
 # code -> the language's name in itself, as the settings list shows it
 LANGUAGES: dict[str, str] = {"kk": "Қазақша", "ru": "Русский", "en": "English"}
-FOLLOW_SYSTEM = ""
 
 
 def system_language(locale: QLocale | None = None) -> str:

@@ -1,4 +1,5 @@
-"""The main window: the queue, drag-and-drop, menus, status bar; wiring only, no business logic."""
+"""The main window: the queue, drag-and-drop, menus, status bar; it also applies changed
+settings to the running service and dispatcher and checks a SpeechKit key for the settings."""
 
 from __future__ import annotations
 

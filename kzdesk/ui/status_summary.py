@@ -163,7 +163,7 @@ class FailureDetails(QFrame):
 
     def show_job(self, job: Job | None) -> None:
         """Shown for a failed job or one waiting to retry after a transient failure."""
-        if job is None or not job.error or job.state not in (JobState.FAILED, JobState.QUEUED):
+        if job is None or not (job.waiting_retry or (job.state is JobState.FAILED and job.error)):
             self._job_id = None
             self.hide()
             return
@@ -171,7 +171,7 @@ class FailureDetails(QFrame):
         sentence = translate_message(job.error)
         if job.file_name not in sentence:  # most sentences name the file themselves
             sentence = fill(self.tr("“%1”: %2"), job.file_name, sentence)
-        if job.state is JobState.QUEUED:
+        if job.waiting_retry:
             sentence = fill(self.tr("Waiting to retry. %1"), sentence)
         self.label.setText(sentence)
         failed = job.state is JobState.FAILED
@@ -181,6 +181,6 @@ class FailureDetails(QFrame):
         self.remove_button.setVisible(failed and not fixable)
         self.show()
 
-    def _emit(self, signal: Signal) -> None:  # type: ignore[type-arg]
+    def _emit(self, signal: Signal) -> None:
         if self._job_id is not None:
             signal.emit(self._job_id)  # type: ignore[attr-defined]

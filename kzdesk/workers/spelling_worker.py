@@ -76,7 +76,7 @@ class SpellingWorker(QObject):
             self.unavailable.emit(self.message)
             return
         self.state = "ready"
-        self.cache.available = frozenset(result)  # type: ignore[arg-type]
+        self.cache.available = frozenset(result)
         self.loaded.emit()
         self._flush.start()
 

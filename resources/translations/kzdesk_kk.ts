@@ -930,10 +930,6 @@
         <translation>{low}–{high} адам</translation>
     </message>
     <message>
-        <source>Cancelled</source>
-        <translation>Тоқтатылды</translation>
-    </message>
-    <message>
         <source>Converting {percent}%</source>
         <translation>Түрлендірілуде {percent}%</translation>
     </message>
@@ -944,10 +940,6 @@
     <message>
         <source>Detect automatically</source>
         <translation>Автоматты анықтау</translation>
-    </message>
-    <message>
-        <source>Done</source>
-        <translation>Дайын</translation>
     </message>
     <message>
         <source>Done {time}</source>
@@ -972,10 +964,6 @@
     <message>
         <source>Exactly {count} people</source>
         <translation>Дәл {count} адам</translation>
-    </message>
-    <message>
-        <source>Failed</source>
-        <translation>Қате</translation>
     </message>
     <message>
         <source>File</source>
@@ -1010,14 +998,6 @@
         <translation>Кідіртілді: {reason}</translation>
     </message>
     <message>
-        <source>Queued</source>
-        <translation>Кезекте</translation>
-    </message>
-    <message>
-        <source>Recognizing</source>
-        <translation>Танылуда</translation>
-    </message>
-    <message>
         <source>Recognizing {percent}%</source>
         <translation>Танылуда {percent}%</translation>
     </message>
@@ -1040,10 +1020,6 @@
     <message>
         <source>Transcribing on this computer {percent}%</source>
         <translation>Осы компьютерде танылуда {percent}%</translation>
-    </message>
-    <message>
-        <source>Uploading</source>
-        <translation>Жіберілуде</translation>
     </message>
     <message>
         <source>Waiting for the offline engine (another file is being transcribed)</source>
@@ -1234,6 +1210,10 @@
         <translation>Бұл кезекпен басқа kzdesk жұмыс істеп жатыр.</translation>
     </message>
     <message>
+        <source>Cancelled</source>
+        <translation>Тоқтатылды</translation>
+    </message>
+    <message>
         <source>Cannot find host {host}; check the address (if it is right, check the network&apos;s name server settings).</source>
         <translation>{host} хосты табылмады; мекенжайды тексеріңіз (ол дұрыс болса, желінің атау серверінің (DNS) баптауларын тексеріңіз).</translation>
     </message>
@@ -1266,12 +1246,24 @@
         <translation>Офлайн тану орындалатын құрылғыны тізімнен таңдаңыз.</translation>
     </message>
     <message>
+        <source>Converting</source>
+        <translation>Түрлендірілуде</translation>
+    </message>
+    <message>
         <source>Could not write the export to “{target}” ({reason}). Choose another output folder.</source>
         <translation>Экспортты “{target}” ішіне жазу мүмкін болмады ({reason}). Басқа сақтау қалтасын таңдаңыз.</translation>
     </message>
     <message>
+        <source>Done</source>
+        <translation>Дайын</translation>
+    </message>
+    <message>
         <source>Enter the name of the model the server uses, such as whisper-1.</source>
         <translation>Сервер қолданатын модельдің атын енгізіңіз, мысалы whisper-1.</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Қате</translation>
     </message>
     <message>
         <source>Hugging Face refused the download of “{name}”. Try again later, or choose a model folder that is on this computer.</source>
@@ -1310,8 +1302,16 @@
         <translation>Фразаны бөлу үшін мәтін курсорын екі сөздің арасына қойыңыз.</translation>
     </message>
     <message>
+        <source>Queued</source>
+        <translation>Кезекте</translation>
+    </message>
+    <message>
         <source>Raw PCM audio at {sample_rate} Hz cannot be sent; SpeechKit accepts 8000, 16000 or 48000 Hz.</source>
         <translation>{sample_rate} Гц жиіліктегі өңделмеген PCM аудионы жіберу мүмкін емес; SpeechKit 8000, 16000 немесе 48000 Гц қабылдайды.</translation>
+    </message>
+    <message>
+        <source>Recognizing</source>
+        <translation>Танылуда</translation>
     </message>
     <message>
         <source>Requests at once must be between 1 and 16.</source>
@@ -1736,6 +1736,14 @@
     <message>
         <source>Unknown export format “{unknown}”. Choose from: {formats}.</source>
         <translation>“{unknown}” экспорт пішімі белгісіз. Мыналардан таңдаңыз: {formats}.</translation>
+    </message>
+    <message>
+        <source>Uploading</source>
+        <translation>Жіберілуде</translation>
+    </message>
+    <message>
+        <source>Waiting to retry</source>
+        <translation>Қайталауды күтуде</translation>
     </message>
     <message>
         <source>invalid argument</source>

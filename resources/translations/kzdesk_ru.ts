@@ -940,10 +940,6 @@
         <translation>От {low} до {high} человек</translation>
     </message>
     <message>
-        <source>Cancelled</source>
-        <translation>Отменено</translation>
-    </message>
-    <message>
         <source>Converting {percent}%</source>
         <translation>Преобразование {percent}%</translation>
     </message>
@@ -954,10 +950,6 @@
     <message>
         <source>Detect automatically</source>
         <translation>Определять автоматически</translation>
-    </message>
-    <message>
-        <source>Done</source>
-        <translation>Готово</translation>
     </message>
     <message>
         <source>Done {time}</source>
@@ -982,10 +974,6 @@
     <message>
         <source>Exactly {count} people</source>
         <translation>Число людей: {count}</translation>
-    </message>
-    <message>
-        <source>Failed</source>
-        <translation>Ошибка</translation>
     </message>
     <message>
         <source>File</source>
@@ -1020,14 +1008,6 @@
         <translation>Приостановлено: {reason}</translation>
     </message>
     <message>
-        <source>Queued</source>
-        <translation>В очереди</translation>
-    </message>
-    <message>
-        <source>Recognizing</source>
-        <translation>Распознавание</translation>
-    </message>
-    <message>
         <source>Recognizing {percent}%</source>
         <translation>Распознавание {percent}%</translation>
     </message>
@@ -1050,10 +1030,6 @@
     <message>
         <source>Transcribing on this computer {percent}%</source>
         <translation>Распознавание на этом компьютере {percent}%</translation>
-    </message>
-    <message>
-        <source>Uploading</source>
-        <translation>Отправка</translation>
     </message>
     <message>
         <source>Waiting for the offline engine (another file is being transcribed)</source>
@@ -1245,6 +1221,10 @@
         <translation>С этой очередью работает другой kzdesk.</translation>
     </message>
     <message>
+        <source>Cancelled</source>
+        <translation>Отменено</translation>
+    </message>
+    <message>
         <source>Cannot find host {host}; check the address (if it is right, check the network&apos;s name server settings).</source>
         <translation>Не удаётся найти хост {host}; проверьте адрес (если он верный, проверьте настройки DNS-сервера сети).</translation>
     </message>
@@ -1277,12 +1257,24 @@
         <translation>Выберите из списка, на чём выполнять офлайн-распознавание.</translation>
     </message>
     <message>
+        <source>Converting</source>
+        <translation>Преобразование</translation>
+    </message>
+    <message>
         <source>Could not write the export to “{target}” ({reason}). Choose another output folder.</source>
         <translation>Не удалось записать экспорт в «{target}» ({reason}). Выберите другую папку для сохранения.</translation>
     </message>
     <message>
+        <source>Done</source>
+        <translation>Готово</translation>
+    </message>
+    <message>
         <source>Enter the name of the model the server uses, such as whisper-1.</source>
         <translation>Введите название модели, которую использует сервер, например whisper-1.</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Ошибка</translation>
     </message>
     <message>
         <source>Hugging Face refused the download of “{name}”. Try again later, or choose a model folder that is on this computer.</source>
@@ -1321,8 +1313,16 @@
         <translation>Чтобы разделить фразу, поставьте текстовый курсор между двумя словами.</translation>
     </message>
     <message>
+        <source>Queued</source>
+        <translation>В очереди</translation>
+    </message>
+    <message>
         <source>Raw PCM audio at {sample_rate} Hz cannot be sent; SpeechKit accepts 8000, 16000 or 48000 Hz.</source>
         <translation>Несжатое аудио PCM с частотой {sample_rate} Гц отправить нельзя: SpeechKit принимает 8000, 16000 или 48000 Гц.</translation>
+    </message>
+    <message>
+        <source>Recognizing</source>
+        <translation>Распознавание</translation>
     </message>
     <message>
         <source>Requests at once must be between 1 and 16.</source>
@@ -1747,6 +1747,14 @@
     <message>
         <source>Unknown export format “{unknown}”. Choose from: {formats}.</source>
         <translation>Неизвестный формат экспорта «{unknown}». Выберите из: {formats}.</translation>
+    </message>
+    <message>
+        <source>Uploading</source>
+        <translation>Отправка</translation>
+    </message>
+    <message>
+        <source>Waiting to retry</source>
+        <translation>Ожидает повтора</translation>
     </message>
     <message>
         <source>invalid argument</source>

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from docx import Document
 
-from kzdesk.cli_run import collect_files
+from kzdesk.cli_run import scan_paths
 from tests.cli.conftest import ROOT, kzdesk
 from tests.media import bursts_file
 
@@ -127,13 +127,14 @@ def test_missing_path_and_nothing_to_do(cli_env, tmp_path: Path):
     assert r.returncode == 1 and "does not exist" in r.stderr
 
 
-def test_collect_files_skips_thousands_of_non_audio(tmp_path: Path):
+def test_scan_skips_thousands_of_non_audio(tmp_path: Path):
     for i in range(3000):
         (tmp_path / f"doc{i}.pdf").write_bytes(b"%PDF")
     (tmp_path / "a.MP3").write_bytes(b"x")
-    files, notes = collect_files([str(tmp_path)])
+    files, notes, unusable = scan_paths([str(tmp_path)])
     assert [f.name for f in files] == ["a.MP3"]
     assert notes == ["Skipped 3000 file(s) that are not audio or video."]
+    assert not unusable  # skipped files are not a path that could not be used
 
 
 def test_version_and_help(cli_env):

@@ -38,3 +38,30 @@ def test_the_progress_line_carries_it() -> None:
     printer(replace(waiting, waiting_since=time.time() - 11))
     line = out.getvalue().splitlines()[0]
     assert "recognizing" in line and "of usually 0:40" in line and " 15%" in line
+
+
+def test_each_status_has_its_words_on_the_terminal() -> None:
+    out = io.StringIO()
+    job = Job(id=1, source_path="/r/meeting.mp3")
+    printer = ProgressPrinter([job], stream=out)
+    reason = "SpeechKit cannot be reached. Check the connection."
+    for changed in (
+        replace(job, error=reason),  # queued again after a transient failure
+        replace(job, state=JobState.CONVERTING, progress=0.05),
+        replace(job, state=JobState.CONVERTING, progress=0.05, error="The disk is full."),
+        replace(job, state=JobState.FAILED, error="The file is empty."),
+        replace(job, state=JobState.CANCELLED),
+        replace(job, state=JobState.QUEUED),
+        replace(job, state=JobState.DONE, progress=1.0),
+    ):
+        printer(changed)
+    endings = [line.split("%  ", 1)[1] for line in out.getvalue().splitlines()]
+    assert endings == [
+        f"waiting to retry: {reason}",
+        "converting",
+        "paused: The disk is full.",
+        "failed: The file is empty.",
+        "cancelled",
+        "queued",
+        "done",
+    ]

@@ -60,7 +60,8 @@ def test_delete_segment_and_undo() -> None:
     original = copy.deepcopy(t)
     change = t.delete_segment(1)
     assert [s.id for s in t.segments] == [2]
-    assert change.segments_deleted == [1] and change.description == "delete phrase"
+    deleted = [before.id for before, after in change.segments if before and after is None]
+    assert deleted == [1] and change.description == "delete phrase"
     t.apply(change.inverse())
     assert t == original
     with pytest.raises(TranscriptError):

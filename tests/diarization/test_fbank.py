@@ -7,8 +7,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from kzdesk.diarization.audio_input import read_all
 from kzdesk.diarization.fbank import BINS, fbank, frame_count
+from tests.media import read_all
 
 knf = pytest.importorskip("kaldi_native_fbank")
 REAL = Path(__file__).resolve().parents[1] / "data" / "real"

@@ -8,7 +8,6 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from kzdesk.diarization.audio_input import read_all
 from kzdesk.diarization.fbank import fbank
 from kzdesk.diarization.models import (
     CHUNK_FRAMES,
@@ -20,6 +19,7 @@ from kzdesk.diarization.models import (
     Segmenter,
     model_path,
 )
+from tests.media import read_all
 
 REAL = Path(__file__).resolve().parents[1] / "data" / "real"
 # resources/models/README.md records these (and where the weights came from)

@@ -14,7 +14,6 @@ from yandex.cloud.ai.stt.v3 import stt_pb2
 
 from kzdesk.core.job import STAGE_SPEAKERS, Job, JobState, Language, SpeakersMode
 from kzdesk.core.transcript import Transcript
-from kzdesk.diarization.audio_input import read_all
 from kzdesk.services.runner import QueueRunner
 from kzdesk.services.speakers import profile_store, save_voice
 from kzdesk.services.transcription import SPEAKERS_START, PipelineConfig, TranscriptionService
@@ -23,7 +22,7 @@ from kzdesk.storage.job_queue import JobQueue
 from kzdesk.storage.transcripts import TranscriptStore
 from tests.diarization.speech import write_wav
 from tests.emulator.server import utterance
-from tests.media import bursts_file
+from tests.media import bursts_file, read_all
 
 REAL = Path(__file__).resolve().parents[1] / "data" / "real"
 

@@ -33,8 +33,6 @@ def test_labels_and_names_in_each_language() -> None:
     assert wording.labels("kk").speakers == "Сөйлеушілер"
     assert wording.labels("ru").source == "Исходный файл"
     assert wording.labels("en").date == "Date"
-    assert wording.default_speaker_name(2, "kk") == "Сөйлеуші 2"
-    assert wording.default_speaker_name(1, "ru", channel=True) == "Канал 1"
 
 
 def test_default_names_are_said_again_in_another_language_and_typed_names_stay() -> None:

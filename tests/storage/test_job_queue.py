@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from kzdesk.core.engine import AudioPiece
-from kzdesk.core.job import JobState, Language, SpeakersMode
+from kzdesk.core.job import IllegalTransition, JobState, Language, SpeakersMode
 from kzdesk.storage import db as db_module
 from kzdesk.storage.db import SCHEMA_VERSION, Database, DatabaseTooNew
 from kzdesk.storage.job_queue import JobQueue
@@ -226,3 +226,34 @@ def test_a_piece_marked_sending_without_an_id_makes_recovery_ask(queue: JobQueue
     queue.remember_operation(job.id, piece, "op-1")
     [record] = queue.pieces(job.id)
     assert record.operation_id == "op-1" and record.sending_since is None
+
+
+def test_requeue_goes_through_the_state_machine(queue: JobQueue) -> None:
+    job = queue.enqueue("/a.mp3")
+    claimed = queue.claim_next()
+    assert claimed is not None and claimed.attempts == 1
+    waiting = queue.requeue(job.id, delay_s=600, note="SpeechKit cannot be reached.")
+    assert waiting == queue.get(job.id)
+    assert waiting.state is JobState.QUEUED and waiting.waiting_retry
+    assert waiting.attempts == 1 and waiting.finished_at is None
+    # the user's Retry of a waiting job: queued afresh, no reason left, runnable at once
+    again = queue.retry(job.id)
+    assert again.state is JobState.QUEUED and not again.waiting_retry
+    rerun = queue.claim_next()
+    assert rerun is not None and rerun.id == job.id and rerun.attempts == 2
+
+
+def test_finished_jobs_requeue_and_refused_moves_change_nothing(queue: JobQueue) -> None:
+    job = queue.enqueue("/a.mp3")
+    queue.claim_next()
+    for state in (JobState.RECOGNIZING, JobState.DONE):
+        queue.move(job.id, state)
+    before = queue.get(job.id)
+    for refused in (JobState.CONVERTING, JobState.UPLOADING, JobState.FAILED):
+        with pytest.raises(IllegalTransition):
+            queue.move(job.id, refused)
+        assert queue.get(job.id) == before
+    back = queue.requeue(job.id)
+    assert back.state is JobState.QUEUED and back.finished_at is None and back.progress == 1.0
+    with pytest.raises(KeyError):
+        queue.requeue(job.id + 1)

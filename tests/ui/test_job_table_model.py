@@ -283,3 +283,35 @@ def test_offline_stages_say_what_happens(model: JobTableModel) -> None:
     # job 1 lasts 1:42:10
     assert index.data() == "Transcribing on this computer 50% · 51:05 of 1:42:10"
     assert index.data(ProgressRole) == pytest.approx(0.5)
+
+
+def test_every_status_shows_its_icon_and_sorts_by_its_rank(model: JobTableModel) -> None:
+    from PySide6.QtWidgets import QApplication, QStyle
+
+    from kzdesk.core.job_status import LOOKS, JobStatus
+    from kzdesk.ui.icons import themed_icon
+
+    standard = {
+        "done": QStyle.StandardPixmap.SP_DialogApplyButton,
+        "failed": QStyle.StandardPixmap.SP_MessageBoxCritical,
+        "cancelled": QStyle.StandardPixmap.SP_DialogCancelButton,
+    }
+    job = model.job_at(0)
+    shown = {}
+    for status in JobStatus:
+        if status is JobStatus.WAITING_RETRY:
+            changed = replace(job, error="SpeechKit cannot be reached. Check the connection.")
+        else:
+            changed = replace(job, state=JobState(status.value), progress=0.25)
+        model.upsert(changed)
+        look = LOOKS[status]
+        icon = model.index(0, Column.STATUS).data(Qt.ItemDataRole.DecorationRole)
+        if look.icon in standard:
+            expected = QApplication.style().standardIcon(standard[look.icon])
+        else:
+            expected = themed_icon(look.icon, QApplication.palette())
+        assert icon.pixmap(16, 16).toImage() == expected.pixmap(16, 16).toImage(), status
+        shown[status] = icon.pixmap(16, 16).toImage()
+        rank = model.index(0, Column.STATUS).data(SortRole)
+        assert rank == look.rank + (1 - changed.progress) * 0.5
+    assert shown[JobStatus.WAITING_RETRY] != shown[JobStatus.QUEUED]

@@ -29,7 +29,7 @@ class ProgressDelegate(QStyledItemDelegate):
         index: QModelIndex | QPersistentModelIndex,
     ) -> None:
         fraction = index.data(ProgressRole) if index.column() == Column.STATUS else None
-        widget = option.widget  # type: ignore[attr-defined]
+        widget = option.widget
         style = widget.style() if widget is not None else QApplication.style()
         if fraction is None:
             if index.column() != Column.STATUS:
@@ -40,7 +40,7 @@ class ProgressDelegate(QStyledItemDelegate):
             cell = QStyleOptionViewItem(option)
             self.initStyleOption(cell, index)
             room = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, cell, widget)
-            cell.text = elide_words(cell.text, cell.fontMetrics, room.width() - 4)  # type: ignore[attr-defined]
+            cell.text = elide_words(cell.text, cell.fontMetrics, room.width() - 4)
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, cell, painter, widget)
             return
         # the row's selection/hover background first, so a selected row stays visibly selected
@@ -52,11 +52,11 @@ class ProgressDelegate(QStyledItemDelegate):
             QStyle.PrimitiveElement.PE_PanelItemViewItem, background, painter, widget
         )
         bar = QStyleOptionProgressBar()
-        bar.rect = option.rect.adjusted(2, 2, -2, -2)  # type: ignore[attr-defined]
-        bar.state = option.state | QStyle.StateFlag.State_Horizontal  # type: ignore[attr-defined]
-        bar.direction = option.direction  # type: ignore[attr-defined]
-        bar.fontMetrics = option.fontMetrics  # type: ignore[attr-defined]
-        bar.palette = option.palette  # type: ignore[attr-defined]
+        bar.rect = option.rect.adjusted(2, 2, -2, -2)
+        bar.state = option.state | QStyle.StateFlag.State_Horizontal
+        bar.direction = option.direction
+        bar.fontMetrics = option.fontMetrics
+        bar.palette = option.palette
         bar.minimum = 0
         bar.maximum = _RANGE
         bar.progress = round(min(max(float(fraction), 0.0), 1.0) * _RANGE)

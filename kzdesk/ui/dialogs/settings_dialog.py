@@ -12,7 +12,6 @@ from pathlib import Path
 
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
@@ -229,11 +228,6 @@ class SettingsDialog(QDialog):
             QWidget.setTabOrder(first, second)
 
     # ---- loading and reading the form ---------------------------------------------------------
-    @staticmethod
-    def _select(combo: QComboBox, value: str) -> None:
-        index = combo.findData(value)
-        combo.setCurrentIndex(max(index, 0))
-
     def _load(self, settings: Settings) -> None:
         self.folder_edit.setText(settings.folder_id)
         ui.select(self.engine_combo, settings.engine)

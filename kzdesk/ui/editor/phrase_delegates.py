@@ -240,7 +240,7 @@ class SpeakerDelegate(QStyledItemDelegate):
             editor.setCurrentIndex(max(row, 0))
             editor.showPopup()
 
-    def setModelData(self, editor: QWidget, model, index: QModelIndex) -> None:  # type: ignore[no-untyped-def]
+    def setModelData(self, editor: QWidget, model, index: QModelIndex) -> None:
         if isinstance(editor, QComboBox) and editor.currentIndex() >= 0:
             model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
 
@@ -382,7 +382,7 @@ class TextDelegate(QStyledItemDelegate):
         cursor.setPosition(len(text) if hint is None else max(0, min(hint, len(text))))
         editor.setTextCursor(cursor)
 
-    def setModelData(self, editor: QWidget, model, index: QModelIndex) -> None:  # type: ignore[no-untyped-def]
+    def setModelData(self, editor: QWidget, model, index: QModelIndex) -> None:
         if isinstance(editor, PhraseTextEditor):
             text = " ".join(editor.toPlainText().split())
             if text and text != index.data(Qt.ItemDataRole.EditRole):

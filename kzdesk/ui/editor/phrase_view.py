@@ -80,7 +80,7 @@ class PhraseView(QTableView):
         self._remeasure.timeout.connect(self.measure_all_rows)
 
     # ---- model ----------------------------------------------------------------------------
-    def setModel(self, model) -> None:  # type: ignore[no-untyped-def]
+    def setModel(self, model) -> None:
         old = self.model()
         if isinstance(old, PhraseTableModel):
             old.modelReset.disconnect(self.measure_all_rows)
@@ -183,7 +183,7 @@ class PhraseView(QTableView):
         bottom = model.rowCount() - 1 if bottom < 0 else min(bottom + 8, model.rowCount() - 1)
         self._measure(range(top, bottom + 1))
 
-    def _measure(self, rows) -> None:  # type: ignore[no-untyped-def]
+    def _measure(self, rows) -> None:
         model = self.phrase_model()
         font = self.font()
         width = self._text_width()
@@ -213,7 +213,7 @@ class PhraseView(QTableView):
         if self._text_width() != self._measured_width:
             self._remeasure.start()
 
-    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         if self._measured_width < 0:
             self.measure_all_rows()  # the first time: before the first paint

@@ -30,6 +30,7 @@ from kzdesk.core.job import (
     Language,
     SpeakersMode,
 )
+from kzdesk.core.job_status import look_of
 from kzdesk.services.estimates import Estimator, is_overdue, wait_fraction
 from kzdesk.services.transcription import (
     CONVERT_SHARE,
@@ -91,28 +92,13 @@ _SPEAKERS_LONG = {
     SpeakersMode.CHANNELS: QT_TRANSLATE_NOOP("JobTableModel", "Each channel is a person"),
     SpeakersMode.OFF: QT_TRANSLATE_NOOP("JobTableModel", "No speaker labels"),
 }
-# Status column sort order: what needs attention first when sorted ascending.
-_STATE_RANK = {
-    JobState.FAILED: 0,
-    JobState.RECOGNIZING: 1,
-    JobState.UPLOADING: 2,
-    JobState.CONVERTING: 3,
-    JobState.QUEUED: 4,
-    JobState.CANCELLED: 5,
-    JobState.DONE: 6,
+# Drawn icons (ui.icons, in the text colour) for most statuses; coloured standard icons where
+# they read on any palette
+_STANDARD_ICONS = {
+    "done": QStyle.StandardPixmap.SP_DialogApplyButton,
+    "failed": QStyle.StandardPixmap.SP_MessageBoxCritical,
+    "cancelled": QStyle.StandardPixmap.SP_DialogCancelButton,
 }
-# Coloured standard icons where they read on any palette; drawn ones (ui.icons, in the text
-# colour) for the states whose standard icons are dark pictures
-_ICONS: dict[JobState, QStyle.StandardPixmap | str] = {
-    JobState.QUEUED: "queued",
-    JobState.CONVERTING: "play",
-    JobState.UPLOADING: "upload",
-    JobState.RECOGNIZING: "play",
-    JobState.DONE: QStyle.StandardPixmap.SP_DialogApplyButton,
-    JobState.FAILED: QStyle.StandardPixmap.SP_MessageBoxCritical,
-    JobState.CANCELLED: QStyle.StandardPixmap.SP_DialogCancelButton,
-}
-_WAITING_ICON = "retry"
 
 
 # Stages whose own progress the job carries (the engine reports it), not derived from the job's
@@ -145,11 +131,6 @@ def progress_bar(job: Job, now: float | None = None) -> float | None:
     return stage_fraction(job, now)
 
 
-def waiting_to_retry(job: Job) -> bool:
-    """Queued again after a transient failure: the queue keeps the reason in ``error``."""
-    return job.state is JobState.QUEUED and bool(job.error)
-
-
 class JobTableModel(QAbstractTableModel):
     Column = Column
     JobRole = JobRole
@@ -171,7 +152,7 @@ class JobTableModel(QAbstractTableModel):
         self._rows: dict[int, int] = {job.id: row for row, job in enumerate(self._jobs)}
         self._price = price_per_minute
         self._currency = currency
-        self._icons: dict[Any, QIcon] = {}
+        self._icons: dict[str, QIcon] = {}
 
     # ---- updates --------------------------------------------------------------------------
     def upsert(self, job: Job) -> None:
@@ -274,28 +255,23 @@ class JobTableModel(QAbstractTableModel):
     # ---- texts ----------------------------------------------------------------------------
     def status_text(self, job: Job, now: float | None = None) -> str:
         state = job.state
-        if state is JobState.QUEUED:
-            if waiting_to_retry(job):
-                return self.tr("Waiting to retry: {reason}").format(
-                    reason=translate_message(job.error)
-                )
-            return self.tr("Queued")
-        if state is JobState.DONE:
-            if job.finished_at is None:
-                return self.tr("Done")
+        label = translate_message(look_of(job).label)
+        if job.waiting_retry:
+            return self.tr("Waiting to retry: {reason}").format(reason=translate_message(job.error))
+        if state is JobState.DONE and job.finished_at is not None:
             return self.tr("Done {time}").format(time=self._time(job.finished_at))
         if state is JobState.FAILED:
-            return translate_message(job.error) or self.tr("Failed")
-        if state is JobState.CANCELLED:
-            return self.tr("Cancelled")
-        if job.error:  # a running job waits for disk space
+            return translate_message(job.error) or label
+        if job.paused:
             return self.tr("Paused: {reason}").format(reason=translate_message(job.error))
+        if state is JobState.QUEUED or state.is_final:
+            return label
         percent = int(stage_fraction(job) * 100)
         if state is JobState.CONVERTING:
             text = self.tr("Converting {percent}%").format(percent=percent)
             return text + self._time_tail(job, time.time() if now is None else now)
         if state is JobState.UPLOADING:
-            return self.tr("Uploading")
+            return label
         if job.stage == STAGE_MODEL_DOWNLOAD:
             return self.tr("Downloading model {percent}%").format(percent=percent)
         if job.stage == STAGE_ENGINE_BUSY:
@@ -310,7 +286,7 @@ class JobTableModel(QAbstractTableModel):
                     total=timecode.duration(job.duration_ms),
                 )
         elif job.waiting_since is not None:  # SpeechKit tells no percentage
-            text = self.tr("Recognizing")
+            text = label
         else:
             text = self.tr("Recognizing {percent}%").format(percent=percent)
         return text + self._time_tail(job, time.time() if now is None else now)
@@ -399,7 +375,7 @@ class JobTableModel(QAbstractTableModel):
         if column is Column.SPEAKERS:
             return self.speakers_text(job)
         if column is Column.STATUS:
-            return _STATE_RANK[job.state] + (1 - job.progress) * 0.5
+            return look_of(job).rank + (1 - job.progress) * 0.5
         if column is Column.COST:
             value = self._cost(job)
             return -1.0 if value is None else value
@@ -427,15 +403,16 @@ class JobTableModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, Column.STATUS), self.index(last, Column.STATUS))
 
     def _icon(self, job: Job) -> QIcon | None:
-        key = _WAITING_ICON if waiting_to_retry(job) else _ICONS[job.state]
-        icon = self._icons.get(key)
+        name = look_of(job).icon
+        icon = self._icons.get(name)
         if icon is None:
             app = QApplication.instance()
             if not isinstance(app, QApplication):
                 return None  # no widgets (a QGuiApplication): no style to take icons from
-            if isinstance(key, str):
-                icon = themed_icon(key, QApplication.palette())
+            standard = _STANDARD_ICONS.get(name)
+            if standard is None:
+                icon = themed_icon(name, QApplication.palette())
             else:
-                icon = app.style().standardIcon(key)
-            self._icons[key] = icon
+                icon = app.style().standardIcon(standard)
+            self._icons[name] = icon
         return icon
