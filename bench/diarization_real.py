@@ -191,7 +191,7 @@ def load_average() -> str:
     return " ".join(f"{v:.2f}" for v in os.getloadavg())
 
 
-GRID = (0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7)
+GRID = (0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 1.0, 1.05)  # clustering.THRESHOLD (a distance)
 
 
 def leave_one_out() -> None:

@@ -1,10 +1,13 @@
 """Which local speakers of which chunks are the same person, and how many people there are.
 
 The voices (CAM++ embeddings) of local speakers heard alone for long enough are grouped by
-agglomerative clustering on the cosine similarity of cluster centroids. Without a given count
-the tree is cut at ``THRESHOLD`` and groups holding less than ``MIN_SPEAKER_S`` seconds of
-clean speech are not counted as people (their voices join the nearest counted one); a count
-given exactly or as a range cuts the tree at that many groups instead. Every local speaker of
+agglomerative clustering with centroid linkage: the Euclidean distance between the means of
+two groups' unit voices (the cosine of renormalised means would call two alike people one).
+Without a given count the tree is cut at ``THRESHOLD`` (calibrated on the real recordings of
+bench/diarization.py, checked leave-one-out), and groups holding less than ``MIN_SPEAKER_S``
+seconds of clean speech, or fewer than a tenth of the voices (at most ``CAP_MEMBERS``), are
+not counted as people (their voices join the nearest counted one); a count given exactly or
+as a range cuts the tree into as few groups as give that many such people instead. Every local speaker of
 every chunk then joins the most similar person, two local speakers of one chunk never the
 same one (they were heard as different voices at the same moment), and the people's voices
 are recomputed from their members twice.
@@ -20,10 +23,12 @@ import numpy as np
 
 from kzdesk.diarization.evidence import Evidence
 
-THRESHOLD = 0.5  # centroid cosine similarity above which two groups are one voice
+THRESHOLD = 0.9  # distance of two groups' mean unit voices above which they are two people
 MIN_TRAIN_FRAMES = 30  # fbank frames (0.3 s) heard alone before a voice shapes the groups
 MIN_SPEAKER_S = 1.0  # clean speech (summed over chunks) a group needs to count as a person
 MIN_PERSON_SHARE = 0.25  # with the count given, a person needs this share of MIN_SPEAKER_S
+MEMBER_SHARE = 0.1  # a person is a group of at least this share of the voices (or CAP_MEMBERS)
+CAP_MEMBERS = 12  # voices that always suffice
 MAX_TRAINING = 1200  # voices in the tree; the rest only join the nearest person
 
 
@@ -45,43 +50,54 @@ def unit_rows(x: np.ndarray) -> np.ndarray:
 
 
 def merge_tree(x: np.ndarray) -> list[tuple[int, int, float]]:
-    """Agglomerative clustering of unit rows by the cosine similarity of cluster centroids:
-    the merges (kept cluster, absorbed cluster, similarity) in order."""
+    """Agglomerative clustering of unit rows with centroid linkage: the two clusters whose
+    means (of unit vectors, not renormalised) are nearest in Euclidean distance merge first.
+    The merges (kept cluster, absorbed cluster, distance) in order.
+
+    A mean is shorter the more its members differ, so two people's means stay apart even
+    when their voices are alike; the cosine of renormalised means would join them."""
     n = len(x)
     sums = x.astype(np.float64)
+    counts = np.ones(n)
     alive = np.ones(n, dtype=bool)
-    sim = x @ x.T
-    np.fill_diagonal(sim, -np.inf)
+    squares = (x * x).sum(axis=1).astype(np.float64)
+    dist = np.sqrt(np.maximum(squares[:, None] + squares[None, :] - 2.0 * (x @ x.T), 0.0))
+    np.fill_diagonal(dist, np.inf)
     merges = []
     for _ in range(n - 1):
-        flat = int(np.argmax(sim))
+        flat = int(np.argmin(dist))
         i, j = divmod(flat, n)
-        merges.append((i, j, float(sim[i, j])))
+        merges.append((i, j, float(dist[i, j])))
         sums[i] += sums[j]
+        counts[i] += counts[j]
         alive[j] = False
-        sim[j, :] = -np.inf
-        sim[:, j] = -np.inf
-        centre = sums[i] / max(np.linalg.norm(sums[i]), 1e-12)
-        row = (sums @ centre) / np.maximum(np.linalg.norm(sums, axis=1), 1e-12)
-        row[~alive] = -np.inf
-        row[i] = -np.inf
-        sim[i, :] = row
-        sim[:, i] = row
+        dist[j, :] = np.inf
+        dist[:, j] = np.inf
+        means = sums / counts[:, None]
+        row = np.linalg.norm(means - means[i], axis=1)
+        row[~alive] = np.inf
+        row[i] = np.inf
+        dist[i, :] = row
+        dist[:, i] = row
     return merges
 
 
 def cut(
     n: int, merges: list[tuple[int, int, float]], *, k: int | None = None, threshold: float = 0.0
 ) -> np.ndarray:
-    """Labels 0..c-1 after the first merges: down to ``k`` clusters, or while the merge
-    similarity stays at or above ``threshold``."""
+    """Labels 0..c-1 of the tree cut down to ``k`` clusters (the first ``n - k`` merges), or
+    of the clusters whose every merge inside is at most ``threshold`` apart."""
     parent = np.arange(n)
-    for steps, (i, j, similarity) in enumerate(merges):
-        if k is not None and n - steps <= k:
-            break
-        if k is None and similarity < threshold:
-            break
-        parent[parent == j] = i
+    highest = np.zeros(n)  # the largest merge distance inside each cluster so far
+    for steps, (i, j, distance) in enumerate(merges):
+        if k is not None:
+            if n - steps <= k:
+                break
+            parent[parent == j] = i
+            continue
+        highest[i] = max(distance, highest[i], highest[j])
+        if highest[i] <= threshold:
+            parent[parent == j] = i
     return np.unique(parent, return_inverse=True)[1]
 
 
@@ -91,7 +107,7 @@ def cluster(
     n_speakers: int | None = None,
     min_speakers: int = 1,
     max_speakers: int = 8,
-    threshold: float = THRESHOLD,
+    threshold: float | None = None,
     min_speaker_s: float = MIN_SPEAKER_S,
     seed: int = 0,
 ) -> Clusters:
@@ -118,9 +134,11 @@ def cluster(
     if min_speakers == max_speakers:
         centroids = _k_people(x, merges, weight, seconds_of, min_speakers, min_speaker_s)
     else:
-        labels = cut(len(x), merges, threshold=threshold)
+        limit = THRESHOLD if threshold is None else threshold
+        labels = cut(len(x), merges, threshold=limit)
         seconds = np.bincount(labels, weights=seconds_of)
-        counted = np.flatnonzero(seconds >= min_speaker_s)
+        members = np.bincount(labels)
+        counted = np.flatnonzero((seconds >= min_speaker_s) & (members >= min_members(len(x))))
         if len(counted) == 0:
             counted = np.array([int(np.argmax(seconds))])
         k = len(counted)
@@ -132,6 +150,11 @@ def cluster(
     return _assign(evidence, emb, known, train, centroids)
 
 
+def min_members(voices: int) -> int:
+    """Voices a group needs to count as a person: a few stray voices are not one."""
+    return min(CAP_MEMBERS, max(1, round(MEMBER_SHARE * voices)))
+
+
 def _k_people(
     x: np.ndarray,
     merges: list[tuple[int, int, float]],
@@ -141,13 +164,16 @@ def _k_people(
     min_speaker_s: float,
 ) -> np.ndarray:
     """Centroids of exactly ``k`` people: the tree cut into as few groups as give ``k``
-    groups with enough speech each (a stray voice of a few frames is not made a person),
-    the ``k`` largest of them."""
+    groups with enough speech and voices each (a stray voice is not made a person), the
+    ``k`` largest of them."""
     for groups in range(k, len(x) + 1):
         labels = cut(len(x), merges, k=groups)
         mass = np.bincount(labels, weights=seconds)
+        members = np.bincount(labels)
+        large = (mass >= min_speaker_s * MIN_PERSON_SHARE) & (members >= min_members(len(x)))
+        mass = np.where(large, mass, mass - mass.sum() - 1.0)  # large groups first
         largest = np.argsort(-mass, kind="stable")[:k]
-        if mass[largest[-1]] >= min_speaker_s * MIN_PERSON_SHARE or groups == len(x):
+        if large[largest].all() or groups == len(x):
             return _centroids(x, labels, weight)[np.sort(largest)]
     return _centroids(x, cut(len(x), merges, k=k), weight)
 

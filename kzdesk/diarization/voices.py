@@ -1,13 +1,13 @@
 """The voices of one chunk: a CAM++ embedding per local speaker, or per part of one.
 
 The segmentation model sometimes hears two people as one local speaker (similar voices taking
-turns with a pause between them). So a local speaker's stretches of speech that are long
-enough (``SPLIT_MIN_FRAMES`` heard alone) are embedded one by one; stretches whose voices
-differ (cosine below ``SPLIT_SIMILARITY``) become separate *units*, and shorter stretches join
-the unit nearest in time. A local speaker whose stretches agree stays one unit, embedded from
-at most ``MAX_EMBED_FRAMES`` frames nearest the chunk's middle (each moment is embedded about
-once, since chunks overlap by half). Frames where two local speakers overlap are left out of
-embeddings unless a speaker has nothing else.
+turns, with or without a pause between them). So each local speaker's speech heard alone is
+cut, in time order, into pieces of about ``PIECE_FRAMES`` (1.5 s) that are embedded one by
+one; pieces whose voices differ (cosine below ``SPLIT_SIMILARITY``) become separate *units*,
+and every frame of the speaker joins the unit of the piece nearest in time. A unit's voice is
+the mean of its pieces' (weighted by their length), so the audio is embedded once per chunk.
+A local speaker with less than ``2 * PIECE_FRAMES`` alone is embedded whole; with less than
+``MIN_EMBED_FRAMES`` alone, from its overlapped frames too.
 """
 
 from __future__ import annotations
@@ -27,10 +27,8 @@ from kzdesk.diarization.models import (
 
 UNITS = 6  # voices a chunk may hold: three local speakers, each split in two or three
 MIN_EMBED_FRAMES = 20  # fbank frames (0.2 s): below this a unit gets no embedding
-MAX_EMBED_FRAMES = 500  # fbank frames (5 s) in one embedding
-SPLIT_MIN_FRAMES = 100  # a stretch heard alone this long (1 s) is checked on its own
-SPLIT_SIMILARITY = 0.5  # stretches of one local speaker less alike than this are two people
-GAP_FRAMES = 15  # segmentation frames (0.25 s): shorter pauses stay inside a stretch
+PIECE_FRAMES = 150  # fbank frames (1.5 s) in one piece of a speaker's speech
+SPLIT_SIMILARITY = 0.5  # pieces of one local speaker less alike than this are two people
 
 
 def _fbank_to_frames() -> np.ndarray:
@@ -42,13 +40,6 @@ def _fbank_to_frames() -> np.ndarray:
 
 
 FBANK_FRAME_OF = _fbank_to_frames()
-
-
-def _central(picked: np.ndarray, middle: float, limit: int = MAX_EMBED_FRAMES) -> np.ndarray:
-    if len(picked) <= limit:
-        return picked
-    nearest = np.argsort(np.abs(picked - middle), kind="stable")[:limit]
-    return np.sort(picked[nearest])
 
 
 def _groups(vectors: np.ndarray) -> np.ndarray:
@@ -92,17 +83,10 @@ class ChunkVoices:
         self.count += 1
 
 
-def stretches(active: np.ndarray, gap: int = GAP_FRAMES) -> list[tuple[int, int]]:
-    """(start, end) runs of True, runs closer than ``gap`` frames joined."""
-    padded = np.concatenate([[0], active.astype(np.int8), [0]])
-    edges = np.flatnonzero(np.diff(padded))
-    runs: list[tuple[int, int]] = []
-    for a, b in zip(edges[::2].tolist(), edges[1::2].tolist(), strict=True):
-        if runs and a - runs[-1][1] < gap:
-            runs[-1] = (runs[-1][0], b)
-        else:
-            runs.append((a, b))
-    return runs
+def pieces(frames: np.ndarray, size: int = PIECE_FRAMES) -> list[np.ndarray]:
+    """Sorted frame indices cut in time order into pieces of about ``size`` frames."""
+    count = max(1, round(len(frames) / size))
+    return [p for p in np.array_split(frames, count) if len(p)]
 
 
 def embed_chunk(embedder: Embedder, audio: np.ndarray, activity: np.ndarray) -> ChunkVoices:
@@ -113,51 +97,43 @@ def embed_chunk(embedder: Embedder, audio: np.ndarray, activity: np.ndarray) -> 
     features = fbank(audio)
     frame_of = FBANK_FRAME_OF[: len(features)]
     alone = activity.sum(axis=1) == 1
-    middle = len(features) / 2
     for s in range(activity.shape[1]):
         talking = activity[:, s] > 0
         if not talking.any():
             continue
-        solo = (talking & alone)[frame_of]
-        runs = stretches(talking)
-        long_runs = []
-        for a, b in runs:
-            inside = solo & (frame_of >= a) & (frame_of < b)
-            if inside.sum() >= SPLIT_MIN_FRAMES:
-                long_runs.append((a, b, np.flatnonzero(inside)))
-        if len(long_runs) >= 2:
-            vectors = np.stack(
-                [embedder(features[_central(p, (p[0] + p[-1]) / 2)]) for _, _, p in long_runs]
-            )
-            groups = _groups(vectors)
-            if groups.max() > 0:
-                _add_split(voices, s, talking, runs, long_runs, vectors, groups)
-                continue
-        clean = int(solo.sum())
-        use = solo if clean >= MIN_EMBED_FRAMES else talking[frame_of]
-        picked = _central(np.flatnonzero(use), middle)
-        embedding = embedder(features[picked]) if len(picked) >= MIN_EMBED_FRAMES else None
-        voices.add(s, talking, embedding, clean)
+        solo = np.flatnonzero((talking & alone)[frame_of])
+        clean = len(solo)
+        if clean < 2 * PIECE_FRAMES:
+            picked = solo if clean >= MIN_EMBED_FRAMES else np.flatnonzero(talking[frame_of])
+            embedding = embedder(features[picked]) if len(picked) >= MIN_EMBED_FRAMES else None
+            voices.add(s, talking, embedding, clean)
+            continue
+        parts = pieces(solo)
+        vectors = np.stack([embedder(features[p]) for p in parts])
+        groups = _groups(vectors)
+        _add_groups(voices, s, talking, frame_of, parts, vectors, groups)
     return voices
 
 
-def _add_split(
+def _add_groups(
     voices: ChunkVoices,
     s: int,
     talking: np.ndarray,
-    runs: list[tuple[int, int]],
-    long_runs: list[tuple[int, int, np.ndarray]],
+    frame_of: np.ndarray,
+    parts: list[np.ndarray],
     vectors: np.ndarray,
     groups: np.ndarray,
 ) -> None:
-    """One unit per group of alike stretches; short stretches join the nearest long one."""
-    centres = np.array([(a + b) / 2 for a, b, _ in long_runs])
-    masks = np.zeros((int(groups.max()) + 1, len(talking)), dtype=bool)
-    for a, b in runs:
-        masks[groups[int(np.argmin(np.abs(centres - (a + b) / 2)))], a:b] = True
-    weights = np.array([len(p) for _, _, p in long_runs], dtype=np.float64)
-    for g in range(len(masks)):
+    """One unit per group of alike pieces; every frame of the local speaker joins the group of
+    the piece nearest in time."""
+    centres = np.array([frame_of[p].mean() for p in parts])
+    frames = np.flatnonzero(talking)
+    nearest = np.argmin(np.abs(frames[:, None] - centres[None, :]), axis=1)
+    weights = np.array([len(p) for p in parts], dtype=np.float64)
+    for g in range(int(groups.max()) + 1):
         members = groups == g
+        mask = np.zeros(len(talking), dtype=bool)
+        mask[frames[members[nearest]]] = True
         mean = (vectors[members] * weights[members, None]).sum(axis=0)
         mean /= max(float(np.linalg.norm(mean)), 1e-9)
-        voices.add(s, masks[g] & talking, mean.astype(np.float32), int(weights[members].sum()))
+        voices.add(s, mask, mean.astype(np.float32), int(weights[members].sum()))

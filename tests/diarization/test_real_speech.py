@@ -47,11 +47,11 @@ def people(result: DiarizationResult) -> int:
     return len({t.speaker for t in result.turns})
 
 
-@pytest.mark.parametrize("name", ["dev00", "dev01"])
-def test_the_automatic_count_finds_both_people_of_a_real_meeting(name: str) -> None:
+@pytest.mark.parametrize(("name", "count"), [("dev00", 2), ("trn00", 3), ("trn04", 3)])
+def test_the_automatic_count_finds_the_people_of_a_real_meeting(name: str, count: int) -> None:
     result = diarized(name)
-    assert result.speaker_count == people(result) == 2
-    assert der(name, result) < 0.45  # the old GE2E pipeline: one speaker, 49 % / 34 %
+    assert result.speaker_count == people(result) == count
+    assert der(name, result) < 0.4  # the old GE2E pipeline: one speaker, 49 % on dev00
 
 
 @pytest.mark.parametrize(
