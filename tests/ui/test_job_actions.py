@@ -28,13 +28,12 @@ def actions(qtbot, tmp_path: Path):
     model = JobTableModel(ctx.queue.all())
     view = QueueView(model)
     window.setCentralWidget(view)
-    dispatcher = Dispatcher(ctx.service, ctx.queue)
+    dispatcher = Dispatcher(ctx.service, ctx.jobs)
     acts = JobActions(
         window,
         view,
         dispatcher,
-        ctx.queue,
-        ctx.store,
+        ctx.transcripts,
         ctx.settings,
         ctx.exporter,
         ask=lambda t, q: True,
