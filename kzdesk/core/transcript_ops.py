@@ -170,3 +170,37 @@ def carry_flags(tokens: list[str], old: list[Word]) -> list[tuple[float | None, 
             for k in range(i2 - i1):
                 flags[i1 + k] = (old[j1 + k].confidence, True)
     return flags
+
+
+def language_code(language: str | None) -> str:
+    """A phrase's language as its primary subtag: "kk-KZ" (SpeechKit) and "kk" (Whisper) are
+    both "kk"; "" when unknown."""
+    return (language or "").replace("_", "-").split("-")[0].strip().lower()
+
+
+def spoken_languages(transcript: Transcript) -> list[str]:
+    """The languages heard in the transcript, the most spoken first (by phrase duration)."""
+    spoken: dict[str, int] = {}
+    for seg in transcript.segments:
+        code = language_code(seg.language)
+        if code:
+            spoken[code] = spoken.get(code, 0) + max(seg.end_ms - seg.start_ms, 1)
+    return sorted(spoken, key=lambda code: (-spoken[code], code))
+
+
+def heard_language(transcript: Transcript) -> str:
+    """The transcript's language as the set heard ("ru+kk", most spoken first); the stored
+    value (what was asked for) when no phrase says."""
+    return "+".join(spoken_languages(transcript)) or transcript.language
+
+
+def set_language(transcript: Transcript, segment_id: int, language: str | None) -> Change:
+    seg = transcript.segment(segment_id)
+    code = language_code(language) or None
+    if language_code(seg.language) == (code or ""):
+        raise _t.TranscriptError(
+            QT_TRANSLATE_NOOP("Messages", "The phrase is already marked with this language.")
+        )
+    after = copy.deepcopy(seg)
+    after.language = code
+    return _t.Change(segments=[(seg, after)], description="change phrase language")

@@ -7,6 +7,7 @@ CLI (threads) and the window (QThreadPool) run exactly the same code.
 from __future__ import annotations
 
 import contextlib
+import functools
 import logging
 import shutil
 import threading
@@ -16,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from kzdesk import audio
+from kzdesk.audio.pcm import original_piece
 from kzdesk.core.engine import (
     LOCAL_OPERATION,
     AudioPiece,
@@ -28,11 +30,19 @@ from kzdesk.core.engine import (
 )
 from kzdesk.core.glossary import merge_terms
 from kzdesk.core.i18n import QT_TRANSLATE_NOOP
-from kzdesk.core.job import STAGE_SPEAKERS, Job, JobState, SpeakersMode
+from kzdesk.core.job import (
+    STAGE_ENGINE_BUSY,
+    STAGE_LOCAL,
+    STAGE_MODEL_DOWNLOAD,
+    STAGE_SPEAKERS,
+    Job,
+    JobState,
+    SpeakersMode,
+)
 from kzdesk.core.transcript import Transcript
 from kzdesk.core.voices import SpeakerVoice
 from kzdesk.diarization.profiles import VoiceProfileStore
-from kzdesk.services import disk_space, service_times, speakers, wording
+from kzdesk.services import disk_space, piece_pool, service_times, speakers, wording
 from kzdesk.services.assemble import build_transcript, utterances_from_json, utterances_to_json
 from kzdesk.services.exporting import ExportError, JobExporter
 from kzdesk.services.service_times import ServiceTimes
@@ -90,6 +100,12 @@ class PipelineConfig:
     model: str = "general"
 
 
+# Stages an engine reports through ctx.progress that the job shows (others: the state says it).
+# While the waiting ones last, the job's own progress stands still.
+_WAITING_STAGES = frozenset({STAGE_MODEL_DOWNLOAD, STAGE_ENGINE_BUSY})
+_SHOWN_STAGES = _WAITING_STAGES | {STAGE_LOCAL}
+
+
 class _PieceContext:
     """The EngineContext for one piece of one job."""
 
@@ -137,7 +153,7 @@ class _PieceContext:
         )
 
     def progress(self, fraction: float, stage: str) -> None:
-        self._run.piece_progress(self._piece.index, fraction)
+        self._run.piece_progress(self._piece.index, fraction, stage)
 
     def cancelled(self) -> bool:
         return self._run.cancelled()
@@ -192,17 +208,30 @@ class _JobRun:
     def convert_progress(self, fraction: float) -> None:
         self.set_progress(CONVERT_SHARE * fraction)
 
-    def piece_progress(self, index: int, fraction: float) -> None:
+    def piece_progress(self, index: int, fraction: float, stage: str = "") -> None:
+        fraction = min(max(fraction, 0.0), 1.0)
+        if stage in _WAITING_STAGES:
+            self.enter_stage(stage, fraction)
+            return
+        if stage in _SHOWN_STAGES:
+            done = (index + fraction) / max(self.piece_count, 1)
+            self.job = replace(self.job, stage=stage, stage_progress=done)
         share = (recognition_end(self.job) - CONVERT_SHARE) / max(self.piece_count, 1)
-        self.set_progress(CONVERT_SHARE + share * (index + min(max(fraction, 0.0), 0.99)))
+        self.set_progress(CONVERT_SHARE + share * (index + min(fraction, 0.99)))
 
     def paused(self, note: str | None) -> None:
         """Waiting for disk space (``note`` says so) or going on (None); nothing is written."""
         self.job = replace(self.job, error=note)
         self.listener(self.job)
 
-    def enter_stage(self, stage: str) -> None:
-        self.job = replace(self.job, stage=stage, waiting_since=None, expected_wait_s=None)
+    def enter_stage(self, stage: str, stage_progress: float = 0.0) -> None:
+        self.job = replace(
+            self.job,
+            stage=stage,
+            stage_progress=stage_progress,
+            waiting_since=None,
+            expected_wait_s=None,
+        )
         self.listener(self.job)
 
     def speakers_progress(self, fraction: float) -> None:
@@ -298,8 +327,15 @@ class TranscriptionService:
         info = audio.probe(job.source_path)
         self.queue.set_media(job.id, duration_ms=info.duration_ms, size=info.size_bytes)
         records = {r.piece.index: r for r in self.queue.pieces(job.id)}
+        engine = self.engine_for(job)  # before converting: its pieces may be cut its own way
+        # an engine on this computer reads the original: no upload copy is made for it
+        local = bool(getattr(engine, "runs_locally", False))
         pieces = self._known_pieces(records, info.duration_ms)
-        if pieces is None:
+        if local:
+            pieces = [
+                original_piece(job.source_path, info.duration_ms, info.channels, info.sample_rate)
+            ]
+        elif pieces is None:
             work = self.config.work_dir / str(job.id)
             work.mkdir(parents=True, exist_ok=True, mode=0o700)
             began = time.monotonic()
@@ -307,15 +343,19 @@ class TranscriptionService:
                 job.source_path,
                 info,
                 work,
-                channels_as_speakers=job.speakers is SpeakersMode.CHANNELS and info.channels > 1,
-                max_piece_ms=self.config.max_piece_ms,
                 progress=run.convert_progress,
                 cancelled=run.cancelled,
+                **piece_pool.prepare_options(
+                    engine,
+                    info.duration_ms,
+                    channels_as_speakers=job.speakers is SpeakersMode.CHANNELS
+                    and info.channels > 1,
+                    max_piece_ms=self.config.max_piece_ms,
+                ),
             )
             self._took(service_times.CONVERT, info.duration_ms, time.monotonic() - began)
         run.convert_progress(1.0)
         run.piece_count = len(pieces)
-        engine = self.engine_for(job)
         options = RecognitionOptions(
             language=job.language,
             # SpeechKit's own labels (mono, up to two people) unless speakers are found here
@@ -326,7 +366,14 @@ class TranscriptionService:
             # (bench/proofreading.py); the Settings glossary works after recognition
             glossary=tuple(merge_terms(job.options.get("glossary") or ())),
         )
-        run.wait_kind = service_times.speechkit_kind(options.model)
+        run.wait_kind = (
+            service_times.speechkit_kind(options.model)
+            if job.engine == "speechkit"
+            else service_times.engine_kind(job.engine, options.model)
+        )
+        if piece_pool.concurrency(engine):  # an engine that takes several pieces at once
+            context = functools.partial(_PieceContext, run)
+            records = piece_pool.recognize_pending(run, engine, options, pieces, records, context)
         results: list[tuple[AudioPiece, list[Utterance]]] = []
         for piece in pieces:
             if run.cancelled():
@@ -340,10 +387,11 @@ class TranscriptionService:
                 # sent before in this run (then the disk ran full, say) and no id was kept:
                 # it may have been accepted, so it is never sent again without the user
                 raise maybe_sent_error(record.sending_since)
-            if record is None or record.operation_id is None:
+            operation = record.operation_id if record is not None else None
+            if local or (operation or "").startswith(LOCAL_OPERATION):
+                run.enter(JobState.RECOGNIZING)  # on this computer: nothing is uploaded
+            elif operation is None:
                 run.enter(JobState.UPLOADING)
-            elif record.operation_id.startswith(LOCAL_OPERATION):
-                run.enter(JobState.RECOGNIZING)
             else:  # accepted before (a restart): the wait goes on
                 run.enter(JobState.RECOGNIZING, wait=run.wait_for(piece))
             ctx = _PieceContext(run, piece, record)
@@ -454,9 +502,18 @@ class TranscriptionService:
                 listener(job)
         return written
 
+    def release_engines(self) -> None:
+        """The queue is idle: let engines free what they keep between jobs (the offline
+        engine's warm process and its model). Cheap, never blocks; the next job starts it
+        again."""
+        release = getattr(self.engine_for, "release", None)
+        if callable(release):
+            release()
+
     def converted_audio(self, job_id: int) -> list[Path]:
         """The converted pieces kept for a job (empty when the original was sent as it is)."""
-        return sorted((self.config.work_dir / str(job_id)).glob("*.ogg"))
+        folder = self.config.work_dir / str(job_id)
+        return sorted([*folder.glob("*.ogg"), *folder.glob("*.flac")])
 
     def remove(self, job_id: int) -> None:
         """Forget a job, its transcript and its converted audio (cancel it first if running)."""
@@ -515,9 +572,11 @@ class TranscriptionService:
             run.job = self.queue.requeue(run.job.id, delay_s=min(delay, 3600), note=exc.message)
             run.listener(run.job)
             return
-        if exc.kind is FailureKind.UNREACHABLE:
+        if exc.kind is FailureKind.UNREACHABLE or exc.gave_up:
             self._finish(
-                run, JobState.FAILED, GAVE_UP_UNREACHABLE.format(attempts=run.job.attempts)
+                run,
+                JobState.FAILED,
+                exc.gave_up or GAVE_UP_UNREACHABLE.format(attempts=run.job.attempts),
             )
             return
         self._finish(run, JobState.FAILED, exc.message)

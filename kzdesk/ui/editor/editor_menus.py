@@ -156,6 +156,26 @@ def build_actions(window: EditorWindow) -> None:
         "Ctrl+P",
         window.play_current,
     )
+    window.language_actions = [
+        _action(
+            window,
+            QCoreApplication.translate("EditorWindow", "Kazakh"),
+            "Ctrl+Alt+K",
+            lambda: window.mark_current_language("kk"),
+        ),
+        _action(
+            window,
+            QCoreApplication.translate("EditorWindow", "Russian"),
+            "Ctrl+Alt+R",
+            lambda: window.mark_current_language("ru"),
+        ),
+        _action(
+            window,
+            QCoreApplication.translate("EditorWindow", "Other language…"),
+            "Ctrl+Alt+L",
+            lambda: window.mark_current_language(None),
+        ),
+    ]
     window.speaker_actions: list[QAction] = []
     for n in range(1, 10):
         action = _action(window, "", f"Ctrl+{n}", lambda _=False, n=n: window.give_to_speaker(n))
@@ -189,6 +209,9 @@ def build_menus(window: EditorWindow) -> None:
         window.end_later_action,
     ):
         timing.addAction(action)
+    language = edit.addMenu(QCoreApplication.translate("EditorWindow", "Phrase &language"))
+    for action in window.language_actions:
+        language.addAction(action)
     edit.addSeparator()
     for action in (
         window.find_action,
