@@ -37,6 +37,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from kzdesk.core.transcript import Change, Segment, Transcript, Word  # noqa: E402
+from kzdesk.services.transcripts import TranscriptService  # noqa: E402
 from kzdesk.services.waveform import compute_peaks, load_or_compute  # noqa: E402
 from kzdesk.storage.db import Database  # noqa: E402
 from kzdesk.storage.transcripts import TranscriptStore  # noqa: E402
@@ -261,7 +262,7 @@ def bench_models(args: argparse.Namespace, folder: Path) -> None:
     ms, _ = timed(every_cell)
     line(f"phrase table: {len(indexes) * len(roles)} data() calls", f"{ms:7.1f} ms", "≤ 1.5 s")
 
-    session = EditSession(TranscriptStore(Database.in_dir(folder / "models")), 0, t)
+    session = EditSession(TranscriptService.in_database(Database.in_dir(folder / "models")), 0, t)
     session.applied = session.changed.emit  # the models alone, no disk
     speakers = SpeakerListModel(session)
 

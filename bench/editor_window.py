@@ -46,6 +46,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from bench.editor import KAZAKH, RUSSIAN, make_transcript  # noqa: E402
 from bench.heartbeat import Heartbeat, run_for  # noqa: E402
 from kzdesk.services.playback_source import choose_source  # noqa: E402
+from kzdesk.services.transcripts import TranscriptService  # noqa: E402
 from kzdesk.storage.db import Database  # noqa: E402
 from kzdesk.storage.transcripts import TranscriptStore  # noqa: E402
 from kzdesk.ui.editor.commands import ReplaceTextCommand  # noqa: E402
@@ -98,7 +99,9 @@ def proofreading_phase(app, store, inputs, t, args, rng) -> tuple[float, float]:
         f"on the worker thread ({worker.state})"
     )
     options = ProofreadingOptions(glossary=tuple(GLOSSARY))
-    window = EditorWindow(store, replace(inputs, proofreading=options, spelling=worker))
+    window = EditorWindow(
+        TranscriptService(store), replace(inputs, proofreading=options, spelling=worker)
+    )
     window.show()
     run_for(app, 1.0)
     beat = Heartbeat()
@@ -193,7 +196,7 @@ def main() -> None:
 
         painted = FirstPaint()
         began = time.perf_counter()
-        window = EditorWindow(store, inputs, ui_state=ui_state)
+        window = EditorWindow(TranscriptService(store), inputs, ui_state=ui_state)
         window.view.viewport().installEventFilter(painted)
         built = time.perf_counter()
         window.show()

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import QApplication, QTableView  # noqa: E402
 from bench.heartbeat import Heartbeat, run_for  # noqa: E402
 from kzdesk.core.job import JobState, Language, SpeakersMode  # noqa: E402
 from kzdesk.engines.speechkit import SpeechKitEngine  # noqa: E402
+from kzdesk.services.jobs import JobService  # noqa: E402
 from kzdesk.services.transcription import PipelineConfig, TranscriptionService  # noqa: E402
 from kzdesk.storage.db import Database  # noqa: E402
 from kzdesk.storage.job_queue import JobQueue  # noqa: E402
@@ -95,7 +96,7 @@ def main() -> int:
             view.setItemDelegate(ProgressDelegate(view))
             view.resize(1100, 400)
             view.show()
-            dispatcher = Dispatcher(service, queue, max_workers=args.files)
+            dispatcher = Dispatcher(service, JobService(queue), max_workers=args.files)
             updates = [0]
 
             def on_changed(job: object) -> None:

@@ -15,12 +15,14 @@ from kzdesk.services import data_folder, log_file, wording
 from kzdesk.services import settings as settings_module
 from kzdesk.services.engines import EngineFactory
 from kzdesk.services.exporting import ExportRequest, JobExporter
+from kzdesk.services.jobs import JobService
 from kzdesk.services.queue_lock import QueueLock
 from kzdesk.services.secrets import SecretStore
 from kzdesk.services.service_times import ServiceTimes
 from kzdesk.services.settings import Settings
 from kzdesk.services.speakers import profile_store
 from kzdesk.services.transcription import PipelineConfig, TranscriptionService
+from kzdesk.services.transcripts import TranscriptService
 from kzdesk.storage.db import Database, default_data_dir
 from kzdesk.storage.export_records import ExportRecords
 from kzdesk.storage.job_queue import JobQueue
@@ -41,6 +43,8 @@ class AppContext:
     exporter: JobExporter  # writes each done job's export, never over a user's file
     times: ServiceTimes  # how long conversions and SpeechKit waits took here (the estimates)
     languages: wording.Languages  # of the interface (new speakers' names) and of exports
+    jobs: JobService  # the queue as the window sees it (through its dispatcher)
+    transcripts: TranscriptService  # transcripts as the window and the editor see them
 
     @classmethod
     def open(cls, data_dir: str | Path | None = None) -> AppContext:
@@ -89,6 +93,8 @@ class AppContext:
             exporter,
             times,
             languages,
+            JobService(queue),
+            TranscriptService(store),
         )
 
     def queue_lock(self, program: str) -> QueueLock:

@@ -1,4 +1,5 @@
-"""Import contract: Qt only in ui/ and workers/; core only the standard library."""
+"""Import contract: Qt only in ui/ and workers/; core only the standard library; the window
+reaches storage, engines, diarization and audio only through services."""
 
 from __future__ import annotations
 
@@ -21,6 +22,54 @@ def _imports(path: Path) -> set[str]:
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
             names.add(node.module)
     return names
+
+
+def _kzdesk_imports(path: Path) -> set[str]:
+    """The kzdesk modules ``path`` imports (``from kzdesk import export`` -> kzdesk.export)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(a.name for a in node.names if a.name.split(".")[0] == "kzdesk")
+        elif isinstance(node, ast.ImportFrom) and node.level > 0:
+            names.add("<relative import>")  # kzdesk imports absolutely: a relative one is news
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            if node.module == "kzdesk":
+                names.update(
+                    f"kzdesk.{a.name}" if _is_module("kzdesk", a.name) else "kzdesk"
+                    for a in node.names
+                )
+            elif node.module.split(".")[0] == "kzdesk":
+                names.add(node.module)
+    return names
+
+
+def _is_module(package: str, name: str) -> bool:
+    folder = ROOT.joinpath(*package.split("."))
+    return (folder / name).is_dir() or (folder / f"{name}.py").is_file()
+
+
+# What each upper layer may import of kzdesk (first part after "kzdesk."; "" is the package
+# itself, for its version). The window asks services; workers run services on threads.
+MAY_IMPORT = {
+    # app: the composition root (AppContext); resources: paths inside the bundle
+    "ui": {"", "core", "services", "workers", "export", "ui", "app", "resources"},
+    "workers": {"core", "services", "workers"},
+}
+
+
+def _layer_offenders(paths: list[Path], layer: str) -> dict[str, set[str]]:
+    allowed = MAY_IMPORT[layer]
+    offenders = {}
+    for p in paths:
+        bad = {
+            n
+            for n in _kzdesk_imports(p)
+            if n == "<relative import>" or [*n.split("."), ""][1] not in allowed
+        }
+        if bad:
+            offenders[p.name] = bad
+    return offenders
 
 
 def _modules() -> list[Path]:
@@ -74,3 +123,64 @@ def test_non_ui_modules_import_with_qt_unavailable() -> None:
         [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=120
     )
     assert out.returncode == 0, out.stderr
+
+
+def test_ui_reaches_storage_engines_diarization_and_audio_only_through_services() -> None:
+    assert _layer_offenders(sorted((PACKAGE / "ui").rglob("*.py")), "ui") == {}
+
+
+def _storage_reached_through_the_context(path: Path) -> set[str]:
+    """``ctx.queue``, ``self.ctx.store``, ``ctx.db``: the storage the composition root holds."""
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Attribute) and node.attr in {"queue", "store", "db"}:
+            owner = node.value
+            name = owner.id if isinstance(owner, ast.Name) else getattr(owner, "attr", "")
+            if name in {"ctx", "app_ctx", "context"}:
+                found.add(f"{name}.{node.attr}")
+    return found
+
+
+def test_the_window_takes_services_not_storage_from_the_app_context() -> None:
+    offenders = {
+        p.name: bad
+        for p in sorted((PACKAGE / "ui").rglob("*.py"))
+        if (bad := _storage_reached_through_the_context(p))
+    }
+    assert offenders == {}
+
+
+def test_workers_import_only_core_and_services() -> None:
+    assert _layer_offenders(sorted((PACKAGE / "workers").rglob("*.py")), "workers") == {}
+
+
+def test_the_layer_contract_catches_each_way_in(tmp_path: Path) -> None:
+    """The checks above can fail: plain, aliased, package-level and in-function imports."""
+    module = tmp_path / "window.py"
+    module.write_text(
+        "from kzdesk.storage.transcripts import TranscriptStore\n"
+        "import kzdesk.engines.speechkit as sk\n"
+        "from kzdesk import diarization, export, __version__\n"
+        "def f():\n"
+        "    from kzdesk.audio import probe\n"
+        "from kzdesk.services.transcripts import TranscriptService\n"
+        "jobs = self.ctx.queue.all(), ctx.jobs.all(), ctx.store, self.queue\n",
+        encoding="utf-8",
+    )
+    assert _storage_reached_through_the_context(module) == {"ctx.queue", "ctx.store"}
+    assert _layer_offenders([module], "ui") == {
+        "window.py": {
+            "kzdesk.storage.transcripts",
+            "kzdesk.engines.speechkit",
+            "kzdesk.diarization",
+            "kzdesk.audio",
+        }
+    }
+    assert _layer_offenders([module], "workers")["window.py"] == {
+        "kzdesk",
+        "kzdesk.storage.transcripts",
+        "kzdesk.engines.speechkit",
+        "kzdesk.diarization",
+        "kzdesk.export",
+        "kzdesk.audio",
+    }

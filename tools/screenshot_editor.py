@@ -130,6 +130,7 @@ def shoot(out_dir: Path, scale: str) -> list[Path]:
 
     from kzdesk.services import wording
     from kzdesk.services.playback_source import choose_source
+    from kzdesk.services.transcripts import TranscriptService
     from kzdesk.storage.db import Database
     from kzdesk.storage.transcripts import TranscriptStore
     from kzdesk.ui.editor.editor_window import EditorInputs, EditorWindow
@@ -161,7 +162,7 @@ def shoot(out_dir: Path, scale: str) -> list[Path]:
             export_language=xvfb.language(),
         )
         ui_state = QSettings(str(folder / "ui.ini"), QSettings.Format.IniFormat)
-        window = EditorWindow(store, inputs, ui_state=ui_state)
+        window = EditorWindow(TranscriptService(store), inputs, ui_state=ui_state)
         window.resize(*SIZE)
         window.show()
         settle(1.5)  # the waveform task finishes

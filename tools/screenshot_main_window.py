@@ -180,7 +180,7 @@ def shoot(out_dir: Path, scale: str) -> list[Path]:
             else:
                 os.environ.pop("KZDESK_SPEECHKIT_API_KEY", None)
             ctx = AppContext.open(data)
-            dispatcher = Dispatcher(ctx.service, ctx.queue)  # never started: nothing runs
+            dispatcher = Dispatcher(ctx.service, ctx.jobs)  # never started: nothing runs
             window = MainWindow(ctx, dispatcher, inhibitor=NoSleepChange(), ui_state=ui_state)  # type: ignore[arg-type]
             window.resize(*SIZE)
             window.show()

@@ -66,6 +66,7 @@ def shoot(
     from PySide6.QtCore import QPoint
     from PySide6.QtWidgets import QApplication, QStyleFactory
 
+    from kzdesk.services.transcripts import TranscriptService
     from kzdesk.ui.editor import proofread_menus
     from kzdesk.ui.editor.editor_window import EditorWindow
     from kzdesk.ui.editor.phrase_delegates import PAD_X, PAD_Y
@@ -87,7 +88,7 @@ def shoot(
         app.setPalette(palette)
         options = ProofreadingOptions(uncertain_below=0.7, glossary=GLOSSARY)
         window = EditorWindow(
-            store,
+            TranscriptService(store),
             replace(inputs, transcript_id=tid, proofreading=options, spelling=worker),
             ui_state=None,
         )

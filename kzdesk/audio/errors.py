@@ -1,20 +1,7 @@
-"""Errors raised by the audio package."""
+"""Errors raised by the audio package (defined in core: the window catches them too)."""
 
 from __future__ import annotations
 
+from kzdesk.core.errors import AudioError, Cancelled, DiskFull
 
-class AudioError(Exception):
-    """A problem with a recording, told as a sentence a non-programmer can act on."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
-
-
-class DiskFull(AudioError):
-    """The disk ran out of space while a working copy was written (the caller may wait for
-    space and try again: nothing is wrong with the recording)."""
-
-
-class Cancelled(Exception):
-    """The caller's cancel flag turned true while audio was being prepared."""
+__all__ = ["AudioError", "Cancelled", "DiskFull"]

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
+from kzdesk.core.errors import ModelsMissing
 from kzdesk.core.i18n import QT_TRANSLATE_NOOP
 from kzdesk.resources import resource_path
 
@@ -36,14 +37,6 @@ EMBEDDING_DIM = 192
 _POWERSET = np.array(
     [[0, 0, 0], [1, 0, 0], [0, 1, 0], [0, 0, 1], [1, 1, 0], [1, 0, 1], [0, 1, 1]], dtype=np.uint8
 )
-
-
-class ModelsMissing(RuntimeError):
-    """The model files are not where kzdesk keeps them (a damaged installation)."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
 
 def model_path(name: str) -> Path:

@@ -22,6 +22,7 @@ from kzdesk.core.i18n import QT_TRANSLATE_NOOP
 from kzdesk.services import disk_space, privacy
 from kzdesk.services.queue_lock import TERMINAL, QueueLock
 from kzdesk.storage.db import DB_FILE, Database, DatabaseTooNew
+from kzdesk.storage.db import default_data_dir as default_data_dir  # the window starts there
 
 log = logging.getLogger(__name__)
 

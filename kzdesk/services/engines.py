@@ -93,3 +93,12 @@ class EngineFactory:
             process = self._whisper_process
         if process is not None:
             process.release()
+
+
+def check_speechkit(api_key: str, folder_id: str) -> None:
+    """One cheap authenticated SpeechKit call (raises EngineError with a sentence)."""
+    from kzdesk.engines.speechkit import SpeechKitEngine, endpoint_from_env
+
+    SpeechKitEngine(
+        api_key=api_key, folder_id=folder_id, endpoint=endpoint_from_env()
+    ).check_connection()

@@ -22,6 +22,8 @@ from typing import Any
 from kzdesk import export
 from kzdesk.core.i18n import QT_TRANSLATE_NOOP
 from kzdesk.core.job import Job
+from kzdesk.core.transcript import Transcript
+from kzdesk.export import ExportOptions
 from kzdesk.services import wording
 from kzdesk.storage.export_records import ExportRecords
 from kzdesk.storage.transcripts import TranscriptStore
@@ -54,6 +56,19 @@ def parse_formats(text: str) -> list[str]:
             ).format(unknown=", ".join(unknown), formats=", ".join(export.FORMATS))
         )
     return formats
+
+
+def write_file(
+    transcript: Transcript,
+    fmt: str,
+    path: Path,
+    options: ExportOptions,
+    *,
+    replace: bool = True,
+) -> Path:
+    """The editor's export of one format to ``path`` (``replace=False``: FileExistsError
+    rather than replacing a file that appeared meanwhile)."""
+    return export.export_file(transcript, fmt, path, options, replace=replace)
 
 
 @dataclass(frozen=True)
@@ -194,6 +209,10 @@ class JobExporter:
             raise ExportError(UNEXPECTED_EXPORT) from None
         self.records.finished(job.id, outcome.note)
         return outcome
+
+    def paths_of(self, job_id: int, *, since: float = 0.0) -> list[Path]:
+        """The files written for the job (those written at ``since`` or later)."""
+        return [r.path for r in self.records.of_job(job_id) if r.written_at >= since]
 
     # ---- writing without overwriting ------------------------------------------------------
     def _write(self, job_id: int, wanted: Path, data: bytes, fmt: str) -> Path:

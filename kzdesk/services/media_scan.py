@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kzdesk.audio import MEDIA_EXTENSIONS as MEDIA_EXTENSIONS  # the open-file dialog's filter
 from kzdesk.audio import is_media_file
 from kzdesk.audio.probe import special_file_problem
 from kzdesk.core.i18n import QT_TRANSLATE_NOOP

@@ -21,11 +21,11 @@ import numpy as np
 
 from kzdesk.core.job import Job, SpeakersMode
 from kzdesk.core.transcript import Speaker, Transcript
+from kzdesk.core.voices import SpeakerVoice
 from kzdesk.diarization.align import align_transcript
 from kzdesk.diarization.pipeline import DiarizationOptions, DiarizationResult
 from kzdesk.diarization.process import diarize_in_subprocess
 from kzdesk.diarization.profiles import VoiceProfileStore, match_speakers
-from kzdesk.storage.transcripts import SpeakerVoice
 
 log = logging.getLogger(__name__)
 

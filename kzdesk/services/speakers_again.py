@@ -20,13 +20,13 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from kzdesk.core.transcript import Speaker, Transcript, speaker_color
+from kzdesk.core.voices import SpeakerVoice
 from kzdesk.diarization.align import align_transcript
 from kzdesk.diarization.pipeline import DiarizationOptions
 from kzdesk.diarization.process import diarize_in_subprocess
 from kzdesk.diarization.profiles import VoiceProfileStore
 from kzdesk.services import wording
 from kzdesk.services.speakers import Diarize, overlaps_ms, speaker_voices, suggest_names
-from kzdesk.storage.transcripts import SpeakerVoice
 
 SAME_VOICE = 0.6  # centroid cosine of one person's voice in two diarizations (CAM++)
 MOST_OF = 0.5  # share of an old speaker's talk time a new speaker must cover to inherit

@@ -40,13 +40,14 @@ from kzdesk.core.job import (
     SpeakersMode,
 )
 from kzdesk.core.transcript import Transcript
+from kzdesk.core.voices import SpeakerVoice
 from kzdesk.diarization.profiles import VoiceProfileStore
 from kzdesk.services import disk_space, piece_pool, service_times, speakers, wording
 from kzdesk.services.assemble import build_transcript, utterances_from_json, utterances_to_json
 from kzdesk.services.exporting import ExportError, JobExporter
 from kzdesk.services.service_times import ServiceTimes
 from kzdesk.storage.job_queue import JobQueue, PieceRecord
-from kzdesk.storage.transcripts import SpeakerVoice, TranscriptStore
+from kzdesk.storage.transcripts import TranscriptStore
 
 log = logging.getLogger(__name__)
 
@@ -515,6 +516,10 @@ class TranscriptionService:
         self.cancel(job_id)
         self.queue.remove(job_id)
         shutil.rmtree(self.config.work_dir / str(job_id), ignore_errors=True)
+
+    def release_connection(self) -> None:
+        """The calling pool thread is done with the database: its connection closes."""
+        self.queue.db.release_connection()
 
     @staticmethod
     def _known_pieces(records: dict[int, PieceRecord], duration_ms: int) -> list[AudioPiece] | None:

@@ -11,22 +11,10 @@ import json
 import sqlite3
 import time
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from kzdesk.core.transcript import Change, Segment, Speaker, Transcript, Word
+from kzdesk.core.voices import SpeakerVoice
 from kzdesk.storage.db import Database
-
-
-@dataclass(frozen=True)
-class SpeakerVoice:
-    """The voice of one speaker of a transcript, as found on this computer: its embedding (to
-    save it as a known voice) and the known voice's name suggested for it, if any."""
-
-    speaker_id: int
-    model: str  # the embedder's name; profiles of another model are never compared
-    vector: tuple[float, ...]
-    suggested_name: str | None = None  # pre-filled from a known voice until confirmed
-    similarity: float | None = None
 
 
 class TranscriptStore:

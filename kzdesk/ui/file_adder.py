@@ -9,8 +9,8 @@ from PySide6.QtCore import QObject, QSettings
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from kzdesk.app import AppContext
-from kzdesk.audio import MEDIA_EXTENSIONS
 from kzdesk.core.job import Job, Language, SpeakersMode
+from kzdesk.services.media_scan import MEDIA_EXTENSIONS
 from kzdesk.ui.drop_area import collect_media
 from kzdesk.ui.text import fill
 from kzdesk.workers.dispatcher import Dispatcher
@@ -48,7 +48,7 @@ class FileAdder(QObject):
         options = {"model": settings.model}
 
         def same(path: Path) -> Job | None:
-            return self.ctx.queue.find_same(
+            return self.ctx.jobs.find_same(
                 path, language=language, speakers=speakers, engine=settings.engine, options=options
             )
 

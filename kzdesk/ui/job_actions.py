@@ -20,9 +20,7 @@ from kzdesk.core.job import (
 from kzdesk.services.exporting import JobExporter
 from kzdesk.services.failures import retry_can_help
 from kzdesk.services.settings import Settings
-from kzdesk.storage.job_glossary import set_job_glossary
-from kzdesk.storage.job_queue import JobQueue
-from kzdesk.storage.transcripts import TranscriptStore
+from kzdesk.services.transcripts import TranscriptService
 from kzdesk.ui.dialogs.glossary_dialog import GlossaryDialog
 from kzdesk.ui.messages import translate_message
 from kzdesk.ui.queue_view import QueueView
@@ -104,8 +102,7 @@ class JobActions(QObject):
         window: QWidget,
         view: QueueView,
         dispatcher: Dispatcher,
-        queue: JobQueue,
-        store: TranscriptStore,
+        transcripts: TranscriptService,
         settings: Settings,
         exporter: JobExporter,
         *,
@@ -116,8 +113,7 @@ class JobActions(QObject):
         self.window = window
         self.view = view
         self.dispatcher = dispatcher
-        self.queue = queue
-        self.store = store
+        self.transcripts = transcripts
         self.settings = settings
         self.exporter = exporter
         self.ask = ask
@@ -247,7 +243,7 @@ class JobActions(QObject):
             self.open_job(job)
 
     def open_job(self, job: Job) -> QWidget | None:
-        tid = self.store.id_for_job(job.id)
+        tid = self.transcripts.id_for_job(job.id)
         if tid is None:
             self.notify(fill(self.tr("“%1” has no transcript yet."), job.file_name))
             return None
@@ -267,8 +263,9 @@ class JobActions(QObject):
         return dialog
 
     def _set_glossary(self, job_id: int, terms: list[str]) -> None:
-        set_job_glossary(self.queue.db, job_id, terms)
-        self.view.source_model.upsert(self.queue.get(job_id))  # the menu reads the row's job
+        job = self.dispatcher.set_glossary(job_id, terms)
+        if job is not None:
+            self.view.source_model.upsert(job)  # the menu reads the row's job
 
     def on_cancel(self) -> None:
         for job in self.view.selected_jobs():
@@ -296,7 +293,7 @@ class JobActions(QObject):
         jobs = self.view.selected_jobs()
         if not jobs:
             return
-        with_text = [j for j in jobs if self.store.id_for_job(j.id) is not None]
+        with_text = [j for j in jobs if self.transcripts.has_transcript(j.id)]
         if with_text:
             if len(with_text) == 1:
                 question = fill(
@@ -350,7 +347,7 @@ class JobActions(QObject):
     def announce_export(self, job: Job) -> None:
         """The export a job wrote the moment it was done (its worker wrote it)."""
         since = job.finished_at or 0.0
-        paths = [r.path for r in self.exporter.records.of_job(job.id) if r.written_at >= since]
+        paths = self.exporter.paths_of(job.id, since=since)
         self._say_exported(paths, job.export_note or "")
 
     def _say_exported(self, paths: list[Path], note: str) -> None:
@@ -397,9 +394,7 @@ class JobActions(QObject):
         for job in self.view.selected_jobs():
             if job.state is not JobState.QUEUED:
                 continue
-            try:
-                updated = self.queue.update_options(job.id, **changes)  # type: ignore[arg-type]
-            except ValueError:
-                continue  # started meanwhile
-            model.upsert(updated)
+            updated = self.dispatcher.update_options(job.id, **changes)  # type: ignore[arg-type]
+            if updated is not None:  # else it started meanwhile
+                model.upsert(updated)
         self.update_enabled()

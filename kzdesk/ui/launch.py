@@ -93,7 +93,7 @@ def run_gui(data_dir: str | None = None, files: Sequence[str] | None = None) -> 
 
     dispatcher = Dispatcher(
         ctx.service,
-        ctx.queue,
+        ctx.jobs,
         max_workers=ctx.settings.parallel_jobs,
         lock=ctx.queue_lock(WINDOW),  # one kzdesk at a time runs this data folder's jobs
     )

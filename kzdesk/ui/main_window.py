@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from kzdesk.app import AppContext
 from kzdesk.core.job import Job, JobState
 from kzdesk.services import settings as settings_module
+from kzdesk.services.engines import check_speechkit
 from kzdesk.services.estimates import Estimator
 from kzdesk.services.power import SleepInhibitor
 from kzdesk.services.settings import Settings
@@ -58,15 +59,6 @@ SUMMARY_MS = 300  # the status bar recounts at most this often (and at least onc
 TICK_MS = 1000  # running jobs' elapsed times move on
 
 
-def speechkit_check(api_key: str, folder_id: str) -> None:
-    """One cheap authenticated SpeechKit call (raises EngineError with a sentence)."""
-    from kzdesk.engines.speechkit import SpeechKitEngine, endpoint_from_env
-
-    SpeechKitEngine(
-        api_key=api_key, folder_id=folder_id, endpoint=endpoint_from_env()
-    ).check_connection()
-
-
 class MainWindow(QMainWindow):
     closed = Signal()
 
@@ -75,7 +67,7 @@ class MainWindow(QMainWindow):
         ctx: AppContext,
         dispatcher: Dispatcher,
         *,
-        check_connection: CheckConnection = speechkit_check,
+        check_connection: CheckConnection = check_speechkit,
         inhibitor: SleepInhibitor | None = None,
         ui_state: QSettings | None = None,
         parent: QWidget | None = None,
@@ -93,7 +85,7 @@ class MainWindow(QMainWindow):
         settings = ctx.settings
         self.estimator = Estimator(ctx.times, settings.model)  # from the times measured here
         self.model = JobTableModel(
-            ctx.queue.all(),
+            ctx.jobs.all(),
             price_per_minute=settings.price_per_minute,
             currency=settings.currency,
             estimator=self.estimator,
@@ -106,8 +98,7 @@ class MainWindow(QMainWindow):
             self,
             self.view,
             dispatcher,
-            ctx.queue,
-            ctx.store,
+            ctx.transcripts,
             ctx.settings,
             ctx.exporter,
             ask=self.ask,

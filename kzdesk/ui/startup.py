@@ -17,9 +17,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from kzdesk.app import AppContext
 from kzdesk.services import data_folder
-from kzdesk.services.data_folder import DataFolderError, Problem
+from kzdesk.services.data_folder import DB_FILE, DataFolderError, Problem, default_data_dir
 from kzdesk.services.queue_lock import WINDOW
-from kzdesk.storage.db import DB_FILE, default_data_dir
 from kzdesk.ui import languages
 from kzdesk.ui.messages import translate_message
 

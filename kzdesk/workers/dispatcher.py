@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -20,9 +20,9 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, QThreadPool, QTimer, S
 
 from kzdesk.core.job import Job, JobState, Language, SpeakersMode
 from kzdesk.services import disk_space
+from kzdesk.services.jobs import JobService
 from kzdesk.services.queue_lock import QueueLock
 from kzdesk.services.transcription import TranscriptionService
-from kzdesk.storage.job_queue import JobQueue
 from kzdesk.workers.job_runnable import JobRunnable, OwedExports, WorkerSignals
 
 log = logging.getLogger(__name__)
@@ -46,7 +46,7 @@ class Dispatcher(QObject):
     def __init__(
         self,
         service: TranscriptionService,
-        queue: JobQueue,
+        jobs: JobService,
         *,
         max_workers: int = 5,
         lock: QueueLock | None = None,
@@ -54,7 +54,7 @@ class Dispatcher(QObject):
     ) -> None:
         super().__init__(parent)
         self.service = service
-        self.queue = queue
+        self.jobs = jobs
         self.lock = lock  # None: this process owns the queue without asking (tests)
         self._max_workers = max(1, int(max_workers))
         self._pool = QThreadPool(self)
@@ -93,7 +93,7 @@ class Dispatcher(QObject):
         if self._stop.is_set():
             raise RuntimeError("a Dispatcher cannot start again after shutdown()")
         if self.lock is not None and not self.lock.acquire():
-            self._watched = {job.id: job for job in self.queue.all()}
+            self._watched = {job.id: job for job in self.jobs.all()}
             self.queue_held_elsewhere.emit(self.lock.describe_holder())
             self._watch.start()
             return []
@@ -101,7 +101,7 @@ class Dispatcher(QObject):
 
     def _take(self) -> list[Job]:
         self._watch.stop()
-        recovered = self.queue.recover() if not self._started else []
+        recovered = self.jobs.recover() if not self._started else []
         if not self._started:
             self._pool.start(OwedExports(self.service, self._signals))
         self._started = True
@@ -168,13 +168,13 @@ class Dispatcher(QObject):
         jobs = []
         for path in paths:
             try:
-                job = self.queue.enqueue(
+                job = self.jobs.enqueue(
                     path, language=language, speakers=speakers, engine=engine, options=options
                 )
             except Exception as exc:
-                if not disk_space.is_disk_full(exc, self.queue.db.path.parent):
+                if not disk_space.is_disk_full(exc, self.jobs.data_dir):
                     raise
-                self.problem.emit(disk_space.not_saved_message(self.queue.db.path.parent))
+                self.problem.emit(disk_space.not_saved_message(self.jobs.data_dir))
                 break
             jobs.append(job)
             self._batch[job.id] = job.state
@@ -193,7 +193,7 @@ class Dispatcher(QObject):
             return
         try:
             self.service.cancel(job_id)
-            job = self.queue.get(job_id)
+            job = self.jobs.get(job_id)
         except KeyError:
             return
         self._publish(job)
@@ -205,15 +205,44 @@ class Dispatcher(QObject):
         if job_id in self._running:
             return
         try:
-            job = self.queue.get(job_id)
+            job = self.jobs.get(job_id)
         except KeyError:
             return
         if job.state.is_active:
             return
-        job = self.queue.retry(job_id)
+        job = self.jobs.retry(job_id)
         self._batch[job.id] = job.state
         self.job_added.emit(job)
         self._dispatch()
+
+    def update_options(
+        self,
+        job_id: int,
+        *,
+        language: Language | None = None,
+        speakers: SpeakersMode | None = None,
+        engine: str | None = None,
+        options: dict[str, Any] | None = None,
+    ) -> Job | None:
+        """Change the choices of a queued job; None when it started (or went) meanwhile.
+        Everyone watching the queue hears of the change (``job_changed``)."""
+        try:
+            job = self.jobs.update_options(
+                job_id, language=language, speakers=speakers, engine=engine, options=options
+            )
+        except (ValueError, KeyError):
+            return None
+        self._publish(job)
+        return job
+
+    def set_glossary(self, job_id: int, terms: Sequence[str]) -> Job | None:
+        """The job's own names and terms (any state); None when the job is gone."""
+        try:
+            job = self.jobs.set_glossary(job_id, terms)
+        except KeyError:
+            return None
+        self._publish(job)
+        return job
 
     def remove(self, job_id: int) -> None:
         """Forget a job (and its transcript); a running job is cancelled first."""
@@ -239,7 +268,7 @@ class Dispatcher(QObject):
             if recovered:
                 log.info("resuming %d interrupted job(s)", len(recovered))
             return
-        current = {job.id: job for job in self.queue.all()}
+        current = {job.id: job for job in self.jobs.all()}
         for job_id in set(self._watched) - set(current):
             self.job_removed.emit(job_id)
         for job in current.values():
@@ -252,18 +281,18 @@ class Dispatcher(QObject):
             return
         if len(self._running) >= self._max_workers:
             return
-        wake = self.queue.next_wakeup()  # a read: no write lock while nothing is runnable
+        wake = self.jobs.next_wakeup()  # a read: no write lock while nothing is runnable
         if wake is None or wake > time.time():
             return
         while len(self._running) < self._max_workers:
             try:
-                job = self.queue.claim_next()
+                job = self.jobs.claim_next()
             except Exception as exc:
-                if not disk_space.is_disk_full(exc, self.queue.db.path.parent):
+                if not disk_space.is_disk_full(exc, self.jobs.data_dir):
                     raise
                 if not self._disk_full:  # tried again on every tick until space is back
                     self._disk_full = True
-                    self.problem.emit(disk_space.paused_message(self.queue.db.path.parent))
+                    self.problem.emit(disk_space.paused_message(self.jobs.data_dir))
                 return
             self._disk_full = False
             if job is None:

@@ -8,9 +8,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, Signal
 
-from kzdesk import export
 from kzdesk.core.transcript import Transcript
-from kzdesk.export import ExportOptions
+from kzdesk.services.exporting import ExportOptions, write_file
 
 log = logging.getLogger(__name__)
 
@@ -53,9 +52,7 @@ class ExportFilesTask(QRunnable):
                     break
                 path.parent.mkdir(parents=True, exist_ok=True)
                 written.append(
-                    export.export_file(
-                        self._transcript, fmt, path, self._options, replace=self._replace
-                    )
+                    write_file(self._transcript, fmt, path, self._options, replace=self._replace)
                 )
                 self.signals.progressed.emit(len(written), len(self._targets))
         except OSError as exc:

@@ -11,9 +11,8 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QRunnable, Signal
 
-from kzdesk.audio.errors import AudioError, Cancelled
+from kzdesk.core.errors import AudioError, Cancelled, ModelsMissing
 from kzdesk.core.i18n import QT_TRANSLATE_NOOP
-from kzdesk.diarization.models import ModelsMissing
 from kzdesk.services.speakers_again import FoundAgain
 
 log = logging.getLogger(__name__)

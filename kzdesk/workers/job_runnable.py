@@ -61,7 +61,7 @@ class JobRunnable(QRunnable):
         finally:
             # PySide gives pool threads a fresh Python thread state per runnable: the thread-local
             # connection would otherwise stay open, one per job, until the app closes.
-            self.service.queue.db.release_connection()
+            self.service.release_connection()
             self.signals.finished.emit(self.job.id)
 
     def _listen(self, job: Job) -> None:
@@ -93,4 +93,4 @@ class OwedExports(QRunnable):
         except Exception:
             log.exception("writing owed exports failed")
         finally:
-            self.service.queue.db.release_connection()
+            self.service.release_connection()

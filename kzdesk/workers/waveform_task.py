@@ -13,7 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, Signal
 
-from kzdesk.audio.errors import AudioError, Cancelled
+from kzdesk.core.errors import AudioError, Cancelled
 from kzdesk.core.i18n import QT_TRANSLATE_NOOP
 from kzdesk.services.playback_source import PlaybackSource, peaks_for_source
 from kzdesk.services.waveform import DEFAULT_BINS_PER_SECOND

@@ -7,11 +7,11 @@ from pathlib import Path
 import numpy as np
 
 from kzdesk.core.transcript import Segment, Speaker, Transcript, Word
+from kzdesk.core.voices import SpeakerVoice
 from kzdesk.diarization.pipeline import DiarizationOptions, DiarizationResult
 from kzdesk.diarization.profiles import VoiceProfileStore
 from kzdesk.diarization.turns import SpeakerTurn
 from kzdesk.services.speakers_again import find_speakers_again, user_named
-from kzdesk.storage.transcripts import SpeakerVoice
 
 MODEL = "campplus-zh-en"
 E = np.eye(4, dtype=np.float32)

@@ -62,7 +62,7 @@ def open_window(qtbot, env: Path):
         ctx = AppContext.open(data_dir or env / "data")
         dispatcher = Dispatcher(
             ctx.service,
-            ctx.queue,
+            ctx.jobs,
             max_workers=ctx.settings.parallel_jobs,
             lock=ctx.queue_lock(WINDOW) if lock else None,
         )

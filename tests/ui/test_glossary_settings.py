@@ -73,13 +73,12 @@ def test_the_job_menu_edits_the_jobs_glossary(qtbot, app_ctx: AppContext, tmp_pa
     model = JobTableModel(app_ctx.queue.all())
     view = QueueView(model)
     window.setCentralWidget(view)
-    dispatcher = Dispatcher(app_ctx.service, app_ctx.queue)
+    dispatcher = Dispatcher(app_ctx.service, app_ctx.jobs)
     acts = JobActions(
         window,
         view,
         dispatcher,
-        app_ctx.queue,
-        app_ctx.store,
+        app_ctx.transcripts,
         app_ctx.settings,
         app_ctx.exporter,
         ask=lambda t, q: True,

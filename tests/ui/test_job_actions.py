@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMainWindow
 
 from kzdesk.app import AppContext
-from kzdesk.core.job import STAGE_SPEAKERS, JobState, SpeakersMode
+from kzdesk.core.job import STAGE_SPEAKERS, Job, JobState, Language, SpeakersMode
 from kzdesk.services.transcription import SPEAKERS_START
 from kzdesk.ui.job_actions import JobActions, engine_names, language_names, speakers_names
 from kzdesk.ui.models.job_table_model import Column, JobTableModel
@@ -28,13 +28,12 @@ def actions(qtbot, tmp_path: Path):
     model = JobTableModel(ctx.queue.all())
     view = QueueView(model)
     window.setCentralWidget(view)
-    dispatcher = Dispatcher(ctx.service, ctx.queue)
+    dispatcher = Dispatcher(ctx.service, ctx.jobs)
     acts = JobActions(
         window,
         view,
         dispatcher,
-        ctx.queue,
-        ctx.store,
+        ctx.transcripts,
         ctx.settings,
         ctx.exporter,
         ask=lambda t, q: True,
@@ -79,6 +78,25 @@ def test_the_speakers_menu_sets_count_range_and_modes(actions) -> None:
     assert speakers.data() == "channels"
     _choose(acts, SpeakersMode.OFF)
     assert speakers.data() == "off" and ctx.queue.get(job_id).options == {}
+
+
+def test_the_dispatcher_hears_of_every_changed_choice(actions) -> None:
+    """Language, engine and glossary changes go through the dispatcher, which tells every
+    view of the job (the status bar, the details pane, another window's queue)."""
+    acts, ctx, job_id, _model = actions
+    heard: list[Job] = []
+    acts.dispatcher.job_changed.connect(heard.append)  # emitted in this (the GUI) thread
+    [russian] = [a for a in acts.language_menu.actions() if a.data() == Language.RU.value]
+    russian.trigger()
+    [whisper] = [a for a in acts.engine_menu.actions() if a.data() == "whisper"]
+    whisper.trigger()
+    acts._set_glossary(job_id, ["Ақтөбе"])  # what the glossary dialog's OK does
+    assert [(j.language, j.engine, j.options.get("glossary")) for j in heard] == [
+        (Language.RU, "speechkit", None),
+        (Language.RU, "whisper", None),
+        (Language.RU, "whisper", ["Ақтөбе"]),
+    ]
+    assert heard[-1] == ctx.queue.get(job_id)
 
 
 def test_finding_speakers_is_its_own_stage_in_the_status(actions) -> None:

@@ -15,6 +15,7 @@ from kzdesk.audio import AudioError, probe
 from kzdesk.core.job import Job, JobState
 from kzdesk.engines import speechkit_errors
 from kzdesk.services.playback_source import choose_source
+from kzdesk.services.transcripts import TranscriptService
 from kzdesk.storage.db import Database
 from kzdesk.storage.transcripts import TranscriptStore
 from kzdesk.ui import languages
@@ -75,7 +76,7 @@ def test_english_loads_only_its_plural_forms(qapp: QApplication) -> None:
 
 def test_main_window_menus_and_toolbar_are_translated(qtbot, tmp_path: Path, language: str) -> None:
     ctx = AppContext.open(tmp_path / "data")
-    dispatcher = Dispatcher(ctx.service, ctx.queue, max_workers=1)
+    dispatcher = Dispatcher(ctx.service, ctx.jobs, max_workers=1)
     window = MainWindow(
         ctx,
         dispatcher,
@@ -127,7 +128,9 @@ def test_editor_window_is_translated(qtbot, tmp_path: Path, language: str) -> No
         waveform_cache=tmp_path / "cache",
         export_folder=tmp_path / "out",
     )
-    window = EditorWindow(store, inputs, ui_state=QSettings(str(tmp_path / "ui.ini")))
+    window = EditorWindow(
+        TranscriptService(store), inputs, ui_state=QSettings(str(tmp_path / "ui.ini"))
+    )
     qtbot.addWidget(window)
     try:
         menus = [a.text() for a in window.menuBar().actions()]
@@ -202,7 +205,7 @@ def test_language_names_new_speakers_and_sizes_speak_the_language(
     _check_language([shown], language)
 
     store = TranscriptStore(Database.in_dir(tmp_path / "data"))
-    session = EditSession(store, store.save(sample(phrases=3)))
+    session = EditSession(TranscriptService(store), store.save(sample(phrases=3)))
     panel = SpeakersPanel(session)
     qtbot.addWidget(panel)
     speaker_id = panel.add_speaker()

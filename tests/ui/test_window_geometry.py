@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QRect, QSettings, QSize
 from PySide6.QtWidgets import QMainWindow
 
+from kzdesk.services.transcripts import TranscriptService
 from kzdesk.ui import window_geometry
 from kzdesk.ui.window_geometry import fit_rect
 
@@ -54,7 +55,7 @@ def test_the_editor_opens_within_the_screen(qtbot, tmp_path: Path) -> None:
     t = sample(phrases=3)
     inputs = EditorInputs(store.save(t), "x", choose_source(None, [], t.duration_ms))
     state = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
-    window = EditorWindow(store, inputs, ui_state=state)
+    window = EditorWindow(TranscriptService(store), inputs, ui_state=state)
     qtbot.addWidget(window)
     area = window_geometry.available_area(window)
     assert area is not None

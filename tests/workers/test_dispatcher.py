@@ -12,6 +12,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication
 
 from kzdesk.core.job import Job, JobState, Language, SpeakersMode
+from kzdesk.services.jobs import JobService
 from kzdesk.services.transcription import PipelineConfig, TranscriptionService
 from kzdesk.storage.db import Database
 from kzdesk.storage.job_queue import JobQueue
@@ -72,7 +73,7 @@ class Env:
         self.dispatchers: list[Dispatcher] = []
 
     def dispatcher(self, seen: Seen, **kwargs: int) -> Dispatcher:
-        dispatcher = Dispatcher(self.service, self.queue, **kwargs)
+        dispatcher = Dispatcher(self.service, JobService(self.queue), **kwargs)
         seen.watch(dispatcher)
         self.dispatchers.append(dispatcher)
         return dispatcher
@@ -288,3 +289,25 @@ def test_a_full_disk_is_told_once_and_jobs_start_when_space_is_back(
     assert problems[1].startswith(f"The disk that holds {env.db.path.parent} is full")
     assert "cannot save its queue" in problems[1]
     monkeypatch.setattr(env.queue, "enqueue", real_enqueue)
+
+
+def test_changed_choices_and_glossary_reach_everyone_through_the_dispatcher(
+    qtbot, env: Env, source: Path
+) -> None:
+    """The window changes a queued job through the dispatcher, which announces the change."""
+    seen = Seen()
+    dispatcher = env.dispatcher(seen)  # not started: nothing is claimed meanwhile
+    [job] = _enqueue(dispatcher, [source])
+    changed = dispatcher.update_options(job.id, language=Language.RU, engine="whisper")
+    assert changed is not None and changed.language is Language.RU and changed.engine == "whisper"
+    assert seen.last(job.id) == changed == env.queue.get(job.id)
+    glossary = dispatcher.set_glossary(job.id, ["Ақтөбе", "SpeechKit"])
+    assert glossary is not None and glossary.options["glossary"] == ["Ақтөбе", "SpeechKit"]
+    assert seen.last(job.id) == glossary
+    claimed = env.queue.claim_next()  # another worker started it meanwhile
+    assert claimed is not None and claimed.id == job.id
+    told = len(seen.changed)
+    assert dispatcher.update_options(job.id, language=Language.KK) is None
+    assert len(seen.changed) == told and env.queue.get(job.id).language is Language.RU
+    assert dispatcher.set_glossary(job.id + 100, ["x"]) is None  # a job that is gone
+    assert len(seen.changed) == told

@@ -9,6 +9,7 @@ import pytest
 
 from kzdesk.core.job import Language, SpeakersMode
 from kzdesk.services.engines import EngineFactory
+from kzdesk.services.jobs import JobService
 from kzdesk.services.secrets import SecretStore
 from kzdesk.services.settings import Settings
 from kzdesk.services.transcription import PipelineConfig, TranscriptionService
@@ -31,7 +32,7 @@ def test_one_engine_process_per_batch_released_when_idle(
     service = TranscriptionService(
         queue, TranscriptStore(db), factory, PipelineConfig(work_dir=tmp_path / "w")
     )
-    dispatcher = Dispatcher(service, queue, max_workers=3)
+    dispatcher = Dispatcher(service, JobService(queue), max_workers=3)
     batches: list[tuple[int, int]] = []
     dispatcher.batch_finished.connect(lambda done, failed: batches.append((done, failed)))
     dispatcher.start()

@@ -33,8 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kzdesk.diarization.models import EMBEDDING_MODEL
-from kzdesk.diarization.profiles import VoiceProfile, VoiceProfileStore, is_outdated
+from kzdesk.services.known_voices import KnownVoices, VoiceProfile, needs_new_sample
 
 _Index = QModelIndex | QPersistentModelIndex
 ProfileIdRole = Qt.ItemDataRole.UserRole + 1
@@ -43,7 +42,7 @@ ProfileIdRole = Qt.ItemDataRole.UserRole + 1
 class VoiceListModel(QAbstractListModel):
     """One row per saved voice; editing a name renames the profile at once."""
 
-    def __init__(self, store: VoiceProfileStore, parent: QObject | None = None) -> None:
+    def __init__(self, store: KnownVoices, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.store = store
         self._profiles: list[VoiceProfile] = []
@@ -69,7 +68,7 @@ class VoiceListModel(QAbstractListModel):
         if not index.isValid() or not 0 <= index.row() < len(self._profiles):
             return None
         profile = self._profiles[index.row()]
-        outdated = is_outdated(profile, EMBEDDING_MODEL)
+        outdated = needs_new_sample(profile)
         if role == Qt.ItemDataRole.DisplayRole:
             if outdated:
                 return self.tr("{name} (needs a new sample)").format(name=profile.name)
@@ -128,7 +127,7 @@ def _ask_delete(parent: QWidget, name: str) -> bool:
 class VoicesDialog(QDialog):
     def __init__(
         self,
-        store: VoiceProfileStore,
+        store: KnownVoices,
         parent: QWidget | None = None,
         *,
         ask_delete: Callable[[QWidget, str], bool] = _ask_delete,

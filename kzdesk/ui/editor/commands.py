@@ -9,7 +9,6 @@ the view hears of it, so a crash loses nothing that was on screen.
 from __future__ import annotations
 
 import logging
-import sqlite3
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -17,7 +16,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from kzdesk.core import search, timecode
 from kzdesk.core.search import Match, SearchQuery
 from kzdesk.core.transcript import Change, Transcript, TranscriptError
-from kzdesk.storage.transcripts import TranscriptStore
+from kzdesk.services.transcripts import NotSaved, TranscriptService
 
 log = logging.getLogger(__name__)
 
@@ -31,15 +30,15 @@ class EditSession(QObject):
 
     def __init__(
         self,
-        store: TranscriptStore,
+        transcripts: TranscriptService,
         transcript_id: int,
         transcript: Transcript | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self.store = store
+        self.transcripts = transcripts
         self.transcript_id = transcript_id
-        self.transcript = transcript if transcript is not None else store.load(transcript_id)
+        self.transcript = transcript if transcript is not None else transcripts.load(transcript_id)
         self.undo_stack = QUndoStack(self)
         self._rejected: TranscriptError | None = None
         self._unsaved = False  # a change could not be written: the next save writes everything
@@ -83,8 +82,8 @@ class EditSession(QObject):
         if not self._unsaved:
             return True
         try:
-            self.store.rewrite(self.transcript_id, self.transcript)
-        except sqlite3.Error:
+            self.transcripts.rewrite(self.transcript_id, self.transcript)
+        except NotSaved:
             log.exception("could not save transcript %s", self.transcript_id)
             return False
         self._unsaved = False
@@ -98,11 +97,11 @@ class EditSession(QObject):
         did not reach the disk is saved with it."""
         try:
             if self._unsaved:
-                self.store.rewrite(self.transcript_id, self.transcript)
+                self.transcripts.rewrite(self.transcript_id, self.transcript)
                 self._unsaved = False
             else:
-                self.store.apply(self.transcript_id, change)
-        except sqlite3.Error:
+                self.transcripts.apply(self.transcript_id, change)
+        except NotSaved:
             log.exception("could not save an edit of transcript %s", self.transcript_id)
             self._unsaved = True
             self.changed.emit(change)

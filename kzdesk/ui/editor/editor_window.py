@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from kzdesk.core.transcript import Segment, TranscriptError
 from kzdesk.export import FORMATS
 from kzdesk.services.playback_source import PlaybackChoice
-from kzdesk.storage.transcripts import TranscriptStore
+from kzdesk.services.transcripts import TranscriptService
 from kzdesk.ui.dialogs.export_dialog import ExportDialog
 from kzdesk.ui.editor import editor_menus, editor_state
 from kzdesk.ui.editor.commands import (
@@ -92,7 +92,7 @@ class EditorWindow(QMainWindow):
 
     def __init__(
         self,
-        store: TranscriptStore,
+        transcripts: TranscriptService,
         inputs: EditorInputs,
         *,
         ui_state: QSettings | None = None,
@@ -104,7 +104,7 @@ class EditorWindow(QMainWindow):
         self.inputs = inputs
         self.ui_state = ui_state if ui_state is not None else QSettings()
         self.pool = pool if pool is not None else QThreadPool.globalInstance()
-        self.session = EditSession(store, inputs.transcript_id, parent=self)
+        self.session = EditSession(transcripts, inputs.transcript_id, parent=self)
         self._waveform_task: WaveformTask | None = None
 
         t = self.session.transcript

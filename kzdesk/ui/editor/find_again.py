@@ -26,11 +26,10 @@ from PySide6.QtWidgets import (
 )
 
 from kzdesk.core.transcript import Change, Transcript
-from kzdesk.diarization.pipeline import DiarizationOptions
-from kzdesk.diarization.profiles import VoiceProfileStore
+from kzdesk.core.voices import SpeakerVoice
+from kzdesk.services.known_voices import KnownVoices
 from kzdesk.services.playback_source import PlaybackSource, readable
-from kzdesk.services.speakers_again import FoundAgain, find_speakers_again
-from kzdesk.storage.transcripts import SpeakerVoice
+from kzdesk.services.speakers_again import DiarizationOptions, FoundAgain, find_speakers_again
 from kzdesk.ui.editor.commands import EditCommand, EditSession
 from kzdesk.workers.find_speakers_task import FindSpeakersTask
 
@@ -130,9 +129,9 @@ class FindSpeakersAgainCommand(EditCommand):
         return transcript.replace_with(self.found.transcript)
 
     def _keep(self, voices: list[SpeakerVoice], overlaps: list[tuple[int, int]]) -> None:
-        store, tid = self.session.store, self.session.transcript_id
-        store.replace_voices(tid, voices)
-        store.set_overlaps(tid, overlaps)
+        self.session.transcripts.replace_speakers_found(
+            self.session.transcript_id, voices, overlaps
+        )
         self.session.transcript.overlaps = list(overlaps)
 
     def redo(self) -> None:
@@ -164,7 +163,7 @@ class FindSpeakersRunner(QObject):
     found = Signal(object)  # FoundAgain
 
     def __init__(
-        self, session: EditSession, voices: VoiceProfileStore, pool: QThreadPool, parent: QObject
+        self, session: EditSession, voices: KnownVoices, pool: QThreadPool, parent: QObject
     ) -> None:
         super().__init__(parent)
         self.session = session
@@ -178,7 +177,7 @@ class FindSpeakersRunner(QObject):
 
     def start(self, audio: str | Path, options: DiarizationOptions) -> FindSpeakersTask:
         before = self.session.transcript
-        old_voices = self.session.store.voices(self.session.transcript_id)
+        old_voices = self.session.transcripts.voices(self.session.transcript_id)
 
         def work(progress: Callable[[float], None], cancelled: Callable[[], bool]) -> FoundAgain:
             return find_speakers_again(
@@ -269,7 +268,7 @@ class FindSpeakersController(QObject):
 
     def _found(self, found: FoundAgain) -> None:
         self.action.setEnabled(True)
-        old = list(self.session.store.voices(self.session.transcript_id).values())
+        old = list(self.session.transcripts.voices(self.session.transcript_id).values())
         command = FindSpeakersAgainCommand(self.session, found, old, self._refresh)
         if self.window.push(command):
             count = len(found.transcript.speakers)

@@ -32,10 +32,10 @@ class EditorOpener(QObject):
         self.spelling: SpellingWorker | None = None  # one for all windows, made when needed
 
     def inputs_for(self, job: Job, transcript_id: int) -> EditorInputs:
-        records = self.ctx.queue.pieces(job.id)
+        spans = self.ctx.jobs.piece_spans(job.id)
         converted = self.ctx.service.converted_audio(job.id)
-        offsets = [r.piece.offset_ms for r in records] if len(converted) > 1 else []
-        durations = [r.piece.duration_ms for r in records] if len(converted) > 1 else []
+        offsets = [offset for offset, _ in spans] if len(converted) > 1 else []
+        durations = [duration for _, duration in spans] if len(converted) > 1 else []
         choice = choose_source(
             job.source_path, pair_pieces(converted, offsets, durations), job.duration_ms or 0
         )
@@ -85,7 +85,7 @@ class EditorOpener(QObject):
         window = self.windows.get(transcript_id)
         if window is None:
             window = EditorWindow(
-                self.ctx.store,
+                self.ctx.transcripts,
                 self.inputs_for(job, transcript_id),
                 ui_state=self.ui_state,
                 pool=self.pool,

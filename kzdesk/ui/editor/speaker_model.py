@@ -15,7 +15,7 @@ from PySide6.QtGui import QColor, QFont, QKeySequence
 
 from kzdesk.core import timecode
 from kzdesk.core.transcript import Change, Segment, Speaker, Transcript, TranscriptError
-from kzdesk.storage.transcripts import SpeakerVoice
+from kzdesk.core.voices import SpeakerVoice
 from kzdesk.ui.editor.commands import EditSession, RenameSpeakerCommand
 
 SpeakerIdRole = Qt.ItemDataRole.UserRole + 1
@@ -122,7 +122,7 @@ class SpeakerListModel(QAbstractListModel):
         for seg in transcript.segments:
             self._talk[seg.speaker_id] = self._talk.get(seg.speaker_id, 0) + _duration(seg)
         self._total = sum(self._talk.values())
-        self._voices = self._session.store.voices(self._session.transcript_id)
+        self._voices = self._session.transcripts.voices(self._session.transcript_id)
 
     def reload(self) -> None:
         """Read the whole transcript again (after it was replaced): the one full reset."""
@@ -238,7 +238,7 @@ class SpeakerListModel(QAbstractListModel):
         voice = self._voices.get(speaker_id)
         if voice is None or voice.suggested_name is None:
             return
-        self._session.store.confirm_name(self._session.transcript_id, speaker_id)
+        self._session.transcripts.confirm_name(self._session.transcript_id, speaker_id)
         self._voices[speaker_id] = SpeakerVoice(
             voice.speaker_id, voice.model, voice.vector, None, voice.similarity
         )

@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from kzdesk.core.transcript import TranscriptError
-from kzdesk.diarization.profiles import VoiceProfileStore
+from kzdesk.services.known_voices import KnownVoices
 from kzdesk.services.speakers import profile_store, save_voice
 from kzdesk.ui.dialogs.voices_dialog import VoicesDialog
 from kzdesk.ui.editor.commands import AddSpeakerCommand, EditSession, MergeSpeakersCommand
@@ -157,13 +157,13 @@ class SpeakersPanel(QWidget):
         session: EditSession,
         parent: QWidget | None = None,
         *,
-        voices: VoiceProfileStore | None = None,
+        voices: KnownVoices | None = None,
     ) -> None:
         super().__init__(parent)
         self.session = session
         self.model = SpeakerListModel(session, self)
         # known voices; by default those of the data folder that holds the transcript
-        self.voices = voices or profile_store(session.store.db.path.parent)
+        self.voices = voices or profile_store(session.transcripts.data_dir)
         # asks the name to save a voice under, given the speaker's name (tests replace it)
         self.ask_voice_name: Callable[[str], str | None] = self._ask_voice_name
 

@@ -18,6 +18,7 @@ from kzdesk.core import timecode
 from kzdesk.core.search import SearchError, SearchQuery, find_all
 from kzdesk.core.transcript import Change, Transcript, TranscriptError
 from kzdesk.export import FORMATS, ExportOptions, render
+from kzdesk.services.transcripts import TranscriptService
 from kzdesk.storage.db import Database
 from kzdesk.storage.transcripts import TranscriptStore
 from kzdesk.ui.editor.commands import (
@@ -45,11 +46,11 @@ ROOT = Path(__file__).resolve().parents[3]
 def session(tmp_path: Path, qapp) -> EditSession:
     store = TranscriptStore(Database.in_dir(tmp_path))
     tid = store.save(sample())
-    return EditSession(store, tid)
+    return EditSession(TranscriptService(store), tid)
 
 
 def _saved(session: EditSession) -> Transcript:
-    return session.store.load(session.transcript_id)
+    return session.transcripts.load(session.transcript_id)
 
 
 def test_every_command_and_its_undo_round_trip_in_memory_and_on_disk(
@@ -136,7 +137,7 @@ class _FullDisk(TranscriptStore):
 def test_a_failed_save_is_told_in_a_sentence(tmp_path: Path, qtbot) -> None:
     store = TranscriptStore(Database.in_dir(tmp_path))
     tid = store.save(sample())
-    session = EditSession(_FullDisk(store.db), tid)
+    session = EditSession(TranscriptService(_FullDisk(store.db)), tid)
     failures: list[str] = []
     changes: list[Change] = []
     session.save_failed.connect(failures.append)
@@ -163,7 +164,7 @@ class _DiskFullOnce(TranscriptStore):
 def test_an_edit_that_failed_to_save_is_saved_with_the_next_one(tmp_path: Path, qtbot) -> None:
     store = _DiskFullOnce(Database.in_dir(tmp_path))
     tid = store.save(sample())
-    session = EditSession(store, tid)
+    session = EditSession(TranscriptService(store), tid)
     session.push(RenameSpeakerCommand(session, 1, "Айгүл"))  # not written: the disk was full
     assert not session.is_saved
     assert store.load(tid).speaker_name(1) != "Айгүл"
@@ -181,7 +182,7 @@ def test_an_edit_that_failed_to_save_is_saved_with_the_next_one(tmp_path: Path, 
 def test_save_now_writes_what_a_failed_save_left(tmp_path: Path) -> None:
     store = _DiskFullOnce(Database.in_dir(tmp_path))
     tid = store.save(sample())
-    session = EditSession(store, tid)
+    session = EditSession(TranscriptService(store), tid)
     first = session.transcript.segments[0]
     session.push(MergeWithNextCommand(session, first.id))
     assert not session.is_saved
@@ -302,10 +303,10 @@ _CHILD = """
 import sys, time
 from PySide6.QtCore import QCoreApplication
 from kzdesk.storage.db import Database
-from kzdesk.storage.transcripts import TranscriptStore
+from kzdesk.services.transcripts import TranscriptService
 from kzdesk.ui.editor.commands import EditSession, RenameSpeakerCommand, ReplaceTextCommand
 app = QCoreApplication([])
-session = EditSession(TranscriptStore(Database(sys.argv[1])), int(sys.argv[2]))
+session = EditSession(TranscriptService.in_database(Database(sys.argv[1])), int(sys.argv[2]))
 session.push(RenameSpeakerCommand(session, 1, "Айгүл"))
 session.push(ReplaceTextCommand(session, 2, "Сәлем, әлем! Всё сохранено"))
 print("edited", flush=True)

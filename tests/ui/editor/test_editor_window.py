@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import sqlite3
 import zipfile
 from pathlib import Path
 
@@ -16,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from kzdesk.core.transcript import Transcript
 from kzdesk.export import FORMATS, render
 from kzdesk.services.playback_source import choose_source
+from kzdesk.services.transcripts import NotSaved, TranscriptService
 from kzdesk.storage.db import Database
 from kzdesk.storage.transcripts import TranscriptStore
 from kzdesk.ui.editor.editor_window import EditorInputs, EditorWindow
@@ -47,7 +47,7 @@ def open_editor(tmp_path: Path, qtbot, audio: Path):
             waveform_cache=tmp_path / "cache",
             export_folder=tmp_path / "out",
         )
-        window = EditorWindow(store, inputs, ui_state=ui_state)
+        window = EditorWindow(TranscriptService(store), inputs, ui_state=ui_state)
         windows.append(window)  # closed below unless a test closed (and so deleted) it
         with qtbot.waitExposed(window):
             window.show()
@@ -63,7 +63,7 @@ def open_editor(tmp_path: Path, qtbot, audio: Path):
 
 def _stored(window: EditorWindow) -> Transcript:
     s = window.session
-    return s.store.load(s.transcript_id)
+    return s.transcripts.load(s.transcript_id)
 
 
 def test_opens_with_phrases_speakers_and_a_saved_title(open_editor) -> None:
@@ -266,7 +266,7 @@ def test_closing_commits_what_is_being_typed(open_editor, qtbot) -> None:
     window.view.edit_text(2)
     qtbot.waitUntil(lambda: isinstance(window.focusWidget(), PhraseTextEditor))
     window.focusWidget().insertPlainText(" тағы")
-    store, tid = window.session.store, window.session.transcript_id
+    store, tid = window.session.transcripts, window.session.transcript_id
     window.close()
     assert store.load(tid).segment(seg.id).text == seg.text + " тағы"
 
@@ -305,10 +305,10 @@ def test_undo_while_typing_saves_the_typing_first(open_editor, qtbot) -> None:
 
 def test_closing_with_unsaved_changes_asks_first(open_editor, monkeypatch) -> None:
     window = open_editor()
-    store = window.session.store
+    store = window.session.transcripts
 
     def disk_full(*_args: object) -> None:
-        raise sqlite3.OperationalError("database or disk is full")
+        raise NotSaved("database or disk is full")
 
     monkeypatch.setattr(store, "apply", disk_full)
     monkeypatch.setattr(store, "rewrite", disk_full)
@@ -320,7 +320,7 @@ def test_closing_with_unsaved_changes_asks_first(open_editor, monkeypatch) -> No
     assert window.isVisible()
     monkeypatch.undo()  # the disk has room again: closing saves everything first
     assert window.close()
-    reopened = TranscriptStore(Database.in_dir(window.session.store.db.path.parent))
+    reopened = TranscriptStore(Database.in_dir(window.session.transcripts.data_dir))
     assert reopened.load(window.session.transcript_id).segments[0].text == "Сақталмаған өзгеріс"
 
 

@@ -12,6 +12,7 @@ from PySide6.QtCore import QSettings
 from kzdesk.core.transcript import Segment, Speaker, Transcript, Word
 from kzdesk.diarization.pipeline import DiarizationOptions
 from kzdesk.services.playback_source import choose_source
+from kzdesk.services.transcripts import TranscriptService
 from kzdesk.storage.db import Database
 from kzdesk.storage.transcripts import TranscriptStore
 from kzdesk.ui.editor.editor_window import EditorInputs, EditorWindow
@@ -56,7 +57,9 @@ def editor(tmp_path: Path, qtbot):  # type: ignore[no-untyped-def]
             export_folder=tmp_path,
         )
         window = EditorWindow(
-            store, inputs, ui_state=QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
+            TranscriptService(store),
+            inputs,
+            ui_state=QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat),
         )
         windows.append(window)
         window.show()
@@ -84,7 +87,7 @@ def test_the_dialog_says_how_many_people(qtbot) -> None:  # type: ignore[no-unty
 def test_found_again_is_one_undo_step_that_keeps_the_users_name(editor, qtbot) -> None:  # type: ignore[no-untyped-def]
     window = editor()
     session = window.session
-    store, tid = session.store, session.transcript_id
+    store, tid = session.transcripts, session.transcript_id
     menu_actions = [a for m in window.menuBar().actions() for a in m.menu().actions()]
     assert window.find_again.action in menu_actions
     before = store.load(tid)

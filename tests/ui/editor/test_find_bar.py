@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from kzdesk.core.search import Match, SearchQuery, find_all
 from kzdesk.core.transcript import Segment, Speaker, Transcript, Word
+from kzdesk.services.transcripts import TranscriptService
 from kzdesk.storage.db import Database
 from kzdesk.storage.transcripts import TranscriptStore
 from kzdesk.ui.editor.commands import EditSession, ReplaceTextCommand
@@ -41,7 +42,7 @@ def _transcript() -> Transcript:
 @pytest.fixture
 def session(tmp_path: Path, qapp) -> EditSession:
     store = TranscriptStore(Database.in_dir(tmp_path))
-    return EditSession(store, store.save(_transcript()))
+    return EditSession(TranscriptService(store), store.save(_transcript()))
 
 
 @pytest.fixture
@@ -66,7 +67,7 @@ def _search(bar: FindBar, qtbot, text: str) -> None:
 
 
 def _saved(session: EditSession) -> Transcript:
-    return session.store.load(session.transcript_id)
+    return session.transcripts.load(session.transcript_id)
 
 
 def test_typing_searches_after_a_pause_and_goes_to_the_first_match(bar: FindBar, qtbot) -> None:
@@ -289,7 +290,7 @@ def test_many_phrases_stay_fast(tmp_path: Path, qtbot) -> None:
             w.end_ms += shift
         t.segments.append(seg)
     store = TranscriptStore(Database.in_dir(tmp_path))
-    session = EditSession(store, store.save(t))
+    session = EditSession(TranscriptService(store), store.save(t))
     widget = FindBar(session)
     qtbot.addWidget(widget)
     widget.show_find("бюджет")

@@ -9,6 +9,7 @@ from PySide6.QtTest import QAbstractItemModelTester
 
 from kzdesk.core.transcript import Transcript
 from kzdesk.core.transcript_ops import language_code
+from kzdesk.services.transcripts import TranscriptService
 from kzdesk.storage.db import Database
 from kzdesk.storage.transcripts import TranscriptStore
 from kzdesk.ui.editor.commands import (
@@ -53,7 +54,7 @@ class Recorder:
 @pytest.fixture
 def editor(tmp_path: Path, qapp) -> tuple[EditSession, PhraseTableModel]:
     store = TranscriptStore(Database.in_dir(tmp_path))
-    session = EditSession(store, store.save(sample()))
+    session = EditSession(TranscriptService(store), store.save(sample()))
 
     def edit_text(segment_id: int, text: str) -> None:
         session.push(ReplaceTextCommand(session, segment_id, text))
@@ -117,7 +118,7 @@ def test_editing_text_goes_through_the_undo_stack(editor) -> None:
     assert not model.setData(model.index(1, Column.SPEAKER), "x", EDIT)
     session.undo()
     assert model.data(index, DISPLAY) == before
-    assert session.store.load(session.transcript_id) == session.transcript
+    assert session.transcripts.load(session.transcript_id) == session.transcript
 
 
 def test_rename_touches_only_that_speakers_cells(editor) -> None:

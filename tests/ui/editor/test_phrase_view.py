@@ -8,6 +8,7 @@ from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication
 
 from kzdesk.core.transcript import Segment, Word
+from kzdesk.services.transcripts import TranscriptService
 from kzdesk.storage.db import Database
 from kzdesk.storage.transcripts import TranscriptStore
 from kzdesk.ui.editor.commands import EditSession, ReassignCommand, ReplaceTextCommand
@@ -27,7 +28,7 @@ def view(tmp_path: Path, qtbot) -> tuple[EditSession, PhraseTableModel, PhraseVi
         long.id, long.speaker_id, long.start_ms, words[-1].end_ms,
         " ".join(w.text for w in words), long.language, words,
     )  # fmt: skip
-    session = EditSession(store, store.save(t))
+    session = EditSession(TranscriptService(store), store.save(t))
     model = PhraseTableModel(
         session.transcript,
         lambda sid, text: session.push(ReplaceTextCommand(session, sid, text)),
@@ -69,7 +70,7 @@ def test_enter_commits_an_edit_as_one_undoable_command(view, qtbot) -> None:
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     assert session.transcript.segment(seg.id).text == "Бүгін біз келістік"
     assert session.undo_stack.count() == 1
-    stored = session.store.load(session.transcript_id)
+    stored = session.transcripts.load(session.transcript_id)
     assert stored.segment(seg.id).text == "Бүгін біз келістік"
     assert v.state() != v.State.EditingState
 

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from kzdesk.core.transcript import Segment, Speaker, Transcript, Word
 from kzdesk.services.playback_source import choose_source
+from kzdesk.services.transcripts import TranscriptService
 from kzdesk.storage.db import Database
 from kzdesk.storage.transcripts import TranscriptStore
 from kzdesk.ui.editor import proofread_menus
@@ -92,7 +93,7 @@ def open_editor(tmp_path: Path, qtbot, audio: Path):
             proofreading=options or ProofreadingOptions(),
             spelling=spelling,
         )
-        window = EditorWindow(store, inputs, ui_state=ui_state)
+        window = EditorWindow(TranscriptService(store), inputs, ui_state=ui_state)
         windows.append(window)
         with qtbot.waitExposed(window):
             window.show()
@@ -107,7 +108,7 @@ def open_editor(tmp_path: Path, qtbot, audio: Path):
 
 
 def _stored(window: EditorWindow) -> Transcript:
-    return window.session.store.load(window.session.transcript_id)
+    return window.session.transcripts.load(window.session.transcript_id)
 
 
 def _editor(window: EditorWindow) -> PhraseTextEditor:

@@ -8,6 +8,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtTest import QAbstractItemModelTester
 
 from kzdesk.core.transcript import Segment, Speaker, Transcript
+from kzdesk.services.transcripts import TranscriptService
 from kzdesk.storage.db import Database
 from kzdesk.storage.transcripts import TranscriptStore
 from kzdesk.ui.editor.commands import (
@@ -32,7 +33,7 @@ DISPLAY = Qt.ItemDataRole.DisplayRole
 
 def _session(tmp_path: Path, transcript: Transcript) -> EditSession:
     store = TranscriptStore(Database.in_dir(tmp_path))
-    return EditSession(store, store.save(transcript))
+    return EditSession(TranscriptService(store), store.save(transcript))
 
 
 @pytest.fixture
@@ -90,11 +91,11 @@ def test_rename_through_set_data_is_one_saved_undoable_command(
     top, bottom = blocker.args[0], blocker.args[1]
     assert (top.row(), bottom.row()) == (1, 1)
     assert index.data(DISPLAY) == "Айгүл"
-    assert session.store.load(session.transcript_id).speaker(2).name == "Айгүл"
+    assert session.transcripts.load(session.transcript_id).speaker(2).name == "Айгүл"
     assert session.undo_stack.count() == 1
     session.undo()
     assert index.data(DISPLAY) == "Speaker 2"
-    assert session.store.load(session.transcript_id).speaker(2).name == "Speaker 2"
+    assert session.transcripts.load(session.transcript_id).speaker(2).name == "Speaker 2"
 
 
 def test_empty_or_unchanged_names_push_nothing(
@@ -169,7 +170,7 @@ def test_a_renamed_speaker_announces_only_its_row(
 def test_edits_on_a_long_meeting_keep_the_speakers(tmp_path: Path, qapp) -> None:
     """(How fast is measured by bench/editor.py, not here.)"""
     t = sample(phrases=5000, speakers=8, seed=3)
-    session = EditSession(TranscriptStore(Database.in_dir(tmp_path)), 0, t)
+    session = EditSession(TranscriptService.in_database(Database.in_dir(tmp_path)), 0, t)
     session.applied = session.changed.emit  # type: ignore[method-assign]  # no disk: the model alone
     model = SpeakerListModel(session)
     for n in range(200):

@@ -13,6 +13,7 @@ from PySide6.QtGui import QFont
 from kzdesk.core.transcript import Segment, Speaker, Transcript
 from kzdesk.diarization.models import EMBEDDING_MODEL
 from kzdesk.diarization.profiles import VoiceProfileStore
+from kzdesk.services.transcripts import TranscriptService
 from kzdesk.storage.db import Database
 from kzdesk.storage.transcripts import SpeakerVoice, TranscriptStore
 from kzdesk.ui.dialogs.voices_dialog import VoicesDialog
@@ -47,7 +48,7 @@ def panel(tmp_path: Path, qtbot) -> SpeakersPanel:
             SpeakerVoice(2, "ge2e", tuple(reversed(VECTOR))),
         ],
     )
-    widget = SpeakersPanel(EditSession(store, tid))
+    widget = SpeakersPanel(EditSession(TranscriptService(store), tid))
     qtbot.addWidget(widget)
     widget.show()
     return widget
@@ -68,7 +69,7 @@ def test_a_suggested_name_is_italic_until_confirmed(panel: SpeakersPanel) -> Non
     assert index.data(Qt.ItemDataRole.FontRole) is None
     assert not panel.confirm_action.isEnabled()
     session = panel.session
-    assert session.store.voices(session.transcript_id)[1].suggested_name is None
+    assert session.transcripts.voices(session.transcript_id)[1].suggested_name is None
 
 
 def test_renaming_a_suggested_speaker_clears_the_suggestion(panel: SpeakersPanel) -> None:

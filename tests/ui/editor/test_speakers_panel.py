@@ -8,6 +8,7 @@ from PySide6.QtGui import QAction, QColor, QKeySequence, QPalette
 from PySide6.QtWidgets import QApplication, QLineEdit, QMainWindow
 
 from kzdesk.core.transcript import Segment, Speaker, Transcript
+from kzdesk.services.transcripts import TranscriptService
 from kzdesk.storage.db import Database
 from kzdesk.storage.transcripts import TranscriptStore
 from kzdesk.ui.editor.commands import EditSession
@@ -38,7 +39,7 @@ def _meeting() -> Transcript:
 @pytest.fixture
 def session(tmp_path: Path, qapp) -> EditSession:
     store = TranscriptStore(Database.in_dir(tmp_path))
-    return EditSession(store, store.save(_meeting()))
+    return EditSession(TranscriptService(store), store.save(_meeting()))
 
 
 @pytest.fixture
@@ -100,7 +101,7 @@ def test_add_speaker_is_undoable_and_starts_editing_its_name(
     editor.setText("Ерлан")
     qtbot.keyClick(editor, Qt.Key.Key_Return)  # the delegate commits in a queued call
     qtbot.waitUntil(lambda: _names(panel)[-1] == "Ерлан")
-    assert session.store.load(session.transcript_id).speaker(4).name == "Ерлан"
+    assert session.transcripts.load(session.transcript_id).speaker(4).name == "Ерлан"
     assert not panel.sample_action.isEnabled()  # no phrases yet
     session.undo()
     session.undo()
@@ -118,7 +119,7 @@ def test_renaming_in_place_with_f2_changes_every_phrase(
     editor.setText("Директор")
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: _names(panel)[1] == "Директор")
-    t = session.store.load(session.transcript_id)
+    t = session.transcripts.load(session.transcript_id)
     assert [t.speaker_name(s.speaker_id) for s in t.segments if s.id in (2, 5)] == [
         "Директор",
         "Директор",
@@ -170,12 +171,12 @@ def test_merge_from_the_menu_is_one_undo_step_and_says_what_happened(
     assert "1 phrase" in blocker.args[0]
     assert _names(panel) == ["Айгүл", "Director"]
     assert panel.current_speaker_id() == 2
-    saved = session.store.load(session.transcript_id)
+    saved = session.transcripts.load(session.transcript_id)
     assert saved.segment(4).speaker_id == 2 and saved.speaker(3) is None
     assert session.undo_stack.count() == 1
     session.undo()
     assert _names(panel) == ["Айгүл", "Director", "Speaker 3"]
-    assert session.store.load(session.transcript_id).segment(4).speaker_id == 3
+    assert session.transcripts.load(session.transcript_id).segment(4).speaker_id == 3
 
 
 def test_merge_needs_a_second_speaker(tmp_path: Path, qtbot) -> None:
@@ -183,7 +184,7 @@ def test_merge_needs_a_second_speaker(tmp_path: Path, qtbot) -> None:
     t.speakers = t.speakers[:1]
     t.segments = [s for s in t.segments if s.speaker_id == 1]
     store = TranscriptStore(Database.in_dir(tmp_path))
-    panel = SpeakersPanel(EditSession(store, store.save(t)))
+    panel = SpeakersPanel(EditSession(TranscriptService(store), store.save(t)))
     qtbot.addWidget(panel)
     panel.select_speaker(1)
     assert not panel.merge_action.isEnabled()

@@ -1,0 +1,106 @@
+"""The queue of jobs as the window and its dispatcher see it.
+
+Qt-free. The dispatcher (``kzdesk.workers.dispatcher``) runs the queue through this service
+and is the one way the window changes a job, so every change reaches the dispatcher and,
+through its signals, every view of the job.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from kzdesk.core.job import Job, Language, SpeakersMode
+from kzdesk.storage.db import Database
+from kzdesk.storage.job_glossary import set_job_glossary
+from kzdesk.storage.job_queue import JobQueue
+
+
+class JobService:
+    def __init__(self, queue: JobQueue) -> None:
+        self._queue = queue
+
+    @classmethod
+    def in_database(cls, db: Database) -> JobService:
+        return cls(JobQueue(db))
+
+    @property
+    def data_dir(self) -> Path:
+        """The data folder that holds the queue (a full disk is told about this folder)."""
+        return self._queue.db.path.parent
+
+    # ---- reading --------------------------------------------------------------------------
+    def all(self) -> list[Job]:
+        return self._queue.all()
+
+    def get(self, job_id: int) -> Job:
+        """The job as stored now (KeyError: it was removed)."""
+        return self._queue.get(job_id)
+
+    def next_wakeup(self) -> float | None:
+        """When the earliest queued job may run (None: nothing is queued)."""
+        return self._queue.next_wakeup()
+
+    def find_same(
+        self,
+        source_path: str | os.PathLike[str],
+        *,
+        language: Language,
+        speakers: SpeakersMode,
+        engine: str,
+        options: dict[str, Any] | None = None,
+    ) -> Job | None:
+        """The newest job of the same file (same path and size) with the same choices."""
+        return self._queue.find_same(
+            source_path, language=language, speakers=speakers, engine=engine, options=options
+        )
+
+    def piece_spans(self, job_id: int) -> list[tuple[int, int]]:
+        """(offset, duration) in ms of each piece the job's recording was split into."""
+        return [(r.piece.offset_ms, r.piece.duration_ms) for r in self._queue.pieces(job_id)]
+
+    # ---- changing -------------------------------------------------------------------------
+    def enqueue(
+        self,
+        source_path: str | os.PathLike[str],
+        *,
+        language: Language,
+        speakers: SpeakersMode,
+        engine: str,
+        options: dict[str, Any] | None = None,
+    ) -> Job:
+        return self._queue.enqueue(
+            source_path, language=language, speakers=speakers, engine=engine, options=options
+        )
+
+    def claim_next(self) -> Job | None:
+        """The oldest runnable job, now in its first active state (None: nothing to run)."""
+        return self._queue.claim_next()
+
+    def recover(self) -> list[Job]:
+        """On taking the queue: jobs that were running when their process died go back."""
+        return self._queue.recover()
+
+    def retry(self, job_id: int) -> Job:
+        return self._queue.retry(job_id)
+
+    def update_options(
+        self,
+        job_id: int,
+        *,
+        language: Language | None = None,
+        speakers: SpeakersMode | None = None,
+        engine: str | None = None,
+        options: dict[str, Any] | None = None,
+    ) -> Job:
+        """Change the choices of a queued job (ValueError: it is not queued any more)."""
+        return self._queue.update_options(
+            job_id, language=language, speakers=speakers, engine=engine, options=options
+        )
+
+    def set_glossary(self, job_id: int, terms: Sequence[str]) -> Job:
+        """The job's own names and terms, in any state (KeyError: it was removed)."""
+        set_job_glossary(self._queue.db, job_id, terms)
+        return self._queue.get(job_id)
