@@ -125,8 +125,9 @@ class EditorWindow(QMainWindow):
 
         self.find_again = FindSpeakersController(self)
         self._build_layout()
-        editor_menus.build_actions(self)
-        editor_menus.build_menus(self)
+        self.menu_actions = editor_menus.build_actions(self)
+        self.menus = editor_menus.build_menus(self, self.menu_actions)
+        self.update_speaker_actions()
         self._connect()
         self.proofreading = Proofreading(self, inputs.proofreading, inputs.spelling)
         self._update_title()
@@ -380,15 +381,13 @@ class EditorWindow(QMainWindow):
         self.setWindowTitle(fill(self.tr("%1 — %2 — kzdesk"), title, state))
 
     def update_speaker_actions(self) -> None:
-        self.give_menu.clear()
+        self.menus.give.clear()
         speakers = self.session.transcript.speakers
-        for n, action in enumerate(self.speaker_actions, start=1):
+        for n, action in enumerate(self.menu_actions.give, start=1):
+            action.setEnabled(n <= len(speakers))
             if n <= len(speakers):
                 action.setText(speakers[n - 1].name)
-                action.setEnabled(True)
-                self.give_menu.addAction(action)
-            else:
-                action.setEnabled(False)
+                self.menus.give.addAction(action)
 
     def show_status(self, message: str) -> None:
         message = translate_message(message)

@@ -35,7 +35,7 @@ from kzdesk.ui.editor.commands import EditCommand, EditSession
 from kzdesk.workers.find_speakers_task import FindSpeakersTask
 
 if TYPE_CHECKING:
-    from kzdesk.ui.editor.editor_window import EditorWindow
+    from kzdesk.ui.editor.host import EditorHost
 
 
 class FindSpeakersDialog(QDialog):
@@ -216,7 +216,7 @@ class FindSpeakersRunner(QObject):
 class FindSpeakersController(QObject):
     """The editor's "Find speakers again…" action: dialog, background run, one undo step."""
 
-    def __init__(self, window: EditorWindow) -> None:
+    def __init__(self, window: EditorHost) -> None:
         super().__init__(window)
         self.window = window
         self.session = window.session
