@@ -14,7 +14,6 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from PySide6.QtCore import (
-    QThreadPool,
     QUrl,
     Signal,
     Slot,
@@ -43,7 +42,8 @@ from kzdesk.ui.dialogs.export_output import FORBIDDEN, ExportOutputGroup
 from kzdesk.ui.dialogs.format_checks import format_checks
 from kzdesk.ui.dialogs.subtitle_rules import SubtitleRulesForm
 from kzdesk.ui.messages import translate_message
-from kzdesk.workers.export_files_task import ExportFilesTask
+from kzdesk.workers.background import Task
+from kzdesk.workers.export_files_task import write_exports
 
 log = logging.getLogger(__name__)
 
@@ -66,7 +66,7 @@ class ExportDialog(QDialog):
         self.setWindowTitle(self.tr("Export"))
         self.language = language  # of the words kzdesk writes (labels, unnamed speakers)
         self._transcript = transcript
-        self._task: ExportFilesTask | None = None
+        self._task: Task[list[Path]] | None = None
         self._written: list[Path] = []
         self._closing = False
         # replaced in tests; QDesktopServices would open a file manager
@@ -309,12 +309,16 @@ class ExportDialog(QDialog):
         self.progress.setRange(0, len(targets))
         self.progress.setValue(0)
         self.progress.setFormat(self.tr("Writing %v of %m…"))
-        task = ExportFilesTask(transcript, targets, options, replace=self.replace_radio.isChecked())
-        task.signals.progressed.connect(self._on_progressed)
-        task.signals.finished.connect(self._on_finished)
-        task.signals.failed.connect(self._on_failed)
-        self._task = task
-        QThreadPool.globalInstance().start(task)
+        self._task = write_exports(
+            transcript,
+            targets,
+            options,
+            self._on_finished,
+            self._on_failed,
+            self._on_progressed,
+            replace=self.replace_radio.isChecked(),
+            parent=self,
+        )
 
     def _set_busy(self, busy: bool) -> None:
         for widget in (

@@ -55,8 +55,9 @@ from kzdesk.ui.editor.speakers_panel import SpeakersPanel
 from kzdesk.ui.editor.timeline import TimelineWidget
 from kzdesk.ui.messages import translate_message
 from kzdesk.ui.text import fill
+from kzdesk.workers.background import Task
 from kzdesk.workers.spelling_worker import SpellingWorker
-from kzdesk.workers.waveform_task import WaveformTask
+from kzdesk.workers.waveform_task import compute_peaks
 
 log = logging.getLogger(__name__)
 
@@ -104,7 +105,7 @@ class EditorWindow(QMainWindow):
         self.ui_state = ui_state if ui_state is not None else QSettings()
         self.pool = pool if pool is not None else QThreadPool.globalInstance()
         self.session = EditSession(store, inputs.transcript_id, parent=self)
-        self._waveform_task: WaveformTask | None = None
+        self._waveform_task: Task[object] | None = None
 
         t = self.session.transcript
         self.model = PhraseTableModel(t, self._edit_text, self, edit_speaker=self._edit_speaker)
@@ -195,11 +196,11 @@ class EditorWindow(QMainWindow):
                 self.tr("No waveform: the recording cannot be read.")
             )
             return
-        task = WaveformTask(source, self.inputs.waveform_cache)
-        task.signals.finished.connect(self.timeline.set_peaks)
-        task.signals.failed.connect(self._on_waveform_failed)
-        self._waveform_task = task
-        self.pool.start(task)
+        done, failed = self.timeline.set_peaks, self._on_waveform_failed
+        cache = self.inputs.waveform_cache
+        self._waveform_task = compute_peaks(
+            source, cache, done, failed, pool=self.pool, parent=self
+        )
 
     def _on_waveform_failed(self, message: str) -> None:
         self.timeline.set_waveform_unavailable(translate_message(message))
