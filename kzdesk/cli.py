@@ -19,6 +19,7 @@ from kzdesk.core.job import Language, SpeakersMode, speakers_choice
 from kzdesk.services import settings as settings_module
 from kzdesk.services.data_folder import DataFolderError
 from kzdesk.services.exporting import ExportError, parse_formats
+from kzdesk.services.secrets import SERVER
 from kzdesk.services.settings import ENGINES
 
 
@@ -64,12 +65,14 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument(
         "--engine",
         choices=list(ENGINES),
-        help="speechkit (cloud) or whisper (offline, on this computer); default from settings",
+        help="speechkit (cloud), whisper (offline, on this computer) or server (your "
+        "organisation's OpenAI-compatible server, see “kzdesk config server_url”); default from "
+        "settings",
     )
     t.add_argument(
         "--model",
         help="SpeechKit: general or deferred-general; Whisper: tiny, base, small, medium, "
-        "large-v3-turbo, a model folder or a Hugging Face id",
+        "large-v3-turbo, a model folder or a Hugging Face id; server: a model it serves",
     )
     t.add_argument("--export", default=None, help=_formats_help())
     t.add_argument(
@@ -128,9 +131,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     cli_diarize.add_parser(sub)
 
-    k = sub.add_parser("key", help="store, check or delete the SpeechKit API key")
+    k = sub.add_parser("key", help="store, check or delete the SpeechKit (or server) API key")
     k.add_argument("action", choices=["set", "status", "delete"])
     k.add_argument("--file", action="store_true", help="keep it in a user-only file (no keyring)")
+    k.add_argument(
+        "--server", action="store_true", help="the key of your organisation's transcription server"
+    )
     cli_folder.add_commands(sub)
     return parser
 
@@ -282,31 +288,34 @@ def _export(ctx: AppContext, args: argparse.Namespace) -> int:
 
 
 def _key(ctx: AppContext, args: argparse.Namespace) -> int:
+    secrets = ctx.secrets.of(SERVER) if args.server else ctx.secrets
+    which = "server" if args.server else "SpeechKit"
     if args.action == "status":
-        print("A SpeechKit key is set." if ctx.secrets.api_key() else "No SpeechKit key is set.")
+        print(f"A {which} key is set." if secrets.api_key() else f"No {which} key is set.")
         return 0
     if args.action == "delete":
-        ctx.secrets.delete_api_key()
-        print("The SpeechKit key was deleted.")
+        secrets.delete_api_key()
+        print(f"The {which} key was deleted.")
         return 0
-    key = getpass.getpass("SpeechKit API key: ") if sys.stdin.isatty() else sys.stdin.readline()
+    key = getpass.getpass(f"{which} API key: ") if sys.stdin.isatty() else sys.stdin.readline()
     if not key.strip():
         print("No key was given.", file=sys.stderr)
         return 2
     from keyring.errors import KeyringError
 
     try:
-        where = ctx.secrets.set_api_key(key, where="file" if args.file else "keyring")
+        where = secrets.set_api_key(key, where="file" if args.file else "keyring")
     except KeyringError:
+        server = " --server" if args.server else ""
         print(
-            "This system has no keyring to keep the key safely. Run “kzdesk key set --file” to "
-            "keep it in a file only your user can read (it is not encrypted).",
+            "This system has no keyring to keep the key safely. Run “kzdesk key set --file"
+            f"{server}” to keep it in a file only your user can read (it is not encrypted).",
             file=sys.stderr,
         )
         return 2
     print(
         "The key is in the system keyring."
         if where == "keyring"
-        else f"The key is in {ctx.secrets.fallback_path} (readable only by you, not encrypted)."
+        else f"The key is in {secrets.fallback_path} (readable only by you, not encrypted)."
     )
     return 0

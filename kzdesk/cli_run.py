@@ -107,6 +107,8 @@ def transcribe(ctx: AppContext, args: argparse.Namespace) -> int:
             print(problem, file=sys.stderr)
             return 2
         options["whisper_model"] = args.model
+    elif args.model and engine == "server":
+        options["server_model"] = args.model
     elif args.model:
         if args.model not in SPEECHKIT_MODELS:
             print("The SpeechKit model must be “general” or “deferred-general”.", file=sys.stderr)

@@ -19,6 +19,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from types import SimpleNamespace
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -197,6 +198,11 @@ def shoot(out_dir: Path, scale: str) -> list[Path]:
                 save(dialog, "settings_export")
                 dialog.tabs.setCurrentWidget(dialog.offline)
                 save(dialog, "settings_offline")
+                dialog.tabs.setCurrentWidget(dialog.server)
+                dialog.server.url_edit.setText("https://asr.example.org")
+                report = SimpleNamespace(model="whisper-1", seconds=0.4, words=True, models=None)
+                dialog.server.test_result.setText(dialog.server.describe(report))
+                save(dialog, "settings_server")
                 dialog.close()
             window.ask = lambda *a: True  # type: ignore[method-assign]
             window.close()

@@ -21,6 +21,12 @@ end to end, 8.7 -> 8.4 MB per hour, same coder and bit rate.
 
 Two-channel output (channels_as_speakers) uses 48 kbit/s: below ~32 kbit/s libopus narrows
 the stereo image, which would leak one person's voice into the other's channel.
+
+``encoding="flac"`` (the organisation server engine) makes 16 kHz mono FLAC instead: exactly
+the samples Whisper computes on (it resamples everything to 16 kHz mono), so the piece format
+cannot cost accuracy; about 70 MB per hour of speech, for a server on the organisation's own
+network. FLAC pieces are cut by re-encoding each stretch (stream-copied FLAC frames keep the
+whole file's frame numbers and length, which some decoders trust), still at the same pauses.
 """
 
 from __future__ import annotations
@@ -33,7 +39,7 @@ from pathlib import Path
 from kzdesk.audio.errors import AudioError, Cancelled, DiskFull
 from kzdesk.audio.ffmpeg import ffmpeg_input, last_error_line, out_of_space, run_ffmpeg
 from kzdesk.audio.probe import AudioInfo
-from kzdesk.audio.split import cut_pieces, plan_cuts
+from kzdesk.audio.split import cut_exact, cut_pieces, plan_cuts
 from kzdesk.core.engine import MAX_INLINE_BYTES, AudioPiece
 from kzdesk.core.i18n import QT_TRANSLATE_NOOP
 
@@ -43,6 +49,8 @@ SAMPLE_RATE = 16000
 MONO_BITRATE = "24k"
 STEREO_BITRATE = "48k"
 OPUS_SETTINGS = ["-application", "voip", "-compression_level", "0", "-frame_duration", "60"]
+FLAC_SETTINGS = ["-c:a", "flac", "-sample_fmt", "s16", "-compression_level", "5"]
+ENCODINGS = {"opus": (".ogg", "OGG_OPUS"), "flac": (".flac", "FLAC")}  # suffix, piece format
 DEFAULT_MAX_PIECE_MS = 4 * 3600 * 1000 - 60_000
 _MIN_PIECE_MS = 5_000
 _SIZE_SAFETY = 0.9  # aim pieces at 90 % of the inline limit: bit rate varies along a file
@@ -59,15 +67,19 @@ def prepare(
     channels_as_speakers: bool = False,
     max_piece_ms: int = DEFAULT_MAX_PIECE_MS,
     inline_limit_bytes: int = MAX_INLINE_BYTES,
+    encoding: str = "opus",
     progress: ProgressFn | None = None,
     cancelled: CancelFn | None = None,
 ) -> list[AudioPiece]:
-    """Return the pieces to send: the file itself when SpeechKit takes it as is, otherwise
-    converted (and, if too long or too big, split at pauses) files inside work_dir."""
+    """Return the pieces to send: the file itself when the engine takes it as is, otherwise
+    converted (and, if too long or too big, split at pauses) files inside work_dir.
+
+    ``encoding``: "opus" (16 kHz OGG Opus, SpeechKit) or "flac" (16 kHz FLAC, lossless)."""
     source = Path(path)
+    suffix, piece_format = ENCODINGS[encoding]
     report = _Monotonic(progress)
     _check_cancel(cancelled)
-    pass_format = _pass_through_format(info, channels_as_speakers)
+    pass_format = _pass_through_format(info, channels_as_speakers, encoding)
     if (
         pass_format is not None
         and info.duration_ms <= max_piece_ms
@@ -88,7 +100,7 @@ def prepare(
     out_dir = Path(work_dir)
     out_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
     channels = 2 if channels_as_speakers and info.channels >= 2 else 1
-    converted = out_dir / f"audio-{_stable_id(source)}.ogg"
+    converted = out_dir / f"audio-{_stable_id(source)}{suffix}"
     will_split = info.duration_ms > max_piece_ms
     convert_share = 0.85 if will_split else 0.95
     total_ms = convert_to_opus(
@@ -98,6 +110,7 @@ def prepare(
         duration_ms=info.duration_ms,
         progress=lambda f: report(f * convert_share),
         cancelled=cancelled,
+        encoding=encoding,
     )
     size = converted.stat().st_size
     piece_ms = max_piece_ms
@@ -114,14 +127,17 @@ def prepare(
         )
     if total_ms <= piece_ms:
         report(1.0)
-        return [_piece(converted, 0, total_ms, channels, 0)]
+        return [_piece(converted, 0, total_ms, channels, 0, piece_format)]
 
     try:
         pieces = _split(converted, total_ms, piece_ms, inline_limit_bytes, report, cancelled)
     finally:
         converted.unlink(missing_ok=True)
     report(1.0)
-    return [_piece(p, start, end - start, channels, i) for i, (p, start, end) in enumerate(pieces)]
+    return [
+        _piece(p, start, end - start, channels, i, piece_format)
+        for i, (p, start, end) in enumerate(pieces)
+    ]
 
 
 def convert_to_opus(
@@ -132,14 +148,19 @@ def convert_to_opus(
     duration_ms: int,
     progress: ProgressFn | None = None,
     cancelled: CancelFn | None = None,
+    encoding: str = "opus",
 ) -> int:
-    """Stream-convert the first audio track to 16 kHz OGG Opus; return its duration in ms."""
+    """Stream-convert the first audio track to 16 kHz OGG Opus (or FLAC with
+    ``encoding="flac"``); return its duration in ms."""
     layout = ["-af", "pan=stereo|c0=c0|c1=c1"] if channels == 2 else ["-ac", "1"]
     bitrate = STEREO_BITRATE if channels == 2 else MONO_BITRATE
     args = ["-v", "error", "-y", "-i", ffmpeg_input(source), "-map", "0:a:0"]
     args += ["-vn", "-sn", "-dn", "-map_metadata", "-1", *layout, "-ar", str(SAMPLE_RATE)]
-    args += ["-c:a", "libopus", "-b:a", bitrate, "-vbr", "on", *OPUS_SETTINGS]
-    args += ["-f", "ogg", ffmpeg_input(target)]
+    if encoding == "flac":
+        args += [*FLAC_SETTINGS, "-f", "flac", ffmpeg_input(target)]
+    else:
+        args += ["-c:a", "libopus", "-b:a", bitrate, "-vbr", "on", *OPUS_SETTINGS]
+        args += ["-f", "ogg", ffmpeg_input(target)]
 
     def on_time(ms: int) -> None:
         if progress is not None and duration_ms > 0:
@@ -176,7 +197,8 @@ def _split(
             on_fraction=lambda f: report(base + (0.97 - base) * f),
             cancelled=cancelled,
         )
-        pieces = cut_pieces(converted, cuts, converted.parent, cancelled=cancelled)
+        cut = cut_exact if converted.suffix == ".flac" else cut_pieces
+        pieces = cut(converted, cuts, converted.parent, cancelled=cancelled)
         if all(p.path.stat().st_size <= inline_limit_bytes for p in pieces):
             ends = [p.end_ms for p in pieces[:-1]] + [total_ms]
             return [(p.path, p.start_ms, end) for p, end in zip(pieces, ends, strict=True)]
@@ -192,21 +214,33 @@ def _split(
     )
 
 
-def _pass_through_format(info: AudioInfo, channels_as_speakers: bool) -> str | None:
-    """ "MP3" or "OGG_OPUS" when SpeechKit accepts the file unchanged, else None."""
+def _pass_through_format(
+    info: AudioInfo, channels_as_speakers: bool, encoding: str = "opus"
+) -> str | None:
+    """ "MP3" or "OGG_OPUS" (and "FLAC" for engines that take FLAC) when the engine accepts
+    the file unchanged, else None."""
     if info.channels != 1 and not (channels_as_speakers and info.channels == 2):
         return None
     if info.codec == "mp3" and info.container == "mp3":
         return "MP3"
     if info.codec == "opus" and info.container == "ogg":
         return "OGG_OPUS"
+    if encoding == "flac" and info.codec == "flac" and info.container == "flac":
+        return "FLAC"
     return None
 
 
-def _piece(path: Path, offset_ms: int, duration_ms: int, channels: int, index: int) -> AudioPiece:
+def _piece(
+    path: Path,
+    offset_ms: int,
+    duration_ms: int,
+    channels: int,
+    index: int,
+    audio_format: str = "OGG_OPUS",
+) -> AudioPiece:
     return AudioPiece(
         path=str(path),
-        audio_format="OGG_OPUS",
+        audio_format=audio_format,
         offset_ms=offset_ms,
         duration_ms=duration_ms,
         channels=channels,

@@ -1,4 +1,4 @@
-"""Cut a long converted OGG Opus recording into pieces at pauses.
+"""Cut a long converted OGG Opus (or FLAC) recording into pieces at pauses.
 
 Cut points are searched in the converted file (Ogg Opus seeks exactly, unlike VBR MP3), in
 the last few minutes before each piece limit: that stretch is decoded to 8 kHz mono PCM
@@ -11,6 +11,7 @@ re-encoding), which cuts at the first Opus packet at or after each point (<= 20 
 from __future__ import annotations
 
 import csv
+import itertools
 import subprocess
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -31,6 +32,11 @@ FRAME_MS = 10
 MAX_SEARCH_MS = 5 * 60 * 1000  # how far back from a piece limit a pause is looked for
 MIN_GOOD_PAUSE_MS = 250  # shorter gaps may be inside a word (stop consonants)
 LIMIT_MARGIN_MS = 100  # room for the packet granularity of stream-copy cuts
+SPLIT_FAILED = QT_TRANSLATE_NOOP(
+    "Messages",
+    "kzdesk could not split the long recording into pieces. Check that the disk is "
+    "not full, then try again.",
+)
 
 
 @dataclass(frozen=True)
@@ -154,13 +160,7 @@ def cut_pieces(
         run = run_ffmpeg(args, cancelled=cancelled)
         if run.returncode != 0:
             failure = DiskFull if out_of_space(run.stderr) else AudioError
-            raise failure(
-                QT_TRANSLATE_NOOP(
-                    "Messages",
-                    "kzdesk could not split the long recording into pieces. Check that the disk is "
-                    "not full, then try again.",
-                )
-            )
+            raise failure(SPLIT_FAILED)
         with listing.open(newline="", encoding="utf-8") as handle:
             rows = [row for row in csv.reader(handle) if row]
     except BaseException:
@@ -173,3 +173,35 @@ def cut_pieces(
         CutPiece(out_dir / name, round(float(start) * 1000), round(float(end) * 1000))
         for name, start, end in rows
     ]
+
+
+def cut_exact(
+    path: Path,
+    cuts: list[int],
+    out_dir: Path,
+    *,
+    cancelled: Callable[[], bool] | None = None,
+) -> list[CutPiece]:
+    """Write the pieces of `path` split at `cuts` (ms) as FLAC files, each decoded from the
+    exact sample and encoded anew (lossless), so every piece is a file of its own from time
+    zero; return them in order."""
+    bounds = [0, *cuts, None]
+    pieces: list[CutPiece] = []
+    try:
+        for index, (start, end) in enumerate(itertools.pairwise(bounds)):
+            target = out_dir / f"{path.stem}-part{index:03d}.flac"
+            args = ["-v", "error", "-y", "-ss", f"{start / 1000:.3f}"]
+            if end is not None:
+                args += ["-t", f"{(end - start) / 1000:.3f}"]
+            args += ["-i", ffmpeg_input(path), "-map", "0:a:0", "-map_metadata", "-1"]
+            args += ["-c:a", "flac", "-sample_fmt", "s16", ffmpeg_input(target)]
+            run = run_ffmpeg(args, cancelled=cancelled)
+            if run.returncode != 0 or not target.is_file():
+                failure = DiskFull if out_of_space(run.stderr) else AudioError
+                raise failure(SPLIT_FAILED)
+            pieces.append(CutPiece(target, start, end if end is not None else -1))
+    except BaseException:
+        for stray in out_dir.glob(f"{path.stem}-part*.flac"):
+            stray.unlink(missing_ok=True)
+        raise
+    return pieces

@@ -72,13 +72,24 @@ RETRYABLE = frozenset({FailureKind.QUOTA, FailureKind.UNREACHABLE})
 
 
 class EngineError(Exception):
-    """A failure with a sentence for the user (what happened and what to do)."""
+    """A failure with a sentence for the user (what happened and what to do).
 
-    def __init__(self, kind: FailureKind, message: str, *, retry_after_s: float = 0) -> None:
+    ``gave_up``: the sentence once the pipeline has spent its retries on a retryable failure
+    (None: the pipeline's own, which speaks of SpeechKit)."""
+
+    def __init__(
+        self,
+        kind: FailureKind,
+        message: str,
+        *,
+        retry_after_s: float = 0,
+        gave_up: str | None = None,
+    ) -> None:
         super().__init__(message)
         self.kind = kind
         self.message = message
         self.retry_after_s = retry_after_s
+        self.gave_up = gave_up
 
     @property
     def retryable(self) -> bool:
@@ -90,8 +101,22 @@ class EngineError(Exception):
 # this small, and the engine refuses nothing the conversion let through.
 MAX_INLINE_BYTES = 60_000_000
 
-# Operation ids of engines that run on this computer: nothing remote to poll, so a resumed
-# piece must be read again; its kept phrases say where to continue.
+
+@dataclass(frozen=True)
+class PiecePlan:
+    """How an engine wants a recording prepared; an engine may offer ``piece_plan(duration_ms)``
+    returning one (engines without it get SpeechKit's: OGG Opus under MAX_INLINE_BYTES, stereo
+    kept where each channel is a person)."""
+
+    encoding: str = "opus"  # "opus": 16 kHz OGG Opus; "flac": 16 kHz FLAC (lossless)
+    max_bytes: int = MAX_INLINE_BYTES
+    max_piece_ms: int = 4 * 3600 * 1000 - 60_000
+    mono: bool = False  # the engine hears one channel: channels are told apart on this computer
+
+
+# Operation ids of engines with nothing remote to poll (those on this computer, and a server
+# whose answer is the result): a resumed piece is read (or sent) again; kept phrases of a
+# local engine say where to continue.
 LOCAL_OPERATION = "local-"
 
 MAYBE_SENT_MESSAGE = QT_TRANSLATE_NOOP(

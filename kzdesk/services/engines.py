@@ -10,6 +10,7 @@ from kzdesk.core.i18n import QT_TRANSLATE_NOOP
 from kzdesk.core.job import Job
 from kzdesk.services import models
 from kzdesk.services.secrets import ENV_KEY, SecretStore
+from kzdesk.services.server_engine import ServerEngines
 from kzdesk.services.settings import Settings
 
 NO_KEY = QT_TRANSLATE_NOOP(
@@ -34,6 +35,7 @@ class EngineFactory:
         self.models_dir = models_dir
         self._cache: dict[tuple[str, str, str | None], SpeechEngine] = {}
         self._lock = threading.Lock()
+        self.servers = ServerEngines(settings, secrets)
 
     def __call__(self, job: Job) -> SpeechEngine:
         if job.engine == "whisper":
@@ -66,6 +68,8 @@ class EngineFactory:
                     )
                     self._cache = {cache_key: engine}  # a changed key drops the old client
                 return engine
+        if job.engine == "server":  # an organisation's server speaking OpenAI's audio API
+            return self.servers.for_job(job)
         raise EngineError(
             FailureKind.REMOTE,
             QT_TRANSLATE_NOOP(

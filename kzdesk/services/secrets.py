@@ -1,7 +1,10 @@
-"""Where the SpeechKit API key lives: the OS keyring, never the database or settings.
+"""Where the API keys live (SpeechKit's; the organisation server's): the OS keyring, never the
+database or settings.
 
-Where the OS offers no real keyring (headless Linux, some desktops), the key can be kept in a
-file readable only by the user, with a plain warning, or for this run only.
+Where the OS offers no real keyring (headless Linux, some desktops), a key can be kept in a
+file readable only by the user, with a plain warning, or for this run only. Each key is one
+:class:`SecretKind` (keyring account, environment variable, file name); ``SecretStore.of``
+gives the store of another kind beside the same config folder.
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ import contextlib
 import logging
 import os
 import stat
+from dataclasses import dataclass
 from pathlib import Path
 
 import keyring
@@ -20,6 +24,17 @@ SERVICE = "kzdesk"
 ACCOUNT = "speechkit-api-key"
 ENV_KEY = "KZDESK_SPEECHKIT_API_KEY"
 FALLBACK_FILE = "speechkit.key"
+
+
+@dataclass(frozen=True)
+class SecretKind:
+    account: str  # the keyring entry (service "kzdesk")
+    env: str  # the environment variable that overrides it for scripts
+    file: str  # the user-only file in the config folder where no keyring exists
+
+
+SPEECHKIT = SecretKind(ACCOUNT, ENV_KEY, FALLBACK_FILE)
+SERVER = SecretKind("server-api-key", "KZDESK_SERVER_API_KEY", "server.key")
 
 log = logging.getLogger(__name__)
 
@@ -34,24 +49,36 @@ def keyring_available() -> bool:
 
 
 class SecretStore:
-    def __init__(self, config_dir: str | Path | None = None) -> None:
+    def __init__(self, config_dir: str | Path | None = None, kind: SecretKind = SPEECHKIT) -> None:
         self.config_dir = Path(
             config_dir or platformdirs.user_config_dir("kzdesk", appauthor=False)
         )
+        self.kind = kind
         self._session_key: str | None = None
+        self._others: dict[SecretKind, SecretStore] = {kind: self}
+
+    def of(self, kind: SecretKind) -> SecretStore:
+        """The store of another key beside this one (one per kind, so a key kept for this
+        session only stays)."""
+        store = self._others.get(kind)
+        if store is None:
+            store = SecretStore(self.config_dir, kind)
+            store._others = self._others
+            self._others[kind] = store
+        return store
 
     @property
     def fallback_path(self) -> Path:
-        return self.config_dir / FALLBACK_FILE
+        return self.config_dir / self.kind.file
 
     def api_key(self) -> str | None:
         """Environment (for scripts) > this run > keyring > the user-only file."""
-        for candidate in (os.environ.get(ENV_KEY), self._session_key):
+        for candidate in (os.environ.get(self.kind.env), self._session_key):
             if candidate:
                 return candidate.strip()
         if keyring_available():
             try:
-                key = keyring.get_password(SERVICE, ACCOUNT)
+                key = keyring.get_password(SERVICE, self.kind.account)
             except keyring.errors.KeyringError:
                 log.warning("the keyring could not be read")
                 key = None
@@ -75,7 +102,7 @@ class SecretStore:
         if where == "keyring":
             if not keyring_available():
                 raise keyring.errors.NoKeyringError("no system keyring is available")
-            keyring.set_password(SERVICE, ACCOUNT, key)
+            keyring.set_password(SERVICE, self.kind.account, key)
             self._session_key = None
             with contextlib.suppress(OSError):
                 self.fallback_path.unlink()  # the keyring now holds it: no clear-text copy
@@ -89,7 +116,7 @@ class SecretStore:
         Move it to the user's config folder (user-only); no copy stays in the data folder,
         which may be shared or copied. A different key already there wins; the old one is
         kept beside it as ``speechkit.key.previous``."""
-        old = Path(data_dir) / FALLBACK_FILE
+        old = Path(data_dir) / self.kind.file
         try:
             if not old.is_file() or old.resolve() == self.fallback_path.resolve():
                 return
@@ -100,7 +127,7 @@ class SecretStore:
             if key and not current:
                 self._write_file(self.fallback_path, key)
             elif key and key != current:
-                self._write_file(self.fallback_path.with_name(f"{FALLBACK_FILE}.previous"), key)
+                self._write_file(self.fallback_path.with_name(f"{self.kind.file}.previous"), key)
                 log.warning("a different key file was found in the data folder; kept aside")
             old.unlink()
             log.info("moved the SpeechKit key file out of the data folder")
@@ -118,6 +145,6 @@ class SecretStore:
         self._session_key = None
         if keyring_available():
             with contextlib.suppress(keyring.errors.KeyringError):
-                keyring.delete_password(SERVICE, ACCOUNT)
+                keyring.delete_password(SERVICE, self.kind.account)
         with contextlib.suppress(OSError):
             self.fallback_path.unlink()

@@ -8,6 +8,7 @@ import tempfile
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from kzdesk.core.i18n import QT_TRANSLATE_NOOP
 from kzdesk.core.job import Language, SpeakersMode
@@ -15,7 +16,8 @@ from kzdesk.core.proofread import DEFAULT_UNCERTAIN_BELOW
 from kzdesk.export.options import ExportOptions
 
 SETTINGS_FILE = "settings.json"
-ENGINES = ("speechkit", "whisper")  # SpeechKit in the cloud, Whisper on this computer
+# SpeechKit in the cloud, Whisper on this computer, an organisation's server (OpenAI's API)
+ENGINES = ("speechkit", "whisper", "server")
 WHISPER_DEVICES = ("auto", "cpu", "cuda")
 SPEECHKIT_MODELS = ("general", "deferred-general")
 EXPORT_LANGUAGES = ("", "kk", "ru", "en")  # "": the interface language
@@ -65,6 +67,11 @@ class Settings:
     resume_rewind_s: float = 2.0
     spelling: bool = True
     glossary: list[str] = field(default_factory=list)
+    # The organisation's transcription server (engine "server"); its key is in the keyring.
+    server_url: str = ""  # e.g. http://asr.example.org:8000 (a trailing /v1 is fine)
+    server_model: str = "whisper-1"  # the model name the server knows
+    server_concurrency: int = 2  # pieces sent at once (all jobs together)
+    server_max_upload_mb: int = 25  # the server's upload limit, MB (OpenAI's is 25)
 
     def validate(self) -> list[str]:
         """Sentences describing what is wrong; empty when all is well."""
@@ -81,7 +88,9 @@ class Settings:
             )
         if self.engine not in ENGINES:
             problems.append(
-                QT_TRANSLATE_NOOP("Messages", "Choose SpeechKit or the offline engine.")
+                QT_TRANSLATE_NOOP(
+                    "Messages", "Choose SpeechKit, the offline engine or a transcription server."
+                )
             )
         if not self.whisper_model.strip():
             problems.append(
@@ -113,6 +122,7 @@ class Settings:
                     "Messages", "Playback lead-in and rewind must be between 0 and 10 seconds."
                 )
             )
+        problems += self._server_problems()
         if self.price_per_minute < 0:
             problems.append(QT_TRANSLATE_NOOP("Messages", "The price cannot be negative."))
         if self.folder_id and not self.folder_id.replace("-", "").isalnum():
@@ -120,6 +130,35 @@ class Settings:
                 QT_TRANSLATE_NOOP(
                     "Messages", "A folder ID has only Latin letters and digits, like b1g2abc3def4."
                 )
+            )
+        return problems
+
+    def _server_problems(self) -> list[str]:
+        problems = []
+        address = urlsplit(self.server_url.strip())
+        if self.server_url.strip() and (
+            address.scheme not in ("http", "https") or not address.hostname
+        ):
+            problems.append(
+                QT_TRANSLATE_NOOP(
+                    "Messages",
+                    "The server address must start with http:// or https://, such as "
+                    "http://asr.example.org:8000.",
+                )
+            )
+        if not self.server_model.strip():
+            problems.append(
+                QT_TRANSLATE_NOOP(
+                    "Messages", "Enter the name of the model the server uses, such as whisper-1."
+                )
+            )
+        if not 1 <= self.server_concurrency <= 16:
+            problems.append(
+                QT_TRANSLATE_NOOP("Messages", "Requests at once must be between 1 and 16.")
+            )
+        if not 1 <= self.server_max_upload_mb <= 2000:
+            problems.append(
+                QT_TRANSLATE_NOOP("Messages", "The largest upload must be between 1 and 2000 MB.")
             )
         return problems
 

@@ -7,6 +7,7 @@ CLI (threads) and the window (QThreadPool) run exactly the same code.
 from __future__ import annotations
 
 import contextlib
+import functools
 import logging
 import shutil
 import threading
@@ -31,7 +32,7 @@ from kzdesk.core.i18n import QT_TRANSLATE_NOOP
 from kzdesk.core.job import STAGE_SPEAKERS, Job, JobState, SpeakersMode
 from kzdesk.core.transcript import Transcript
 from kzdesk.diarization.profiles import VoiceProfileStore
-from kzdesk.services import disk_space, service_times, speakers, wording
+from kzdesk.services import disk_space, piece_pool, service_times, speakers, wording
 from kzdesk.services.assemble import build_transcript, utterances_from_json, utterances_to_json
 from kzdesk.services.exporting import ExportError, JobExporter
 from kzdesk.services.service_times import ServiceTimes
@@ -297,6 +298,7 @@ class TranscriptionService:
         info = audio.probe(job.source_path)
         self.queue.set_media(job.id, duration_ms=info.duration_ms, size=info.size_bytes)
         records = {r.piece.index: r for r in self.queue.pieces(job.id)}
+        engine = self.engine_for(job)  # before converting: its pieces may be cut its own way
         pieces = self._known_pieces(records, info.duration_ms)
         if pieces is None:
             work = self.config.work_dir / str(job.id)
@@ -306,15 +308,19 @@ class TranscriptionService:
                 job.source_path,
                 info,
                 work,
-                channels_as_speakers=job.speakers is SpeakersMode.CHANNELS and info.channels > 1,
-                max_piece_ms=self.config.max_piece_ms,
                 progress=run.convert_progress,
                 cancelled=run.cancelled,
+                **piece_pool.prepare_options(
+                    engine,
+                    info.duration_ms,
+                    channels_as_speakers=job.speakers is SpeakersMode.CHANNELS
+                    and info.channels > 1,
+                    max_piece_ms=self.config.max_piece_ms,
+                ),
             )
             self._took(service_times.CONVERT, info.duration_ms, time.monotonic() - began)
         run.convert_progress(1.0)
         run.piece_count = len(pieces)
-        engine = self.engine_for(job)
         options = RecognitionOptions(
             language=job.language,
             # SpeechKit's own labels (mono, up to two people) unless speakers are found here
@@ -325,7 +331,14 @@ class TranscriptionService:
             # (bench/proofreading.py); the Settings glossary works after recognition
             glossary=tuple(merge_terms(job.options.get("glossary") or ())),
         )
-        run.wait_kind = service_times.speechkit_kind(options.model)
+        run.wait_kind = (
+            service_times.speechkit_kind(options.model)
+            if job.engine == "speechkit"
+            else service_times.engine_kind(job.engine, options.model)
+        )
+        if piece_pool.concurrency(engine):  # an engine that takes several pieces at once
+            context = functools.partial(_PieceContext, run)
+            records = piece_pool.recognize_pending(run, engine, options, pieces, records, context)
         results: list[tuple[AudioPiece, list[Utterance]]] = []
         for piece in pieces:
             if run.cancelled():
@@ -455,7 +468,8 @@ class TranscriptionService:
 
     def converted_audio(self, job_id: int) -> list[Path]:
         """The converted pieces kept for a job (empty when the original was sent as it is)."""
-        return sorted((self.config.work_dir / str(job_id)).glob("*.ogg"))
+        folder = self.config.work_dir / str(job_id)
+        return sorted([*folder.glob("*.ogg"), *folder.glob("*.flac")])
 
     def remove(self, job_id: int) -> None:
         """Forget a job, its transcript and its converted audio (cancel it first if running)."""
@@ -510,9 +524,11 @@ class TranscriptionService:
             run.job = self.queue.requeue(run.job.id, delay_s=min(delay, 3600), note=exc.message)
             run.listener(run.job)
             return
-        if exc.kind is FailureKind.UNREACHABLE:
+        if exc.kind is FailureKind.UNREACHABLE or exc.gave_up:
             self._finish(
-                run, JobState.FAILED, GAVE_UP_UNREACHABLE.format(attempts=run.job.attempts)
+                run,
+                JobState.FAILED,
+                exc.gave_up or GAVE_UP_UNREACHABLE.format(attempts=run.job.attempts),
             )
             return
         self._finish(run, JobState.FAILED, exc.message)

@@ -79,6 +79,9 @@ def engine_names(owner: QObject | None = None) -> dict[_Choice, str]:
         _Choice("whisper"): QCoreApplication.translate(
             "JobActions", "Offline (Whisper on this computer)"
         ),
+        _Choice("server"): QCoreApplication.translate(
+            "JobActions", "Your organisation's transcription server"
+        ),
     }
 
 

@@ -859,6 +859,10 @@
         <translation>“%1” транскрипті жоғалады. Оны кезектен алып тастау керек пе?</translation>
     </message>
     <message>
+        <source>Your organisation&apos;s transcription server</source>
+        <translation>Ұйымыңыздың тану сервері</translation>
+    </message>
+    <message>
         <source>“%1” has no transcript yet.</source>
         <translation>“%1” үшін транскрипт әлі жоқ.</translation>
     </message>
@@ -1022,6 +1026,41 @@
     </message>
 </context>
 <context>
+    <name>KeyField</name>
+    <message>
+        <source>Hid&amp;e</source>
+        <translation>Жа&amp;сыру</translation>
+    </message>
+    <message>
+        <source>Keep it in a file only my &amp;user can read (not encrypted)</source>
+        <translation>Тек менің &amp;пайдаланушым оқи алатын файлда сақтау (шифрланбайды)</translation>
+    </message>
+    <message>
+        <source>Keep the key for this &amp;session only</source>
+        <translation>Кілтті тек осы &amp;сеанс бойы сақтау</translation>
+    </message>
+    <message>
+        <source>Sh&amp;ow</source>
+        <translation>Кө&amp;рсету</translation>
+    </message>
+    <message>
+        <source>The key could not be written to “{0}” ({1}). It is kept for this session only; choose that option or fix the folder&apos;s permissions.</source>
+        <translation>Кілтті “{0}” ішіне жазу мүмкін болмады ({1}). Ол тек осы сеанс бойы сақталады; сол нұсқаны таңдаңыз немесе қалтаның рұқсаттарын түзетіңіз.</translation>
+    </message>
+    <message>
+        <source>The key is kept in the system keyring, never in kzdesk&apos;s settings.</source>
+        <translation>Кілт жүйенің кілттер қоймасында сақталады, kzdesk баптауларында ешқашан сақталмайды.</translation>
+    </message>
+    <message>
+        <source>The system keyring did not accept the key. Unlock the keyring (log in to your desktop session) and try again.</source>
+        <translation>Жүйенің кілттер қоймасы кілтті қабылдамады. Қойманың құлпын ашып (жұмыс үстелі сеансына кіріңіз), қайталап көріңіз.</translation>
+    </message>
+    <message>
+        <source>This computer offers no system keyring, so kzdesk cannot store the key encrypted. Choose where to keep it:</source>
+        <translation>Бұл компьютерде жүйелік кілттер қоймасы жоқ, сондықтан kzdesk кілтті шифрлап сақтай алмайды. Оны қайда сақтау керектігін таңдаңыз:</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message numerus="yes">
         <source>%n recording(s) are still being transcribed. Close kzdesk anyway? They continue where they stopped the next time you open it.</source>
@@ -1146,8 +1185,8 @@
         <translation>SpeechKit-ке қосылу мүмкін емес. Интернет байланысын тексеріңіз; байланыс қалпына келгенде тапсырма жалғасады.</translation>
     </message>
     <message>
-        <source>Choose SpeechKit or the offline engine.</source>
-        <translation>SpeechKit немесе офлайн тануды таңдаңыз.</translation>
+        <source>Choose SpeechKit, the offline engine or a transcription server.</source>
+        <translation>SpeechKit-ті, офлайн тануды немесе тану серверін таңдаңыз.</translation>
     </message>
     <message>
         <source>Choose a Whisper model for the offline engine.</source>
@@ -1174,6 +1213,10 @@
         <translation>Экспортты “{target}” ішіне жазу мүмкін болмады ({reason}). Басқа сақтау қалтасын таңдаңыз.</translation>
     </message>
     <message>
+        <source>Enter the name of the model the server uses, such as whisper-1.</source>
+        <translation>Сервер қолданатын модельдің атын енгізіңіз, мысалы whisper-1.</translation>
+    </message>
+    <message>
         <source>Hugging Face refused the download of “{name}”. Try again later, or choose a model folder that is on this computer.</source>
         <translation>Hugging Face “{name}” моделін жүктеуге рұқсат бермеді. Кейінірек қайталап көріңіз немесе осы компьютердегі модель қалтасын таңдаңыз.</translation>
     </message>
@@ -1194,6 +1237,10 @@
         <translation>Бұл жазбадан сөйлеу табылмады. Файлдың дұрыс екенін және оның дыбыссыз емес екенін тексеріңіз.</translation>
     </message>
     <message>
+        <source>No transcription server is set. Enter its address in Settings → Server (or run “kzdesk config server_url http://…”).</source>
+        <translation>Тану сервері көрсетілмеген. Оның мекенжайын “Баптаулар → Сервер” бөлімінде енгізіңіз (немесе “kzdesk config server_url http://…” командасын орындаңыз).</translation>
+    </message>
+    <message>
         <source>Parallel jobs must be between 1 and 16.</source>
         <translation>Қатар орындалатын тапсырмалар саны 1-ден 16-ға дейін болуы керек.</translation>
     </message>
@@ -1208,6 +1255,10 @@
     <message>
         <source>Raw PCM audio at {sample_rate} Hz cannot be sent; SpeechKit accepts 8000, 16000 or 48000 Hz.</source>
         <translation>{sample_rate} Гц жиіліктегі өңделмеген PCM аудионы жіберу мүмкін емес; SpeechKit 8000, 16000 немесе 48000 Гц қабылдайды.</translation>
+    </message>
+    <message>
+        <source>Requests at once must be between 1 and 16.</source>
+        <translation>Бір уақыттағы сұраулар саны 1 мен 16 аралығында болуы керек.</translation>
     </message>
     <message>
         <source>Something unexpected went wrong while processing this file. Try again; if it happens again, send the log file (Help → Open log folder) to support.</source>
@@ -1290,8 +1341,16 @@
         <translation>{audio_format} аудио пішімін SpeechKit қабылдамайды (OGG Opus, MP3, WAV немесе өңделмеген PCM қабылданады).</translation>
     </message>
     <message>
+        <source>The audio piece {path} cannot be read ({reason}). Add the recording again.</source>
+        <translation>{path} аудио бөлігін оқу мүмкін емес ({reason}). Жазбаны қайта қосыңыз.</translation>
+    </message>
+    <message>
         <source>The audio to send is {size} MB, but SpeechKit accepts at most 60 MB per request. Split the recording into shorter parts and add them again.</source>
         <translation>Жіберілетін аудио {size} МБ, ал SpeechKit бір сұрауда ең көбі 60 МБ қабылдайды. Жазбаны қысқа бөліктерге бөліп, оларды қайта қосыңыз.</translation>
+    </message>
+    <message>
+        <source>The connection to the transcription server at {url} broke while it worked on a piece. kzdesk sends that piece again by itself.</source>
+        <translation>{url} мекенжайындағы тану серверімен байланыс ол бөлікті өңдеп жатқанда үзілді. kzdesk ол бөлікті өзі қайта жібереді.</translation>
     </message>
     <message>
         <source>The converted audio is empty.</source>
@@ -1374,6 +1433,10 @@
         <translation>Бұл кезекпен kzdesk терезесі (процесс {pid}) жұмыс істеп жатыр.</translation>
     </message>
     <message>
+        <source>The largest upload must be between 1 and 2000 MB.</source>
+        <translation>Ең үлкен жүктеу көлемі 1 мен 2000 МБ аралығында болуы керек.</translation>
+    </message>
+    <message>
         <source>The last phrase has nothing after it to merge with.</source>
         <translation>Соңғы фразадан кейін онымен біріктіретін фраза жоқ.</translation>
     </message>
@@ -1388,6 +1451,10 @@
     <message>
         <source>The model “{name}” could not be saved in “{folder}” ({reason}). Free some disk space or check the folder&apos;s permissions.</source>
         <translation>“{name}” моделін “{folder}” қалтасына сақтау мүмкін болмады ({reason}). Дискіде орын босатыңыз немесе қалтаның рұқсаттарын тексеріңіз.</translation>
+    </message>
+    <message>
+        <source>The name of the transcription server in {url} cannot be found. Check the address in Settings → Server and the network connection (VPN); kzdesk tries again by itself.</source>
+        <translation>{url} ішіндегі тану серверінің аты табылмады. “Баптаулар → Сервер” бөліміндегі мекенжайды және желі байланысын (VPN) тексеріңіз; kzdesk өзі қайта әрекет жасайды.</translation>
     </message>
     <message>
         <source>The offline engine could not read the audio of this recording. Check that the file plays, then Retry.</source>
@@ -1470,6 +1537,18 @@
         <translation>Іздеу мәтіні жарамды тұрақты өрнек емес ({reason}). Оны түзетіңіз немесе тұрақты өрнектерді өшіріңіз.</translation>
     </message>
     <message>
+        <source>The secure connection to the transcription server at {url} failed ({reason}). If your organisation uses its own certificate authority, install it in this computer&apos;s system certificates; otherwise check whether the address starts with http:// or https://.</source>
+        <translation>{url} мекенжайындағы тану серверімен қорғалған байланыс орнамады ({reason}). Егер ұйымыңыздың өз сертификаттау орталығы болса, оны осы компьютердің жүйелік сертификаттарына орнатыңыз; әйтпесе мекенжай http:// немесе https:// арқылы басталатынын тексеріңіз.</translation>
+    </message>
+    <message>
+        <source>The server address must start with http:// or https://, such as http://asr.example.org:8000.</source>
+        <translation>Сервер мекенжайы http:// немесе https:// арқылы басталуы керек, мысалы http://asr.example.org:8000.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s API key contains characters that cannot be sent (a key has only Latin letters, digits and signs). Paste it again in Settings → Server (or run “kzdesk key set --server”).</source>
+        <translation>Сервердің API кілтінде жіберуге болмайтын таңбалар бар (кілтте тек латын әріптері, цифрлар мен белгілер болады). Оны “Баптаулар → Сервер” бөліміне қайта қойыңыз (немесе “kzdesk key set --server” командасын орындаңыз).</translation>
+    </message>
+    <message>
         <source>The shortest cue must last more than 0 ms and no longer than the longest cue.</source>
         <translation>Ең қысқа титр 0 мс-тан ұзақ және ең ұзын титрден қысқа не оған тең болуы керек.</translation>
     </message>
@@ -1498,6 +1577,62 @@
         <translation>Транскриптті kzdesk-тің жаңарақ нұсқасы жазған (пішім {version}). Оны ашу үшін kzdesk-ті жаңартыңыз.</translation>
     </message>
     <message>
+        <source>The transcription on the server was cancelled.</source>
+        <translation>Сервердегі тану тоқтатылды.</translation>
+    </message>
+    <message>
+        <source>The transcription server at {url} answered HTTP {status}, which a transcription server does not. Check the address in Settings → Server.</source>
+        <translation>{url} мекенжайындағы тану сервері HTTP {status} деп жауап берді, ал тану сервері олай жауап бермейді. “Баптаулар → Сервер” бөліміндегі мекенжайды тексеріңіз.</translation>
+    </message>
+    <message>
+        <source>The transcription server at {url} answered with something that is not a transcription ({detail}). Check that the address points at an OpenAI-compatible transcription server (Settings → Server).</source>
+        <translation>{url} мекенжайындағы тану сервері транскрипция емес жауап берді ({detail}). Мекенжай OpenAI-мен үйлесімді тану серверін көрсететінін тексеріңіз (Баптаулар → Сервер).</translation>
+    </message>
+    <message>
+        <source>The transcription server at {url} asks for an API key (HTTP 401). Enter the key in Settings → Server (or run “kzdesk key set --server”).</source>
+        <translation>{url} мекенжайындағы тану сервері API кілтін сұрайды (HTTP 401). Кілтті “Баптаулар → Сервер” бөлімінде енгізіңіз (немесе “kzdesk key set --server” командасын орындаңыз).</translation>
+    </message>
+    <message>
+        <source>The transcription server at {url} did not accept the API key (HTTP 401). Enter the right key in Settings → Server (or run “kzdesk key set --server”).</source>
+        <translation>{url} мекенжайындағы тану сервері API кілтін қабылдамады (HTTP 401). Дұрыс кілтті “Баптаулар → Сервер” бөлімінде енгізіңіз (немесе “kzdesk key set --server” командасын орындаңыз).</translation>
+    </message>
+    <message>
+        <source>The transcription server at {url} did not answer within {seconds} seconds. It may be overloaded; kzdesk tries again by itself.</source>
+        <translation>{url} мекенжайындағы тану сервері {seconds} секунд ішінде жауап бермеді. Ол шамадан тыс жүктелген болуы мүмкін; kzdesk өзі қайта әрекет жасайды.</translation>
+    </message>
+    <message>
+        <source>The transcription server at {url} does not allow this key to transcribe with the model “{model}” (HTTP 403). Ask the server&apos;s administrator for access, or use another key.</source>
+        <translation>{url} мекенжайындағы тану сервері бұл кілтке “{model}” моделімен тануға рұқсат бермейді (HTTP 403). Сервер әкімшісінен рұқсат сұраңыз немесе басқа кілтті пайдаланыңыз.</translation>
+    </message>
+    <message>
+        <source>The transcription server at {url} failed with an error (HTTP {status}). kzdesk tries again by itself; if this goes on, tell the server&apos;s administrator.</source>
+        <translation>{url} мекенжайындағы тану серверінде қате шықты (HTTP {status}). kzdesk өзі қайта әрекет жасайды; бұл қайталана берсе, сервер әкімшісіне хабарлаңыз.</translation>
+    </message>
+    <message>
+        <source>The transcription server at {url} has no model “{model}”. It offers: {models}. Choose one in Settings → Server (or run “kzdesk config server_model NAME”).</source>
+        <translation>{url} мекенжайындағы тану серверінде “{model}” моделі жоқ. Онда бар модельдер: {models}. Біреуін “Баптаулар → Сервер” бөлімінде таңдаңыз (немесе “kzdesk config server_model NAME” командасын орындаңыз).</translation>
+    </message>
+    <message>
+        <source>The transcription server at {url} is busy (HTTP 429) and asks kzdesk to wait {seconds} seconds. kzdesk tries again then.</source>
+        <translation>{url} мекенжайындағы тану сервері бос емес (HTTP 429) және kzdesk-тен {seconds} секунд күтуді сұрайды. kzdesk сол кезде қайта әрекет жасайды.</translation>
+    </message>
+    <message>
+        <source>The transcription server at {url} kept failing (HTTP {status}) and kzdesk stopped trying. Press Retry later or tell the server&apos;s administrator: the pieces already transcribed are kept.</source>
+        <translation>{url} мекенжайындағы тану серверінде қате қайталана берді (HTTP {status}), kzdesk әрекетті тоқтатты. Кейінірек «Қайталау» түймесін басыңыз немесе сервер әкімшісіне хабарлаңыз: танылып қойған бөліктер сақталады.</translation>
+    </message>
+    <message>
+        <source>The transcription server at {url} refused the request (HTTP {status}: {detail}). Check the model and the language chosen for this file.</source>
+        <translation>{url} мекенжайындағы тану сервері сұрауды қабылдамады (HTTP {status}: {detail}). Осы файл үшін таңдалған модель мен тілді тексеріңіз.</translation>
+    </message>
+    <message>
+        <source>The transcription server at {url} refuses even pieces of {size} KB (HTTP 413, too large). Ask its administrator about the upload limit, and set it in Settings → Server.</source>
+        <translation>{url} мекенжайындағы тану сервері {size} КБ бөліктерді де қабылдамайды (HTTP 413, тым үлкен). Оның әкімшісінен жүктеу шегін сұрап, оны “Баптаулар → Сервер” бөлімінде көрсетіңіз.</translation>
+    </message>
+    <message>
+        <source>The transcription server at {url} stopped answering and kzdesk stopped trying. Check the server (Settings → Server → Test connection), then press Retry: the pieces already transcribed are kept.</source>
+        <translation>{url} мекенжайындағы тану сервері жауап беруді тоқтатты, kzdesk әрекетті тоқтатты. Серверді тексеріп (Баптаулар → Сервер → Байланысты тексеру), «Қайталау» түймесін басыңыз: танылып қойған бөліктер сақталады.</translation>
+    </message>
+    <message>
         <source>The uncertainty threshold must be 0–100 %.</source>
         <translation>Сенімсіздік шегі 0–100 % болуы керек.</translation>
     </message>
@@ -1512,6 +1647,10 @@
     <message>
         <source>There is no model “{name}” on Hugging Face (or it is private). Check the name.</source>
         <translation>Hugging Face сайтында “{name}” моделі жоқ (немесе ол жабық). Атауын тексеріңіз.</translation>
+    </message>
+    <message>
+        <source>There is no transcription service at {url} (HTTP 404), or it has no model “{model}”. Check the address (the part before /v1, such as http://asr.example.org:8000) and the model name in Settings → Server.</source>
+        <translation>{url} мекенжайында тану қызметі жоқ (HTTP 404) немесе онда “{model}” моделі жоқ. “Баптаулар → Сервер” бөліміндегі мекенжайды (/v1 алдындағы бөлігі, мысалы http://asr.example.org:8000) және модель атын тексеріңіз.</translation>
     </message>
     <message>
         <source>There is nothing to mark as checked here.</source>
@@ -1550,6 +1689,10 @@
         <translation>kzdesk өзінің аудио түрлендіргішін (ffmpeg) таба алмады. kzdesk-ті қайта орнатыңыз немесе {variable} айнымалысына ffmpeg бағдарламасының жолын беріңіз.</translation>
     </message>
     <message>
+        <source>kzdesk cannot reach the transcription server at {url}. Check that the server is running and that this computer is on its network; kzdesk tries again by itself.</source>
+        <translation>kzdesk {url} мекенжайындағы тану серверіне қосыла алмайды. Сервердің жұмыс істеп тұрғанын және осы компьютердің оның желісінде екенін тексеріңіз; kzdesk өзі қайта әрекет жасайды.</translation>
+    </message>
+    <message>
         <source>kzdesk cannot use {path} ({reason}). Check the disk, or choose another data folder (--data-dir).</source>
         <translation>kzdesk {path} пайдалана алмайды ({reason}). Дискіні тексеріңіз немесе басқа деректер қалтасын таңдаңыз (--data-dir).</translation>
     </message>
@@ -1560,6 +1703,10 @@
     <message>
         <source>kzdesk could not reach SpeechKit after {attempts} attempts and stopped trying. Check the internet connection, then press Retry (or run “kzdesk resume”): what SpeechKit already accepted is fetched, not sent again.</source>
         <translation>kzdesk {attempts} әрекеттен кейін SpeechKit-ке қосыла алмады және әрекетті тоқтатты. Интернет байланысын тексеріп, «Қайталау» түймесін басыңыз (немесе «kzdesk resume» іске қосыңыз): SpeechKit қабылдап қойғаны қайта жіберілмей, алынады.</translation>
+    </message>
+    <message>
+        <source>kzdesk could not reach the transcription server at {url} and stopped trying. Check that the server is running and reachable from this computer, then press Retry: the pieces already transcribed are kept.</source>
+        <translation>kzdesk {url} мекенжайындағы тану серверіне қосыла алмады және әрекетті тоқтатты. Сервердің жұмыс істеп тұрғанын және осы компьютерден қолжетімді екенін тексеріп, «Қайталау» түймесін басыңыз: танылып қойған бөліктер сақталады.</translation>
     </message>
     <message>
         <source>kzdesk could not read back the converted recording to split it. Check that the disk is not full, then try again.</source>
@@ -1724,6 +1871,10 @@
     <message>
         <source>“{taken}” already exists and kzdesk did not write it for this recording, so the transcript was saved as “{chosen}”.</source>
         <translation>«{taken}» бұрыннан бар және оны kzdesk бұл жазба үшін жазған жоқ, сондықтан транскрипт «{chosen}» ретінде сақталды.</translation>
+    </message>
+    <message>
+        <source>“{url}” is not an address kzdesk can use for a transcription server. Enter one that starts with http:// or https://, such as http://asr.example.org:8000.</source>
+        <translation>“{url}” — kzdesk тану сервері үшін қолдана алатын мекенжай емес. http:// немесе https:// арқылы басталатын мекенжай енгізіңіз, мысалы http://asr.example.org:8000.</translation>
     </message>
 </context>
 <context>
@@ -2086,6 +2237,85 @@
     </message>
 </context>
 <context>
+    <name>ServerSettingsPage</name>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>Мекен&amp;жай:</translation>
+    </message>
+    <message>
+        <source>&amp;Model:</source>
+        <translation>&amp;Модель:</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>Байланысты &amp;тексеру</translation>
+    </message>
+    <message>
+        <source>A server of your organisation that speaks OpenAI&apos;s audio API (vLLM, speaches, faster-whisper). Recordings go to it and nowhere else; speakers are found on this computer.</source>
+        <translation>Ұйымыңыздың OpenAI аудио API-мен жұмыс істейтін сервері (vLLM, speaches, faster-whisper). Жазбалар тек соған жіберіледі; сөйлеушілер осы компьютерде анықталады.</translation>
+    </message>
+    <message>
+        <source>API &amp;key:</source>
+        <translation>API &amp;кілті:</translation>
+    </message>
+    <message>
+        <source>Connected: the model “{0}” answered in {1} s.</source>
+        <translation>Байланыс бар: “{0}” моделі {1} с ішінде жауап берді.</translation>
+    </message>
+    <message>
+        <source>Enter the server&apos;s address first.</source>
+        <translation>Алдымен сервердің мекенжайын енгізіңіз.</translation>
+    </message>
+    <message>
+        <source>Largest &amp;upload:</source>
+        <translation>Жүктеудің &amp;ең үлкен көлемі:</translation>
+    </message>
+    <message>
+        <source>Long recordings are cut at pauses into pieces under this size, and this many pieces are sent at once (for all files together).</source>
+        <translation>Ұзын жазбалар үзілістерден осы көлемнен кіші бөліктерге бөлінеді, және бір уақытта осынша бөлік жіберіледі (барлық файлдар үшін бірге).</translation>
+    </message>
+    <message>
+        <source>New files go to the transcription server: enter its address on the Server page, or choose another engine.</source>
+        <translation>Жаңа файлдар тану серверіне жіберіледі: оның мекенжайын «Сервер» бетінде енгізіңіз немесе басқа тану жүйесін таңдаңыз.</translation>
+    </message>
+    <message>
+        <source>Only if the server asks for one</source>
+        <translation>Тек сервер сұраса</translation>
+    </message>
+    <message>
+        <source>Requests at o&amp;nce:</source>
+        <translation>&amp;Қатар сұраулар:</translation>
+    </message>
+    <message>
+        <source>Sending one second of silence to the server…</source>
+        <translation>Серверге бір секунд тыныштық жіберілуде…</translation>
+    </message>
+    <message>
+        <source>The name the server knows, such as whisper-1, Systran/faster-whisper-large-v3 or openai/whisper-large-v3.</source>
+        <translation>Сервер білетін атау, мысалы whisper-1, Systran/faster-whisper-large-v3 немесе openai/whisper-large-v3.</translation>
+    </message>
+    <message>
+        <source>The server lists these models, not “{0}”: {1}.</source>
+        <translation>Сервер “{0}” емес, мына модельдерді көрсетеді: {1}.</translation>
+    </message>
+    <message>
+        <source>The test failed unexpectedly. Details are in the log (Help menu).</source>
+        <translation>Тексеру күтпеген жерден сәтсіз аяқталды. Толығырақ журналда (Анықтама мәзірі).</translation>
+    </message>
+    <message>
+        <source>Word times: no — each phrase keeps the server&apos;s own times.</source>
+        <translation>Сөз уақыттары: жоқ — әр фраза сервер берген уақытын сақтайды.</translation>
+    </message>
+    <message>
+        <source>Word times: yes.</source>
+        <translation>Сөз уақыттары: бар.</translation>
+    </message>
+    <message>
+        <source>Your organisation&apos;s transcription server</source>
+        <translation>Ұйымыңыздың тану сервері</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>&amp;Currency:</source>
@@ -2192,6 +2422,10 @@
         <translation>Жүйедегідей</translation>
     </message>
     <message>
+        <source>Se&amp;rver</source>
+        <translation>Се&amp;рвер</translation>
+    </message>
+    <message>
         <source>Settings</source>
         <translation>Баптаулар</translation>
     </message>
@@ -2214,6 +2448,10 @@
     <message>
         <source>Your SpeechKit price, used only to show estimates.</source>
         <translation>SpeechKit бағаңыз, тек болжамды құнды көрсету үшін қолданылады.</translation>
+    </message>
+    <message>
+        <source>Your organisation&apos;s transcription server</source>
+        <translation>Ұйымыңыздың тану сервері</translation>
     </message>
 </context>
 <context>

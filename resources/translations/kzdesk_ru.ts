@@ -868,6 +868,10 @@
         <translation>Расшифровка «%1» будет потеряна. Удалить её из очереди?</translation>
     </message>
     <message>
+        <source>Your organisation&apos;s transcription server</source>
+        <translation>Сервер распознавания вашей организации</translation>
+    </message>
+    <message>
         <source>“%1” has no transcript yet.</source>
         <translation>У «%1» ещё нет расшифровки.</translation>
     </message>
@@ -1032,6 +1036,41 @@
     </message>
 </context>
 <context>
+    <name>KeyField</name>
+    <message>
+        <source>Hid&amp;e</source>
+        <translation>Скр&amp;ыть</translation>
+    </message>
+    <message>
+        <source>Keep it in a file only my &amp;user can read (not encrypted)</source>
+        <translation>Хранить в файле, доступном только моему &amp;пользователю (без шифрования)</translation>
+    </message>
+    <message>
+        <source>Keep the key for this &amp;session only</source>
+        <translation>Хранить ключ только в этом &amp;сеансе</translation>
+    </message>
+    <message>
+        <source>Sh&amp;ow</source>
+        <translation>Показа&amp;ть</translation>
+    </message>
+    <message>
+        <source>The key could not be written to “{0}” ({1}). It is kept for this session only; choose that option or fix the folder&apos;s permissions.</source>
+        <translation>Не удалось записать ключ в «{0}» ({1}). Он сохранён только на этот сеанс; выберите этот вариант или исправьте права доступа к папке.</translation>
+    </message>
+    <message>
+        <source>The key is kept in the system keyring, never in kzdesk&apos;s settings.</source>
+        <translation>Ключ хранится в системном хранилище ключей и никогда — в настройках kzdesk.</translation>
+    </message>
+    <message>
+        <source>The system keyring did not accept the key. Unlock the keyring (log in to your desktop session) and try again.</source>
+        <translation>Системное хранилище ключей не приняло ключ. Разблокируйте хранилище (войдите в сеанс рабочего стола) и попробуйте ещё раз.</translation>
+    </message>
+    <message>
+        <source>This computer offers no system keyring, so kzdesk cannot store the key encrypted. Choose where to keep it:</source>
+        <translation>На этом компьютере нет системного хранилища ключей, поэтому kzdesk не может сохранить ключ в зашифрованном виде. Выберите, где его хранить:</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message numerus="yes">
         <source>%n recording(s) are still being transcribed. Close kzdesk anyway? They continue where they stopped the next time you open it.</source>
@@ -1157,8 +1196,8 @@
         <translation>Не удаётся связаться со SpeechKit. Проверьте подключение к интернету; задание продолжится, когда связь восстановится.</translation>
     </message>
     <message>
-        <source>Choose SpeechKit or the offline engine.</source>
-        <translation>Выберите SpeechKit или офлайн-распознавание.</translation>
+        <source>Choose SpeechKit, the offline engine or a transcription server.</source>
+        <translation>Выберите SpeechKit, офлайн-распознавание или сервер распознавания.</translation>
     </message>
     <message>
         <source>Choose a Whisper model for the offline engine.</source>
@@ -1185,6 +1224,10 @@
         <translation>Не удалось записать экспорт в «{target}» ({reason}). Выберите другую папку для сохранения.</translation>
     </message>
     <message>
+        <source>Enter the name of the model the server uses, such as whisper-1.</source>
+        <translation>Введите название модели, которую использует сервер, например whisper-1.</translation>
+    </message>
+    <message>
         <source>Hugging Face refused the download of “{name}”. Try again later, or choose a model folder that is on this computer.</source>
         <translation>Hugging Face отказал в загрузке «{name}». Попробуйте позже или выберите папку модели на этом компьютере.</translation>
     </message>
@@ -1205,6 +1248,10 @@
         <translation>В этой записи не найдено речи. Проверьте, что это нужный файл и что запись не беззвучная.</translation>
     </message>
     <message>
+        <source>No transcription server is set. Enter its address in Settings → Server (or run “kzdesk config server_url http://…”).</source>
+        <translation>Сервер распознавания не задан. Введите его адрес в разделе «Настройки → Сервер» (или выполните «kzdesk config server_url http://…»).</translation>
+    </message>
+    <message>
         <source>Parallel jobs must be between 1 and 16.</source>
         <translation>Число одновременных заданий должно быть от 1 до 16.</translation>
     </message>
@@ -1219,6 +1266,10 @@
     <message>
         <source>Raw PCM audio at {sample_rate} Hz cannot be sent; SpeechKit accepts 8000, 16000 or 48000 Hz.</source>
         <translation>Несжатое аудио PCM с частотой {sample_rate} Гц отправить нельзя: SpeechKit принимает 8000, 16000 или 48000 Гц.</translation>
+    </message>
+    <message>
+        <source>Requests at once must be between 1 and 16.</source>
+        <translation>Число одновременных запросов должно быть от 1 до 16.</translation>
     </message>
     <message>
         <source>Something unexpected went wrong while processing this file. Try again; if it happens again, send the log file (Help → Open log folder) to support.</source>
@@ -1301,8 +1352,16 @@
         <translation>Формат аудио {audio_format} не принимается SpeechKit (поддерживаются OGG Opus, MP3, WAV и несжатый PCM).</translation>
     </message>
     <message>
+        <source>The audio piece {path} cannot be read ({reason}). Add the recording again.</source>
+        <translation>Не удаётся прочитать фрагмент аудио {path} ({reason}). Добавьте запись заново.</translation>
+    </message>
+    <message>
         <source>The audio to send is {size} MB, but SpeechKit accepts at most 60 MB per request. Split the recording into shorter parts and add them again.</source>
         <translation>Размер аудио для отправки — {size} МБ, а SpeechKit принимает не больше 60 МБ за запрос. Разделите запись на более короткие части и добавьте их заново.</translation>
+    </message>
+    <message>
+        <source>The connection to the transcription server at {url} broke while it worked on a piece. kzdesk sends that piece again by itself.</source>
+        <translation>Соединение с сервером распознавания {url} прервалось, пока он обрабатывал фрагмент. kzdesk сам отправит этот фрагмент снова.</translation>
     </message>
     <message>
         <source>The converted audio is empty.</source>
@@ -1385,6 +1444,10 @@
         <translation>С этой очередью работает окно kzdesk (процесс {pid}).</translation>
     </message>
     <message>
+        <source>The largest upload must be between 1 and 2000 MB.</source>
+        <translation>Наибольший размер загрузки должен быть от 1 до 2000 МБ.</translation>
+    </message>
+    <message>
         <source>The last phrase has nothing after it to merge with.</source>
         <translation>После последней фразы нет фразы, с которой её можно объединить.</translation>
     </message>
@@ -1399,6 +1462,10 @@
     <message>
         <source>The model “{name}” could not be saved in “{folder}” ({reason}). Free some disk space or check the folder&apos;s permissions.</source>
         <translation>Не удалось сохранить модель «{name}» в папку «{folder}» ({reason}). Освободите место на диске или проверьте права доступа к папке.</translation>
+    </message>
+    <message>
+        <source>The name of the transcription server in {url} cannot be found. Check the address in Settings → Server and the network connection (VPN); kzdesk tries again by itself.</source>
+        <translation>Имя сервера распознавания в {url} не найдено. Проверьте адрес в разделе «Настройки → Сервер» и сетевое подключение (VPN); kzdesk сам попробует снова.</translation>
     </message>
     <message>
         <source>The offline engine could not read the audio of this recording. Check that the file plays, then Retry.</source>
@@ -1481,6 +1548,18 @@
         <translation>Текст поиска не является допустимым регулярным выражением ({reason}). Исправьте его или отключите регулярные выражения.</translation>
     </message>
     <message>
+        <source>The secure connection to the transcription server at {url} failed ({reason}). If your organisation uses its own certificate authority, install it in this computer&apos;s system certificates; otherwise check whether the address starts with http:// or https://.</source>
+        <translation>Не удалось установить защищённое соединение с сервером распознавания {url} ({reason}). Если в вашей организации свой удостоверяющий центр, установите его в системные сертификаты этого компьютера; иначе проверьте, начинается ли адрес с http:// или https://.</translation>
+    </message>
+    <message>
+        <source>The server address must start with http:// or https://, such as http://asr.example.org:8000.</source>
+        <translation>Адрес сервера должен начинаться с http:// или https://, например http://asr.example.org:8000.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s API key contains characters that cannot be sent (a key has only Latin letters, digits and signs). Paste it again in Settings → Server (or run “kzdesk key set --server”).</source>
+        <translation>API-ключ сервера содержит символы, которые нельзя отправить (в ключе бывают только латинские буквы, цифры и знаки). Вставьте его заново в разделе «Настройки → Сервер» (или выполните «kzdesk key set --server»).</translation>
+    </message>
+    <message>
         <source>The shortest cue must last more than 0 ms and no longer than the longest cue.</source>
         <translation>Самый короткий титр должен длиться больше 0 мс и не дольше самого длинного.</translation>
     </message>
@@ -1509,6 +1588,62 @@
         <translation>Расшифровка создана более новой версией kzdesk (формат {version}). Обновите kzdesk, чтобы открыть её.</translation>
     </message>
     <message>
+        <source>The transcription on the server was cancelled.</source>
+        <translation>Распознавание на сервере отменено.</translation>
+    </message>
+    <message>
+        <source>The transcription server at {url} answered HTTP {status}, which a transcription server does not. Check the address in Settings → Server.</source>
+        <translation>Сервер распознавания {url} ответил HTTP {status}, чего сервер распознавания не делает. Проверьте адрес в разделе «Настройки → Сервер».</translation>
+    </message>
+    <message>
+        <source>The transcription server at {url} answered with something that is not a transcription ({detail}). Check that the address points at an OpenAI-compatible transcription server (Settings → Server).</source>
+        <translation>Сервер распознавания {url} ответил не расшифровкой ({detail}). Проверьте, что адрес указывает на OpenAI-совместимый сервер распознавания («Настройки → Сервер»).</translation>
+    </message>
+    <message>
+        <source>The transcription server at {url} asks for an API key (HTTP 401). Enter the key in Settings → Server (or run “kzdesk key set --server”).</source>
+        <translation>Сервер распознавания {url} требует API-ключ (HTTP 401). Введите ключ в разделе «Настройки → Сервер» (или выполните «kzdesk key set --server»).</translation>
+    </message>
+    <message>
+        <source>The transcription server at {url} did not accept the API key (HTTP 401). Enter the right key in Settings → Server (or run “kzdesk key set --server”).</source>
+        <translation>Сервер распознавания {url} не принял API-ключ (HTTP 401). Введите правильный ключ в разделе «Настройки → Сервер» (или выполните «kzdesk key set --server»).</translation>
+    </message>
+    <message>
+        <source>The transcription server at {url} did not answer within {seconds} seconds. It may be overloaded; kzdesk tries again by itself.</source>
+        <translation>Сервер распознавания {url} не ответил за {seconds} секунд. Возможно, он перегружен; kzdesk сам попробует снова.</translation>
+    </message>
+    <message>
+        <source>The transcription server at {url} does not allow this key to transcribe with the model “{model}” (HTTP 403). Ask the server&apos;s administrator for access, or use another key.</source>
+        <translation>Сервер распознавания {url} не разрешает этому ключу распознавать моделью «{model}» (HTTP 403). Попросите доступ у администратора сервера или используйте другой ключ.</translation>
+    </message>
+    <message>
+        <source>The transcription server at {url} failed with an error (HTTP {status}). kzdesk tries again by itself; if this goes on, tell the server&apos;s administrator.</source>
+        <translation>На сервере распознавания {url} произошла ошибка (HTTP {status}). kzdesk сам попробует снова; если это повторяется, сообщите администратору сервера.</translation>
+    </message>
+    <message>
+        <source>The transcription server at {url} has no model “{model}”. It offers: {models}. Choose one in Settings → Server (or run “kzdesk config server_model NAME”).</source>
+        <translation>На сервере распознавания {url} нет модели «{model}». Доступны: {models}. Выберите одну в разделе «Настройки → Сервер» (или выполните «kzdesk config server_model NAME»).</translation>
+    </message>
+    <message>
+        <source>The transcription server at {url} is busy (HTTP 429) and asks kzdesk to wait {seconds} seconds. kzdesk tries again then.</source>
+        <translation>Сервер распознавания {url} занят (HTTP 429) и просит kzdesk подождать {seconds} секунд. kzdesk попробует снова после этого.</translation>
+    </message>
+    <message>
+        <source>The transcription server at {url} kept failing (HTTP {status}) and kzdesk stopped trying. Press Retry later or tell the server&apos;s administrator: the pieces already transcribed are kept.</source>
+        <translation>Сервер распознавания {url} продолжал выдавать ошибки (HTTP {status}), и kzdesk прекратил попытки. Нажмите «Повторить» позже или сообщите администратору сервера: уже распознанные фрагменты сохранены.</translation>
+    </message>
+    <message>
+        <source>The transcription server at {url} refused the request (HTTP {status}: {detail}). Check the model and the language chosen for this file.</source>
+        <translation>Сервер распознавания {url} отклонил запрос (HTTP {status}: {detail}). Проверьте модель и язык, выбранные для этого файла.</translation>
+    </message>
+    <message>
+        <source>The transcription server at {url} refuses even pieces of {size} KB (HTTP 413, too large). Ask its administrator about the upload limit, and set it in Settings → Server.</source>
+        <translation>Сервер распознавания {url} не принимает даже фрагменты по {size} КБ (HTTP 413, слишком большой запрос). Узнайте у его администратора предел загрузки и укажите его в разделе «Настройки → Сервер».</translation>
+    </message>
+    <message>
+        <source>The transcription server at {url} stopped answering and kzdesk stopped trying. Check the server (Settings → Server → Test connection), then press Retry: the pieces already transcribed are kept.</source>
+        <translation>Сервер распознавания {url} перестал отвечать, и kzdesk прекратил попытки. Проверьте сервер («Настройки → Сервер → Проверить подключение») и нажмите «Повторить»: уже распознанные фрагменты сохранены.</translation>
+    </message>
+    <message>
         <source>The uncertainty threshold must be 0–100 %.</source>
         <translation>Порог неуверенности должен быть от 0 до 100 %.</translation>
     </message>
@@ -1523,6 +1658,10 @@
     <message>
         <source>There is no model “{name}” on Hugging Face (or it is private). Check the name.</source>
         <translation>На Hugging Face нет модели «{name}» (или она закрытая). Проверьте название.</translation>
+    </message>
+    <message>
+        <source>There is no transcription service at {url} (HTTP 404), or it has no model “{model}”. Check the address (the part before /v1, such as http://asr.example.org:8000) and the model name in Settings → Server.</source>
+        <translation>По адресу {url} нет службы распознавания (HTTP 404) или в ней нет модели «{model}». Проверьте адрес (часть до /v1, например http://asr.example.org:8000) и название модели в разделе «Настройки → Сервер».</translation>
     </message>
     <message>
         <source>There is nothing to mark as checked here.</source>
@@ -1561,6 +1700,10 @@
         <translation>kzdesk не находит свой аудиоконвертер (ffmpeg). Переустановите kzdesk или укажите в {variable} путь к программе ffmpeg.</translation>
     </message>
     <message>
+        <source>kzdesk cannot reach the transcription server at {url}. Check that the server is running and that this computer is on its network; kzdesk tries again by itself.</source>
+        <translation>kzdesk не может связаться с сервером распознавания {url}. Проверьте, что сервер работает и этот компьютер находится в его сети; kzdesk сам попробует снова.</translation>
+    </message>
+    <message>
         <source>kzdesk cannot use {path} ({reason}). Check the disk, or choose another data folder (--data-dir).</source>
         <translation>kzdesk не может использовать {path} ({reason}). Проверьте диск или выберите другую папку данных (--data-dir).</translation>
     </message>
@@ -1571,6 +1714,10 @@
     <message>
         <source>kzdesk could not reach SpeechKit after {attempts} attempts and stopped trying. Check the internet connection, then press Retry (or run “kzdesk resume”): what SpeechKit already accepted is fetched, not sent again.</source>
         <translation>kzdesk не смог связаться со SpeechKit за {attempts} попыток и прекратил попытки. Проверьте подключение к интернету и нажмите «Повторить» (или запустите «kzdesk resume»): то, что SpeechKit уже принял, будет получено, а не отправлено повторно.</translation>
+    </message>
+    <message>
+        <source>kzdesk could not reach the transcription server at {url} and stopped trying. Check that the server is running and reachable from this computer, then press Retry: the pieces already transcribed are kept.</source>
+        <translation>kzdesk не смог связаться с сервером распознавания {url} и прекратил попытки. Проверьте, что сервер работает и доступен с этого компьютера, и нажмите «Повторить»: уже распознанные фрагменты сохранены.</translation>
     </message>
     <message>
         <source>kzdesk could not read back the converted recording to split it. Check that the disk is not full, then try again.</source>
@@ -1735,6 +1882,10 @@
     <message>
         <source>“{taken}” already exists and kzdesk did not write it for this recording, so the transcript was saved as “{chosen}”.</source>
         <translation>«{taken}» уже существует и записан не kzdesk для этой записи, поэтому расшифровка сохранена как «{chosen}».</translation>
+    </message>
+    <message>
+        <source>“{url}” is not an address kzdesk can use for a transcription server. Enter one that starts with http:// or https://, such as http://asr.example.org:8000.</source>
+        <translation>«{url}» — не тот адрес, который kzdesk может использовать для сервера распознавания. Введите адрес, начинающийся с http:// или https://, например http://asr.example.org:8000.</translation>
     </message>
 </context>
 <context>
@@ -2097,6 +2248,85 @@
     </message>
 </context>
 <context>
+    <name>ServerSettingsPage</name>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Адрес:</translation>
+    </message>
+    <message>
+        <source>&amp;Model:</source>
+        <translation>&amp;Модель:</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>&amp;Проверить подключение</translation>
+    </message>
+    <message>
+        <source>A server of your organisation that speaks OpenAI&apos;s audio API (vLLM, speaches, faster-whisper). Recordings go to it and nowhere else; speakers are found on this computer.</source>
+        <translation>Сервер вашей организации с аудио-API OpenAI (vLLM, speaches, faster-whisper). Записи отправляются только на него; говорящие определяются на этом компьютере.</translation>
+    </message>
+    <message>
+        <source>API &amp;key:</source>
+        <translation>API-&amp;ключ:</translation>
+    </message>
+    <message>
+        <source>Connected: the model “{0}” answered in {1} s.</source>
+        <translation>Подключено: модель «{0}» ответила за {1} с.</translation>
+    </message>
+    <message>
+        <source>Enter the server&apos;s address first.</source>
+        <translation>Сначала введите адрес сервера.</translation>
+    </message>
+    <message>
+        <source>Largest &amp;upload:</source>
+        <translation>Наибольшая &amp;загрузка:</translation>
+    </message>
+    <message>
+        <source>Long recordings are cut at pauses into pieces under this size, and this many pieces are sent at once (for all files together).</source>
+        <translation>Длинные записи разрезаются по паузам на фрагменты меньше этого размера, и одновременно отправляется столько фрагментов (для всех файлов вместе).</translation>
+    </message>
+    <message>
+        <source>New files go to the transcription server: enter its address on the Server page, or choose another engine.</source>
+        <translation>Новые файлы отправляются на сервер распознавания: введите его адрес на странице «Сервер» или выберите другой движок.</translation>
+    </message>
+    <message>
+        <source>Only if the server asks for one</source>
+        <translation>Только если сервер его требует</translation>
+    </message>
+    <message>
+        <source>Requests at o&amp;nce:</source>
+        <translation>Запросов &amp;одновременно:</translation>
+    </message>
+    <message>
+        <source>Sending one second of silence to the server…</source>
+        <translation>Отправляем на сервер одну секунду тишины…</translation>
+    </message>
+    <message>
+        <source>The name the server knows, such as whisper-1, Systran/faster-whisper-large-v3 or openai/whisper-large-v3.</source>
+        <translation>Название, которое знает сервер, например whisper-1, Systran/faster-whisper-large-v3 или openai/whisper-large-v3.</translation>
+    </message>
+    <message>
+        <source>The server lists these models, not “{0}”: {1}.</source>
+        <translation>Сервер перечисляет такие модели, но не «{0}»: {1}.</translation>
+    </message>
+    <message>
+        <source>The test failed unexpectedly. Details are in the log (Help menu).</source>
+        <translation>Проверка неожиданно завершилась ошибкой. Подробности — в журнале (меню «Справка»).</translation>
+    </message>
+    <message>
+        <source>Word times: no — each phrase keeps the server&apos;s own times.</source>
+        <translation>Время слов: нет — у каждой фразы остаётся время, данное сервером.</translation>
+    </message>
+    <message>
+        <source>Word times: yes.</source>
+        <translation>Время слов: есть.</translation>
+    </message>
+    <message>
+        <source>Your organisation&apos;s transcription server</source>
+        <translation>Сервер распознавания вашей организации</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>&amp;Currency:</source>
@@ -2203,6 +2433,10 @@
         <translation>Как в системе</translation>
     </message>
     <message>
+        <source>Se&amp;rver</source>
+        <translation>Се&amp;рвер</translation>
+    </message>
+    <message>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
@@ -2225,6 +2459,10 @@
     <message>
         <source>Your SpeechKit price, used only to show estimates.</source>
         <translation>Ваша цена SpeechKit, используется только для оценки стоимости.</translation>
+    </message>
+    <message>
+        <source>Your organisation&apos;s transcription server</source>
+        <translation>Сервер распознавания вашей организации</translation>
     </message>
 </context>
 <context>

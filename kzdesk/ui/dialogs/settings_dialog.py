@@ -1,5 +1,6 @@
-"""Settings: the engine (SpeechKit in the cloud or Whisper on this computer), the SpeechKit key
-(OS keyring only), the offline models, recognition defaults, output and cost."""
+"""Settings: the engine (SpeechKit in the cloud, Whisper on this computer or the organisation's
+server), the SpeechKit key (OS keyring only), the offline models, the server, recognition
+defaults, output and cost."""
 
 from __future__ import annotations
 
@@ -29,13 +30,14 @@ from PySide6.QtWidgets import (
 
 from kzdesk.core.job import Language, SpeakersMode
 from kzdesk.services import settings as settings_service
-from kzdesk.services.secrets import SecretStore
+from kzdesk.services.secrets import SERVER, SecretStore
 from kzdesk.services.settings import Settings
 from kzdesk.ui.dialogs import form_helpers as ui
 from kzdesk.ui.dialogs.export_settings_page import ExportSettingsPage
 from kzdesk.ui.dialogs.first_run_banner import FirstRunBanner
 from kzdesk.ui.dialogs.offline_settings_page import OfflineSettingsPage
 from kzdesk.ui.dialogs.proofreading_settings_page import ProofreadingSettingsPage
+from kzdesk.ui.dialogs.server_settings_page import CheckServer, ServerSettingsPage, check_server
 from kzdesk.ui.dialogs.speechkit_settings_page import SpeechKitSettingsGroup
 from kzdesk.ui.messages import translate_message
 
@@ -55,6 +57,7 @@ class SettingsDialog(QDialog):
         *,
         check_connection: Callable[[str, str], None],
         models_dir: Path | None = None,
+        check_server: CheckServer = check_server,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -69,6 +72,7 @@ class SettingsDialog(QDialog):
         self.output_edit, self.browse_button = self.exports.output_edit, self.exports.browse_button
         self.format_checks = self.exports.format_checks
         self.proofreading = ProofreadingSettingsPage()
+        self.server = ServerSettingsPage(secrets.of(SERVER), check=check_server)
 
         general = QWidget()
         columns = QGridLayout(general)
@@ -101,6 +105,7 @@ class SettingsDialog(QDialog):
         self.tabs.addTab(self.exports, self.tr("E&xport"))
         self.tabs.addTab(self.offline, self.tr("&Offline engine"))
         self.tabs.addTab(self.proofreading, self.tr("Proo&freading"))
+        self.tabs.addTab(self.server, self.tr("Se&rver"))
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
@@ -123,6 +128,7 @@ class SettingsDialog(QDialog):
             self.currency_edit.textChanged,
         ):
             signal.connect(self._revalidate)
+        self.server.changed.connect(self._revalidate)
         self._revalidate()
         # Wrapped labels need height for width, which the minimum size ignores.
         self.resize(self.sizeHint())
@@ -144,6 +150,7 @@ class SettingsDialog(QDialog):
         self.engine_combo = ui.combo(
             ("speechkit", self.tr("SpeechKit (Yandex Cloud)")),
             ("whisper", self.tr("Offline — Whisper on this computer")),
+            ("server", self.tr("Your organisation's transcription server")),
         )
         self.engine_combo.setObjectName("engine")
         form.addRow(ui.buddy(self.tr("E&ngine:"), self.engine_combo), self.engine_combo)
@@ -232,6 +239,7 @@ class SettingsDialog(QDialog):
         ui.select(self.engine_combo, settings.engine)
         self.offline.load(settings)
         self.proofreading.load(settings)
+        self.server.load(settings)
         ui.select(self.language_combo, settings.language)
         ui.select(self.speakers_combo, settings.speakers)
         ui.select(self.model_combo, settings.model)
@@ -255,7 +263,9 @@ class SettingsDialog(QDialog):
             currency=self.currency_edit.text().strip() or self._settings.currency,
             interface_language=self.interface_combo.currentData(),
         )
-        return self.proofreading.apply(self.offline.apply(self.exports.apply(settings)))
+        return self.server.apply(
+            self.proofreading.apply(self.offline.apply(self.exports.apply(settings)))
+        )
 
     def key_storage(self) -> str:
         """Where the key will go: "keyring", "file" or "session"."""
@@ -266,7 +276,8 @@ class SettingsDialog(QDialog):
         # Settings.validate speaks English; translations can match its sentences here.
         problems = [translate_message(problem) for problem in self.current_settings().validate()]
         offline = [translate_message(p) for p in self.offline.problems()]
-        return problems + [p for p in offline if p not in problems]
+        server = self.server.problems(self.engine_combo.currentData())
+        return problems + [p for p in offline if p not in problems] + server
 
     @Slot()
     def _revalidate(self) -> None:
@@ -286,7 +297,7 @@ class SettingsDialog(QDialog):
             self._show_problems(problems)
             return
         settings = self.current_settings()
-        failure = self.speechkit.save_key()
+        failure = self.speechkit.save_key() or self.server.save_key()
         if failure is not None:
             self._show_problems([failure])
             return
