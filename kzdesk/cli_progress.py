@@ -8,7 +8,14 @@ import time
 from typing import TextIO
 
 from kzdesk.core import timecode
-from kzdesk.core.job import Job, JobState
+from kzdesk.core.job import (
+    STAGE_ENGINE_BUSY,
+    STAGE_LOCAL,
+    STAGE_MODEL_DOWNLOAD,
+    STAGE_SPEAKERS,
+    Job,
+    JobState,
+)
 from kzdesk.services.estimates import wait_state
 
 _LABELS = {
@@ -36,6 +43,24 @@ def wait_note(job: Job, now: float | None = None) -> str:
     return f"{text} of usually {timecode.duration(int(usual * 1000))}"
 
 
+def stage_label(job: Job) -> str:
+    """What a running job does, in words: the stage where it has one, else its state."""
+    if job.state is JobState.RECOGNIZING:
+        if job.stage == STAGE_MODEL_DOWNLOAD:
+            return f"downloading model {job.stage_progress * 100:.0f}%"
+        if job.stage == STAGE_ENGINE_BUSY:
+            return "waiting for the offline engine"
+        if job.stage == STAGE_LOCAL:
+            text = "transcribing on this computer"
+            if job.duration_ms:
+                done = int(job.duration_ms * min(max(job.stage_progress, 0.0), 1.0))
+                text += f" {timecode.duration(done)} of {timecode.duration(job.duration_ms)}"
+            return text
+        if job.stage == STAGE_SPEAKERS:
+            return "finding speakers"
+    return _LABELS[job.state]
+
+
 def _bar(fraction: float, width: int = 24) -> str:
     filled = round(fraction * width)
     return "█" * filled + "░" * (width - filled)
@@ -59,13 +84,18 @@ class ProgressPrinter:
             if old is None:  # handed over by another kzdesk while this one runs
                 self.order.append(job.id)
             self.jobs[job.id] = job
+            changed = (
+                old is None
+                or old.state is not job.state
+                or old.stage != job.stage
+                or old.error != job.error
+            )
             if self.tty:
                 now = time.monotonic()
-                changed = old is None or old.state is not job.state or old.error != job.error
                 if changed or now - self._last_draw > 0.2:
                     self._last_draw = now
                     self._redraw()
-            elif old is None or old.state is not job.state or old.error != job.error:
+            elif changed:
                 self.stream.write(self._line(job) + "\n")
                 self.stream.flush()
 
@@ -91,7 +121,7 @@ class ProgressPrinter:
         name = job.file_name
         if len(name) > self.width:
             name = name[: self.width - 1] + "…"
-        label = _LABELS[job.state]
+        label = stage_label(job)
         if job.state is JobState.QUEUED and job.error:
             label = f"waiting to retry: {job.error}"
         elif job.state is JobState.FAILED:

@@ -33,3 +33,17 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:  # ty
         terminalreporter.write_sep("=", "tests skipped for missing programs", yellow=True)
         for line in lines:
             terminalreporter.write_line(line, yellow=True)
+
+
+@pytest.fixture(scope="session")
+def whisper_base(request: pytest.FixtureRequest) -> Path:
+    """The real multilingual Whisper base model folder, joined once into pytest's cache (the
+    same folder when the cache plugin is off: ``-p no:cacheprovider``)."""
+    from tests.whisper_weights import build_whisper_base
+
+    cache = getattr(request.config, "cache", None)
+    if cache is not None:
+        return build_whisper_base(cache.mkdir("whisper-base"))
+    return build_whisper_base(
+        Path(request.config.rootpath) / ".pytest_cache" / "d" / "whisper-base"
+    )

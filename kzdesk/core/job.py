@@ -95,8 +95,11 @@ MAX_SPEAKERS = 20
 DEFAULT_SPEAKER_RANGE = (2, 8)  # what "Between 2 and 8 people" asks for
 # AUTO found on this computer: one person is a real answer there (a monologue, a dictation)
 AUTO_SPEAKER_RANGE = (1, 8)
-# Job.stage while the speakers of a recognised recording are found (state RECOGNIZING)
-STAGE_SPEAKERS = "speakers"
+# Job.stage: what a running job does inside its state (RECOGNIZING), for the queue and the CLI
+STAGE_SPEAKERS = "speakers"  # the speakers of a recognised recording are found
+STAGE_LOCAL = "local"  # an engine on this computer recognises (nothing is uploaded)
+STAGE_MODEL_DOWNLOAD = "model-download"  # the offline engine's model is being downloaded
+STAGE_ENGINE_BUSY = "engine-busy"  # waiting while the offline engine works on another file
 
 
 def speakers_choice(text: str) -> tuple[SpeakersMode, dict[str, int]]:
@@ -151,9 +154,10 @@ class Job:
     updated_at: float = field(default_factory=time.time)
     started_at: float | None = None
     finished_at: float | None = None
-    # What a running job does inside its state (STAGE_SPEAKERS); kept in memory only, since a
-    # job interrupted mid-stage is put back in the queue anyway.
+    # What a running job does inside its state (STAGE_*) and how far that stage is (0..1);
+    # kept in memory only, since a job interrupted mid-stage is put back in the queue anyway.
     stage: str = ""
+    stage_progress: float = 0.0
     # Where the transcript goes when the job is done: {"formats": [...], "out_dir": ...,
     # "options": {...}} given on the command line; None: the settings' automatic export.
     export_request: dict[str, Any] | None = None
@@ -170,7 +174,12 @@ class Job:
         """The job in a new state; raises IllegalTransition where the move is not allowed."""
         check_transition(self.state, state)
         now = time.time() if now is None else now
-        changes: dict[str, Any] = {"state": state, "updated_at": now, "stage": ""}
+        changes: dict[str, Any] = {
+            "state": state,
+            "updated_at": now,
+            "stage": "",
+            "stage_progress": 0.0,
+        }
         if state is JobState.CONVERTING and self.state is JobState.QUEUED:
             changes["attempts"] = self.attempts + 1
             changes["started_at"] = now

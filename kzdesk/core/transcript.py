@@ -176,6 +176,10 @@ class Transcript:
         :func:`kzdesk.core.transcript_ops.split_at_char`."""
         return self.apply(transcript_ops.split_at_char(self, segment_id, char_pos))
 
+    def set_language(self, segment_id: int, language: str | None) -> Change:
+        """Mark the language a phrase is in ("kk", "ru", ...; None: unknown)."""
+        return self.apply(transcript_ops.set_language(self, segment_id, language))
+
     def delete_segment(self, segment_id: int) -> Change:
         seg = self.segment(segment_id)
         return self.apply(Change(segments=[(seg, None)], description="delete phrase"))

@@ -35,6 +35,7 @@ class TranscriptLike(Protocol):
     speakers: list[Speaker]
     segments: list[Segment]
     duration_ms: int
+    language: str
 
     def segment(self, segment_id: int) -> Segment: ...
 
@@ -229,3 +230,37 @@ def fit_words(words: list[Word], start_ms: int, end_ms: int) -> list[Word]:
         fitted[0].start_ms = start_ms
         fitted[-1].end_ms = end_ms
     return fitted
+
+
+def language_code(language: str | None) -> str:
+    """A phrase's language as its primary subtag: "kk-KZ" (SpeechKit) and "kk" (Whisper) are
+    both "kk"; "" when unknown."""
+    return (language or "").replace("_", "-").split("-")[0].strip().lower()
+
+
+def spoken_languages(transcript: TranscriptLike) -> list[str]:
+    """The languages heard in the transcript, the most spoken first (by phrase duration)."""
+    spoken: dict[str, int] = {}
+    for seg in transcript.segments:
+        code = language_code(seg.language)
+        if code:
+            spoken[code] = spoken.get(code, 0) + max(seg.end_ms - seg.start_ms, 1)
+    return sorted(spoken, key=lambda code: (-spoken[code], code))
+
+
+def heard_language(transcript: TranscriptLike) -> str:
+    """The transcript's language as the set heard ("ru+kk", most spoken first); the stored
+    value (what was asked for) when no phrase says."""
+    return "+".join(spoken_languages(transcript)) or transcript.language
+
+
+def set_language(transcript: TranscriptLike, segment_id: int, language: str | None) -> Change:
+    seg = transcript.segment(segment_id)
+    code = language_code(language) or None
+    if language_code(seg.language) == (code or ""):
+        raise TranscriptError(
+            QT_TRANSLATE_NOOP("Messages", "The phrase is already marked with this language.")
+        )
+    after = copy.deepcopy(seg)
+    after.language = code
+    return Change(segments=[(seg, after)], description="change phrase language")

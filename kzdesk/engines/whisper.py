@@ -1,25 +1,22 @@
 """The offline engine: Whisper (faster-whisper, CTranslate2) on the user's own computer.
 
-The parent side. Recognition runs in a child process (multiprocessing *spawn*), so an
-out-of-memory kill or a native crash takes only the child down, and a cancel can end it at
-once. The child sends typed messages (:mod:`kzdesk.engines.whisper_messages`) through a pipe;
+The parent side. Recognition runs in a child process (:mod:`kzdesk.engines.whisper_process`)
+that reads the original recording itself — no converted copy is made — and stays warm between
+the jobs of a batch. The child sends typed messages (:mod:`kzdesk.engines.whisper_messages`);
 each phrase is handed to the pipeline as it arrives (``ctx.keep``), so the part already
 transcribed survives a crash, a kill or a cancel, and a rerun continues after the last kept
-phrase's end (``ctx.kept``) instead of starting from zero.
+phrase's end (``ctx.kept``) instead of starting from zero. Progress is the audio recognised
+over the recording's length.
 """
 
 from __future__ import annotations
 
 import contextlib
 import logging
-import multiprocessing
 import threading
-import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
-from kzdesk.audio.ffmpeg import lower_priority
 from kzdesk.core.engine import (
     AudioPiece,
     EngineContext,
@@ -28,32 +25,14 @@ from kzdesk.core.engine import (
     RecognitionOptions,
     Utterance,
 )
-from kzdesk.core.i18n import QT_TRANSLATE_NOOP
-from kzdesk.core.job import Language
+from kzdesk.core.job import STAGE_ENGINE_BUSY, STAGE_LOCAL, STAGE_MODEL_DOWNLOAD, Language
 from kzdesk.core.transcript import Word
-from kzdesk.engines import whisper_worker
-from kzdesk.engines.whisper_messages import (
-    Done,
-    Failed,
-    Loaded,
-    Phrase,
-    Progress,
-    WhisperRequest,
-)
+from kzdesk.engines.whisper_messages import Loaded, Phrase, Progress, WhisperRequest
+from kzdesk.engines.whisper_process import CANCELLED, CRASHED, POLL_S, WhisperProcess
 
 log = logging.getLogger(__name__)
 
-POLL_S = 0.2  # how often the parent looks at the cancel flag while the child works
-STOP_GRACE_S = 0.5  # after terminate(), before kill()
-DOWNLOAD_SHARE = 0.3  # of a piece's progress bar, when its model is downloaded first
-
-CRASHED = QT_TRANSLATE_NOOP(
-    "Messages",
-    "The offline engine stopped unexpectedly (the computer may have run out of memory). "
-    "The part transcribed so far is kept; try a smaller model or close other programs, "
-    "then Retry.",
-)
-CANCELLED = QT_TRANSLATE_NOOP("Messages", "The offline transcription was cancelled.")
+__all__ = ["CANCELLED", "CRASHED", "WhisperEngine", "WhisperProcess"]
 
 DownloadProgress = Callable[[int, int], None]  # (bytes done, bytes in all)
 # (progress, cancelled) -> the model folder, downloading it first where needed; raises
@@ -61,7 +40,7 @@ DownloadProgress = Callable[[int, int], None]  # (bytes done, bytes in all)
 ModelLocator = Callable[[DownloadProgress, Callable[[], bool]], Path]
 
 # Recognition is CPU- (or GPU-) bound and each child holds a whole model in memory: one child
-# at a time for the whole application, whatever the number of parallel jobs.
+# works at a time for the whole application, whatever the number of parallel jobs.
 _one_at_a_time = threading.Semaphore(1)
 
 
@@ -104,6 +83,7 @@ def utterance(phrase: Phrase) -> Utterance:
 
 class WhisperEngine:
     name = "whisper"
+    runs_locally = True  # reads the original recording: the pipeline converts nothing for it
 
     def __init__(
         self,
@@ -113,8 +93,11 @@ class WhisperEngine:
         compute_type: str = "default",
         beam_size: int = 5,
         cpu_threads: int = 0,
+        process: WhisperProcess | None = None,
     ) -> None:
-        """``model``: a CTranslate2 model folder, or a locator that finds (or downloads) one."""
+        """``model``: a CTranslate2 model folder, or a locator that finds (or downloads) one.
+        ``process``: a child kept warm across jobs (the engine factory's); by default the
+        engine starts its own child for each piece."""
         if isinstance(model, str | Path):
             folder = Path(model)
             self.locate: ModelLocator = lambda _progress, _cancelled: folder
@@ -124,28 +107,25 @@ class WhisperEngine:
         self.compute_type = compute_type
         self.beam_size = beam_size
         self.cpu_threads = cpu_threads
-        self._mp = multiprocessing.get_context("spawn")
+        self.process = process if process is not None else WhisperProcess(keep_warm=False)
 
     # ---- SpeechEngine ---------------------------------------------------------------------
     def transcribe(
         self, piece: AudioPiece, options: RecognitionOptions, ctx: EngineContext
     ) -> list[Utterance]:
-        downloaded = False
-
         def download_progress(done: int, total: int) -> None:
-            nonlocal downloaded
-            downloaded = True
             if total:
-                ctx.progress(DOWNLOAD_SHARE * min(done / total, 1.0), "downloading model")
+                ctx.progress(min(done / total, 1.0), STAGE_MODEL_DOWNLOAD)
 
         model_path = self.locate(download_progress, ctx.cancelled)
         kept = list(getattr(ctx, "kept", None) or [])
         request = self.request_for(piece, options, model_path, kept)
-        with self._slot(ctx):
+        with self._slot(ctx), self.process.claimed(ctx.cancelled):
             keep = getattr(ctx, "keep", None)
             if keep is not None:
                 keep([])  # marks the piece as started (RECOGNIZING) before the model loads
-            new = self._run_child(request, ctx, DOWNLOAD_SHARE if downloaded else 0.0)
+            ctx.progress(_done_fraction(request), STAGE_LOCAL)
+            new = self._run(request, ctx)
         return kept + new
 
     def cancel(self, operation_id: str) -> None:
@@ -167,6 +147,7 @@ class WhisperEngine:
             audio_path=piece.path,
             language=language,
             choose_between=choose,
+            duration_ms=piece.duration_ms,
             device=self.device,
             compute_type=self.compute_type,
             cpu_threads=self.cpu_threads,
@@ -178,90 +159,44 @@ class WhisperEngine:
 
     @contextlib.contextmanager
     def _slot(self, ctx: EngineContext):  # type: ignore[no-untyped-def]
-        while not _one_at_a_time.acquire(timeout=POLL_S):
-            if ctx.cancelled():
-                raise EngineError(FailureKind.CANCELLED, CANCELLED)
+        if not _one_at_a_time.acquire(blocking=False):
+            ctx.progress(0.0, STAGE_ENGINE_BUSY)  # another file is being recognised
+            while not _one_at_a_time.acquire(timeout=POLL_S):
+                if ctx.cancelled():
+                    raise EngineError(FailureKind.CANCELLED, CANCELLED)
         try:
             yield
         finally:
             _one_at_a_time.release()
 
-    def spawn(self, request: WhisperRequest) -> tuple[Any, Any]:
-        """Start the child; (process, the parent's end of the pipe)."""
-        receiver, sender = self._mp.Pipe(duplex=False)
-        process = self._mp.Process(
-            target=whisper_worker.main, args=(request, sender), name="kzdesk-whisper", daemon=True
-        )
-        process.start()
-        sender.close()  # the child holds the only sending end: EOF when it dies
-        lower_priority(process.pid)
-        return process, receiver
-
-    def _run_child(
-        self, request: WhisperRequest, ctx: EngineContext, base: float
-    ) -> list[Utterance]:
-        process, conn = self.spawn(request)
+    def _run(self, request: WhisperRequest, ctx: EngineContext) -> list[Utterance]:
         phrases: list[Utterance] = []
         keep = getattr(ctx, "keep", None)
-        try:
-            while True:
-                if ctx.cancelled():
-                    raise EngineError(FailureKind.CANCELLED, CANCELLED)
-                if not conn.poll(POLL_S):
-                    if process.is_alive() or conn.poll(0):
-                        continue
-                    raise self._crashed(process)
-                try:
-                    message = conn.recv()
-                except (EOFError, OSError):
-                    raise self._crashed(process) from None
-                if isinstance(message, Phrase):
-                    u = utterance(message)
-                    phrases.append(u)
-                    if keep is not None:
-                        keep([u])
-                elif isinstance(message, Progress):
-                    ctx.progress(base + (1 - base) * message.fraction, "recognizing")
-                elif isinstance(message, Loaded):
-                    log.info(
-                        "whisper %s loaded on %s (%s)",
-                        request.model_path,
-                        message.device,
-                        message.compute_type,
-                    )
-                elif isinstance(message, Failed):
-                    raise EngineError(_kind(message.kind), message.message)
-                elif isinstance(message, Done):
-                    if message.loops_cut:
-                        log.info("whisper loop guard restarted %d times", message.loops_cut)
-                    return phrases
-        finally:
-            conn.close()
-            stop(process)
 
-    @staticmethod
-    def _crashed(process: Any) -> EngineError:
-        process.join(STOP_GRACE_S)
-        log.warning("the whisper child ended without finishing (exit code %s)", process.exitcode)
-        return EngineError(FailureKind.CRASHED, CRASHED)
+        def on_message(message: object) -> None:
+            if isinstance(message, Phrase):
+                u = utterance(message)
+                phrases.append(u)
+                if keep is not None:
+                    keep([u])
+            elif isinstance(message, Progress):
+                ctx.progress(message.fraction, STAGE_LOCAL)
+            elif isinstance(message, Loaded):
+                log.info(
+                    "whisper %s loaded on %s (%s)",
+                    request.model_path,
+                    message.device,
+                    message.compute_type,
+                )
+
+        done = self.process.run(request, on_message, ctx.cancelled)
+        if done.loops_cut:
+            log.info("whisper loop guard restarted %d times", done.loops_cut)
+        return phrases
 
 
-def _kind(value: str) -> FailureKind:
-    try:
-        return FailureKind(value)
-    except ValueError:
-        return FailureKind.CRASHED
-
-
-def stop(process: Any) -> None:
-    """End the child within a second: wait briefly if it is finishing, else terminate, kill."""
-    deadline = time.monotonic() + STOP_GRACE_S
-    process.join(0.05)
-    if process.is_alive():
-        process.terminate()
-        process.join(max(deadline - time.monotonic(), 0.05))
-    if process.is_alive():
-        process.kill()
-        process.join(STOP_GRACE_S)
-    with contextlib.suppress(ValueError):
-        process.close()
+def _done_fraction(request: WhisperRequest) -> float:
+    """How much of the piece earlier runs already recognised (a resumed piece)."""
+    length = max(request.duration_ms, 1)
+    done = sum(min(start, length) for start in request.start_ms)
+    return min(done / (length * len(request.start_ms)), 1.0)

@@ -10,7 +10,7 @@ from docx import Document
 from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
 
-from kzdesk.core import timecode
+from kzdesk.core import timecode, transcript_ops
 from kzdesk.core.transcript import Transcript
 from kzdesk.export.options import ExportOptions
 from kzdesk.export.turns import display_title, source_file_name, turns
@@ -56,7 +56,10 @@ def _local_date(created_at: float) -> str:
 def render_docx(transcript: Transcript, options: ExportOptions | None = None) -> bytes:
     opts = options or ExportOptions()
     doc = Document()
-    lang = _LANGUAGES.get((transcript.language or "").split("-")[0].lower())
+    spoken = transcript_ops.spoken_languages(transcript)  # the most spoken language first
+    lang = _LANGUAGES.get(
+        spoken[0] if spoken else transcript_ops.language_code(transcript.language)
+    )
     for style_name in ("Normal", "Title", "Heading 1"):
         _set_font(doc.styles[style_name].element, FONT, lang)
     doc.styles["Normal"].font.size = Pt(11)

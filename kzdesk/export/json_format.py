@@ -6,6 +6,7 @@ import json
 import math
 from typing import Any
 
+from kzdesk.core import transcript_ops
 from kzdesk.core.i18n import QT_TRANSLATE_NOOP
 from kzdesk.core.transcript import Segment, Speaker, Transcript, Word
 
@@ -25,7 +26,9 @@ def transcript_to_dict(transcript: Transcript) -> dict[str, Any]:
         "source_path": transcript.source_path,
         "duration_ms": transcript.duration_ms,
         "created_at": transcript.created_at,
-        "language": transcript.language,
+        # the languages heard, most spoken first ("ru+kk"); each segment has its own
+        "language": transcript_ops.heard_language(transcript),
+        "languages": transcript_ops.spoken_languages(transcript),
         "speakers": [
             {"id": s.id, "label": s.label, "name": s.name, "color": s.color}
             for s in transcript.speakers

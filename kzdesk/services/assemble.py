@@ -6,6 +6,7 @@ import os
 import time
 from typing import Any
 
+from kzdesk.core import transcript_ops
 from kzdesk.core.engine import AudioPiece, Utterance
 from kzdesk.core.job import Job, SpeakersMode
 from kzdesk.core.transcript import Segment, Speaker, Transcript, Word, speaker_color
@@ -104,7 +105,7 @@ def build_transcript(
             )
         )
     title = os.path.splitext(os.path.basename(job.source_path))[0]
-    return Transcript(
+    transcript = Transcript(
         speakers=list(speakers.values()),
         segments=segments,
         title=title,
@@ -113,3 +114,6 @@ def build_transcript(
         created_at=time.time(),
         language=job.language.value,
     )
+    # what was heard ("ru+kk"), not what was asked for ("kk-ru"); the request when unknown
+    transcript.language = transcript_ops.heard_language(transcript)
+    return transcript

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
+from typing import Any
 
 from kzdesk.core.engine import EngineError, FailureKind, SpeechEngine
 from kzdesk.core.i18n import QT_TRANSLATE_NOOP
@@ -36,17 +37,23 @@ class EngineFactory:
         self._cache: dict[tuple[str, str, str | None], SpeechEngine] = {}
         self._lock = threading.Lock()
         self.servers = ServerEngines(settings, secrets)
+        self._whisper_process: Any = None  # the offline engine's child, warm between jobs
 
     def __call__(self, job: Job) -> SpeechEngine:
         if job.engine == "whisper":
-            from kzdesk.engines.whisper import WhisperEngine
+            from kzdesk.engines.whisper import WhisperEngine, WhisperProcess
 
             # a job may name its own model (kzdesk transcribe --model); else the Settings one
             name = str(job.options.get("whisper_model") or self.settings.whisper_model)
+            with self._lock:
+                if self._whisper_process is None:
+                    self._whisper_process = WhisperProcess(keep_warm=True)
+                process = self._whisper_process
             return WhisperEngine(
                 models.locator(name, self.models_dir),
                 device=self.settings.whisper_device,
                 beam_size=int(job.options.get("beam_size", 5)),
+                process=process,
             )
         if job.engine == "speechkit":
             from kzdesk.engines.speechkit import SpeechKitEngine, endpoint_from_env
@@ -78,3 +85,11 @@ class EngineFactory:
                 "Choose SpeechKit or Offline (Whisper) for this job.",
             ).format(engine=job.engine),
         )
+
+    def release(self) -> None:
+        """The queue is idle: end the offline engine's warm process (it holds the model in
+        memory). Returns at once; the next offline job starts a new one."""
+        with self._lock:
+            process = self._whisper_process
+        if process is not None:
+            process.release()

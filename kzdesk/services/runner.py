@@ -78,6 +78,7 @@ class QueueRunner:
             pool.shutdown(wait=False, cancel_futures=True)
             raise
         pool.shutdown(wait=True)
+        self.service.release_engines()  # the queue is idle: no warm offline engine left behind
         if ids is None:
             return self.queue.all()
         return [self.queue.get(i) for i in seen]

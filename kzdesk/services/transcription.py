@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from kzdesk import audio
+from kzdesk.audio.pcm import original_piece
 from kzdesk.core.engine import (
     LOCAL_OPERATION,
     AudioPiece,
@@ -29,7 +30,15 @@ from kzdesk.core.engine import (
 )
 from kzdesk.core.glossary import merge_terms
 from kzdesk.core.i18n import QT_TRANSLATE_NOOP
-from kzdesk.core.job import STAGE_SPEAKERS, Job, JobState, SpeakersMode
+from kzdesk.core.job import (
+    STAGE_ENGINE_BUSY,
+    STAGE_LOCAL,
+    STAGE_MODEL_DOWNLOAD,
+    STAGE_SPEAKERS,
+    Job,
+    JobState,
+    SpeakersMode,
+)
 from kzdesk.core.transcript import Transcript
 from kzdesk.diarization.profiles import VoiceProfileStore
 from kzdesk.services import disk_space, piece_pool, service_times, speakers, wording
@@ -90,6 +99,12 @@ class PipelineConfig:
     model: str = "general"
 
 
+# Stages an engine reports through ctx.progress that the job shows (others: the state says it).
+# While the waiting ones last, the job's own progress stands still.
+_WAITING_STAGES = frozenset({STAGE_MODEL_DOWNLOAD, STAGE_ENGINE_BUSY})
+_SHOWN_STAGES = _WAITING_STAGES | {STAGE_LOCAL}
+
+
 class _PieceContext:
     """The EngineContext for one piece of one job."""
 
@@ -137,7 +152,7 @@ class _PieceContext:
         )
 
     def progress(self, fraction: float, stage: str) -> None:
-        self._run.piece_progress(self._piece.index, fraction)
+        self._run.piece_progress(self._piece.index, fraction, stage)
 
     def cancelled(self) -> bool:
         return self._run.cancelled()
@@ -192,17 +207,30 @@ class _JobRun:
     def convert_progress(self, fraction: float) -> None:
         self.set_progress(CONVERT_SHARE * fraction)
 
-    def piece_progress(self, index: int, fraction: float) -> None:
+    def piece_progress(self, index: int, fraction: float, stage: str = "") -> None:
+        fraction = min(max(fraction, 0.0), 1.0)
+        if stage in _WAITING_STAGES:
+            self.enter_stage(stage, fraction)
+            return
+        if stage in _SHOWN_STAGES:
+            done = (index + fraction) / max(self.piece_count, 1)
+            self.job = replace(self.job, stage=stage, stage_progress=done)
         share = (recognition_end(self.job) - CONVERT_SHARE) / max(self.piece_count, 1)
-        self.set_progress(CONVERT_SHARE + share * (index + min(max(fraction, 0.0), 0.99)))
+        self.set_progress(CONVERT_SHARE + share * (index + min(fraction, 0.99)))
 
     def paused(self, note: str | None) -> None:
         """Waiting for disk space (``note`` says so) or going on (None); nothing is written."""
         self.job = replace(self.job, error=note)
         self.listener(self.job)
 
-    def enter_stage(self, stage: str) -> None:
-        self.job = replace(self.job, stage=stage, waiting_since=None, expected_wait_s=None)
+    def enter_stage(self, stage: str, stage_progress: float = 0.0) -> None:
+        self.job = replace(
+            self.job,
+            stage=stage,
+            stage_progress=stage_progress,
+            waiting_since=None,
+            expected_wait_s=None,
+        )
         self.listener(self.job)
 
     def speakers_progress(self, fraction: float) -> None:
@@ -299,8 +327,14 @@ class TranscriptionService:
         self.queue.set_media(job.id, duration_ms=info.duration_ms, size=info.size_bytes)
         records = {r.piece.index: r for r in self.queue.pieces(job.id)}
         engine = self.engine_for(job)  # before converting: its pieces may be cut its own way
+        # an engine on this computer reads the original: no upload copy is made for it
+        local = bool(getattr(engine, "runs_locally", False))
         pieces = self._known_pieces(records, info.duration_ms)
-        if pieces is None:
+        if local:
+            pieces = [
+                original_piece(job.source_path, info.duration_ms, info.channels, info.sample_rate)
+            ]
+        elif pieces is None:
             work = self.config.work_dir / str(job.id)
             work.mkdir(parents=True, exist_ok=True, mode=0o700)
             began = time.monotonic()
@@ -352,10 +386,11 @@ class TranscriptionService:
                 # sent before in this run (then the disk ran full, say) and no id was kept:
                 # it may have been accepted, so it is never sent again without the user
                 raise maybe_sent_error(record.sending_since)
-            if record is None or record.operation_id is None:
+            operation = record.operation_id if record is not None else None
+            if local or (operation or "").startswith(LOCAL_OPERATION):
+                run.enter(JobState.RECOGNIZING)  # on this computer: nothing is uploaded
+            elif operation is None:
                 run.enter(JobState.UPLOADING)
-            elif record.operation_id.startswith(LOCAL_OPERATION):
-                run.enter(JobState.RECOGNIZING)
             else:  # accepted before (a restart): the wait goes on
                 run.enter(JobState.RECOGNIZING, wait=run.wait_for(piece))
             ctx = _PieceContext(run, piece, record)
@@ -465,6 +500,14 @@ class TranscriptionService:
             if listener is not None:
                 listener(job)
         return written
+
+    def release_engines(self) -> None:
+        """The queue is idle: let engines free what they keep between jobs (the offline
+        engine's warm process and its model). Cheap, never blocks; the next job starts it
+        again."""
+        release = getattr(self.engine_for, "release", None)
+        if callable(release):
+            release()
 
     def converted_audio(self, job_id: int) -> list[Path]:
         """The converted pieces kept for a job (empty when the original was sent as it is)."""

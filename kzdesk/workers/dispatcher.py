@@ -124,6 +124,7 @@ class Dispatcher(QObject):
         self._pool.clear()
         if not self._pool.waitForDone(max(0, timeout_ms)):
             log.warning("%d job(s) still stopping after %d ms", len(self._running), timeout_ms)
+        self.service.release_engines()
         # deliver what the workers sent while we waited (their last snapshots, finished)
         QCoreApplication.sendPostedEvents(self)
         if self.lock is not None:
@@ -299,6 +300,8 @@ class Dispatcher(QObject):
             return
         self._check_batch()
         self._dispatch()
+        if not self._running:
+            self.service.release_engines()  # nothing runs or can start: free the warm engine
 
     def _check_batch(self) -> None:
         if not self._batch or self._running or self._stop.is_set():

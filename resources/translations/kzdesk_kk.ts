@@ -74,6 +74,10 @@
         <translation>«{found}» қалсын (глоссарий ұсынысын елемеу)</translation>
     </message>
     <message>
+        <source>Mark the phrase at {time} as {language}</source>
+        <translation>{time} кезіндегі фразаны {language} деп белгілеу</translation>
+    </message>
+    <message>
         <source>Mark words as checked in the phrase at {time}</source>
         <translation>{time} фразасындағы сөздерді тексерілген деп белгілеу</translation>
     </message>
@@ -208,6 +212,10 @@
         <translation>Табу…</translation>
     </message>
     <message>
+        <source>Kazakh</source>
+        <translation>Қазақ тілі</translation>
+    </message>
+    <message>
         <source>Merge with next phrase</source>
         <translation>Келесі фразамен біріктіру</translation>
     </message>
@@ -222,6 +230,14 @@
     <message>
         <source>Not saved</source>
         <translation>Сақталмады</translation>
+    </message>
+    <message>
+        <source>Other language…</source>
+        <translation>Басқа тіл…</translation>
+    </message>
+    <message>
+        <source>Phrase &amp;language</source>
+        <translation>Фраза &amp;тілі</translation>
     </message>
     <message>
         <source>Phrase &amp;timing</source>
@@ -246,6 +262,10 @@
     <message>
         <source>Replace…</source>
         <translation>Ауыстыру…</translation>
+    </message>
+    <message>
+        <source>Russian</source>
+        <translation>Орыс тілі</translation>
     </message>
     <message>
         <source>Saved %1</source>
@@ -913,6 +933,10 @@
         <translation>Дайын {time}</translation>
     </message>
     <message>
+        <source>Downloading model {percent}%</source>
+        <translation>Модель жүктелуде {percent}%</translation>
+    </message>
+    <message>
         <source>Duration</source>
         <translation>Ұзақтығы</translation>
     </message>
@@ -993,8 +1017,16 @@
         <translation>Күйі</translation>
     </message>
     <message>
+        <source>Transcribing on this computer {percent}%</source>
+        <translation>Осы компьютерде танылуда {percent}%</translation>
+    </message>
+    <message>
         <source>Uploading</source>
         <translation>Жіберілуде</translation>
+    </message>
+    <message>
+        <source>Waiting for the offline engine (another file is being transcribed)</source>
+        <translation>Офлайн қозғалтқышты күту (басқа файл танылуда)</translation>
     </message>
     <message>
         <source>Waiting to retry: {reason}</source>
@@ -1019,6 +1051,10 @@
     <message>
         <source>taking longer than usual</source>
         <translation>әдеттегіден ұзаққа созылып жатыр</translation>
+    </message>
+    <message>
+        <source>{done} of {total}</source>
+        <translation>{total} ішінен {done}</translation>
     </message>
     <message>
         <source>{elapsed} elapsed</source>
@@ -1491,6 +1527,10 @@
     <message>
         <source>The phrase has changed since the search. Search again.</source>
         <translation>Іздеуден кейін фраза өзгерді. Қайта іздеңіз.</translation>
+    </message>
+    <message>
+        <source>The phrase is already marked with this language.</source>
+        <translation>Фраза осы тілмен белгіленіп қойған.</translation>
     </message>
     <message>
         <source>The price cannot be negative.</source>
@@ -1999,7 +2039,26 @@
     </message>
 </context>
 <context>
+    <name>PhraseLanguage</name>
+    <message>
+        <source>English</source>
+        <translation>Ағылшын тілі</translation>
+    </message>
+    <message>
+        <source>Kazakh</source>
+        <translation>Қазақ тілі</translation>
+    </message>
+    <message>
+        <source>Russian</source>
+        <translation>Орыс тілі</translation>
+    </message>
+</context>
+<context>
     <name>PhraseTableModel</name>
+    <message>
+        <source>Language</source>
+        <translation>Тіл</translation>
+    </message>
     <message>
         <source>Speaker</source>
         <translation>Сөйлеуші</translation>

@@ -74,6 +74,10 @@
         <translation>Оставить «{found}» (пропустить подсказку глоссария)</translation>
     </message>
     <message>
+        <source>Mark the phrase at {time} as {language}</source>
+        <translation>Отметить фразу в {time} как {language}</translation>
+    </message>
+    <message>
         <source>Mark words as checked in the phrase at {time}</source>
         <translation>Отметить слова как проверенные во фразе в {time}</translation>
     </message>
@@ -209,6 +213,10 @@
         <translation>Найти…</translation>
     </message>
     <message>
+        <source>Kazakh</source>
+        <translation>Казахский</translation>
+    </message>
+    <message>
         <source>Merge with next phrase</source>
         <translation>Объединить со следующей фразой</translation>
     </message>
@@ -223,6 +231,14 @@
     <message>
         <source>Not saved</source>
         <translation>Не сохранено</translation>
+    </message>
+    <message>
+        <source>Other language…</source>
+        <translation>Другой язык…</translation>
+    </message>
+    <message>
+        <source>Phrase &amp;language</source>
+        <translation>&amp;Язык фразы</translation>
     </message>
     <message>
         <source>Phrase &amp;timing</source>
@@ -247,6 +263,10 @@
     <message>
         <source>Replace…</source>
         <translation>Заменить…</translation>
+    </message>
+    <message>
+        <source>Russian</source>
+        <translation>Русский</translation>
     </message>
     <message>
         <source>Saved %1</source>
@@ -923,6 +943,10 @@
         <translation>Готово {time}</translation>
     </message>
     <message>
+        <source>Downloading model {percent}%</source>
+        <translation>Загрузка модели {percent}%</translation>
+    </message>
+    <message>
         <source>Duration</source>
         <translation>Длительность</translation>
     </message>
@@ -1003,8 +1027,16 @@
         <translation>Состояние</translation>
     </message>
     <message>
+        <source>Transcribing on this computer {percent}%</source>
+        <translation>Распознавание на этом компьютере {percent}%</translation>
+    </message>
+    <message>
         <source>Uploading</source>
         <translation>Отправка</translation>
+    </message>
+    <message>
+        <source>Waiting for the offline engine (another file is being transcribed)</source>
+        <translation>Ожидание офлайн-движка (распознаётся другой файл)</translation>
     </message>
     <message>
         <source>Waiting to retry: {reason}</source>
@@ -1029,6 +1061,10 @@
     <message>
         <source>taking longer than usual</source>
         <translation>дольше обычного</translation>
+    </message>
+    <message>
+        <source>{done} of {total}</source>
+        <translation>{done} из {total}</translation>
     </message>
     <message>
         <source>{elapsed} elapsed</source>
@@ -1502,6 +1538,10 @@
     <message>
         <source>The phrase has changed since the search. Search again.</source>
         <translation>Фраза изменилась после поиска. Выполните поиск ещё раз.</translation>
+    </message>
+    <message>
+        <source>The phrase is already marked with this language.</source>
+        <translation>Фраза уже отмечена этим языком.</translation>
     </message>
     <message>
         <source>The price cannot be negative.</source>
@@ -2010,7 +2050,26 @@
     </message>
 </context>
 <context>
+    <name>PhraseLanguage</name>
+    <message>
+        <source>English</source>
+        <translation>Английский</translation>
+    </message>
+    <message>
+        <source>Kazakh</source>
+        <translation>Казахский</translation>
+    </message>
+    <message>
+        <source>Russian</source>
+        <translation>Русский</translation>
+    </message>
+</context>
+<context>
     <name>PhraseTableModel</name>
+    <message>
+        <source>Language</source>
+        <translation>Язык</translation>
+    </message>
     <message>
         <source>Speaker</source>
         <translation>Спикер</translation>

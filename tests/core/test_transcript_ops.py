@@ -12,7 +12,12 @@ from kzdesk.core.transcript import (
     Word,
     fit_words,
 )
-from kzdesk.core.transcript_ops import MIN_PHRASE_MS
+from kzdesk.core.transcript_ops import (
+    MIN_PHRASE_MS,
+    heard_language,
+    language_code,
+    spoken_languages,
+)
 
 
 def make(duration_ms: int = 10_000) -> Transcript:
@@ -236,3 +241,19 @@ def test_fit_words() -> None:
     assert [(w.start_ms, w.end_ms) for w in fitted] == [(100, 100), (100, 300), (100, 800)]
     assert words[0].start_ms == 0  # the input is not touched
     assert fit_words([], 0, 10) == []
+
+
+def test_languages_heard_and_marking_a_phrase() -> None:
+    t = make()
+    assert spoken_languages(t) == ["ru", "kk"]  # "kk-KZ"/"ru-RU" by their first part; ru longer
+    assert heard_language(t) == "ru+kk"
+    change = t.set_language(2, "kk")
+    assert t.segment(2).language == "kk"
+    assert heard_language(t) == "kk"
+    t.apply(change.inverse())
+    assert t.segment(2).language == "ru-RU"
+    with pytest.raises(TranscriptError):
+        t.set_language(1, "kk")  # already Kazakh
+    empty = Transcript(language="kk-ru")
+    assert spoken_languages(empty) == [] and heard_language(empty) == "kk-ru"
+    assert language_code("KK_kz") == "kk" and language_code(None) == ""

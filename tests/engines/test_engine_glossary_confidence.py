@@ -11,7 +11,8 @@ import pytest
 from kzdesk.core.engine import AudioPiece, RecognitionOptions
 from kzdesk.core.job import Language
 from kzdesk.engines.whisper import WhisperEngine
-from kzdesk.engines.whisper_worker import decode_options, normalize
+from kzdesk.engines.whisper_guard import normalize
+from kzdesk.engines.whisper_worker import decode_options
 from tests.emulator.audio import synth_bursts
 from tests.emulator.fixtures import RecordingContext
 from tests.emulator.server import utterance

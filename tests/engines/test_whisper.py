@@ -10,7 +10,7 @@ import pytest
 from kzdesk.core.engine import AudioPiece, EngineError, FailureKind, RecognitionOptions, Utterance
 from kzdesk.core.job import Language
 from kzdesk.engines.whisper import WhisperEngine
-from kzdesk.engines.whisper_worker import find_ngram_loop, normalize
+from kzdesk.engines.whisper_guard import find_ngram_loop, normalize
 from tests.whisper_weights import concat_wav, espeak_wav
 
 pytestmark = pytest.mark.slow
@@ -139,14 +139,14 @@ def test_cancel_ends_the_child_within_a_second(
     engine: WhisperEngine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     processes = []
-    spawn = engine.spawn
+    spawn = engine.process.spawn
 
-    def spying_spawn(request):  # type: ignore[no-untyped-def]
-        process, conn = spawn(request)
+    def spying_spawn():  # type: ignore[no-untyped-def]
+        process, conn = spawn()
         processes.append(process)
         return process, conn
 
-    monkeypatch.setattr(engine, "spawn", spying_spawn)
+    monkeypatch.setattr(engine.process, "spawn", spying_spawn)
     wav = concat_wav(tmp_path / "s.wav", [espeak_wav(tmp_path / "x.wav", SENTENCE)] * 3)
     ctx = Ctx(cancel_after_s=1.5)  # the child is still loading the model or recognising
     with pytest.raises(EngineError) as caught:

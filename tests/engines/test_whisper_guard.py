@@ -1,4 +1,5 @@
-"""The offline engine's loop guard and plain helpers, without weights (a scripted model)."""
+"""The offline engine's loop guard, chunk decoding and plain helpers, without weights (a
+scripted model)."""
 
 from __future__ import annotations
 
@@ -11,16 +12,11 @@ import pytest
 from kzdesk.core.engine import AudioPiece, RecognitionOptions, Utterance
 from kzdesk.core.job import Language
 from kzdesk.engines.whisper import WhisperEngine, resume_points, whisper_language
-from kzdesk.engines.whisper_messages import Phrase, WhisperRequest, WordInfo
-from kzdesk.engines.whisper_worker import (
-    LoopGuard,
-    choose_device,
-    find_ngram_loop,
-    normalize,
-    physical_cores,
-    pick_language,
-    transcribe_channel,
-)
+from kzdesk.engines.whisper_decode import Chunk, ChunkPacker, Decoder, Span, to_phrase
+from kzdesk.engines.whisper_guard import LoopGuard, find_ngram_loop, normalize
+from kzdesk.engines.whisper_language import LanguageChooser, restrict
+from kzdesk.engines.whisper_messages import Phrase, WordInfo
+from kzdesk.engines.whisper_worker import choose_device, physical_cores
 
 
 def phrase(text: str, start: int = 0, end: int = 1000, words: bool = True) -> Phrase:
@@ -94,7 +90,7 @@ def test_guard_drops_text_that_compresses_too_well() -> None:
     assert verdict.phrase is None
 
 
-# ---- transcribe_channel with a scripted model -------------------------------------------------
+# ---- chunk decoding with a scripted model ---------------------------------------------------
 @dataclass
 class W:
     word: str
@@ -109,6 +105,7 @@ class Seg:
     end: float
     text: str
     words: list[W] = field(default_factory=list)
+    temperature: float = 0.0
 
 
 def seg(start: float, end: float, text: str) -> Seg:
@@ -122,74 +119,148 @@ def seg(start: float, end: float, text: str) -> Seg:
     )
 
 
-class LoopingModel:
+class ScriptedModel:
+    """Answers each transcribe call from a script: (conditioned?) -> segments of that call."""
+
+    def __init__(self, total_s: float, script: Any) -> None:
+        self.total_s = total_s
+        self.script = script
+        self.calls: list[tuple[float, bool, str | None]] = []
+
+    def transcribe(self, audio: Any, *, condition_on_previous_text: bool, **kw: Any):  # type: ignore[no-untyped-def]
+        offset = round(self.total_s - len(audio) / 16000, 3)
+        self.calls.append((offset, condition_on_previous_text, kw.get("initial_prompt")))
+        return iter(self.script(offset, condition_on_previous_text)), None
+
+
+def decoder(model: Any, sent: list[Any]) -> Decoder:
+    return Decoder(model, {}, "0", emit=sent.append, progress=lambda ms: None)
+
+
+def whole(seconds: float, start_s: float = 0.0, language: str | None = "en") -> Chunk:
+    n = int(seconds * 16000)
+    return Chunk(np.zeros(n, dtype=np.float32), [Span(0, int(start_s * 16000), n)], language)
+
+
+def looping(offset: float, conditioned: bool) -> list[Seg]:
     """Loops while conditioned on previous text; fine once restarted without it."""
-
-    def __init__(self) -> None:
-        self.calls: list[tuple[float, bool]] = []
-
-    def transcribe(self, audio: Any, *, condition_on_previous_text: bool, **_: Any):  # type: ignore[no-untyped-def]
-        offset = 60.0 - len(audio) / 16000
-        self.calls.append((offset, condition_on_previous_text))
-        if condition_on_previous_text:
-            segments = [seg(0, 4, "The meeting starts now")]
-            segments += [seg(4 + 2 * i, 6 + 2 * i, "Thank you for watching") for i in range(50)]
-        else:
-            segments = [seg(1, 3, "Second topic is the budget"), seg(40, 43, "The end")]
-        return iter(segments), None
+    if conditioned:
+        return [seg(0, 4, "The meeting starts now")] + [
+            seg(4 + 2 * i, 6 + 2 * i, "Thank you for watching") for i in range(8)
+        ]
+    return [seg(1, 3, "Second topic is the budget"), seg(4, 7, "The end")]
 
 
 def test_a_loop_restarts_recognition_without_conditioning() -> None:
-    model = LoopingModel()
+    model = ScriptedModel(20, looping)
     sent: list[Any] = []
-    restarts = transcribe_channel(
-        model,
-        np.zeros(60 * 16000, dtype=np.float32),
-        channel="0",
-        start_ms=0,
-        language="en",
-        options={},
-        emit=sent.append,
-        progress=lambda ms: None,
-    )
-    texts = [p.text for p in sent]
-    assert texts == [
+    d = decoder(model, sent)
+    d.decode(whole(20))
+    assert [p.text for p in sent] == [
         "The meeting starts now",
         "Thank you for watching",
         "Second topic is the budget",
         "The end",
     ]
-    assert restarts == 1
+    assert d.restarts == 1
     # the second repeat is the loop: restarted at its end (10 s), not conditioned
-    assert model.calls == [(0.0, True), (10.0, False)]
-    assert [p.start_ms for p in sent] == [0, 4000, 11000, 50000]
+    assert [(c[0], c[1]) for c in model.calls] == [(0.0, True), (10.0, False)]
+    assert [p.start_ms for p in sent] == [0, 4000, 11000, 14000]
 
 
-def test_transcription_starts_at_the_resume_point() -> None:
-    model = LoopingModel()
-    transcribe_channel(
-        model,
-        np.zeros(60 * 16000, dtype=np.float32),
-        channel="0",
-        start_ms=30_000,
-        language="en",
-        options={},
-        emit=lambda p: None,
-        progress=lambda ms: None,
+def skipping(offset: float, conditioned: bool) -> list[Seg]:
+    """Conditioned on the English before it, the model drops the German that follows (and
+    jumps a whole window); decoded afresh from there, it writes the German."""
+    if offset == 0:
+        return [seg(0, 5, "Permission is hereby granted"), seg(35, 39, "the above notice")]
+    return [seg(0.5, 6, "Jeden der diese Software erhält"), seg(6, 34, "und so weiter")]
+
+
+def test_skipped_speech_is_decoded_again_without_conditioning() -> None:
+    model = ScriptedModel(40, skipping)
+    sent: list[Any] = []
+    d = decoder(model, sent)
+    d.decode(whole(40, language=None))
+    assert [(c[0], c[1]) for c in model.calls] == [(0.0, True), (5.0, False)]
+    assert [p.text for p in sent] == [
+        "Permission is hereby granted",
+        "Jeden der diese Software erhält",
+        "und so weiter",
+    ]
+    assert d.skips_recovered == 1 and d.restarts == 0
+
+
+def test_a_chunk_that_stays_silent_after_a_restart_ends() -> None:
+    """Speech the model has nothing for (music the VAD took for speech) is tried once."""
+    model = ScriptedModel(
+        40, lambda offset, conditioned: [seg(0, 3, "Hello there")] if offset == 0 else []
     )
-    assert model.calls[0] == (30.0, True)
+    sent: list[Any] = []
+    decoder(model, sent).decode(whole(40))
+    assert len(model.calls) == 2
+    assert [p.text for p in sent] == ["Hello there"]
 
 
-class Detector:
-    def detect_language(self, audio: Any, vad_filter: bool):  # type: ignore[no-untyped-def]
-        return "en", 0.7, [("en", 0.7), ("ru", 0.2), ("kk", 0.05)]
+def test_joined_regions_map_back_to_the_recording() -> None:
+    """Two regions joined (one language): words land in the region holding their middle."""
+    packer = ChunkPacker(max_s=60)
+    assert packer.add(16000 * 10, np.zeros(16000 * 4, dtype=np.float32), "ru") == []
+    assert packer.add(16000 * 30, np.zeros(16000 * 6, dtype=np.float32), "ru") == []
+    chunk = packer.flush()[0]
+    assert chunk.language == "ru"
+    assert [(s.offset, s.start) for s in chunk.spans] == [(0, 160000), (64000, 480000)]
+    model = ScriptedModel(10, lambda o, c: [seg(1, 3, "first part"), seg(5, 8, "second part here")])
+    sent: list[Any] = []
+    decoder(model, sent).decode(chunk)
+    assert [(p.start_ms, p.end_ms) for p in sent] == [(11000, 13000), (31000, 34000)]
+    # another language starts another chunk; a region whose language is found while it is
+    # decoded (a long one) is a chunk of its own
+    second = ChunkPacker()
+    assert second.add(0, np.zeros(16000, dtype=np.float32), "ru") == []
+    [russian] = second.add(32000, np.zeros(16000, dtype=np.float32), "kk")
+    assert russian.language == "ru" and len(russian.spans) == 1
+    kazakh, alone = second.add(64000, np.zeros(16000, dtype=np.float32), None)
+    assert (kazakh.language, alone.language) == ("kk", None)
+    assert not second.pending
+
+
+def test_a_chunk_conditions_the_next_in_the_same_language_only() -> None:
+    texts = iter(["budget for next year", "the plan", "жоспар", "first", "second"])
+    model = ScriptedModel(10, lambda o, c: [seg(1, 9.5, next(texts))])
+    sent: list[Any] = []
+    d = decoder(model, sent)
+    d.decode(whole(10, language="ru"))
+    d.decode(whole(10, start_s=20, language="ru"))
+    d.decode(whole(10, start_s=40, language="kk"))  # Russian text never prompts Kazakh
+    d.decode(whole(10, start_s=60, language=None))
+    d.decode(whole(10, start_s=80, language=None))
+    prompts = [c[2] for c in model.calls]
+    assert prompts == [None, "budget for next year", None, None, None]
+
+
+# ---- language per window -------------------------------------------------------------------
+SCORES = [("<|en|>", 0.7), ("<|ru|>", 0.2), ("<|kk|>", 0.05), ("<|de|>", 0.05)]
+
+
+class FakeWhisper:
+    is_multilingual = True
+
+    def detect_language(self, encoder_output: Any) -> list[list[tuple[str, float]]]:
+        return [list(SCORES)]
 
 
 def test_kazakh_or_russian_picks_the_likelier_of_the_two() -> None:
-    request = WhisperRequest("m", "a", None, ("kk", "ru"))
-    assert pick_language(Detector(), np.zeros(16000), 0, request) == "ru"
-    assert pick_language(Detector(), np.zeros(16000), 0, WhisperRequest("m", "a", "kk")) == "kk"
-    assert pick_language(Detector(), np.zeros(16000), 0, WhisperRequest("m", "a", None)) is None
+    assert restrict(SCORES, ("kk", "ru")) == [("<|ru|>", 0.8), ("<|kk|>", 0.2)]
+    assert restrict(SCORES, None) == SCORES
+    chooser = LanguageChooser(FakeWhisper())
+    assert chooser.is_multilingual  # everything else passes through to the model
+    chooser.allowed = ("kk", "ru")
+    assert chooser.detect_language("encoded")[0][0][0] == "<|ru|>"
+    assert chooser.last == "ru"
+    assert chooser.last_probability == pytest.approx(0.8)
+    chooser.allowed = None  # automatic: any language
+    chooser.detect_language("encoded")
+    assert chooser.last == "en"
 
 
 def test_language_mapping() -> None:
@@ -227,3 +298,122 @@ def test_threads_and_device() -> None:
     assert choose_device("cpu", "default") == ("cpu", "int8")
     assert choose_device("cuda", "default") == ("cuda", "float16")
     assert choose_device("cpu", "float32") == ("cpu", "float32")
+
+
+def test_a_phrases_first_word_stays_with_the_rest_across_joined_regions() -> None:
+    """Whisper lets a phrase's first word start early (it takes the pause before it); in joined
+    regions that pause is the end of the previous region, minutes earlier in the recording."""
+    packer = ChunkPacker()
+    packer.add(16000 * 100, np.zeros(16000 * 4, dtype=np.float32), "en")  # 100-104 s
+    packer.add(16000 * 220, np.zeros(16000 * 4, dtype=np.float32), "en")  # 220-224 s
+    [chunk] = packer.flush()
+    early = Seg(
+        3.5,
+        6.0,
+        "Please open the window",
+        [W(" Please", 3.5, 3.9), W(" open", 4.5, 4.9), W(" the", 4.9, 5.1), W(" window", 5.1, 6.0)],
+    )
+    late = Seg(1.0, 4.3, "thank you", [W(" thank", 1.0, 2.0), W(" you", 2.0, 4.3)])
+    first = to_phrase(early, chunk, "0", "en")
+    assert first.start_ms == 220_000  # with "open the window", not at 103.5 s
+    assert [w.start_ms for w in first.words[1:]] == [220_500, 220_900, 221_100]
+    last = to_phrase(late, chunk, "0", "en")
+    assert last.end_ms == 104_000  # the last word stays in its region, clipped to its end
+
+
+class RegionModel:
+    """Answers by the audio's length: the joined chunk skips its short middle region; that
+    region decoded alone (2 s) is heard; what follows it (decoded again) is heard too."""
+
+    def __init__(self) -> None:
+        self.calls: list[tuple[float, bool]] = []
+
+    def transcribe(self, audio: Any, *, condition_on_previous_text: bool, **kw: Any):  # type: ignore[no-untyped-def]
+        seconds = round(len(audio) / 16000, 3)
+        self.calls.append((seconds, condition_on_previous_text))
+        if seconds == 10.0:  # the whole chunk: 4 s, 2 s, 4 s joined; the middle one left out
+            return iter([seg(0.2, 3.8, "первая фраза здесь"), seg(6.2, 9.8, "третья фраза")]), None
+        if seconds == 2.0:  # the middle region alone
+            return iter([seg(0.1, 1.9, "сәлеметсіз бе")]), None
+        if seconds == 4.0:  # the rest after it
+            return iter([seg(0.2, 3.8, "третья фраза")]), None
+        raise AssertionError(seconds)
+
+
+def joined(*regions: tuple[float, float]) -> Chunk:
+    packer = ChunkPacker()
+    for start, length in regions:
+        packer.add(int(start * 16000), np.zeros(int(length * 16000), dtype=np.float32), "ru")
+    return packer.flush()[0]
+
+
+def test_a_region_left_out_of_a_joined_chunk_is_decoded_alone() -> None:
+    model = RegionModel()
+    sent: list[Any] = []
+    d = decoder(model, sent)
+    d.decode(joined((10, 4), (30, 2), (50, 4)))
+    assert [p.text for p in sent] == ["первая фраза здесь", "сәлеметсіз бе", "третья фраза"]
+    assert [p.start_ms for p in sent] == [10200, 30100, 50200]
+    # the region alone: no prompt from the chunk before it; what follows: not conditioned
+    assert model.calls == [(10.0, True), (2.0, True), (4.0, False)]
+    assert d.regions_recovered == 1 and d.restarts == 0
+
+
+def test_a_region_with_words_or_too_short_is_not_decoded_again() -> None:
+    calls: list[float] = []
+
+    class Model:
+        def transcribe(self, audio: Any, **kw: Any):  # type: ignore[no-untyped-def]
+            calls.append(len(audio) / 16000)
+            return iter([seg(0.2, 3.8, "один два три"), seg(4.6, 8.4, "четыре пять")]), None
+
+    sent: list[Any] = []
+    # 4 s and 4 s joined, both heard; a 0.5-s region (a cough) between them is not retried
+    decoder(Model(), sent).decode(joined((0, 4), (20, 0.5), (40, 4)))
+    assert calls == [8.5]
+    assert [p.start_ms for p in sent] == [200, 40100]
+
+
+def test_a_last_region_left_out_is_decoded_alone_and_nothing_twice() -> None:
+    calls: list[float] = []
+
+    class Model:
+        def transcribe(self, audio: Any, **kw: Any):  # type: ignore[no-untyped-def]
+            seconds = round(len(audio) / 16000, 3)
+            calls.append(seconds)
+            if seconds == 10.0:
+                return iter([seg(0.2, 3.8, "один два три"), seg(4.2, 7.8, "четыре пять")]), None
+            return iter([seg(0.2, 1.8, "иә")]), None
+
+    sent: list[Any] = []
+    decoder(Model(), sent).decode(joined((0, 4), (20, 4), (40, 2)))
+    assert calls == [10.0, 2.0]
+    assert [(p.text, p.start_ms) for p in sent] == [
+        ("один два три", 200),
+        ("четыре пять", 20200),
+        ("иә", 40200),
+    ]
+
+
+def test_each_chunk_gets_the_glossary_terms_of_its_own_language() -> None:
+    """Kazakh + Russian: a Russian chunk's hot words carry no Kazakh spelling, a Kazakh
+    chunk's carry both."""
+    hotwords: list[str | None] = []
+
+    class Model:
+        def transcribe(self, audio: Any, **kw: Any):  # type: ignore[no-untyped-def]
+            hotwords.append(kw.get("hotwords"))
+            return iter([seg(0.1, 0.9, "сөз")]), None
+
+    d = Decoder(
+        Model(),
+        {},
+        "0",
+        emit=lambda m: None,
+        progress=lambda ms: None,
+        glossary=("Тоқаев", "Токаев"),
+    )
+    d.decode(whole(1, language="ru"))
+    d.decode(whole(1, 5, language="kk"))
+    assert hotwords == ["Токаев", "Тоқаев, Токаев"]
+    assert decoder(Model(), []).options == {}  # no glossary: the options as given

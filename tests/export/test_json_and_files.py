@@ -37,6 +37,25 @@ def test_json_round_trip_is_identical() -> None:
     assert set(words[1]) == {"text", "start_ms", "end_ms", "confidence", "checked"}
 
 
+def test_json_language_is_what_was_heard() -> None:
+    """The transcript's language is the set of languages its phrases were heard in, the most
+    spoken first — not the setting the job asked for; each segment keeps its own."""
+    t = interview()  # every phrase marked "kk"
+    t.language = "kk-ru"  # what the job asked for
+    for seg in t.segments[1::2]:
+        seg.language = "ru-RU"
+    doc = json.loads(render(t, "json"))
+    spoken = {"kk": 0, "ru": 0}
+    for seg in t.segments:
+        if seg.language:
+            spoken[seg.language[:2]] += seg.end_ms - seg.start_ms
+    first, second = sorted(spoken, key=lambda code: -spoken[code])
+    assert doc["language"] == f"{first}+{second}"
+    assert doc["languages"] == [first, second]
+    assert [s["language"] for s in doc["segments"]][:2] == ["kk", "ru-RU"]
+    assert transcript_from_json(render(t, "json")).language == f"{first}+{second}"
+
+
 @pytest.mark.parametrize("seed", range(20))
 def test_json_round_trip_random(seed: int) -> None:
     t = random_transcript(random.Random(seed))

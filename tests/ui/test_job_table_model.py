@@ -9,7 +9,15 @@ from PySide6.QtGui import QIcon
 from PySide6.QtTest import QAbstractItemModelTester
 from PySide6.QtWidgets import QTableView
 
-from kzdesk.core.job import Job, JobState, Language, SpeakersMode
+from kzdesk.core.job import (
+    STAGE_ENGINE_BUSY,
+    STAGE_LOCAL,
+    STAGE_MODEL_DOWNLOAD,
+    Job,
+    JobState,
+    Language,
+    SpeakersMode,
+)
 from kzdesk.services.estimates import Estimator
 from kzdesk.services.service_times import ServiceTimes
 from kzdesk.ui.delegates.progress_delegate import ProgressDelegate
@@ -259,3 +267,19 @@ def test_delegate_paints_bars_in_a_view(qtbot, model: JobTableModel) -> None:
     view.selectRow(0)
     image = view.grab()  # paints every cell, bars included
     assert not image.isNull()
+
+
+def test_offline_stages_say_what_happens(model: JobTableModel) -> None:
+    """Downloading the model, waiting for the engine, transcribing on this computer with the
+    audio done over the recording's length; never "Uploading"."""
+    job = replace(model.job_at(0), state=JobState.RECOGNIZING, engine="whisper")
+    index = model.index(0, Column.STATUS)
+    model.upsert(replace(job, stage=STAGE_MODEL_DOWNLOAD, stage_progress=0.42))
+    assert index.data() == "Downloading model 42%"
+    assert index.data(ProgressRole) == pytest.approx(0.42)
+    model.upsert(replace(job, stage=STAGE_ENGINE_BUSY, stage_progress=0.0))
+    assert index.data().startswith("Waiting for the offline engine")
+    model.upsert(replace(job, stage=STAGE_LOCAL, stage_progress=0.5, progress=0.6))
+    # job 1 lasts 1:42:10
+    assert index.data() == "Transcribing on this computer 50% · 51:05 of 1:42:10"
+    assert index.data(ProgressRole) == pytest.approx(0.5)

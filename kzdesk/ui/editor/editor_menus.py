@@ -156,6 +156,26 @@ def build_actions(window: EditorHost) -> EditorActions:
         "Ctrl+P",
         window.play_current,
     )
+    languages = (
+        _action(
+            window,
+            QCoreApplication.translate("EditorWindow", "Kazakh"),
+            "Ctrl+Alt+K",
+            lambda: window.mark_current_language("kk"),
+        ),
+        _action(
+            window,
+            QCoreApplication.translate("EditorWindow", "Russian"),
+            "Ctrl+Alt+R",
+            lambda: window.mark_current_language("ru"),
+        ),
+        _action(
+            window,
+            QCoreApplication.translate("EditorWindow", "Other language…"),
+            "Ctrl+Alt+L",
+            lambda: window.mark_current_language(None),
+        ),
+    )
     give = tuple(
         _action(window, "", f"Ctrl+{n}", lambda _=False, n=n: window.give_to_speaker(n))
         for n in range(1, 10)
@@ -180,6 +200,7 @@ def build_actions(window: EditorHost) -> EditorActions:
         find_next=find_next,
         find_previous=find_previous,
         play_phrase=play_phrase,
+        languages=languages,
         give=give,
     )
 
@@ -209,6 +230,9 @@ def build_menus(window: EditorHost, actions: EditorActions) -> EditorMenus:
         actions.end_later,
     ):
         timing.addAction(action)
+    language = edit.addMenu(QCoreApplication.translate("EditorWindow", "Phrase &language"))
+    for action in actions.languages:
+        language.addAction(action)
     edit.addSeparator()
     for action in (
         actions.find,

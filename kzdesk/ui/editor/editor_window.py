@@ -46,7 +46,8 @@ from kzdesk.ui.editor.commands import (
 from kzdesk.ui.editor.find_again import FindSpeakersController
 from kzdesk.ui.editor.find_bar import FindBar
 from kzdesk.ui.editor.phrase_delegates import PhraseTextEditor
-from kzdesk.ui.editor.phrase_model import PhraseTableModel
+from kzdesk.ui.editor.phrase_language import SetLanguageCommand, language_name
+from kzdesk.ui.editor.phrase_model import Column, PhraseTableModel
 from kzdesk.ui.editor.phrase_view import PhraseView
 from kzdesk.ui.editor.player import Player
 from kzdesk.ui.editor.player_bar import PlayerBar
@@ -108,7 +109,14 @@ class EditorWindow(QMainWindow):
         self._waveform_task: Task[object] | None = None
 
         t = self.session.transcript
-        self.model = PhraseTableModel(t, self._edit_text, self, edit_speaker=self._edit_speaker)
+        self.model = PhraseTableModel(
+            t,
+            self._edit_text,
+            self,
+            edit_speaker=self._edit_speaker,
+            edit_language=self.set_language,
+            language_name=language_name,
+        )
         self.view = PhraseView()
         self.view.setModel(self.model)
         self.player = Player(self)
@@ -229,6 +237,21 @@ class EditorWindow(QMainWindow):
 
     def _edit_speaker(self, segment_id: int, speaker_id: int | None) -> None:
         self.push(ReassignCommand(self.session, segment_id, speaker_id))
+
+    def set_language(self, segment_id: int, language: str) -> None:
+        self.push(SetLanguageCommand(self.session, segment_id, language))
+
+    def mark_current_language(self, language: str | None) -> None:
+        """Mark the current phrase's language; None opens the list of languages."""
+        self.commit_open_editor()
+        index = self.view.currentIndex()
+        sid = self._current_id()
+        if sid is None:
+            return
+        if language is None:
+            self.view.edit(self.model.index(index.row(), int(Column.LANGUAGE)))
+        else:
+            self.set_language(sid, language)
 
     def _current_id(self) -> int | None:
         seg = self.view.current_segment()

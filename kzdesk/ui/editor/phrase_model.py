@@ -24,6 +24,7 @@ from PySide6.QtGui import QColor
 
 from kzdesk.core import timecode
 from kzdesk.core.transcript import Change, Segment, Transcript
+from kzdesk.core.transcript_ops import language_code
 
 SegmentRole = Qt.ItemDataRole.UserRole + 1
 SpeakerColorRole = Qt.ItemDataRole.UserRole + 2
@@ -36,11 +37,14 @@ _Index = QModelIndex | QPersistentModelIndex
 TextEditor = Callable[[int, str], object]
 # A phrase's new speaker id -> the editor pushes an undoable command.
 SpeakerEditor = Callable[[int, int | None], object]
+# A phrase's new language ("kk", "ru", ...) -> the editor pushes an undoable command.
+LanguageEditor = Callable[[int, str], object]
 
 # data() runs for every visible cell on every repaint: compare plain ints.
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 _EDIT = int(Qt.ItemDataRole.EditRole)
 _DECORATION = int(Qt.ItemDataRole.DecorationRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
 _SEGMENT = int(SegmentRole)
 _COLOR = int(SpeakerColorRole)
 _CURRENT = int(IsCurrentRole)
@@ -54,13 +58,16 @@ class Column(enum.IntEnum):
     TIME = 0
     SPEAKER = 1
     TEXT = 2
+    LANGUAGE = 3  # the language the phrase was recognised in: "kk", "ru", ...
 
 
 _TIME, _SPEAKER, _TEXT = int(Column.TIME), int(Column.SPEAKER), int(Column.TEXT)
+_LANGUAGE = int(Column.LANGUAGE)
 _HEADERS = {
     Column.TIME: QT_TRANSLATE_NOOP("PhraseTableModel", "Time"),
     Column.SPEAKER: QT_TRANSLATE_NOOP("PhraseTableModel", "Speaker"),
     Column.TEXT: QT_TRANSLATE_NOOP("PhraseTableModel", "Text"),
+    Column.LANGUAGE: QT_TRANSLATE_NOOP("PhraseTableModel", "Language"),
 }
 _SPEAKER_ROLES = [_DISPLAY, _DECORATION, _COLOR]
 
@@ -73,10 +80,14 @@ class PhraseTableModel(QAbstractTableModel):
         parent: QObject | None = None,
         *,
         edit_speaker: SpeakerEditor | None = None,
+        edit_language: LanguageEditor | None = None,
+        language_name: Callable[[str], str] = str,
     ) -> None:
         super().__init__(parent)
         self._edit_text = edit_text
         self._edit_speaker = edit_speaker
+        self._edit_language = edit_language
+        self._language_name = language_name  # "kk" -> "Kazakh" (tooltips)
         self._transcript = Transcript()
         self._ids: list[int] = []
         self._rows: dict[int, int] = {}
@@ -270,8 +281,10 @@ class PhraseTableModel(QAbstractTableModel):
             return Qt.ItemFlag.NoItemFlags
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         column = index.column()
-        if (column == _TEXT and self._edit_text is not None) or (
-            column == _SPEAKER and self._edit_speaker is not None
+        if (
+            (column == _TEXT and self._edit_text is not None)
+            or (column == _SPEAKER and self._edit_speaker is not None)
+            or (column == _LANGUAGE and self._edit_language is not None)
         ):
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
@@ -289,6 +302,8 @@ class PhraseTableModel(QAbstractTableModel):
                 return timecode.clock(seg.start_ms)
             if column == _SPEAKER:
                 return self._names.get(seg.speaker_id, "")
+            if column == _LANGUAGE:
+                return language_code(seg.language)
             return None
         if role == _CURRENT:
             return seg.id == self._current_id
@@ -301,7 +316,12 @@ class PhraseTableModel(QAbstractTableModel):
         if role == _EDIT:
             if column == _TEXT:
                 return seg.text
+            if column == _LANGUAGE:
+                return language_code(seg.language)
             return seg.speaker_id if column == _SPEAKER else None
+        if role == _TOOLTIP and column == _LANGUAGE:
+            code = language_code(seg.language)
+            return self._language_name(code) if code else None
         if role == _SEGMENT:
             return seg
         if role == _SPEAKER_ID:
@@ -322,6 +342,10 @@ class PhraseTableModel(QAbstractTableModel):
                 return False
             if value != seg.speaker_id:
                 self._edit_speaker(seg.id, value)
+            return True
+        if column == _LANGUAGE and self._edit_language is not None and isinstance(value, str):
+            if value and value != language_code(seg.language):
+                self._edit_language(seg.id, value)
             return True
         return False
 

@@ -27,6 +27,7 @@ from kzdesk.ui.editor.phrase_delegates import (
     char_at,
     text_height,
 )
+from kzdesk.ui.editor.phrase_language import LanguageDelegate
 from kzdesk.ui.editor.phrase_model import Column, IsCurrentRole, PhraseTableModel
 
 _SCROLL_QUIET_S = 4.0  # after the user scrolls by hand, following waits this long
@@ -50,9 +51,11 @@ class PhraseView(QTableView):
         self.time_delegate = TimeDelegate(self)
         self.speaker_delegate = SpeakerDelegate(self)
         self.text_delegate = TextDelegate(self)
+        self.language_delegate = LanguageDelegate(self)
         self.setItemDelegateForColumn(int(Column.TIME), self.time_delegate)
         self.setItemDelegateForColumn(int(Column.SPEAKER), self.speaker_delegate)
         self.setItemDelegateForColumn(_TEXT, self.text_delegate)
+        self.setItemDelegateForColumn(int(Column.LANGUAGE), self.language_delegate)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(
@@ -69,7 +72,7 @@ class PhraseView(QTableView):
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header = self.horizontalHeader()
         header.setHighlightSections(False)
-        header.setStretchLastSection(True)
+        header.setStretchLastSection(False)  # the text takes the room; the language tag is last
         header.sectionResized.connect(self._on_section_resized)
         self.clicked.connect(self._on_clicked)
         self.verticalScrollBar().valueChanged.connect(self._on_scrolled)
@@ -92,6 +95,11 @@ class PhraseView(QTableView):
             fm = self.fontMetrics()
             self.setColumnWidth(int(Column.TIME), fm.horizontalAdvance("00:00:00") + 16)
             self.fit_speaker_column()
+            header = self.horizontalHeader()
+            header.setSectionResizeMode(_TEXT, QHeaderView.ResizeMode.Stretch)
+            language = int(Column.LANGUAGE)
+            header.setSectionResizeMode(language, QHeaderView.ResizeMode.Fixed)
+            self.setColumnWidth(language, fm.horizontalAdvance("WWW") + 24)
             self._measured_width = -1
             if self.isVisible():
                 self.measure_all_rows()  # else on the first resize, at the width shown

@@ -20,7 +20,16 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
 from kzdesk.core import cost, timecode
-from kzdesk.core.job import STAGE_SPEAKERS, Job, JobState, Language, SpeakersMode
+from kzdesk.core.job import (
+    STAGE_ENGINE_BUSY,
+    STAGE_LOCAL,
+    STAGE_MODEL_DOWNLOAD,
+    STAGE_SPEAKERS,
+    Job,
+    JobState,
+    Language,
+    SpeakersMode,
+)
 from kzdesk.services.estimates import Estimator, is_overdue, wait_fraction
 from kzdesk.services.transcription import (
     CONVERT_SHARE,
@@ -106,9 +115,16 @@ _ICONS: dict[JobState, QStyle.StandardPixmap | str] = {
 _WAITING_ICON = "retry"
 
 
+# Stages whose own progress the job carries (the engine reports it), not derived from the job's
+_OWN_PROGRESS = frozenset({STAGE_LOCAL, STAGE_MODEL_DOWNLOAD, STAGE_ENGINE_BUSY})
+
+
 def stage_fraction(job: Job, now: float | None = None) -> float:
-    """How far the current stage is, 0..1 (converting, uploading/recognizing, finding
-    speakers); a SpeechKit wait: the share of the usual wait that has passed."""
+    """How far the current stage is, 0..1 (converting, uploading/recognizing, transcribing on
+    this computer, downloading the model, finding speakers); a SpeechKit wait: the share of the
+    usual wait that has passed."""
+    if job.stage in _OWN_PROGRESS and job.state.is_active:
+        return min(max(job.stage_progress, 0.0), 1.0)
     if job.waiting_since is not None:
         return wait_fraction(job, now) or 0.0
     if job.state is JobState.CONVERTING:
@@ -280,8 +296,19 @@ class JobTableModel(QAbstractTableModel):
             return text + self._time_tail(job, time.time() if now is None else now)
         if state is JobState.UPLOADING:
             return self.tr("Uploading")
+        if job.stage == STAGE_MODEL_DOWNLOAD:
+            return self.tr("Downloading model {percent}%").format(percent=percent)
+        if job.stage == STAGE_ENGINE_BUSY:
+            return self.tr("Waiting for the offline engine (another file is being transcribed)")
         if job.stage == STAGE_SPEAKERS:
             text = self.tr("Finding speakers {percent}%").format(percent=percent)
+        elif job.stage == STAGE_LOCAL:
+            text = self.tr("Transcribing on this computer {percent}%").format(percent=percent)
+            if job.duration_ms:
+                text += " · " + self.tr("{done} of {total}").format(
+                    done=timecode.duration(int(job.duration_ms * stage_fraction(job))),
+                    total=timecode.duration(job.duration_ms),
+                )
         elif job.waiting_since is not None:  # SpeechKit tells no percentage
             text = self.tr("Recognizing")
         else:

@@ -378,3 +378,36 @@ def _all_actions(menu):  # type: ignore[no-untyped-def]
             yield from _all_actions(action.menu())
         elif not action.isSeparator():
             yield action
+
+
+def test_a_phrase_shows_its_language_and_the_user_can_correct_it(open_editor, qtbot) -> None:
+    """The tag shows the language the phrase was recognised in; marking it is an undoable
+    edit saved at once (menu, shortcut, or the cell's list of languages)."""
+    window = open_editor()
+    model = window.model
+    first = window.session.transcript.segments[0]
+    cell = model.index(0, Column.LANGUAGE)
+    assert cell.data() == first.language.split("-")[0]
+    assert cell.data(Qt.ItemDataRole.ToolTipRole) in {"Kazakh", "Russian"}
+    other = "ru" if cell.data() == "kk" else "kk"
+    window.view.setCurrentIndex(model.index(0, Column.TEXT))
+    action = window.menu_actions.languages[0 if other == "kk" else 1]
+    assert action.shortcut().toString() == ("Ctrl+Alt+K" if other == "kk" else "Ctrl+Alt+R")
+    action.trigger()
+    assert _stored(window).segment(first.id).language == other
+    assert cell.data() == other
+    assert f"as {'Kazakh' if other == 'kk' else 'Russian'}" in window.menu_actions.undo.text()
+    window.menu_actions.undo.trigger()
+    assert _stored(window).segment(first.id).language == first.language
+    # the cell's editor: a list of languages
+    assert model.flags(cell) & Qt.ItemFlag.ItemIsEditable
+    assert model.setData(cell, "en")
+    assert _stored(window).segment(first.id).language == "en"
+    language_menu = next(
+        a.menu()
+        for a in window.menuBar().actions()[1].menu().actions()
+        if a.menu() and a.menu().title() == "Phrase &language"
+    )
+    assert [a.text() for a in language_menu.actions()] == ["Kazakh", "Russian", "Other language…"]
+    window.menu_actions.languages[2].trigger()  # opens the cell's list
+    qtbot.waitUntil(lambda: window.view.state() == window.view.State.EditingState)

@@ -8,6 +8,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtTest import QAbstractItemModelTester
 
 from kzdesk.core.transcript import Transcript
+from kzdesk.core.transcript_ops import language_code
 from kzdesk.storage.db import Database
 from kzdesk.storage.transcripts import TranscriptStore
 from kzdesk.ui.editor.commands import (
@@ -26,6 +27,8 @@ from kzdesk.ui.editor.phrase_model import (
     SpeakerColorRole,
 )
 from tests.ui.editor.sample import sample
+
+LAST = len(Column) - 1  # the last column: a changed row repaints every column
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
 EDIT = Qt.ItemDataRole.EditRole
@@ -71,18 +74,22 @@ def _rows(model: PhraseTableModel) -> list[list[str]]:
 def _expected(t: Transcript) -> list[list[str]]:
     from kzdesk.core.timecode import clock
 
-    return [[clock(s.start_ms), t.speaker_name(s.speaker_id), s.text] for s in t.segments]
+    return [
+        [clock(s.start_ms), t.speaker_name(s.speaker_id), s.text, language_code(s.language)]
+        for s in t.segments
+    ]
 
 
-def test_rows_show_time_speaker_and_text(editor) -> None:
+def test_rows_show_time_speaker_text_and_language(editor) -> None:
     session, model = editor
     t = session.transcript
-    assert model.rowCount() == len(t.segments) and model.columnCount() == 3
+    assert model.rowCount() == len(t.segments) and model.columnCount() == 4
     assert _rows(model) == _expected(t)
     assert [model.headerData(c, Qt.Orientation.Horizontal) for c in Column] == [
         "Time",
         "Speaker",
         "Text",
+        "Language",
     ]
     first = t.segments[0]
     assert model.data(model.index(0, Column.TEXT), SegmentRole) is first
@@ -104,7 +111,7 @@ def test_editing_text_goes_through_the_undo_stack(editor) -> None:
     assert model.setData(index, "Сәлем, әлем", EDIT)
     assert model.data(index, DISPLAY) == "Сәлем, әлем"
     assert session.undo_stack.count() == 1
-    assert recorder.events == [("data", 1, 1, 0, 2, [])]
+    assert recorder.events == [("data", 1, 1, 0, LAST, [])]
     assert model.setData(index, "Сәлем, әлем", EDIT)  # unchanged: nothing to undo
     assert session.undo_stack.count() == 1
     assert not model.setData(model.index(1, Column.SPEAKER), "x", EDIT)
@@ -135,18 +142,18 @@ def test_split_and_merge_insert_and_remove_exactly_one_row(editor) -> None:
     seg_id = t.segments[row].id
     recorder = Recorder(model)
     session.push(SplitCommand(session, seg_id, 1))
-    assert recorder.events == [("insert", row + 1, row + 1), ("data", row, row, 0, 2, [])]
+    assert recorder.events == [("insert", row + 1, row + 1), ("data", row, row, 0, LAST, [])]
     assert _rows(model) == _expected(t)
     recorder.events.clear()
     session.undo()
-    assert recorder.events == [("remove", row + 1, row + 1), ("data", row, row, 0, 2, [])]
+    assert recorder.events == [("remove", row + 1, row + 1), ("data", row, row, 0, LAST, [])]
     recorder.events.clear()
     session.push(MergeWithNextCommand(session, seg_id))
-    assert recorder.events == [("remove", row + 1, row + 1), ("data", row, row, 0, 2, [])]
+    assert recorder.events == [("remove", row + 1, row + 1), ("data", row, row, 0, LAST, [])]
     assert _rows(model) == _expected(t)
     recorder.events.clear()
     session.undo()
-    assert recorder.events == [("insert", row + 1, row + 1), ("data", row, row, 0, 2, [])]
+    assert recorder.events == [("insert", row + 1, row + 1), ("data", row, row, 0, LAST, [])]
     assert _rows(model) == _expected(t)
     assert ("reset",) not in recorder.events
 
@@ -173,16 +180,19 @@ def test_playback_highlight_signals_only_old_and_new_rows(editor) -> None:
     assert model.current_row() == 2
     assert model.data(model.index(2, Column.TEXT), IsCurrentRole) is True
     assert model.data(model.index(1, Column.TEXT), IsCurrentRole) is False
-    assert recorder.events == [("data", 2, 2, 0, 2, roles)]
+    assert recorder.events == [("data", 2, 2, 0, LAST, roles)]
     recorder.events.clear()
     model.set_current_position(segs[2].start_ms + 20)  # same phrase and word: no repaint
     assert recorder.events == []
     model.set_current_position(segs[4].start_ms)
-    assert sorted(recorder.events) == [("data", 2, 2, 0, 2, roles), ("data", 4, 4, 0, 2, roles)]
+    assert sorted(recorder.events) == [
+        ("data", 2, 2, 0, LAST, roles),
+        ("data", 4, 4, 0, LAST, roles),
+    ]
     recorder.events.clear()
     model.set_current_position(segs[4].end_ms)  # the pause after it: no phrase is playing
     assert model.current_row() == -1
-    assert recorder.events == [("data", 4, 4, 0, 2, roles)]
+    assert recorder.events == [("data", 4, 4, 0, LAST, roles)]
 
 
 def test_word_highlight_follows_the_words_of_the_playing_phrase(editor) -> None:

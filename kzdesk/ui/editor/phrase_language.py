@@ -1,0 +1,128 @@
+"""The language of each phrase in the editor: shown as a small tag, changed as an undoable edit.
+
+Offline recognition decides Kazakh or Russian phrase by phrase (and any language in automatic
+mode); the tag shows the language a phrase was recognised in, so a Kazakh phrase recognised
+as Russian stands out, and the user can correct the mark (exports and the transcript's
+language follow it).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QLocale, QModelIndex, QRectF, QSize, Qt
+from PySide6.QtGui import QFontMetrics, QPainter, QPen
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QComboBox,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
+
+from kzdesk.core.transcript import Change, Transcript
+from kzdesk.core.transcript_ops import spoken_languages
+from kzdesk.ui.editor.commands import EditCommand, EditSession, _phrase_time
+from kzdesk.ui.editor.phrase_delegates import (
+    PAD_X,
+    PAD_Y,
+    Highlights,
+    _paint_background,
+    _text_color,
+)
+
+# offered first in the list, in this order; languages heard in the transcript follow
+COMMON_LANGUAGES = ("kk", "ru", "en")
+
+
+def language_name(code: str) -> str:
+    """A language code as a name the user reads ("kk" -> "Kazakh" in the interface language)."""
+    names = {
+        "kk": QCoreApplication.translate("PhraseLanguage", "Kazakh"),
+        "ru": QCoreApplication.translate("PhraseLanguage", "Russian"),
+        "en": QCoreApplication.translate("PhraseLanguage", "English"),
+    }
+    if code in names:
+        return names[code]
+    locale = QLocale(code)
+    if locale.language() in (QLocale.Language.C, QLocale.Language.AnyLanguage):
+        return code
+    name = locale.nativeLanguageName()
+    return name[:1].upper() + name[1:] if name else code
+
+
+def language_choices(transcript: Transcript) -> list[str]:
+    heard = [c for c in spoken_languages(transcript) if c not in COMMON_LANGUAGES]
+    return [*COMMON_LANGUAGES, *sorted(heard)]
+
+
+class SetLanguageCommand(EditCommand):
+    def __init__(self, session: EditSession, segment_id: int, language: str) -> None:
+        super().__init__(
+            session,
+            QCoreApplication.translate(
+                "EditCommands", "Mark the phrase at {time} as {language}"
+            ).format(time=_phrase_time(session, segment_id), language=language_name(language)),
+        )
+        self.segment_id = segment_id
+        self.language = language
+
+    def perform(self, transcript: Transcript) -> Change:
+        return transcript.set_language(self.segment_id, self.language)
+
+
+class LanguageDelegate(QStyledItemDelegate):
+    """The language code in a small outlined tag; edited with a list of languages."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        colors = Highlights.for_palette(option.palette)
+        painter.save()
+        _paint_background(painter, option, index, colors)
+        code = str(index.data() or "")
+        if code:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            font = option.font
+            font.setPointSizeF(max(font.pointSizeF() * 0.85, 6.0))
+            painter.setFont(font)
+            fm = QFontMetrics(font)
+            text = code.upper()
+            width = fm.horizontalAdvance(text) + 8
+            tag = QRectF(option.rect.left() + PAD_X, option.rect.top() + PAD_Y, width, fm.height())
+            painter.setPen(QPen(_text_color(option, muted=True), 1))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(tag, 3, 3)
+            painter.drawText(tag, Qt.AlignmentFlag.AlignCenter, text)
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        fm = QFontMetrics(option.font)
+        return QSize(fm.horizontalAdvance("WWW") + 2 * PAD_X + 8, fm.height() + 2 * PAD_Y)
+
+    def createEditor(
+        self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex
+    ) -> QWidget:
+        combo = QComboBox(parent)
+        model = index.model()
+        transcript = model.transcript() if hasattr(model, "transcript") else Transcript()
+        for code in language_choices(transcript):
+            combo.addItem(f"{language_name(code)} ({code})", code)
+        combo.activated.connect(lambda _i, c=combo: self._commit(c))
+        return combo
+
+    def _commit(self, combo: QComboBox) -> None:
+        self.commitData.emit(combo)
+        self.closeEditor.emit(combo, QAbstractItemDelegate.EndEditHint.NoHint)
+
+    def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:
+        if isinstance(editor, QComboBox):
+            row = editor.findData(index.data(Qt.ItemDataRole.EditRole))
+            editor.setCurrentIndex(max(row, 0))
+            editor.showPopup()
+
+    def setModelData(self, editor: QWidget, model, index: QModelIndex) -> None:  # type: ignore[no-untyped-def]
+        if isinstance(editor, QComboBox) and editor.currentIndex() >= 0:
+            model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
+
+    def updateEditorGeometry(
+        self, editor: QWidget, option: QStyleOptionViewItem, index: QModelIndex
+    ) -> None:
+        rect = option.rect
+        editor.setGeometry(rect.left(), rect.top(), max(rect.width(), 160), rect.height())
