@@ -30,6 +30,12 @@ def _add_export_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--speaker-prefix", action="store_true", help="speaker names in SRT cues")
 
 
+def _formats_help() -> str:
+    """The formats of the export table with their labels (argparse's help, so "%" doubled)."""
+    named = (f"{f.name}: {f.plain_label()}" for f in export.formats.all_formats())
+    return f"comma-separated formats ({'; '.join(named)})".replace("%", "%%")
+
+
 def _speakers_arg(text: str) -> tuple[SpeakersMode, dict[str, int]]:
     try:
         return speakers_choice(text)
@@ -68,7 +74,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="SpeechKit: general or deferred-general; Whisper: tiny, base, small, medium, "
         "large-v3-turbo, a model folder or a Hugging Face id; server: a model it serves",
     )
-    t.add_argument("--export", default=None, help=f"formats: {','.join(export.FORMATS)}")
+    t.add_argument("--export", default=None, help=_formats_help())
     t.add_argument(
         "--glossary",
         metavar="FILE",
@@ -94,7 +100,9 @@ def build_parser() -> argparse.ArgumentParser:
         "write exports that are still owed",
     )
     r.add_argument(
-        "--export", default=None, help="formats for these jobs instead of their own choice"
+        "--export",
+        default=None,
+        help=f"formats for these jobs instead of their own choice; {_formats_help()}",
     )
     r.add_argument("--jobs", type=int, default=None, help="files processed at once")
     _add_export_options(r)
@@ -109,7 +117,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     e = sub.add_parser("export", help="export a finished job again")
     e.add_argument("job_id", type=int)
-    e.add_argument("--format", default="docx", help=f"formats: {','.join(export.FORMATS)}")
+    e.add_argument("--format", default="docx", help=_formats_help())
     _add_export_options(e)
 
     c = sub.add_parser(

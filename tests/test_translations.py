@@ -189,7 +189,7 @@ def test_non_ui_markers_use_the_messages_context_and_one_literal() -> None:
             continue
         for call in _marker_calls(path):
             context, text = [*call.args, None, None][:2]
-            contexts = (i18n.CONTEXT, i18n.EXPORT_CONTEXT)
+            contexts = (i18n.CONTEXT, i18n.EXPORT_CONTEXT, i18n.FORMAT_CONTEXT)
             if not (isinstance(context, ast.Constant) and context.value in contexts):
                 wrong.append(f"{relative}:{call.lineno}: context")
             if not (isinstance(text, ast.Constant) and isinstance(text.value, str)):

@@ -15,7 +15,8 @@ Qt's ``lupdate`` recognises, so the template lands in ``resources/translations/k
 like every string of the window (``python tools/update_translations.py``). Rules for templates:
 
 - the context is the literal ``"Messages"`` (:data:`CONTEXT`), or ``"Exports"``
-  (:data:`EXPORT_CONTEXT`) for the words of exported files and default speaker names;
+  (:data:`EXPORT_CONTEXT`) for the words of exported files and default speaker names, or
+  ``"ExportFormats"`` (:data:`FORMAT_CONTEXT`) for the labels of the export formats;
 - values go in as named ``{placeholders}`` filled with ``str.format`` after the marker, never
   through an f-string (the template must be one literal, possibly split over adjacent literals);
 - a value that is itself a marked sentence (an error reason) is translated too.
@@ -34,6 +35,8 @@ CONTEXT = "Messages"
 # Words written into exported files and new transcripts (labels, default speaker names): they
 # follow the export language, which may differ from the interface (kzdesk.services.wording).
 EXPORT_CONTEXT = "Exports"
+# The labels of the export formats (kzdesk.export.formats), shown by the dialogs.
+FORMAT_CONTEXT = "ExportFormats"
 
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 

@@ -12,6 +12,20 @@ from dataclasses import dataclass, field
 
 from kzdesk.core import transcript_ops
 from kzdesk.core.i18n import QT_TRANSLATE_NOOP
+from kzdesk.core.transcript_ops import fit_words, retime_words
+from kzdesk.core.transcript_parts import Change, Segment, Speaker, TranscriptError, Word
+
+__all__ = [  # the parts are imported from here too
+    "Change",
+    "Segment",
+    "Speaker",
+    "Transcript",
+    "TranscriptError",
+    "Word",
+    "fit_words",
+    "retime_words",
+    "speaker_color",
+]
 
 # Okabe–Ito: colour-blind safe, readable on light and dark backgrounds.
 SPEAKER_COLORS = (
@@ -34,62 +48,6 @@ def _no_phrase(segment_id: int) -> str:
     return QT_TRANSLATE_NOOP(
         "Messages", "This phrase is no longer in the transcript (number {id})."
     ).format(id=segment_id)
-
-
-class TranscriptError(ValueError):
-    """An edit that cannot be applied (unknown id, split outside a phrase, ...)."""
-
-
-@dataclass
-class Word:
-    text: str
-    start_ms: int
-    end_ms: int
-    confidence: float | None = None  # the engine's, 0..1; None: the engine gave none
-    checked: bool = False  # the user typed or confirmed it: never flagged as uncertain
-
-
-@dataclass
-class Speaker:
-    id: int
-    label: str  # what the engine called it: channel tag "0", "1", ...
-    name: str  # what the user sees and may change
-    color: str
-
-
-@dataclass
-class Segment:
-    id: int
-    speaker_id: int | None
-    start_ms: int
-    end_ms: int
-    text: str
-    language: str | None = None
-    words: list[Word] = field(default_factory=list)
-
-
-@dataclass
-class Change:
-    """What one edit did: rows before and after. ``None`` before = created, after = deleted."""
-
-    speakers: list[tuple[Speaker | None, Speaker | None]] = field(default_factory=list)
-    segments: list[tuple[Segment | None, Segment | None]] = field(default_factory=list)
-    description: str = ""
-
-    def inverse(self) -> Change:
-        return Change(
-            speakers=[(after, before) for before, after in reversed(self.speakers)],
-            segments=[(after, before) for before, after in reversed(self.segments)],
-            description=self.description,
-        )
-
-    @property
-    def speakers_after(self) -> list[Speaker]:
-        return [after for _, after in self.speakers if after is not None]
-
-    @property
-    def segments_after(self) -> list[Segment]:
-        return [after for _, after in self.segments if after is not None]
 
 
 @dataclass
@@ -319,49 +277,3 @@ def _replace_rows(rows: list, pairs: list, *, key) -> list:
     kept += [r for r in final.values() if r is not None]
     kept.sort(key=key)
     return kept
-
-
-def retime_words(text: str, old: list[Word], start_ms: int, end_ms: int) -> list[Word]:
-    """Words for ``text`` (its whitespace-separated tokens). A word the user changed or added
-    is ``checked``; an unchanged word keeps its confidence and checked state (see
-    :func:`kzdesk.core.transcript_ops.carry_flags`)."""
-    tokens = text.split()
-    if not tokens:
-        return []
-    if len(tokens) == len(old):
-        return [
-            Word(t, w.start_ms, w.end_ms, w.confidence, w.checked or t != w.text)
-            for t, w in zip(tokens, old, strict=True)
-        ]
-    if old:
-        start_ms, end_ms = old[0].start_ms, old[-1].end_ms
-    span = max(end_ms - start_ms, 0)
-    weights = [len(t) + 1 for t in tokens]
-    total = sum(weights)
-    flags = transcript_ops.carry_flags(tokens, old)
-    words, pos = [], 0
-    for token, weight, (confidence, checked) in zip(tokens, weights, flags, strict=True):
-        w_start = start_ms + span * pos // total
-        pos += weight
-        words.append(Word(token, w_start, start_ms + span * pos // total, confidence, checked))
-    return words
-
-
-def fit_words(words: list[Word], start_ms: int, end_ms: int) -> list[Word]:
-    """Copies of ``words`` squeezed into [start_ms, end_ms] and kept in order.
-
-    Times outside the phrase are clipped to its edges (a word left wholly outside becomes a
-    zero-length word at the edge); a word starting before the previous one is moved to start
-    with it; the first word then starts at ``start_ms`` and the last ends at ``end_ms``
-    (stretched or clipped), so a phrase's edges are always its first and last word's."""
-    fitted: list[Word] = []
-    prev_start = prev_end = start_ms
-    for w in words:
-        w_start = max(min(max(w.start_ms, start_ms), end_ms), prev_start)
-        w_end = max(min(max(w.end_ms, start_ms), end_ms), w_start, prev_end)
-        fitted.append(Word(w.text, w_start, w_end, w.confidence, w.checked))
-        prev_start, prev_end = w_start, w_end
-    if fitted:
-        fitted[0].start_ms = start_ms
-        fitted[-1].end_ms = end_ms
-    return fitted

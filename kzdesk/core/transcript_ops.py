@@ -1,8 +1,11 @@
 """The editor's larger transcript operations, kept out of ``transcript.py`` to keep it small.
 
 :class:`~kzdesk.core.transcript.Transcript` methods are the entry points: they call these
-functions, which build a :class:`~kzdesk.core.transcript.Change` without applying it (or, for
-read-only queries, compute a value). Word-timing rules every operation keeps:
+functions, which build a :class:`~kzdesk.core.transcript_parts.Change` without applying it (or,
+for read-only queries, compute a value). This module reads a transcript through
+:class:`TranscriptLike` and never imports ``transcript.py``, which imports it.
+
+Word-timing rules every operation keeps:
 
 * a phrase's words are in order, each inside the phrase;
 * where a phrase has words, its start is the first word's start and its end the last word's
@@ -14,13 +17,10 @@ from __future__ import annotations
 import copy
 import difflib
 import re
-from typing import TYPE_CHECKING
+from typing import Protocol
 
-from kzdesk.core import transcript as _t
 from kzdesk.core.i18n import QT_TRANSLATE_NOOP
-
-if TYPE_CHECKING:
-    from kzdesk.core.transcript import Change, Segment, Transcript, Word
+from kzdesk.core.transcript_parts import Change, Segment, Speaker, TranscriptError, Word
 
 # The editor moves a phrase's edges in steps of 100 ms; a phrase never shrinks below one step.
 MIN_PHRASE_MS = 100
@@ -28,8 +28,22 @@ MIN_PHRASE_MS = 100
 _TOKEN = re.compile(r"\S+")  # the same tokens as str.split()
 
 
+class TranscriptLike(Protocol):
+    """What these operations read of a :class:`kzdesk.core.transcript.Transcript` (named by
+    its shape, so that this module need not import the one that calls it)."""
+
+    speakers: list[Speaker]
+    segments: list[Segment]
+    duration_ms: int
+    language: str
+
+    def segment(self, segment_id: int) -> Segment: ...
+
+    def next_segment_id(self) -> int: ...
+
+
 def split_change(
-    transcript: Transcript,
+    transcript: TranscriptLike,
     seg: Segment,
     words: list[Word],
     index: int,
@@ -42,7 +56,7 @@ def split_change(
     first.words = copy.deepcopy(head)
     first.text = head_text
     first.end_ms = head[-1].end_ms
-    second = _t.Segment(
+    second = Segment(
         id=transcript.next_segment_id(),
         speaker_id=seg.speaker_id,
         start_ms=tail[0].start_ms,
@@ -51,10 +65,10 @@ def split_change(
         language=seg.language,
         words=copy.deepcopy(tail),
     )
-    return _t.Change(segments=[(seg, first), (None, second)], description="split phrase")
+    return Change(segments=[(seg, first), (None, second)], description="split phrase")
 
 
-def split_at_char(transcript: Transcript, segment_id: int, char_pos: int) -> Change:
+def split_at_char(transcript: TranscriptLike, segment_id: int, char_pos: int) -> Change:
     """Split a phrase at the text cursor ``char_pos`` (0..len(text)).
 
     The text's tokens (``text.split()``) are the phrase's words. A cursor between two tokens
@@ -64,7 +78,7 @@ def split_at_char(transcript: Transcript, segment_id: int, char_pos: int) -> Cha
     data), they are first retimed as :meth:`Transcript.replace_text` does."""
     seg = transcript.segment(segment_id)
     if not 0 <= char_pos <= len(seg.text):
-        raise _t.TranscriptError(
+        raise TranscriptError(
             QT_TRANSLATE_NOOP("Messages", "The text cursor is outside the phrase.")
         )
     tokens = list(_TOKEN.finditer(seg.text))
@@ -78,14 +92,14 @@ def split_at_char(transcript: Transcript, segment_id: int, char_pos: int) -> Cha
             index = i if 2 * inside < length else i + 1
             break
     if not 0 < index < len(tokens):
-        raise _t.TranscriptError(
+        raise TranscriptError(
             QT_TRANSLATE_NOOP(
                 "Messages", "Put the text cursor between two words to split the phrase."
             )
         )
     words = seg.words
     if [w.text for w in words] != [m.group() for m in tokens]:
-        words = _t.retime_words(seg.text, seg.words, seg.start_ms, seg.end_ms)
+        words = retime_words(seg.text, seg.words, seg.start_ms, seg.end_ms)
     cut = tokens[index].start()
     return split_change(
         transcript, seg, words, index, seg.text[:cut].strip(), seg.text[cut:].strip()
@@ -93,7 +107,7 @@ def split_at_char(transcript: Transcript, segment_id: int, char_pos: int) -> Cha
 
 
 def shift_bounds(
-    transcript: Transcript, segment_id: int, start_delta_ms: int, end_delta_ms: int
+    transcript: TranscriptLike, segment_id: int, start_delta_ms: int, end_delta_ms: int
 ) -> Change:
     """Move a phrase's start by ``start_delta_ms`` and its end by ``end_delta_ms``.
 
@@ -109,25 +123,25 @@ def shift_bounds(
         end = min(end, transcript.duration_ms)
         start = min(start, transcript.duration_ms)
     if (start, end) == (seg.start_ms, seg.end_ms):
-        raise _t.TranscriptError(
+        raise TranscriptError(
             QT_TRANSLATE_NOOP(
                 "Messages", "The phrase cannot move further: it is at the recording's edge."
             )
         )
     old_length = seg.end_ms - seg.start_ms
     if end - start < MIN_PHRASE_MS and end - start < old_length:
-        raise _t.TranscriptError(
+        raise TranscriptError(
             QT_TRANSLATE_NOOP(
                 "Messages", "A phrase must stay at least {ms} ms long, so it cannot be shortened."
             ).format(ms=MIN_PHRASE_MS)
         )
     after = copy.deepcopy(seg)
     after.start_ms, after.end_ms = start, end
-    after.words = _t.fit_words(seg.words, start, end)
-    return _t.Change(segments=[(seg, after)], description="move phrase bounds")
+    after.words = fit_words(seg.words, start, end)
+    return Change(segments=[(seg, after)], description="move phrase bounds")
 
 
-def speaker_shares(transcript: Transcript) -> dict[int, float]:
+def speaker_shares(transcript: TranscriptLike) -> dict[int, float]:
     talk: dict[int | None, int] = {}
     for seg in transcript.segments:
         talk[seg.speaker_id] = talk.get(seg.speaker_id, 0) + max(seg.end_ms - seg.start_ms, 0)
@@ -135,7 +149,7 @@ def speaker_shares(transcript: Transcript) -> dict[int, float]:
     return {sp.id: (talk.get(sp.id, 0) / total if total else 0.0) for sp in transcript.speakers}
 
 
-def replace_all(transcript: Transcript, other: Transcript, description: str) -> Change:
+def replace_all(transcript: TranscriptLike, other: TranscriptLike, description: str) -> Change:
     """One change that turns ``transcript``'s speakers and phrases into ``other``'s (rows
     paired by id: kept ids are edits, the rest are deletions and creations). Speakers found
     again are one undo step this way."""
@@ -147,7 +161,7 @@ def replace_all(transcript: Transcript, other: Transcript, description: str) -> 
         out += [(old.get(i), copy.deepcopy(new[i])) for i in new if old.get(i) != new[i]]
         return out
 
-    return _t.Change(
+    return Change(
         speakers=pairs(transcript.speakers, other.speakers),
         segments=pairs(transcript.segments, other.segments),
         description=description,
@@ -172,13 +186,59 @@ def carry_flags(tokens: list[str], old: list[Word]) -> list[tuple[float | None, 
     return flags
 
 
+def retime_words(text: str, old: list[Word], start_ms: int, end_ms: int) -> list[Word]:
+    """Words for ``text`` (its whitespace-separated tokens). A word the user changed or added
+    is ``checked``; an unchanged word keeps its confidence and checked state (see
+    :func:`carry_flags`)."""
+    tokens = text.split()
+    if not tokens:
+        return []
+    if len(tokens) == len(old):
+        return [
+            Word(t, w.start_ms, w.end_ms, w.confidence, w.checked or t != w.text)
+            for t, w in zip(tokens, old, strict=True)
+        ]
+    if old:
+        start_ms, end_ms = old[0].start_ms, old[-1].end_ms
+    span = max(end_ms - start_ms, 0)
+    weights = [len(t) + 1 for t in tokens]
+    total = sum(weights)
+    flags = carry_flags(tokens, old)
+    words, pos = [], 0
+    for token, weight, (confidence, checked) in zip(tokens, weights, flags, strict=True):
+        w_start = start_ms + span * pos // total
+        pos += weight
+        words.append(Word(token, w_start, start_ms + span * pos // total, confidence, checked))
+    return words
+
+
+def fit_words(words: list[Word], start_ms: int, end_ms: int) -> list[Word]:
+    """Copies of ``words`` squeezed into [start_ms, end_ms] and kept in order.
+
+    Times outside the phrase are clipped to its edges (a word left wholly outside becomes a
+    zero-length word at the edge); a word starting before the previous one is moved to start
+    with it; the first word then starts at ``start_ms`` and the last ends at ``end_ms``
+    (stretched or clipped), so a phrase's edges are always its first and last word's."""
+    fitted: list[Word] = []
+    prev_start = prev_end = start_ms
+    for w in words:
+        w_start = max(min(max(w.start_ms, start_ms), end_ms), prev_start)
+        w_end = max(min(max(w.end_ms, start_ms), end_ms), w_start, prev_end)
+        fitted.append(Word(w.text, w_start, w_end, w.confidence, w.checked))
+        prev_start, prev_end = w_start, w_end
+    if fitted:
+        fitted[0].start_ms = start_ms
+        fitted[-1].end_ms = end_ms
+    return fitted
+
+
 def language_code(language: str | None) -> str:
     """A phrase's language as its primary subtag: "kk-KZ" (SpeechKit) and "kk" (Whisper) are
     both "kk"; "" when unknown."""
     return (language or "").replace("_", "-").split("-")[0].strip().lower()
 
 
-def spoken_languages(transcript: Transcript) -> list[str]:
+def spoken_languages(transcript: TranscriptLike) -> list[str]:
     """The languages heard in the transcript, the most spoken first (by phrase duration)."""
     spoken: dict[str, int] = {}
     for seg in transcript.segments:
@@ -188,19 +248,19 @@ def spoken_languages(transcript: Transcript) -> list[str]:
     return sorted(spoken, key=lambda code: (-spoken[code], code))
 
 
-def heard_language(transcript: Transcript) -> str:
+def heard_language(transcript: TranscriptLike) -> str:
     """The transcript's language as the set heard ("ru+kk", most spoken first); the stored
     value (what was asked for) when no phrase says."""
     return "+".join(spoken_languages(transcript)) or transcript.language
 
 
-def set_language(transcript: Transcript, segment_id: int, language: str | None) -> Change:
+def set_language(transcript: TranscriptLike, segment_id: int, language: str | None) -> Change:
     seg = transcript.segment(segment_id)
     code = language_code(language) or None
     if language_code(seg.language) == (code or ""):
-        raise _t.TranscriptError(
+        raise TranscriptError(
             QT_TRANSLATE_NOOP("Messages", "The phrase is already marked with this language.")
         )
     after = copy.deepcopy(seg)
     after.language = code
-    return _t.Change(segments=[(seg, after)], description="change phrase language")
+    return Change(segments=[(seg, after)], description="change phrase language")

@@ -42,6 +42,7 @@ from kzdesk.core.engine import (
     Utterance,
 )
 from kzdesk.engines import server_errors as errors
+from kzdesk.engines import server_models
 from kzdesk.engines.server_http import Answer, ServerClient, shown
 from kzdesk.engines.server_models import model_problem
 from kzdesk.engines.server_parts import (
@@ -140,9 +141,7 @@ class ServerEngine:
 
     def check_connection(self) -> ConnectionReport:
         """One second of silence there and back (Settings → Test connection)."""
-        from kzdesk.engines.server_models import check_connection
-
-        return check_connection(self)
+        return server_models.check_connection(self)
 
     def close(self) -> None:
         self.client.close()

@@ -7,18 +7,15 @@ import logging
 import tempfile
 import wave
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 import httpx
 
-from kzdesk.core.engine import AudioPiece, EngineError, FailureKind, Utterance
+from kzdesk.core.engine import AudioPiece, EngineContext, EngineError, FailureKind, Utterance
 from kzdesk.engines import server_errors as errors
-from kzdesk.engines.server_http import MODELS, ServerClient
+from kzdesk.engines.server_http import MODELS, Answer, ServerClient
 from kzdesk.engines.server_parts import ConnectionReport, Progress
 from kzdesk.engines.server_reply import has_words
-
-if TYPE_CHECKING:
-    from kzdesk.engines.openai_server import ServerEngine
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +52,25 @@ def model_problem(client: ServerClient, url: str, model: str) -> str:
             offered += ", …"
         return errors.NO_SUCH_MODEL.format(url=url, model=model, models=offered)
     return errors.NO_SUCH_SERVICE.format(url=url, model=model)
+
+
+class ServerEngine(Protocol):
+    """What the check uses of ``openai_server.ServerEngine`` (which calls it: named by its
+    shape, so this module need not import that one back)."""
+
+    url: str
+    model: str
+    client: ServerClient
+
+    def exchange(
+        self,
+        piece: AudioPiece,
+        fields: dict[str, str | list[str]],
+        ctx: EngineContext,
+        sent: Progress,
+    ) -> Answer: ...
+
+    def refusal(self, answer: Answer) -> EngineError: ...
 
 
 class _QuietContext:

@@ -1,7 +1,8 @@
 """Exports: pure functions from a :class:`Transcript` to the bytes of a file.
 
 ``render`` gives the bytes, ``export_file`` writes them atomically, ``output_name`` proposes a
-safe file name, ``transcript_from_json`` reads a JSON export back.
+safe file name, ``transcript_from_json`` reads a JSON export back. The formats are the table of
+:mod:`kzdesk.export.formats`.
 """
 
 from __future__ import annotations
@@ -10,47 +11,40 @@ import os
 import re
 import tempfile
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 from kzdesk.core.transcript import Transcript
-from kzdesk.export.docx import render_docx
-from kzdesk.export.json_format import TranscriptFormatError, render_json, transcript_from_json
-from kzdesk.export.options import FORMATS, ExportLabels, ExportOptions, normalize_format
-from kzdesk.export.rttm import render_rttm
-from kzdesk.export.subtitles import Cue, build_cues, render_srt, render_vtt
-from kzdesk.export.text import render_txt
+from kzdesk.export import formats
+from kzdesk.export.formats import FORMATS, ExportFormat, normalize_format
+from kzdesk.export.json_format import TranscriptFormatError, transcript_from_json
+from kzdesk.export.options import ExportLabels, ExportOptions
+from kzdesk.export.subtitles import Cue, build_cues
 from kzdesk.export.turns import GENERIC_TITLE, source_stem
 
 __all__ = [
     "FORMATS",
     "Cue",
+    "ExportFormat",
     "ExportLabels",
     "ExportOptions",
     "TranscriptFormatError",
     "build_cues",
     "export_file",
+    "formats",
     "free_name",
     "name_candidates",
+    "normalize_format",
     "output_name",
     "render",
     "transcript_from_json",
     "write_bytes",
 ]
 
-_RENDERERS: dict[str, Callable[[Transcript, ExportOptions], bytes]] = {
-    "docx": render_docx,
-    "srt": render_srt,
-    "vtt": render_vtt,
-    "txt": render_txt,
-    "json": render_json,
-    "rttm": render_rttm,
-}
-
 
 def render(transcript: Transcript, fmt: str, options: ExportOptions | None = None) -> bytes:
     """The file's bytes. ``fmt`` is one of :data:`FORMATS` (case and a leading dot ignored)."""
-    return _RENDERERS[normalize_format(fmt)](transcript, options or ExportOptions())
+    return formats.get(fmt).writer(transcript, options or ExportOptions())
 
 
 def export_file(
@@ -153,7 +147,7 @@ def output_name(transcript: Transcript, fmt: str) -> str:
     Keeps every letter (Cyrillic, Kazakh, Latin); replaces path separators and the characters
     Windows forbids with "_"; avoids names Windows reserves (CON, NUL, COM1, ...).
     """
-    ext = normalize_format(fmt)
+    ext = formats.get(fmt).extension
     candidates = (transcript.title, source_stem(transcript), GENERIC_TITLE)
     stem = next(s for s in map(_safe_stem, candidates) if s)
     if _RESERVED.match(stem):

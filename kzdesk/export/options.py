@@ -1,4 +1,4 @@
-"""Export formats and the options every format reads."""
+"""The options export writers read (each format says which in :mod:`kzdesk.export.formats`)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ from dataclasses import dataclass, field
 
 from kzdesk.core.i18n import QT_TRANSLATE_NOOP
 
-FORMATS = ("docx", "srt", "vtt", "txt", "json", "rttm")
 MAX_GAP_MS = 2000
 
 
@@ -77,13 +76,8 @@ class ExportOptions:
             )
 
 
-def normalize_format(fmt: str) -> str:
-    """ "SRT", ".srt" -> "srt"; raises ValueError for a format kzdesk cannot write."""
-    name = fmt.strip().lower().lstrip(".")
-    if name not in FORMATS:
-        raise ValueError(
-            QT_TRANSLATE_NOOP(
-                "Messages", "kzdesk cannot export to {format}. Choose one of: {formats}."
-            ).format(format=repr(fmt), formats=", ".join(FORMATS))
-        )
-    return name
+# groups of ExportOptions fields, for the formats' table and the dialogs that show them
+DOCUMENT_OPTIONS = frozenset({"timestamps", "merge_turns"})
+SUBTITLE_RULES = frozenset(
+    {"max_line_chars", "max_lines", "max_cps", "min_cue_ms", "max_cue_ms", "min_gap_ms"}
+)

@@ -26,7 +26,7 @@ from kzdesk.ui.messages import translate_message
 from kzdesk.ui.queue_view import QueueView
 from kzdesk.ui.text import fill
 from kzdesk.workers.dispatcher import Dispatcher
-from kzdesk.workers.export_task import ExportTask
+from kzdesk.workers.export_task import export_job
 
 Ask = Callable[[str, str], bool]  # (title, question) -> the user agreed
 Notify = Callable[[str], None]
@@ -122,7 +122,6 @@ class JobActions(QObject):
         self.open_editor: Callable[[Job, int], QWidget] | None = None
         # asks how many people speak, given the current number (tests replace it)
         self.ask_count: Callable[[int], int | None] = lambda n: ask_speaker_count(window, n)
-        self._exports: list[QObject] = []  # signals of exports still running
         self.export_pool = QThreadPool(self)
         self.export_pool.setMaxThreadCount(2)
         style = window.style()
@@ -325,23 +324,15 @@ class JobActions(QObject):
             self.export_job(job, self.settings.auto_export or ["docx"])
 
     def export_job(self, job: Job, formats: list[str]) -> None:
-        task = ExportTask(self.exporter, job, formats, self.settings.output_dir or None)
-        task.signals.exported.connect(self._on_exported)
-        task.signals.failed.connect(self._on_export_failed)
-        self._exports.append(task.signals)
-        self.export_pool.start(task)
+        out_dir, pool = self.settings.output_dir or None, self.export_pool
+        done, failed = self._on_exported, self._on_export_failed
+        export_job(self.exporter, job, formats, out_dir, done, failed, pool=pool, parent=self)
 
     def wait_for_exports(self, timeout_ms: int = 10_000) -> None:
         """On close: exports are short, let them finish writing their files."""
         self.export_pool.waitForDone(timeout_ms)
 
-    def _forget_export(self) -> None:
-        sender = self.sender()
-        if sender in self._exports:
-            self._exports.remove(sender)
-
     def _on_exported(self, job: Job, paths: list[Path], note: str) -> None:
-        self._forget_export()
         self._say_exported(paths, note)
 
     def announce_export(self, job: Job) -> None:
@@ -361,7 +352,6 @@ class JobActions(QObject):
             self.notify(" ".join(parts))
 
     def _on_export_failed(self, job: Job, message: str) -> None:
-        self._forget_export()
         self.notify(translate_message(message))
 
     def _on_language_chosen(self, action: QAction) -> None:

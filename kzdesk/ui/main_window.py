@@ -42,7 +42,6 @@ from kzdesk.ui.dialogs.voices_dialog import VoicesDialog
 from kzdesk.ui.drop_area import DropArea, local_paths
 from kzdesk.ui.editor.opener import EditorOpener
 from kzdesk.ui.file_adder import FileAdder
-from kzdesk.ui.icons import themed_icon
 from kzdesk.ui.job_actions import JobActions
 from kzdesk.ui.models.job_table_model import JobTableModel
 from kzdesk.ui.problem_notice import ProblemNotice
@@ -116,9 +115,12 @@ class MainWindow(QMainWindow):
         )
         self.actions_.open_editor = self.editors.open
         self._build_central()
-        chrome.build_actions(self)
-        chrome.build_menus(self)
-        chrome.build_toolbar(self)
+        self.menu_actions = chrome.build_actions(self, self)
+        chrome.build_menus(self.menuBar(), self.menu_actions, self.actions_.fill_menu)
+        self.language_combo = chrome.build_toolbar(
+            self, self.menu_actions, ctx.settings.language, self.on_language_changed
+        )
+        self.update_pause_action()
         self.statusBar().addPermanentWidget(self.summary)
         self.tray = chrome.make_tray(self)
 
@@ -279,9 +281,7 @@ class MainWindow(QMainWindow):
         self._update_summary()
 
     def update_pause_action(self) -> None:
-        paused = self.dispatcher.paused
-        self.pause_action.setText(self.tr("Resume queue") if paused else self.tr("Pause queue"))
-        self.pause_action.setIcon(themed_icon("play" if paused else "pause", self.palette()))
+        chrome.show_paused(self.menu_actions.pause, self.dispatcher.paused, self.palette())
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)

@@ -3,63 +3,60 @@
 from __future__ import annotations
 
 import logging
-import threading
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, Signal
+from PySide6.QtCore import QObject, QThreadPool
 
 from kzdesk.core.transcript import Transcript
 from kzdesk.services.exporting import ExportOptions, write_file
+from kzdesk.workers.background import Task, TaskControl, run_task
 
 log = logging.getLogger(__name__)
 
 
-class ExportFilesSignals(QObject):
-    progressed = Signal(int, int)  # files written, files in all
-    finished = Signal(list)  # list[Path] written
-    failed = Signal(str, str)  # the file being written, the system's reason ("" = unexpected)
+def write_exports(
+    transcript: Transcript,
+    targets: list[tuple[str, Path]],
+    options: ExportOptions,
+    on_done: Callable[[list[Path]], object],  # the files written
+    on_failed: Callable[[str, str], object],  # the file being written, the reason ("": unexpected)
+    on_progress: Callable[[int, int], object],  # files written, files in all
+    *,
+    replace: bool = True,  # False: a name taken meanwhile fails instead of replacing
+    pool: QThreadPool | None = None,
+    parent: QObject | None = None,
+) -> Task[list[Path]]:
+    """One export per (format, path) from a snapshot of the transcript. ``Task.cancel()``
+    stops before the next file; the files already written stay and are reported."""
+    current = [targets[0][1] if targets else Path()]  # the file being written
 
-
-class ExportFilesTask(QRunnable):
-    """Writes one export per (format, path) from a snapshot of the transcript."""
-
-    def __init__(
-        self,
-        transcript: Transcript,
-        targets: list[tuple[str, Path]],
-        options: ExportOptions,
-        *,
-        replace: bool = True,
-    ) -> None:
-        super().__init__()
-        self._replace = replace  # False: a name taken meanwhile fails instead of replacing
-        self.signals = ExportFilesSignals()
-        self._transcript = transcript
-        self._targets = targets
-        self._options = options
-        self._cancel = threading.Event()
-
-    def cancel(self) -> None:
-        """Stop before the next file; files already written stay."""
-        self._cancel.set()
-
-    def run(self) -> None:
+    def work(control: TaskControl) -> list[Path]:
         written: list[Path] = []
-        path = self._targets[0][1] if self._targets else Path()
-        try:
-            for fmt, path in self._targets:
-                if self._cancel.is_set():
-                    break
-                path.parent.mkdir(parents=True, exist_ok=True)
-                written.append(
-                    write_file(self._transcript, fmt, path, self._options, replace=self._replace)
-                )
-                self.signals.progressed.emit(len(written), len(self._targets))
-        except OSError as exc:
-            log.warning("export to %s failed: %s", path, exc)
-            self.signals.failed.emit(str(path), exc.strerror or str(exc))
-        except Exception:
-            log.exception("export to %s failed", path)
-            self.signals.failed.emit(str(path), "")
+        for fmt, path in targets:
+            if control.cancelled():
+                break
+            current[0] = path
+            path.parent.mkdir(parents=True, exist_ok=True)
+            written.append(write_file(transcript, fmt, path, options, replace=replace))
+            control.progress(len(written), len(targets))
+        return written
+
+    def failed(exc: Exception) -> None:
+        if isinstance(exc, OSError):
+            log.warning("export to %s failed: %s", current[0], exc)
+            on_failed(str(current[0]), exc.strerror or str(exc))
         else:
-            self.signals.finished.emit(written)
+            on_failed(str(current[0]), "")
+
+    return run_task(
+        work,
+        on_done,
+        failed,
+        on_progress=on_progress,
+        expected=(OSError,),
+        report_cancelled=True,
+        pool=pool,
+        parent=parent,
+        name=f"export to {current[0]}",
+    )

@@ -1,46 +1,42 @@
-"""Exports run off the GUI thread: a QRunnable with a separate signals object."""
+"""Exports of finished jobs, written off the GUI thread."""
 
 from __future__ import annotations
 
-import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, Signal
+from PySide6.QtCore import QObject, QThreadPool
 
 from kzdesk.core.job import Job
-from kzdesk.services.exporting import UNEXPECTED_EXPORT, ExportError, JobExporter
-
-log = logging.getLogger(__name__)
-
-
-class ExportSignals(QObject):
-    exported = Signal(object, list, str)  # Job, list[Path], a sentence (free names chosen)
-    failed = Signal(object, str)  # Job, sentence
+from kzdesk.services.exporting import UNEXPECTED_EXPORT, ExportError, ExportOutcome, JobExporter
+from kzdesk.workers.background import Task, TaskControl, run_task
 
 
-class ExportTask(QRunnable):
-    def __init__(
-        self,
-        exporter: JobExporter,
-        job: Job,
-        formats: Sequence[str],
-        out_dir: str | Path | None,
-    ) -> None:
-        super().__init__()
-        self.signals = ExportSignals()
-        self._exporter = exporter
-        self._job = job
-        self._formats = list(formats)
-        self._out_dir = out_dir or None
+def export_job(
+    exporter: JobExporter,
+    job: Job,
+    formats: Sequence[str],
+    out_dir: str | Path | None,
+    on_exported: Callable[[Job, list[Path], str], object],  # the files, a note (free names)
+    on_failed: Callable[[Job, str], object],  # a sentence
+    *,
+    pool: QThreadPool | None = None,
+    parent: QObject | None = None,
+) -> Task[ExportOutcome]:
+    chosen = list(formats)
 
-    def run(self) -> None:
-        try:
-            outcome = self._exporter.export(self._job, self._formats, self._out_dir)
-        except ExportError as exc:
-            self.signals.failed.emit(self._job, exc.message)
-        except Exception:
-            log.exception("export of job %s failed", self._job.id)
-            self.signals.failed.emit(self._job, UNEXPECTED_EXPORT)
-        else:
-            self.signals.exported.emit(self._job, outcome.paths, outcome.note or "")
+    def work(_control: TaskControl) -> ExportOutcome:
+        return exporter.export(job, chosen, out_dir or None)
+
+    def failed(exc: Exception) -> None:
+        on_failed(job, exc.message if isinstance(exc, ExportError) else UNEXPECTED_EXPORT)
+
+    return run_task(
+        work,
+        lambda outcome: on_exported(job, outcome.paths, outcome.note or ""),
+        failed,
+        expected=(ExportError,),
+        pool=pool,
+        parent=parent,
+        name=f"export of job {job.id}",
+    )

@@ -1,21 +1,17 @@
 """Finding speakers again for the editor, off the GUI thread (the diarization itself runs in a
-child process). Keep a reference to the task until it reports; ``cancel()`` ends the child at
-once and a cancelled task reports nothing.
+child process). ``Task.cancel()`` ends the child at once and a cancelled task reports nothing.
 """
 
 from __future__ import annotations
 
-import logging
-import threading
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QRunnable, Signal
+from PySide6.QtCore import QObject, QThreadPool
 
 from kzdesk.core.errors import AudioError, Cancelled, ModelsMissing
 from kzdesk.core.i18n import QT_TRANSLATE_NOOP
 from kzdesk.services.speakers_again import FoundAgain
-
-log = logging.getLogger(__name__)
+from kzdesk.workers.background import Task, TaskControl, run_task
 
 UNEXPECTED = QT_TRANSLATE_NOOP(
     "Messages",
@@ -23,42 +19,36 @@ UNEXPECTED = QT_TRANSLATE_NOOP(
     "the details.",
 )
 
-
-class FindSpeakersSignals(QObject):
-    progressed = Signal(float)  # 0..1
-    finished = Signal(object)  # services.speakers_again.FoundAgain
-    failed = Signal(str)  # sentence
+Work = Callable[[Callable[[float], None], Callable[[], bool]], FoundAgain]
 
 
-class FindSpeakersTask(QRunnable):
+def find_speakers(
+    work: Work,
+    on_done: Callable[[FoundAgain], object],
+    on_failed: Callable[[str], object],  # a sentence
+    on_progress: Callable[[float], object],  # 0..1
+    *,
+    pool: QThreadPool | None = None,
+    parent: QObject | None = None,
+) -> Task[FoundAgain]:
     """Runs ``work(progress, cancelled) -> FoundAgain``."""
 
-    def __init__(
-        self, work: Callable[[Callable[[float], None], Callable[[], bool]], FoundAgain]
-    ) -> None:
-        super().__init__()
-        self.signals = FindSpeakersSignals()
-        self._work = work
-        self._cancel = threading.Event()
+    def run(control: TaskControl) -> FoundAgain:
+        return work(control.progress, control.cancelled)
 
-    def cancel(self) -> None:
-        self._cancel.set()
-
-    def is_cancelled(self) -> bool:
-        return self._cancel.is_set()
-
-    def run(self) -> None:
-        try:
-            found = self._work(self.signals.progressed.emit, self._cancel.is_set)
-        except Cancelled:
-            return
-        except (AudioError, ModelsMissing) as exc:
-            if not self._cancel.is_set():
-                self.signals.failed.emit(getattr(exc, "message", None) or str(exc))
-        except Exception:
-            log.exception("finding speakers again failed")
-            if not self._cancel.is_set():
-                self.signals.failed.emit(UNEXPECTED)
+    def failed(exc: Exception) -> None:
+        if isinstance(exc, AudioError | ModelsMissing):
+            on_failed(getattr(exc, "message", None) or str(exc))
         else:
-            if not self._cancel.is_set():
-                self.signals.finished.emit(found)
+            on_failed(UNEXPECTED)
+
+    return run_task(
+        run,
+        on_done,
+        failed,
+        on_progress=on_progress,
+        expected=(AudioError, ModelsMissing, Cancelled),
+        pool=pool,
+        parent=parent,
+        name="finding speakers again",
+    )

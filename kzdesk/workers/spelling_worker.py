@@ -12,31 +12,13 @@ import logging
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
 from kzdesk.core.spelling import SpellCache
 from kzdesk.services.spelling import Dictionaries, SpellingUnavailable
+from kzdesk.workers.background import run_task
 
 log = logging.getLogger(__name__)
-
-
-class _Signals(QObject):
-    done = Signal(object, object)  # the task, its result (or the exception it raised)
-
-
-class _Task(QRunnable):
-    def __init__(self, job: Callable[[], Any]) -> None:
-        super().__init__()
-        self.job = job
-        self.signals = _Signals()
-
-    def run(self) -> None:
-        try:
-            result = self.job()
-        except Exception as exc:  # reported as a result: the window decides what to say
-            log.warning("a spelling task failed", exc_info=True)
-            result = exc
-        self.signals.done.emit(self, result)
 
 
 class SpellingWorker(QObject):
@@ -56,8 +38,6 @@ class SpellingWorker(QObject):
         self._wanted: set[tuple[str, str]] = set()
         self._asked: set[tuple[str, str]] = set()
         self._busy = False
-        # each task (and so its signals) lives until it reports, with what to do then
-        self._tasks: dict[_Task, Callable[[Any], None]] = {}
         self._flush = QTimer(self, singleShot=True, interval=0)
         self._flush.timeout.connect(self._send)
 
@@ -117,16 +97,16 @@ class SpellingWorker(QObject):
 
     # ---- tasks ----------------------------------------------------------------------------
     def _run(self, job: Callable[[], Any], then: Callable[[Any], None]) -> None:
-        task = _Task(job)
-        task.setAutoDelete(False)
-        self._tasks[task] = then
-        task.signals.done.connect(self._on_done)  # queued: this object lives in the window thread
-        self.pool.start(task)
+        """``then(result)`` on this thread; a failure is passed as the result (the exception):
+        the window decides what to say."""
 
-    def _on_done(self, task: _Task, result: object) -> None:
-        then = self._tasks.pop(task, None)
-        if then is not None:
-            then(result)
+        def failed(exc: Exception) -> None:
+            log.warning("a spelling task failed", exc_info=exc)
+            then(exc)
+
+        run_task(
+            lambda _control: job(), then, failed, expected=(Exception,), pool=self.pool, parent=self
+        )
 
     def wait(self, msecs: int = 30_000) -> bool:
         """Wait for the running tasks (tests, closing)."""

@@ -323,14 +323,6 @@
         <translation>Әр абзац алдында &amp;уақыт</translation>
     </message>
     <message>
-        <source>&amp;VTT subtitles</source>
-        <translation>&amp;VTT субтитрлері</translation>
-    </message>
-    <message>
-        <source>&amp;Word (.docx)</source>
-        <translation>&amp;Word (.docx)</translation>
-    </message>
-    <message>
         <source>A file name cannot hold any of these: &lt; &gt; : &quot; / \ | ? *</source>
         <translation>Файл атауында мына таңбалар болмауы керек: &lt; &gt; : &quot; / \ | ? *</translation>
     </message>
@@ -351,24 +343,8 @@
         <translation>Пішімдер</translation>
     </message>
     <message>
-        <source>JSO&amp;N</source>
-        <translation>JSO&amp;N</translation>
-    </message>
-    <message>
-        <source>Plain te&amp;xt</source>
-        <translation>&amp;Қарапайым мәтін</translation>
-    </message>
-    <message>
         <source>Puts “Name:” before the first cue of each speaker&apos;s turn. VTT files always carry the speaker as a voice tag.</source>
         <translation>Әр сөйлеушінің кезегіндегі бірінші титрдің алдына “Аты:” қояды. VTT файлдарында сөйлеуші әрқашан дауыс тегі ретінде беріледі.</translation>
-    </message>
-    <message>
-        <source>RTT&amp;M speaker turns</source>
-        <translation>RTT&amp;M сөйлеушілер кезегі</translation>
-    </message>
-    <message>
-        <source>S&amp;RT subtitles</source>
-        <translation>S&amp;RT субтитрлері</translation>
     </message>
     <message>
         <source>Speaker &amp;names on SRT cues</source>
@@ -408,6 +384,33 @@
     <message>
         <source>“{0}” is a file, not a folder.</source>
         <translation>“{0}” — қалта емес, файл.</translation>
+    </message>
+</context>
+<context>
+    <name>ExportFormats</name>
+    <message>
+        <source>&amp;VTT subtitles</source>
+        <translation>&amp;VTT субтитрлері</translation>
+    </message>
+    <message>
+        <source>&amp;Word (.docx)</source>
+        <translation>&amp;Word (.docx)</translation>
+    </message>
+    <message>
+        <source>JSO&amp;N</source>
+        <translation>JSO&amp;N</translation>
+    </message>
+    <message>
+        <source>Plain te&amp;xt</source>
+        <translation>&amp;Қарапайым мәтін</translation>
+    </message>
+    <message>
+        <source>RTT&amp;M speaker turns</source>
+        <translation>RTT&amp;M сөйлеушілер кезегі</translation>
+    </message>
+    <message>
+        <source>S&amp;RT subtitles</source>
+        <translation>S&amp;RT субтитрлері</translation>
     </message>
 </context>
 <context>
@@ -460,20 +463,8 @@
         <translation>Дайын болғанда &amp;экспорттау:</translation>
     </message>
     <message>
-        <source>&amp;VTT subtitles</source>
-        <translation>&amp;VTT субтитрлері</translation>
-    </message>
-    <message>
-        <source>&amp;Word (.docx)</source>
-        <translation>&amp;Word (.docx)</translation>
-    </message>
-    <message>
         <source>Choose the output folder</source>
         <translation>Сақтау қалтасын таңдаңыз</translation>
-    </message>
-    <message>
-        <source>JSO&amp;N</source>
-        <translation>JSO&amp;N</translation>
     </message>
     <message>
         <source>Language of exports</source>
@@ -486,18 +477,6 @@
     <message>
         <source>Output fol&amp;der:</source>
         <translation>Сақтау қ&amp;алтасы:</translation>
-    </message>
-    <message>
-        <source>Plain te&amp;xt</source>
-        <translation>&amp;Қарапайым мәтін</translation>
-    </message>
-    <message>
-        <source>RTT&amp;M speaker turns</source>
-        <translation>RTT&amp;M сөйлеушілер кезегі</translation>
-    </message>
-    <message>
-        <source>S&amp;RT subtitles</source>
-        <translation>S&amp;RT субтитрлері</translation>
     </message>
     <message>
         <source>Same as the interface</source>

@@ -324,14 +324,6 @@
         <translation>&amp;Время перед каждым абзацем</translation>
     </message>
     <message>
-        <source>&amp;VTT subtitles</source>
-        <translation>Субтитры &amp;VTT</translation>
-    </message>
-    <message>
-        <source>&amp;Word (.docx)</source>
-        <translation>&amp;Word (.docx)</translation>
-    </message>
-    <message>
         <source>A file name cannot hold any of these: &lt; &gt; : &quot; / \ | ? *</source>
         <translation>Имя файла не может содержать эти символы: &lt; &gt; : &quot; / \ | ? *</translation>
     </message>
@@ -352,24 +344,8 @@
         <translation>Форматы</translation>
     </message>
     <message>
-        <source>JSO&amp;N</source>
-        <translation>JSO&amp;N</translation>
-    </message>
-    <message>
-        <source>Plain te&amp;xt</source>
-        <translation>Простой &amp;текст</translation>
-    </message>
-    <message>
         <source>Puts “Name:” before the first cue of each speaker&apos;s turn. VTT files always carry the speaker as a voice tag.</source>
         <translation>Ставит «Имя:» перед первым титром каждой реплики спикера. В файлах VTT спикер всегда указывается тегом голоса.</translation>
-    </message>
-    <message>
-        <source>RTT&amp;M speaker turns</source>
-        <translation>Реплики говорящих RTT&amp;M</translation>
-    </message>
-    <message>
-        <source>S&amp;RT subtitles</source>
-        <translation>Субтитры S&amp;RT</translation>
     </message>
     <message>
         <source>Speaker &amp;names on SRT cues</source>
@@ -410,6 +386,33 @@
     <message>
         <source>“{0}” is a file, not a folder.</source>
         <translation>«{0}» — это файл, а не папка.</translation>
+    </message>
+</context>
+<context>
+    <name>ExportFormats</name>
+    <message>
+        <source>&amp;VTT subtitles</source>
+        <translation>Субтитры &amp;VTT</translation>
+    </message>
+    <message>
+        <source>&amp;Word (.docx)</source>
+        <translation>&amp;Word (.docx)</translation>
+    </message>
+    <message>
+        <source>JSO&amp;N</source>
+        <translation>JSO&amp;N</translation>
+    </message>
+    <message>
+        <source>Plain te&amp;xt</source>
+        <translation>Простой &amp;текст</translation>
+    </message>
+    <message>
+        <source>RTT&amp;M speaker turns</source>
+        <translation>Реплики говорящих RTT&amp;M</translation>
+    </message>
+    <message>
+        <source>S&amp;RT subtitles</source>
+        <translation>Субтитры S&amp;RT</translation>
     </message>
 </context>
 <context>
@@ -462,20 +465,8 @@
         <translation>&amp;Экспорт после завершения:</translation>
     </message>
     <message>
-        <source>&amp;VTT subtitles</source>
-        <translation>Субтитры &amp;VTT</translation>
-    </message>
-    <message>
-        <source>&amp;Word (.docx)</source>
-        <translation>&amp;Word (.docx)</translation>
-    </message>
-    <message>
         <source>Choose the output folder</source>
         <translation>Выберите папку для сохранения</translation>
-    </message>
-    <message>
-        <source>JSO&amp;N</source>
-        <translation>JSO&amp;N</translation>
     </message>
     <message>
         <source>Language of exports</source>
@@ -488,18 +479,6 @@
     <message>
         <source>Output fol&amp;der:</source>
         <translation>П&amp;апка для сохранения:</translation>
-    </message>
-    <message>
-        <source>Plain te&amp;xt</source>
-        <translation>Простой &amp;текст</translation>
-    </message>
-    <message>
-        <source>RTT&amp;M speaker turns</source>
-        <translation>Реплики говорящих RTT&amp;M</translation>
-    </message>
-    <message>
-        <source>S&amp;RT subtitles</source>
-        <translation>Субтитры S&amp;RT</translation>
     </message>
     <message>
         <source>Same as the interface</source>

@@ -91,11 +91,11 @@ def test_main_window_menus_and_toolbar_are_translated(qtbot, tmp_path: Path, lan
         _check_language(menus, language)
         assert len(set(_mnemonics(menus))) == len(menus)  # each menu keeps its own Alt key
         actions = [
-            window.add_files_action.text(),
-            window.add_folder_action.text(),
-            window.pause_action.text(),
-            window.settings_action.text(),
-            window.about_action.text(),
+            window.menu_actions.add_files.text(),
+            window.menu_actions.add_folder.text(),
+            window.menu_actions.pause.text(),
+            window.menu_actions.settings.text(),
+            window.menu_actions.about.text(),
         ]
         _check_language(actions, language)
         model_headers = [str(window.model.headerData(c.value, HORIZONTAL)) for c in Column]
@@ -137,7 +137,7 @@ def test_editor_window_is_translated(qtbot, tmp_path: Path, language: str) -> No
         assert menus and not set(menus) & {"&File", "&Edit", "&Playback", "&Speakers"}
         _check_language(menus, language)
         assert len(set(_mnemonics(menus))) == len(menus)
-        texts = [window.undo_action.text(), window.export_action.text()]
+        texts = [window.menu_actions.undo.text(), window.menu_actions.export.text()]
         _check_language(texts, language)
         headers = [str(window.model.headerData(c.value, HORIZONTAL)) for c in PhraseColumn]
         _check_language(headers, language)

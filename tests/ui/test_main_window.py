@@ -211,8 +211,8 @@ def test_first_run_banner_until_a_key_is_saved(qtbot, open_window, monkeypatch, 
 def test_known_voices_dialog_opens_from_the_edit_menu(qtbot, open_window) -> None:
     window, ctx = open_window()
     edit = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Edit")
-    assert window.voices_action in edit.actions()
-    window.voices_action.trigger()
+    assert window.menu_actions.voices in edit.actions()
+    window.menu_actions.voices.trigger()
     from kzdesk.ui.dialogs.voices_dialog import VoicesDialog
 
     qtbot.waitUntil(
@@ -270,7 +270,7 @@ def test_geometry_and_columns_are_remembered(qtbot, open_window, env: Path) -> N
 
 def test_menus_show_shortcuts(open_window) -> None:
     window, _ = open_window()
-    assert window.add_files_action.shortcut().toString() == "Ctrl+O"
-    assert window.settings_action.shortcut().toString() == "Ctrl+,"
+    assert window.menu_actions.add_files.shortcut().toString() == "Ctrl+O"
+    assert window.menu_actions.settings.shortcut().toString() == "Ctrl+,"
     titles = [a.text() for a in window.menuBar().actions()]
     assert titles == ["&File", "&Edit", "&Queue", "&Help"]

@@ -1,40 +1,34 @@
-"""Runs a connection test off the GUI thread; the result comes back as a queued signal."""
+"""Runs a connection test off the GUI thread; the result comes back on the GUI thread."""
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QRunnable, Signal
+from PySide6.QtCore import QObject
 
 from kzdesk.core.engine import EngineError
 from kzdesk.ui.messages import translate_message
-
-log = logging.getLogger(__name__)
-
-
-class ConnectionCheckSignals(QObject):
-    finished = Signal(int, bool, str)  # generation, succeeded, sentence ("" = unexpected error)
+from kzdesk.workers.background import Task, run_task
 
 
-class ConnectionCheck(QRunnable):
+def check_connection(
+    check: Callable[[str, str], None],
+    key: str,
+    folder_id: str,
+    on_finished: Callable[[bool, str], object],  # succeeded, a sentence ("" = unexpected error)
+    *,
+    parent: QObject | None = None,
+) -> Task[None]:
     """``check(api_key, folder_id)`` raises EngineError with a sentence when it fails."""
 
-    def __init__(
-        self, check: Callable[[str, str], None], key: str, folder_id: str, generation: int
-    ) -> None:
-        super().__init__()
-        self.signals = ConnectionCheckSignals()  # created in the GUI thread, lives there
-        self._check, self._key, self._folder_id = check, key, folder_id
-        self._generation = generation
+    def failed(exc: Exception) -> None:
+        on_finished(False, translate_message(exc.message) if isinstance(exc, EngineError) else "")
 
-    def run(self) -> None:
-        try:
-            self._check(self._key, self._folder_id)
-        except EngineError as exc:
-            self.signals.finished.emit(self._generation, False, translate_message(exc.message))
-        except Exception:
-            log.exception("the connection test failed unexpectedly")
-            self.signals.finished.emit(self._generation, False, "")
-        else:
-            self.signals.finished.emit(self._generation, True, "")
+    return run_task(
+        lambda _control: check(key, folder_id),
+        lambda _none: on_finished(True, ""),
+        failed,
+        expected=(EngineError,),
+        parent=parent,
+        name="the connection test",
+    )

@@ -14,7 +14,6 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from PySide6.QtCore import (
-    QThreadPool,
     QUrl,
     Signal,
     Slot,
@@ -35,18 +34,18 @@ from PySide6.QtWidgets import (
 
 from kzdesk import export
 from kzdesk.core.transcript import Transcript
-from kzdesk.export import FORMATS, ExportOptions
+from kzdesk.export import ExportOptions
+from kzdesk.export.options import DOCUMENT_OPTIONS, SUBTITLE_RULES
 from kzdesk.services import wording
 from kzdesk.ui.dialogs import form_helpers as ui
 from kzdesk.ui.dialogs.export_output import FORBIDDEN, ExportOutputGroup
+from kzdesk.ui.dialogs.format_checks import format_checks
 from kzdesk.ui.dialogs.subtitle_rules import SubtitleRulesForm
 from kzdesk.ui.messages import translate_message
-from kzdesk.workers.export_files_task import ExportFilesTask
+from kzdesk.workers.background import Task
+from kzdesk.workers.export_files_task import write_exports
 
 log = logging.getLogger(__name__)
-
-DOCUMENT_FORMATS = ("docx", "txt")
-SUBTITLE_FORMATS = ("srt", "vtt")
 
 
 class ExportDialog(QDialog):
@@ -67,7 +66,7 @@ class ExportDialog(QDialog):
         self.setWindowTitle(self.tr("Export"))
         self.language = language  # of the words kzdesk writes (labels, unnamed speakers)
         self._transcript = transcript
-        self._task: ExportFilesTask | None = None
+        self._task: Task[list[Path]] | None = None
         self._written: list[Path] = []
         self._closing = False
         # replaced in tests; QDesktopServices would open a file manager
@@ -137,19 +136,8 @@ class ExportDialog(QDialog):
     def _build_formats_group(self) -> QGroupBox:
         group = QGroupBox(self.tr("Formats"))
         row = QHBoxLayout(group)
-        names = {
-            "docx": self.tr("&Word (.docx)"),
-            "srt": self.tr("S&RT subtitles"),
-            "vtt": self.tr("&VTT subtitles"),
-            "txt": self.tr("Plain te&xt"),
-            "json": self.tr("JSO&N"),
-            "rttm": self.tr("RTT&M speaker turns"),
-        }
-        self.format_checks: dict[str, QCheckBox] = {}
-        for fmt in FORMATS:
-            check = QCheckBox(names.get(fmt, fmt))
-            check.setObjectName(f"format_{fmt}")
-            self.format_checks[fmt] = check
+        self.format_checks = format_checks("format_")
+        for check in self.format_checks.values():
             row.addWidget(check)
         row.addStretch(1)
         return group
@@ -208,7 +196,7 @@ class ExportDialog(QDialog):
         folder: Path,
         base_name: str,
     ) -> None:
-        chosen = {export.options.normalize_format(f) for f in formats} if formats else {"docx"}
+        chosen = {export.normalize_format(f) for f in formats} if formats else {"docx"}
         for fmt, check in self.format_checks.items():
             check.setChecked(fmt in chosen)
         self.timestamps_check.setChecked(options.timestamps)
@@ -220,7 +208,7 @@ class ExportDialog(QDialog):
 
     # ---- what the user chose ------------------------------------------------------------------
     def chosen_formats(self) -> list[str]:
-        return [fmt for fmt in FORMATS if self.format_checks[fmt].isChecked()]
+        return [fmt for fmt, check in self.format_checks.items() if check.isChecked()]
 
     def output_folder(self) -> Path:
         return self.output.output_folder()
@@ -250,7 +238,7 @@ class ExportDialog(QDialog):
         formats = self.chosen_formats()
         if not formats:
             problems.append(self.tr("Tick at least one format."))
-        if any(f in SUBTITLE_FORMATS for f in formats):
+        if _reading(formats, SUBTITLE_RULES):
             try:
                 self.options()
             except ValueError as exc:
@@ -269,12 +257,12 @@ class ExportDialog(QDialog):
     # ---- validation ---------------------------------------------------------------------------
     @Slot()
     def _revalidate(self) -> None:
-        formats = set(self.chosen_formats())
-        self.document_group.setVisible(bool(formats & set(DOCUMENT_FORMATS)))
-        self.subtitle_group.setVisible(bool(formats & set(SUBTITLE_FORMATS)))
-        self.speaker_names_check.setEnabled("srt" in formats)
+        formats = self.chosen_formats()
+        self.document_group.setVisible(_reading(formats, DOCUMENT_OPTIONS))
+        self.subtitle_group.setVisible(_reading(formats, SUBTITLE_RULES))
+        self.speaker_names_check.setEnabled(_reading(formats, {"speaker_prefix"}))
         problems = self.problems()
-        self.output.show_files(sorted(formats, key=FORMATS.index))
+        self.output.show_files(formats)
         self._show_problems(problems)
         self.ok_button.setEnabled(not problems)
         if self.isVisible():
@@ -321,12 +309,16 @@ class ExportDialog(QDialog):
         self.progress.setRange(0, len(targets))
         self.progress.setValue(0)
         self.progress.setFormat(self.tr("Writing %v of %m…"))
-        task = ExportFilesTask(transcript, targets, options, replace=self.replace_radio.isChecked())
-        task.signals.progressed.connect(self._on_progressed)
-        task.signals.finished.connect(self._on_finished)
-        task.signals.failed.connect(self._on_failed)
-        self._task = task
-        QThreadPool.globalInstance().start(task)
+        self._task = write_exports(
+            transcript,
+            targets,
+            options,
+            self._on_finished,
+            self._on_failed,
+            self._on_progressed,
+            replace=self.replace_radio.isChecked(),
+            parent=self,
+        )
 
     def _set_busy(self, busy: bool) -> None:
         for widget in (
@@ -341,7 +333,7 @@ class ExportDialog(QDialog):
         ):
             widget.setEnabled(not busy)
         if not busy:
-            self.speaker_names_check.setEnabled("srt" in self.chosen_formats())
+            self.speaker_names_check.setEnabled(_reading(self.chosen_formats(), {"speaker_prefix"}))
         self.ok_button.setEnabled(not busy)
         self.progress.setVisible(busy)
         self.result_label.setVisible(False)
@@ -395,6 +387,11 @@ class ExportDialog(QDialog):
             )
         self._revalidate()
         self._show_problems([*self.problems(), sentence])
+
+
+def _reading(formats: Iterable[str], options: Iterable[str]) -> bool:
+    """Whether a writer of ``formats`` reads one of the ExportOptions fields ``options``."""
+    return any(export.formats.taking(option, list(formats)) for option in options)
 
 
 def subtitle_rules(options: ExportOptions) -> dict[str, int | float]:

@@ -85,7 +85,7 @@ class ExportOutputGroup(QGroupBox):
     def wanted(self, formats: Iterable[str]) -> list[tuple[str, Path]]:
         """The names the files get when nothing is in the way."""
         folder, name = self.output_folder(), self.base_name()
-        return [(fmt, folder / f"{name}.{fmt}") for fmt in formats]
+        return [(fmt, folder / f"{name}.{export.formats.get(fmt).extension}") for fmt in formats]
 
     def targets(self, formats: Iterable[str]) -> list[tuple[str, Path]]:
         """The files that will be written: an existing one is replaced, or the next free

@@ -9,7 +9,6 @@ from pathlib import Path
 
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
-    QCheckBox,
     QFileDialog,
     QGridLayout,
     QGroupBox,
@@ -19,9 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kzdesk.export import FORMATS
 from kzdesk.services.settings import Settings
 from kzdesk.ui.dialogs import form_helpers as ui
+from kzdesk.ui.dialogs.format_checks import format_checks
 from kzdesk.ui.dialogs.subtitle_rules import SubtitleRulesForm
 
 
@@ -54,25 +53,15 @@ class ExportSettingsPage(QWidget):
             ui.buddy(self.tr("Output fol&der:"), self.output_edit),
             ui.row(self.output_edit, self.browse_button),
         )
-        names = {
-            "docx": self.tr("&Word (.docx)"),
-            "srt": self.tr("S&RT subtitles"),
-            "vtt": self.tr("&VTT subtitles"),
-            "txt": self.tr("Plain te&xt"),
-            "json": self.tr("JSO&N"),
-            "rttm": self.tr("RTT&M speaker turns"),
-        }
-        self.format_checks: dict[str, QCheckBox] = {}
+        self.format_checks = format_checks("export_")
         formats = QWidget()
         grid = QGridLayout(formats)
         grid.setContentsMargins(0, 0, 0, 0)
-        for i, fmt in enumerate(FORMATS):
-            check = QCheckBox(names.get(fmt, fmt))
-            check.setObjectName(f"export_{fmt}")
-            self.format_checks[fmt] = check
+        for i, check in enumerate(self.format_checks.values()):
             grid.addWidget(check, i // 3, i % 3)
         form.addRow(
-            ui.buddy(self.tr("&Export when done:"), self.format_checks[FORMATS[0]]), formats
+            ui.buddy(self.tr("&Export when done:"), next(iter(self.format_checks.values()))),
+            formats,
         )
         return group
 

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from kzdesk.services import models
 from kzdesk.ui.messages import translate_message
 from kzdesk.ui.text import fill
-from kzdesk.workers.model_download_task import ModelDownloadTask
+from kzdesk.workers.model_download_task import download_model
 
 
 def format_size(size_bytes: int) -> str:
@@ -64,14 +64,17 @@ class ModelDownloadDialog(QDialog):
         layout.addWidget(self.bar)
         layout.addWidget(self.buttons)
 
-        self.task = ModelDownloadTask(name, models_dir)
-        self.task.signals.progress.connect(self.on_progress)
-        self.task.signals.finished.connect(self.on_finished)
-        self.task.signals.failed.connect(self.on_failed)
-        self.task.signals.cancelled.connect(self.on_cancelled)
-        self.task.setAutoDelete(False)
         self._running = True
-        self._pool.start(self.task)
+        self.task = download_model(
+            name,
+            models_dir,
+            self.on_finished,
+            self.on_failed,
+            self.on_cancelled,
+            self.on_progress,
+            pool=self._pool,
+            parent=self,
+        )
 
     @Slot(int, int)
     def on_progress(self, done_kib: int, total_kib: int) -> None:

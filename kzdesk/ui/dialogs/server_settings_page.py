@@ -6,11 +6,10 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
-import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
@@ -28,33 +27,10 @@ from kzdesk.services.settings import Settings
 from kzdesk.ui.dialogs import form_helpers as ui
 from kzdesk.ui.dialogs.key_field import KeyField
 from kzdesk.ui.messages import translate_message
-
-log = logging.getLogger(__name__)
+from kzdesk.workers.background import run_task
 
 # (address, key or None, model) -> a report with .model, .seconds, .words, .models
 CheckServer = Callable[[str, str | None, str], Any]
-
-
-class _CheckSignals(QObject):
-    finished = Signal(int, object, str)  # generation, report (None: failed), sentence
-
-
-class _Check(QRunnable):
-    def __init__(self, check: CheckServer, args: tuple[str, str | None, str], generation: int):
-        super().__init__()
-        self.signals = _CheckSignals()  # created in the GUI thread, lives there
-        self._check, self._args, self._generation = check, args, generation
-
-    def run(self) -> None:
-        try:
-            report = self._check(*self._args)
-        except EngineError as exc:
-            self.signals.finished.emit(self._generation, None, translate_message(exc.message))
-        except Exception:
-            log.exception("the server connection test failed unexpectedly")
-            self.signals.finished.emit(self._generation, None, "")
-        else:
-            self.signals.finished.emit(self._generation, report, "")
 
 
 class ServerSettingsPage(QWidget):
@@ -197,9 +173,20 @@ class ServerSettingsPage(QWidget):
         self.test_button.setEnabled(False)
         self.test_result.setText(self.tr("Sending one second of silence to the server…"))
         args = (url, self.key.key() or None, self.model_edit.text().strip())
-        check = _Check(self._check, args, self._generation)
-        check.signals.finished.connect(self._on_check_finished)
-        QThreadPool.globalInstance().start(check)
+        generation, check = self._generation, self._check
+
+        def failed(exc: Exception) -> None:
+            sentence = translate_message(exc.message) if isinstance(exc, EngineError) else ""
+            self._on_check_finished(generation, None, sentence)
+
+        run_task(
+            lambda _control: check(*args),
+            lambda report: self._on_check_finished(generation, report, ""),
+            failed,
+            expected=(EngineError,),
+            parent=self,
+            name="the server connection test",
+        )
 
     @Slot(int, object, str)
     def _on_check_finished(self, generation: int, report: Any, sentence: str) -> None:

@@ -7,7 +7,7 @@ import logging
 from collections.abc import Callable
 
 import keyring.errors
-from PySide6.QtCore import QThreadPool, Slot
+from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
     QButtonGroup,
     QGroupBox,
@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from kzdesk.services.secrets import SecretStore, keyring_available
 from kzdesk.ui.dialogs import form_helpers as ui
-from kzdesk.ui.dialogs.connection_check import ConnectionCheck
+from kzdesk.ui.dialogs.connection_check import check_connection
 
 log = logging.getLogger(__name__)
 
@@ -159,11 +159,14 @@ class SpeechKitSettingsGroup(QGroupBox):
         self._check_generation += 1
         self.test_button.setEnabled(False)
         self.test_result.setText(self.tr("Checking the connection…"))
-        check = ConnectionCheck(
-            self._check_connection, key, self.folder_edit.text().strip(), self._check_generation
+        generation, folder_id = self._check_generation, self.folder_edit.text().strip()
+        check_connection(
+            self._check_connection,
+            key,
+            folder_id,
+            lambda succeeded, sentence: self._on_check_finished(generation, succeeded, sentence),
+            parent=self,
         )
-        check.signals.finished.connect(self._on_check_finished)
-        QThreadPool.globalInstance().start(check)
 
     @Slot(int, bool, str)
     def _on_check_finished(self, generation: int, succeeded: bool, sentence: str) -> None:

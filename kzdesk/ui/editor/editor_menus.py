@@ -1,13 +1,15 @@
-"""The editor window's actions and menus (built once; the window owns the actions).
+"""The editor window's actions and menus, declared once.
 
-Every edit has a shortcut and a menu entry that shows it; the player's actions come from the
-player bar, the speakers' from the speakers panel.
+:func:`build_actions` returns the window's actions as one
+:class:`~kzdesk.ui.editor.host.EditorActions` and :func:`build_menus` the menus the window
+changes later (:class:`~kzdesk.ui.editor.host.EditorMenus`); the window keeps both. Every edit has a shortcut and a menu entry that shows it; the player's actions come from
+the player bar, the speakers' from the speakers panel. The window is seen as an
+:class:`~kzdesk.ui.editor.host.EditorHost`: nothing here imports it or sets its attributes.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt
@@ -15,15 +17,13 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
 from kzdesk.ui.actions import Keys, make_action
+from kzdesk.ui.editor.host import EditorActions, EditorHost, EditorMenus
 from kzdesk.ui.text import fill
-
-if TYPE_CHECKING:
-    from kzdesk.ui.editor.editor_window import EditorWindow
 
 NUDGE_MS = 100
 
 
-def _action(window: EditorWindow, text: str, keys: Keys, slot: Callable[[], object]) -> QAction:
+def _action(window: EditorHost, text: str, keys: Keys, slot: Callable[[], object]) -> QAction:
     """An action of the editor window: its shortcut works anywhere in that window."""
     action = make_action(window, text, keys, slot)
     action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
@@ -31,12 +31,12 @@ def _action(window: EditorWindow, text: str, keys: Keys, slot: Callable[[], obje
     return action
 
 
-def build_actions(window: EditorWindow) -> None:
+def build_actions(window: EditorHost) -> EditorActions:
     # Own actions rather than QUndoStack.createUndoAction: undo first saves what is being
     # typed (EditorWindow.undo), and the menu still says what will be undone.
     stack = window.session.undo_stack
-    window.undo_action = _action(window, "", QKeySequence.StandardKey.Undo, window.undo)
-    window.redo_action = _action(window, "", ["Ctrl+Shift+Z", "Ctrl+Y"], window.redo)
+    undo = _action(window, "", QKeySequence.StandardKey.Undo, window.undo)
+    redo = _action(window, "", ["Ctrl+Shift+Z", "Ctrl+Y"], window.redo)
 
     def label(action: QAction, verb: str, verb_what: str, what: str, enabled: bool) -> None:
         if shiboken6.isValid(action):  # not while the window is being destroyed
@@ -46,7 +46,7 @@ def build_actions(window: EditorWindow) -> None:
     def label_undo(*_: object) -> None:
         if shiboken6.isValid(stack):
             label(
-                window.undo_action,
+                undo,
                 QCoreApplication.translate("EditorWindow", "Undo"),
                 QCoreApplication.translate("EditorWindow", "Undo %1"),
                 stack.undoText(),
@@ -56,7 +56,7 @@ def build_actions(window: EditorWindow) -> None:
     def label_redo(*_: object) -> None:
         if shiboken6.isValid(stack):
             label(
-                window.redo_action,
+                redo,
                 QCoreApplication.translate("EditorWindow", "Redo"),
                 QCoreApplication.translate("EditorWindow", "Redo %1"),
                 stack.redoText(),
@@ -68,95 +68,95 @@ def build_actions(window: EditorWindow) -> None:
     stack.cleanChanged.connect(label_undo)
     label_undo()
     label_redo()
-    window.export_action = _action(
+    export = _action(
         window, QCoreApplication.translate("EditorWindow", "Export…"), "Ctrl+E", window.open_export
     )
-    window.export_button.setDefaultAction(window.export_action)
-    window.close_action = _action(
+    window.export_button.setDefaultAction(export)
+    close = _action(
         window,
         QCoreApplication.translate("EditorWindow", "Close"),
         QKeySequence.StandardKey.Close,
         window.close,
     )
-    window.edit_text_action = _action(
+    edit_text = _action(
         window,
         QCoreApplication.translate("EditorWindow", "Edit phrase text"),
         "F2",
         window.edit_current,
     )
-    window.split_action = _action(
+    split = _action(
         window,
         QCoreApplication.translate("EditorWindow", "Split phrase at cursor"),
         ["Ctrl+Return", "Ctrl+Enter"],
         window.split_current,
     )
-    window.merge_action = _action(
+    merge = _action(
         window,
         QCoreApplication.translate("EditorWindow", "Merge with next phrase"),
         "Ctrl+M",
         window.merge_current,
     )
-    window.delete_action = _action(
+    delete = _action(
         window,
         QCoreApplication.translate("EditorWindow", "Delete phrase"),
         "Ctrl+Del",
         window.delete_current,
     )
-    window.start_earlier_action = _action(
+    start_earlier = _action(
         window,
         QCoreApplication.translate("EditorWindow", "Start 0.1 s earlier"),
         "Ctrl+[",
         lambda: window.nudge(-NUDGE_MS, 0),
     )
-    window.start_later_action = _action(
+    start_later = _action(
         window,
         QCoreApplication.translate("EditorWindow", "Start 0.1 s later"),
         "Ctrl+]",
         lambda: window.nudge(NUDGE_MS, 0),
     )
-    window.end_earlier_action = _action(
+    end_earlier = _action(
         window,
         QCoreApplication.translate("EditorWindow", "End 0.1 s earlier"),
         "Ctrl+Alt+[",
         lambda: window.nudge(0, -NUDGE_MS),
     )
-    window.end_later_action = _action(
+    end_later = _action(
         window,
         QCoreApplication.translate("EditorWindow", "End 0.1 s later"),
         "Ctrl+Alt+]",
         lambda: window.nudge(0, NUDGE_MS),
     )
-    window.find_action = _action(
+    find = _action(
         window,
         QCoreApplication.translate("EditorWindow", "Find…"),
         QKeySequence.StandardKey.Find,
         window.find_bar.show_find,
     )
-    window.replace_action = _action(
+    replace = _action(
         window,
         QCoreApplication.translate("EditorWindow", "Replace…"),
         "Ctrl+H",
         window.find_bar.show_replace,
     )
-    window.find_next_action = _action(
+    find_next = _action(
         window,
         QCoreApplication.translate("EditorWindow", "Find next"),
         "F3",
         window.find_bar.find_next,
     )
-    window.find_previous_action = _action(
+    find_previous = _action(
         window,
         QCoreApplication.translate("EditorWindow", "Find previous"),
         "Shift+F3",
         window.find_bar.find_previous,
     )
-    window.play_phrase_action = _action(
+    play_phrase = _action(
         window,
         QCoreApplication.translate("EditorWindow", "Play from this phrase"),
         "Ctrl+P",
         window.play_current,
     )
-    window.language_actions = [
+    languages = (
         _action(
             window,
             QCoreApplication.translate("EditorWindow", "Kazakh"),
@@ -175,54 +175,74 @@ def build_actions(window: EditorWindow) -> None:
             "Ctrl+Alt+L",
             lambda: window.mark_current_language(None),
         ),
-    ]
-    window.speaker_actions: list[QAction] = []
-    for n in range(1, 10):
-        action = _action(window, "", f"Ctrl+{n}", lambda _=False, n=n: window.give_to_speaker(n))
-        window.speaker_actions.append(action)
+    )
+    give = tuple(
+        _action(window, "", f"Ctrl+{n}", lambda _=False, n=n: window.give_to_speaker(n))
+        for n in range(1, 10)
+    )
     for action in window.player_bar.player_actions():
         window.addAction(action)
+    return EditorActions(
+        undo=undo,
+        redo=redo,
+        export=export,
+        close=close,
+        edit_text=edit_text,
+        split=split,
+        merge=merge,
+        delete=delete,
+        start_earlier=start_earlier,
+        start_later=start_later,
+        end_earlier=end_earlier,
+        end_later=end_later,
+        find=find,
+        replace=replace,
+        find_next=find_next,
+        find_previous=find_previous,
+        play_phrase=play_phrase,
+        languages=languages,
+        give=give,
+    )
 
 
-def build_menus(window: EditorWindow) -> None:
+def build_menus(window: EditorHost, actions: EditorActions) -> EditorMenus:
     bar = window.menuBar()
     file_menu = bar.addMenu(QCoreApplication.translate("EditorWindow", "&File"))
-    file_menu.addAction(window.export_action)
+    file_menu.addAction(actions.export)
     file_menu.addSeparator()
-    file_menu.addAction(window.close_action)
+    file_menu.addAction(actions.close)
     edit = bar.addMenu(QCoreApplication.translate("EditorWindow", "&Edit"))
-    edit.addAction(window.undo_action)
-    edit.addAction(window.redo_action)
+    edit.addAction(actions.undo)
+    edit.addAction(actions.redo)
     edit.addSeparator()
     for action in (
-        window.edit_text_action,
-        window.split_action,
-        window.merge_action,
-        window.delete_action,
+        actions.edit_text,
+        actions.split,
+        actions.merge,
+        actions.delete,
     ):
         edit.addAction(action)
     timing = edit.addMenu(QCoreApplication.translate("EditorWindow", "Phrase &timing"))
     for action in (
-        window.start_earlier_action,
-        window.start_later_action,
-        window.end_earlier_action,
-        window.end_later_action,
+        actions.start_earlier,
+        actions.start_later,
+        actions.end_earlier,
+        actions.end_later,
     ):
         timing.addAction(action)
     language = edit.addMenu(QCoreApplication.translate("EditorWindow", "Phrase &language"))
-    for action in window.language_actions:
+    for action in actions.languages:
         language.addAction(action)
     edit.addSeparator()
     for action in (
-        window.find_action,
-        window.replace_action,
-        window.find_next_action,
-        window.find_previous_action,
+        actions.find,
+        actions.replace,
+        actions.find_next,
+        actions.find_previous,
     ):
         edit.addAction(action)
     playback = bar.addMenu(QCoreApplication.translate("EditorWindow", "&Playback"))
-    window.playback_menu = playback  # proofreading adds Loop current phrase
-    playback.addAction(window.play_phrase_action)
+    playback.addAction(actions.play_phrase)
     for action in window.player_bar.player_actions():
         playback.addAction(action)
     speakers = bar.addMenu(QCoreApplication.translate("EditorWindow", "&Speakers"))
@@ -236,6 +256,6 @@ def build_menus(window: EditorWindow) -> None:
     speakers.addSeparator()
     speakers.addAction(window.find_again.action)
     speakers.addSeparator()
-    window.give_menu = QMenu(QCoreApplication.translate("EditorWindow", "&Give phrase to"), window)
-    speakers.addMenu(window.give_menu)
-    window.update_speaker_actions()
+    give = QMenu(QCoreApplication.translate("EditorWindow", "&Give phrase to"), window)
+    speakers.addMenu(give)
+    return EditorMenus(playback, give)

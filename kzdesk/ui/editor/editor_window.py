@@ -56,8 +56,9 @@ from kzdesk.ui.editor.speakers_panel import SpeakersPanel
 from kzdesk.ui.editor.timeline import TimelineWidget
 from kzdesk.ui.messages import translate_message
 from kzdesk.ui.text import fill
+from kzdesk.workers.background import Task
 from kzdesk.workers.spelling_worker import SpellingWorker
-from kzdesk.workers.waveform_task import WaveformTask
+from kzdesk.workers.waveform_task import compute_peaks
 
 log = logging.getLogger(__name__)
 
@@ -105,7 +106,7 @@ class EditorWindow(QMainWindow):
         self.ui_state = ui_state if ui_state is not None else QSettings()
         self.pool = pool if pool is not None else QThreadPool.globalInstance()
         self.session = EditSession(transcripts, inputs.transcript_id, parent=self)
-        self._waveform_task: WaveformTask | None = None
+        self._waveform_task: Task[object] | None = None
 
         t = self.session.transcript
         self.model = PhraseTableModel(
@@ -133,8 +134,9 @@ class EditorWindow(QMainWindow):
 
         self.find_again = FindSpeakersController(self)
         self._build_layout()
-        editor_menus.build_actions(self)
-        editor_menus.build_menus(self)
+        self.menu_actions = editor_menus.build_actions(self)
+        self.menus = editor_menus.build_menus(self, self.menu_actions)
+        self.update_speaker_actions()
         self._connect()
         self.proofreading = Proofreading(self, inputs.proofreading, inputs.spelling)
         self._update_title()
@@ -202,11 +204,11 @@ class EditorWindow(QMainWindow):
                 self.tr("No waveform: the recording cannot be read.")
             )
             return
-        task = WaveformTask(source, self.inputs.waveform_cache)
-        task.signals.finished.connect(self.timeline.set_peaks)
-        task.signals.failed.connect(self._on_waveform_failed)
-        self._waveform_task = task
-        self.pool.start(task)
+        done, failed = self.timeline.set_peaks, self._on_waveform_failed
+        cache = self.inputs.waveform_cache
+        self._waveform_task = compute_peaks(
+            source, cache, done, failed, pool=self.pool, parent=self
+        )
 
     def _on_waveform_failed(self, message: str) -> None:
         self.timeline.set_waveform_unavailable(translate_message(message))
@@ -403,15 +405,13 @@ class EditorWindow(QMainWindow):
         self.setWindowTitle(fill(self.tr("%1 — %2 — kzdesk"), title, state))
 
     def update_speaker_actions(self) -> None:
-        self.give_menu.clear()
+        self.menus.give.clear()
         speakers = self.session.transcript.speakers
-        for n, action in enumerate(self.speaker_actions, start=1):
+        for n, action in enumerate(self.menu_actions.give, start=1):
+            action.setEnabled(n <= len(speakers))
             if n <= len(speakers):
                 action.setText(speakers[n - 1].name)
-                action.setEnabled(True)
-                self.give_menu.addAction(action)
-            else:
-                action.setEnabled(False)
+                self.menus.give.addAction(action)
 
     def show_status(self, message: str) -> None:
         message = translate_message(message)

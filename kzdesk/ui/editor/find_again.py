@@ -1,8 +1,8 @@
 """Speakers ▸ Find speakers again…: diarize the recording anew from the editor.
 
 The user picks automatic, an exact count or a range; the diarization runs in the background
-(``FindSpeakersTask``); the result replaces the transcript's speakers as ONE undoable command
-that also swaps the saved voices and the overlap marks, so undo brings everything back.
+(``workers.find_speakers_task``); the result replaces the transcript's speakers as ONE undoable
+command that also swaps the saved voices and the overlap marks, so undo brings everything back.
 """
 
 from __future__ import annotations
@@ -31,10 +31,11 @@ from kzdesk.services.known_voices import KnownVoices
 from kzdesk.services.playback_source import PlaybackSource, readable
 from kzdesk.services.speakers_again import DiarizationOptions, FoundAgain, find_speakers_again
 from kzdesk.ui.editor.commands import EditCommand, EditSession
-from kzdesk.workers.find_speakers_task import FindSpeakersTask
+from kzdesk.workers.background import Task
+from kzdesk.workers.find_speakers_task import find_speakers
 
 if TYPE_CHECKING:
-    from kzdesk.ui.editor.editor_window import EditorWindow
+    from kzdesk.ui.editor.host import EditorHost
 
 
 class FindSpeakersDialog(QDialog):
@@ -169,13 +170,13 @@ class FindSpeakersRunner(QObject):
         self.session = session
         self.voices = voices
         self.pool = pool
-        self.task: FindSpeakersTask | None = None
+        self.task: Task[FoundAgain] | None = None
 
     @property
     def running(self) -> bool:
         return self.task is not None
 
-    def start(self, audio: str | Path, options: DiarizationOptions) -> FindSpeakersTask:
+    def start(self, audio: str | Path, options: DiarizationOptions) -> Task[FoundAgain]:
         before = self.session.transcript
         old_voices = self.session.transcripts.voices(self.session.transcript_id)
 
@@ -190,13 +191,10 @@ class FindSpeakersRunner(QObject):
                 cancelled=cancelled,
             )
 
-        task = FindSpeakersTask(work)
-        task.signals.progressed.connect(self.progressed)
-        task.signals.finished.connect(self._finished)
-        task.signals.failed.connect(self._failed)
-        self.task = task
-        self.pool.start(task)
-        return task
+        self.task = find_speakers(
+            work, self._finished, self._failed, self.progressed.emit, pool=self.pool, parent=self
+        )
+        return self.task
 
     def cancel(self) -> None:
         if self.task is not None:
@@ -215,7 +213,7 @@ class FindSpeakersRunner(QObject):
 class FindSpeakersController(QObject):
     """The editor's "Find speakers again…" action: dialog, background run, one undo step."""
 
-    def __init__(self, window: EditorWindow) -> None:
+    def __init__(self, window: EditorHost) -> None:
         super().__init__(window)
         self.window = window
         self.session = window.session

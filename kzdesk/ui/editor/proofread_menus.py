@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QPoint, Qt
@@ -26,7 +26,34 @@ from kzdesk.ui.editor.phrase_model import Column
 from kzdesk.ui.editor.proofread_marks import Kind
 
 if TYPE_CHECKING:
-    from kzdesk.ui.editor.proofreading import Proofreading
+    from kzdesk.core.glossary import Suggestion, SuggestionIndex
+    from kzdesk.core.proofread import UncertainIndex
+    from kzdesk.ui.editor.commands import EditSession
+    from kzdesk.ui.editor.host import EditorHost
+    from kzdesk.ui.editor.phrase_view import PhraseView
+    from kzdesk.ui.editor.proofread_marks import MarkSource
+    from kzdesk.ui.editor.transport import Transport
+    from kzdesk.workers.spelling_worker import SpellingWorker
+
+
+class Proofreading(Protocol):
+    """What the menus use of the window's ``proofreading.Proofreading`` (which opens them)."""
+
+    window: EditorHost
+    session: EditSession
+    view: PhraseView
+    source: MarkSource
+    spelling: SpellingWorker | None
+    suggestions: SuggestionIndex
+    uncertain: UncertainIndex
+    transport: Transport
+    checked_action: QAction
+    accept_all_action: QAction
+
+    def accept(self, suggestion: Suggestion) -> None: ...
+    def ignore(self, suggestion: Suggestion) -> None: ...
+    def mark_tokens(self, segment_id: int, tokens: list[int]) -> None: ...
+    def add_to_glossary(self, word: str) -> None: ...
 
 
 def _corrections(
@@ -149,7 +176,7 @@ def _fill_list_menu(p: Proofreading, menu: QMenu, seg: Segment, char: int) -> No
         check.triggered.connect(lambda _=False, sid=seg.id, c=chosen: p.mark_tokens(sid, c))
     elif p.uncertain.tokens(seg):
         menu.addAction(p.checked_action)
-    menu.addAction(p.window.edit_text_action)
+    menu.addAction(p.window.menu_actions.edit_text)
     menu.addAction(p.transport.loop_action)
 
 

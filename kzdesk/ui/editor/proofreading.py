@@ -41,7 +41,7 @@ from kzdesk.ui.editor.transport import Transport
 from kzdesk.workers.spelling_worker import SpellingWorker
 
 if TYPE_CHECKING:
-    from kzdesk.ui.editor.editor_window import EditorWindow
+    from kzdesk.ui.editor.host import EditorHost
 
 
 @dataclass(frozen=True)
@@ -60,7 +60,7 @@ class ProofreadingOptions:
 class Proofreading(QObject):
     def __init__(
         self,
-        window: EditorWindow,
+        window: EditorHost,
         options: ProofreadingOptions,
         spelling: SpellingWorker | None = None,
     ) -> None:
@@ -155,9 +155,7 @@ class Proofreading(QObject):
         bar = self.window.menuBar()
         bar.insertMenu(bar.actions()[2] if len(bar.actions()) > 2 else None, menu)
         self.menu = menu
-        playback = getattr(self.window, "playback_menu", None)
-        if playback is not None:
-            playback.addAction(self.transport.loop_action)
+        self.window.menus.playback.addAction(self.transport.loop_action)
 
     # ---- spelling ---------------------------------------------------------------------------
     def _start_spelling(self) -> None:

@@ -78,19 +78,19 @@ def test_opens_with_phrases_speakers_and_a_saved_title(open_editor) -> None:
 def test_every_menu_action_shows_its_shortcut(open_editor) -> None:
     window = open_editor()
     expected = {
-        window.export_action: "Ctrl+E",
-        window.split_action: "Ctrl+Return",
-        window.merge_action: "Ctrl+M",
-        window.delete_action: "Ctrl+Del",
-        window.start_earlier_action: "Ctrl+[",
-        window.end_later_action: "Ctrl+Alt+]",
-        window.replace_action: "Ctrl+H",
-        window.find_action: QKeySequence(QKeySequence.StandardKey.Find).toString(),
+        window.menu_actions.export: "Ctrl+E",
+        window.menu_actions.split: "Ctrl+Return",
+        window.menu_actions.merge: "Ctrl+M",
+        window.menu_actions.delete: "Ctrl+Del",
+        window.menu_actions.start_earlier: "Ctrl+[",
+        window.menu_actions.end_later: "Ctrl+Alt+]",
+        window.menu_actions.replace: "Ctrl+H",
+        window.menu_actions.find: QKeySequence(QKeySequence.StandardKey.Find).toString(),
         window.player_bar.play_pause_action: "Ctrl+Space",
         window.player_bar.back_action: "Alt+Left",
         window.player_bar.forward_action: "Alt+Right",
-        window.undo_action: QKeySequence(QKeySequence.StandardKey.Undo).toString(),
-        window.redo_action: "Ctrl+Shift+Z",
+        window.menu_actions.undo: QKeySequence(QKeySequence.StandardKey.Undo).toString(),
+        window.menu_actions.redo: "Ctrl+Shift+Z",
     }
     for action, keys in expected.items():
         assert action.shortcut().toString() == keys, action.text()
@@ -103,11 +103,11 @@ def test_an_edit_is_saved_at_once_and_the_undo_menu_says_what_it_undoes(open_edi
     seg = window.session.transcript.segments[0]
     window.model.setData(window.model.index(0, Column.TEXT), "Бүгін біз бюджетті талқыладық")
     assert _stored(window).segment(seg.id).text == "Бүгін біз бюджетті талқыладық"
-    assert "Edit the phrase" in window.undo_action.text()
+    assert "Edit the phrase" in window.menu_actions.undo.text()
     assert window.saved_label.text().startswith("Saved")
-    window.undo_action.trigger()
+    window.menu_actions.undo.trigger()
     assert _stored(window).segment(seg.id).text == seg.text
-    assert "Edit the phrase" in window.redo_action.text()
+    assert "Edit the phrase" in window.menu_actions.redo.text()
 
 
 def test_ctrl_number_gives_the_phrase_to_that_speaker(open_editor, qtbot) -> None:
@@ -119,7 +119,7 @@ def test_ctrl_number_gives_the_phrase_to_that_speaker(open_editor, qtbot) -> Non
     qtbot.keyClick(window.view, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
     assert t.segments[row].speaker_id == t.speakers[2].id
     assert _stored(window).segments[row].speaker_id == t.speakers[2].id
-    assert [a.text() for a in window.give_menu.actions()] == [sp.name for sp in t.speakers]
+    assert [a.text() for a in window.menus.give.actions()] == [sp.name for sp in t.speakers]
 
 
 def test_merge_delete_and_nudge_through_shortcuts(open_editor, qtbot) -> None:
@@ -132,13 +132,13 @@ def test_merge_delete_and_nudge_through_shortcuts(open_editor, qtbot) -> None:
     qtbot.keyClick(window.view, Qt.Key.Key_BracketRight, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClick(window.view, Qt.Key.Key_BracketRight, Qt.KeyboardModifier.ControlModifier)
     assert t.segments[0].start_ms == first.start_ms + 200
-    window.undo_action.trigger()  # the two nudges are one step
+    window.menu_actions.undo.trigger()  # the two nudges are one step
     assert t.segments[0].start_ms == first.start_ms
     qtbot.keyClick(window.view, Qt.Key.Key_Delete, Qt.KeyboardModifier.ControlModifier)
     assert len(t.segments) == 18
     assert len(_stored(window).segments) == 18
-    window.undo_action.trigger()
-    window.undo_action.trigger()
+    window.menu_actions.undo.trigger()
+    window.menu_actions.undo.trigger()
     assert _stored(window) == window.session.transcript
     assert [s.text for s in t.segments[:2]] == [first.text, second.text]
 
@@ -166,10 +166,10 @@ def test_typed_text_and_split_are_one_undo_step(open_editor, qtbot) -> None:
     qtbot.waitUntil(lambda: isinstance(window.focusWidget(), PhraseTextEditor))
     editor = window.focusWidget()
     editor.insertPlainText("Иә ")  # a new first word, then split after it
-    window.split_action.trigger()
+    window.menu_actions.split.trigger()
     assert t.segments[row].text == "Иә"
     assert t.segments[row + 1].text == seg.text
-    window.undo_action.trigger()
+    window.menu_actions.undo.trigger()
     assert t.segments[row].text == seg.text and len(t.segments) == 20
 
 
@@ -206,11 +206,11 @@ def test_find_selects_the_matching_phrase(open_editor, qtbot) -> None:
     word = "вопроса"
     rows = [i for i, s in enumerate(t.segments) if word in s.text.split()]
     assert rows
-    window.find_action.trigger()
+    window.menu_actions.find.trigger()
     assert window.find_bar.isVisible()
     window.find_bar.find_edit.setText(word)
     qtbot.waitUntil(lambda: len(window.find_bar.matches()) > 0, timeout=3000)
-    window.find_next_action.trigger()
+    window.menu_actions.find_next.trigger()
     assert window.view.currentIndex().row() in rows
     assert window.view.text_delegate.current_match is not None
 
@@ -278,12 +278,12 @@ def test_merging_while_typing_keeps_the_typing_and_the_next_phrase(open_editor, 
     window.view.edit_text(0)
     qtbot.waitUntil(lambda: isinstance(window.focusWidget(), PhraseTextEditor))
     window.focusWidget().insertPlainText(" иә")
-    window.merge_action.trigger()  # Ctrl+M while the editor is open
+    window.menu_actions.merge.trigger()  # Ctrl+M while the editor is open
     window.view.setFocus()  # focus leaves: an editor still open would write stale text now
     merged = t.segments[0].text
     assert merged == f"{first.text} иә {second.text}"
     assert _stored(window).segments[0].text == merged
-    window.undo_action.trigger()
+    window.menu_actions.undo.trigger()
     assert t.segments[0].text == first.text + " иә" and t.segments[1].text == second.text
 
 
@@ -295,11 +295,11 @@ def test_undo_while_typing_saves_the_typing_first(open_editor, qtbot) -> None:
     window.view.edit_text(4)
     qtbot.waitUntil(lambda: isinstance(window.focusWidget(), PhraseTextEditor))
     window.focusWidget().insertPlainText(" жоқ")
-    window.undo_action.trigger()  # from the menu: the typing is one step, undone at once
+    window.menu_actions.undo.trigger()  # from the menu: the typing is one step, undone at once
     window.view.setFocus()
     assert t.segments[4].text == seg.text
     assert _stored(window).segments[4].text == seg.text
-    window.redo_action.trigger()
+    window.menu_actions.redo.trigger()
     assert t.segments[4].text == seg.text + " жоқ"
 
 
@@ -391,13 +391,13 @@ def test_a_phrase_shows_its_language_and_the_user_can_correct_it(open_editor, qt
     assert cell.data(Qt.ItemDataRole.ToolTipRole) in {"Kazakh", "Russian"}
     other = "ru" if cell.data() == "kk" else "kk"
     window.view.setCurrentIndex(model.index(0, Column.TEXT))
-    action = window.language_actions[0 if other == "kk" else 1]
+    action = window.menu_actions.languages[0 if other == "kk" else 1]
     assert action.shortcut().toString() == ("Ctrl+Alt+K" if other == "kk" else "Ctrl+Alt+R")
     action.trigger()
     assert _stored(window).segment(first.id).language == other
     assert cell.data() == other
-    assert f"as {'Kazakh' if other == 'kk' else 'Russian'}" in window.undo_action.text()
-    window.undo_action.trigger()
+    assert f"as {'Kazakh' if other == 'kk' else 'Russian'}" in window.menu_actions.undo.text()
+    window.menu_actions.undo.trigger()
     assert _stored(window).segment(first.id).language == first.language
     # the cell's editor: a list of languages
     assert model.flags(cell) & Qt.ItemFlag.ItemIsEditable
@@ -409,5 +409,5 @@ def test_a_phrase_shows_its_language_and_the_user_can_correct_it(open_editor, qt
         if a.menu() and a.menu().title() == "Phrase &language"
     )
     assert [a.text() for a in language_menu.actions()] == ["Kazakh", "Russian", "Other language…"]
-    window.language_actions[2].trigger()  # opens the cell's list
+    window.menu_actions.languages[2].trigger()  # opens the cell's list
     qtbot.waitUntil(lambda: window.view.state() == window.view.State.EditingState)

@@ -173,11 +173,11 @@ def test_mark_as_checked_is_saved_undoable_and_survives_reopening(open_editor, q
     assert window.proofreading.count_label.text() == "2 uncertain word(s) left"
     words = _stored(window).segments[0].words
     assert words[1].checked and not words[3].checked
-    assert "Mark words as checked" in window.undo_action.text()
-    window.undo_action.trigger()
+    assert "Mark words as checked" in window.menu_actions.undo.text()
+    window.menu_actions.undo.trigger()
     assert not _stored(window).segments[0].words[1].checked
     assert window.proofreading.count_label.text() == "3 uncertain word(s) left"
-    window.redo_action.trigger()
+    window.menu_actions.redo.trigger()
     assert _stored(window).segments[0].words[1].checked
     # away from the F8 word: every uncertain word of the current phrase
     window.view.select_segment(3)
@@ -228,9 +228,9 @@ def test_accept_and_ignore_glossary_suggestions_each_one_undo_step(open_editor, 
     assert _stored(window).segment(4).text == "Президент Тоқаев Нурсултан қаласында болды."
     assert p.suggestions.of(window.session.transcript.segment(4)) == []
     assert _stored(window).segment(4).words[2].checked  # "Keep": confirmed, never again
-    window.undo_action.trigger()  # the Keep
+    window.menu_actions.undo.trigger()  # the Keep
     assert p.suggestions_count() == 1
-    window.undo_action.trigger()  # the Accept
+    window.menu_actions.undo.trigger()  # the Accept
     assert _stored(window).segment(4).text == seg.text
     assert p.suggestions_count() == 2
 
@@ -240,7 +240,7 @@ def test_accept_all_is_one_step(open_editor, qtbot) -> None:
     window.proofreading.accept_all_action.trigger()
     assert _stored(window).segment(4).text == "Президент Тоқаев Нұрсұлтан қаласында болды."
     assert window.proofreading.suggestions_count() == 0
-    window.undo_action.trigger()
+    window.menu_actions.undo.trigger()
     assert window.proofreading.suggestions_count() == 2
 
 
@@ -290,7 +290,7 @@ def test_spelling_corrections_from_the_list_menu(open_editor, qtbot, speller) ->
     qtbot.waitUntil(lambda: "талқылаймыз" in [a.text() for a in menu.actions()], timeout=5000)
     next(a for a in menu.actions() if a.text() == "талқылаймыз").trigger()
     assert _stored(window).segment(5).text.startswith("Бюджетті талқылаймыз,")
-    window.undo_action.trigger()
+    window.menu_actions.undo.trigger()
     assert _stored(window).segment(5).text.startswith("Бюджетті талқылаймыс,")
     add = next(a for a in menu.actions() if "to the Glossary" in a.text())
     add.trigger()

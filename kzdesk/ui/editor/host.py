@@ -1,0 +1,105 @@
+"""The editor window as its parts see it, and its actions and menus.
+
+The menus' builder (``editor_menus``), Find speakers again and proofreading are handed the
+window and use what :class:`EditorHost` names; none of them imports ``editor_window`` (which builds them), so each
+can be read and tested on its own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol
+
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMenuBar, QStatusBar, QToolButton
+
+    from kzdesk.services.playback_source import PlaybackChoice
+    from kzdesk.ui.editor.commands import EditCommand, EditSession
+    from kzdesk.ui.editor.find_bar import FindBar
+    from kzdesk.ui.editor.phrase_view import PhraseView
+    from kzdesk.ui.editor.player import Player
+    from kzdesk.ui.editor.player_bar import PlayerBar
+    from kzdesk.ui.editor.speakers_panel import SpeakersPanel
+    from kzdesk.ui.editor.timeline import TimelineWidget
+
+
+@dataclass(frozen=True)
+class EditorActions:
+    undo: QAction  # its text says what will be undone
+    redo: QAction
+    export: QAction
+    close: QAction
+    edit_text: QAction
+    split: QAction
+    merge: QAction
+    delete: QAction
+    start_earlier: QAction
+    start_later: QAction
+    end_earlier: QAction
+    end_later: QAction
+    find: QAction
+    replace: QAction
+    find_next: QAction
+    find_previous: QAction
+    play_phrase: QAction
+    languages: tuple[QAction, ...]  # the phrase is in Kazakh, in Russian, in another language
+    give: tuple[QAction, ...]  # Ctrl+1 … Ctrl+9: the phrase to speaker n (named after them)
+
+
+@dataclass(frozen=True)
+class EditorMenus:
+    playback: QMenu  # proofreading adds Loop current phrase
+    give: QMenu  # Give phrase to: the speakers' actions (EditorWindow.update_speaker_actions)
+
+
+class OpenedWith(Protocol):
+    """What the window was opened with (``EditorInputs``), as far as its parts read it."""
+
+    playback: PlaybackChoice
+
+
+class HasAction(Protocol):
+    action: QAction
+
+
+class EditorHost(Protocol):
+    """An editor window (also the QObject parent of the parts it is handed to)."""
+
+    session: EditSession
+    inputs: OpenedWith
+    view: PhraseView
+    player: Player
+    player_bar: PlayerBar
+    timeline: TimelineWidget
+    speakers: SpeakersPanel
+    find_bar: FindBar
+    find_again: HasAction  # its "Find speakers again…" action
+    export_button: QToolButton
+    menu_actions: EditorActions
+    menus: EditorMenus
+
+    # QMainWindow's own
+    def addAction(self, action: QAction) -> None: ...
+    def menuBar(self) -> QMenuBar: ...
+    def statusBar(self) -> QStatusBar: ...
+    def close(self) -> bool: ...
+
+    # what the window does
+    def show_status(self, message: str) -> None: ...
+    def push(self, command: EditCommand) -> bool: ...
+    def commit_open_editor(self) -> None: ...
+    def update_speaker_actions(self) -> None: ...
+    def undo(self) -> None: ...
+    def redo(self) -> None: ...
+    def open_export(self) -> object: ...
+    def edit_current(self) -> None: ...
+    def split_current(self) -> None: ...
+    def merge_current(self) -> None: ...
+    def delete_current(self) -> None: ...
+    def nudge(self, start_delta: int, end_delta: int) -> None: ...
+    def play_current(self) -> None: ...
+    def give_to_speaker(self, n: int) -> None: ...
+    def mark_current_language(self, language: str | None) -> None: ...
