@@ -191,7 +191,7 @@ def _module_name(path: Path) -> str:
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
 
 
-def _kzdesk_imports(path: Path, name: str, known: set[str]) -> set[str]:
+def _module_imports(path: Path, name: str, known: set[str]) -> set[str]:
     """The kzdesk modules ``path`` imports anywhere: at the top, in functions, and under
     ``if TYPE_CHECKING`` (a type-only import back is still a knot two modules must be read
     together to undo). ``from package import name`` counts as ``package.name`` when that is a
@@ -259,7 +259,7 @@ def test_no_import_cycles_within_kzdesk() -> None:
     are handed to the windows, the editor's parts see the window through a protocol, and
     ``transcript_ops`` reads a transcript through its shape."""
     modules = {_module_name(p): p for p in _modules()}
-    graph = {name: _kzdesk_imports(path, name, set(modules)) for name, path in modules.items()}
+    graph = {name: _module_imports(path, name, set(modules)) for name, path in modules.items()}
     assert _cycles(graph) == []
 
 
@@ -279,4 +279,4 @@ def test_the_cycle_check_sees_late_and_type_only_imports(tmp_path: Path) -> None
     )
     known = {"kzdesk.ui.chrome", "kzdesk.ui.main_window", "kzdesk.ui.actions", "kzdesk.core"}
     known |= {"kzdesk.core.transcript"}
-    assert _kzdesk_imports(probe, "kzdesk.ui.probe", known) == known - {"kzdesk.core"}
+    assert _module_imports(probe, "kzdesk.ui.probe", known) == known - {"kzdesk.core"}
