@@ -13,14 +13,13 @@ from pathlib import Path
 
 from kzdesk import __version__, cli_diarize, cli_folder, cli_run, export
 from kzdesk.app import AppContext, setup_logging
-from kzdesk.core import cost, timecode
+from kzdesk.core import cost, engine_registry, timecode
 from kzdesk.core.glossary import parse_terms
 from kzdesk.core.job import Language, SpeakersMode, speakers_choice
 from kzdesk.services import settings as settings_module
 from kzdesk.services.data_folder import DataFolderError
 from kzdesk.services.exporting import ExportError, parse_formats
 from kzdesk.services.secrets import SERVER
-from kzdesk.services.settings import ENGINES
 
 
 def _add_export_options(p: argparse.ArgumentParser) -> None:
@@ -35,6 +34,13 @@ def _speakers_arg(text: str) -> tuple[SpeakersMode, dict[str, int]]:
         return speakers_choice(text)
     except ValueError as exc:
         raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _engines_help() -> str:
+    """ "speechkit (cloud), whisper (…) or server (…); default from settings"."""
+    *first, last = [e.cli_help for e in engine_registry.all_engines()]
+    listed = f"{', '.join(first)} or {last}" if first else last
+    return f"{listed}; default from settings"
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -56,13 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="auto (default from settings), channels (each channel is a person), off, "
         "N (exactly N people) or MIN-MAX (between MIN and MAX people, e.g. 2-8)",
     )
-    t.add_argument(
-        "--engine",
-        choices=list(ENGINES),
-        help="speechkit (cloud), whisper (offline, on this computer) or server (your "
-        "organisation's OpenAI-compatible server, see “kzdesk config server_url”); default from "
-        "settings",
-    )
+    t.add_argument("--engine", choices=engine_registry.names(), help=_engines_help())
     t.add_argument(
         "--model",
         help="SpeechKit: general or deferred-general; Whisper: tiny, base, small, medium, "
