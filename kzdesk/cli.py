@@ -36,9 +36,9 @@ def _speakers_arg(text: str) -> tuple[SpeakersMode, dict[str, int]]:
         raise argparse.ArgumentTypeError(str(exc)) from None
 
 
-def _engines_help() -> str:
-    """ "speechkit (cloud), whisper (…) or server (…); default from settings"."""
-    *first, last = [e.cli_help for e in engine_registry.all_engines()]
+def _engines_help(engines: list[engine_registry.EngineInfo]) -> str:
+    """The registered engines' words, as in "a, b or c; default from settings"."""
+    *first, last = [e.cli_help for e in engines]
     listed = f"{', '.join(first)} or {last}" if first else last
     return f"{listed}; default from settings"
 
@@ -62,12 +62,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="auto (default from settings), channels (each channel is a person), off, "
         "N (exactly N people) or MIN-MAX (between MIN and MAX people, e.g. 2-8)",
     )
-    t.add_argument("--engine", choices=engine_registry.names(), help=_engines_help())
-    t.add_argument(
-        "--model",
-        help="SpeechKit: general or deferred-general; Whisper: tiny, base, small, medium, "
-        "large-v3-turbo, a model folder or a Hugging Face id; server: a model it serves",
-    )
+    engines = list(engine_registry.all_engines())
+    t.add_argument("--engine", choices=[e.name for e in engines], help=_engines_help(engines))
+    t.add_argument("--model", help="; ".join(filter(None, (e.model_help for e in engines))))
     t.add_argument("--export", default=None, help=f"formats: {','.join(export.FORMATS)}")
     t.add_argument(
         "--glossary",

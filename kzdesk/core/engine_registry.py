@@ -43,8 +43,9 @@ class EngineInfo:
     # acceptance, per model); otherwise the whole call is the recognition.
     remote_operations: bool = False
     model_option: str = "model"  # the job option that names its model (``--model``)
+    model_help: str = ""  # ``--model``'s words for it
     models: tuple[str, ...] = ()  # the models it takes, when it takes only these
-    local_models: bool = False  # models are folders on this computer that kzdesk downloads
+    local_models: bool = False  # Whisper models kzdesk downloads (services.models checks them)
     title: str = ""  # its name in the command line's sentences (empty: ``name``)
 
     @property
@@ -102,6 +103,7 @@ register(
         splits_channels=True,
         remote_operations=True,
         models=("general", "deferred-general"),
+        model_help="SpeechKit: general or deferred-general",
         title="SpeechKit",
     )
 )
@@ -114,6 +116,8 @@ register(
         "kzdesk.services.engine_providers:WhisperProvider",
         splits_channels=True,
         model_option="whisper_model",
+        model_help="Whisper: tiny, base, small, medium, large-v3-turbo, a model folder or a "
+        "Hugging Face id",
         local_models=True,
     )
 )
@@ -125,5 +129,6 @@ register(
         "server (your organisation's OpenAI-compatible server, see “kzdesk config server_url”)",
         "kzdesk.services.engine_providers:server_provider",
         model_option="server_model",
+        model_help="server: a model it serves",
     )
 )
