@@ -5,10 +5,9 @@ A new engine is one module (the engine and its provider) and one ``register`` li
 Job, the settings' check, ``kzdesk transcribe --engine``, the engine menus and combo boxes and
 the engine factory all read this table; nothing else compares engine names.
 
-Labels are English templates marked for translation in the context the window translates them
-in (``QCoreApplication.translate(context, label)``): the short one of the queue's menus
-("JobActions") and the longer one of the Settings dialog ("SettingsDialog"). lupdate reads
-only a literal context, so each marker spells its context out.
+Labels are English, marked like every sentence of the non-Qt layers (context "Messages"); the
+window shows them through ``kzdesk.ui.messages.translate_message``: the short one in the
+queue's menus, the longer one in the Settings dialog.
 """
 
 from __future__ import annotations
@@ -19,15 +18,12 @@ from typing import Any
 
 from kzdesk.core.i18n import QT_TRANSLATE_NOOP
 
-MENU_CONTEXT = "JobActions"
-SETTINGS_CONTEXT = "SettingsDialog"
-
 
 @dataclass(frozen=True)
 class EngineInfo:
     name: str  # stored in the queue (jobs.engine), the settings and given to --engine
-    label: str  # the queue's menus (context "JobActions")
-    settings_label: str  # the Settings dialog's engine box (context "SettingsDialog")
+    label: str  # the queue's menus
+    settings_label: str  # the Settings dialog's engine box
     cli_help: str  # the words of ``--engine``'s help (the command line speaks English)
     # Where the provider is: "module:attribute" imported when a job first needs the engine (so
     # this table stays free of services), or the provider itself. A provider is called with the
@@ -94,8 +90,8 @@ DEFAULT_ENGINE = SPEECHKIT
 register(
     EngineInfo(
         SPEECHKIT,
-        QT_TRANSLATE_NOOP("JobActions", "SpeechKit (cloud)"),
-        QT_TRANSLATE_NOOP("SettingsDialog", "SpeechKit (Yandex Cloud)"),
+        QT_TRANSLATE_NOOP("Messages", "SpeechKit (cloud)"),
+        QT_TRANSLATE_NOOP("Messages", "SpeechKit (Yandex Cloud)"),
         "speechkit (cloud)",
         "kzdesk.services.engine_providers:SpeechKitProvider",
         needs_key=True,
@@ -110,8 +106,8 @@ register(
 register(
     EngineInfo(
         "whisper",
-        QT_TRANSLATE_NOOP("JobActions", "Offline (Whisper on this computer)"),
-        QT_TRANSLATE_NOOP("SettingsDialog", "Offline — Whisper on this computer"),
+        QT_TRANSLATE_NOOP("Messages", "Offline (Whisper on this computer)"),
+        QT_TRANSLATE_NOOP("Messages", "Offline — Whisper on this computer"),
         "whisper (offline, on this computer)",
         "kzdesk.services.engine_providers:WhisperProvider",
         splits_channels=True,
@@ -124,8 +120,8 @@ register(
 register(
     EngineInfo(
         "server",
-        QT_TRANSLATE_NOOP("JobActions", "Your organisation's transcription server"),
-        QT_TRANSLATE_NOOP("SettingsDialog", "Your organisation's transcription server"),
+        QT_TRANSLATE_NOOP("Messages", "Your organisation's transcription server"),
+        QT_TRANSLATE_NOOP("Messages", "Your organisation's transcription server"),
         "server (your organisation's OpenAI-compatible server, see “kzdesk config server_url”)",
         "kzdesk.services.engine_providers:server_provider",
         model_option="server_model",

@@ -60,7 +60,7 @@ class WhisperProvider:
     def __init__(self, factory: EngineFactory) -> None:
         self.factory = factory
         self._lock = threading.Lock()
-        self._process: Any = None
+        self.process: Any = None  # the warm child (None until the first offline job)
 
     def __call__(self, job: Job) -> SpeechEngine:
         from kzdesk.engines.whisper import WhisperEngine, WhisperProcess
@@ -69,9 +69,9 @@ class WhisperProvider:
         # a job may name its own model (kzdesk transcribe --model); else the Settings one
         name = str(job.options.get("whisper_model") or settings.whisper_model)
         with self._lock:
-            if self._process is None:
-                self._process = WhisperProcess(keep_warm=True)
-            process = self._process
+            if self.process is None:
+                self.process = WhisperProcess(keep_warm=True)
+            process = self.process
         return WhisperEngine(
             models.locator(name, self.factory.models_dir),
             device=settings.whisper_device,
@@ -82,7 +82,7 @@ class WhisperProvider:
     def release(self) -> None:
         """End the warm process (it holds the model in memory); returns at once."""
         with self._lock:
-            process = self._process
+            process = self.process
         if process is not None:
             process.release()
 

@@ -75,11 +75,8 @@ class _Choice(str):
 
 
 def engine_names(owner: QObject | None = None) -> dict[_Choice, str]:
-    """The engines of the registry with their menu labels (marked there as "JobActions")."""
-    return {
-        _Choice(e.name): QCoreApplication.translate(engine_registry.MENU_CONTEXT, e.label)
-        for e in engine_registry.all_engines()
-    }
+    """The engines of the registry with their menu labels."""
+    return {_Choice(e.name): translate_message(e.label) for e in engine_registry.all_engines()}
 
 
 def ask_speaker_count(parent: QWidget, current: int) -> int | None:

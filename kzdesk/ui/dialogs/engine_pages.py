@@ -9,11 +9,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import QCoreApplication, SignalInstance
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, SignalInstance
 from PySide6.QtWidgets import QWidget
 
 from kzdesk.core import engine_registry
-from kzdesk.core.i18n import QT_TRANSLATE_NOOP
 from kzdesk.services.secrets import SERVER, SecretStore
 from kzdesk.services.settings import Settings
 from kzdesk.ui.dialogs.offline_settings_page import OfflineSettingsPage

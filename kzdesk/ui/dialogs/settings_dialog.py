@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import cast
 
-from PySide6.QtCore import QCoreApplication, Signal, Slot
+from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -155,13 +155,7 @@ class SettingsDialog(QDialog):
         group = QGroupBox(self.tr("Recognition defaults"))
         form = ui.form(group)
         self.engine_combo = ui.combo(
-            *(
-                (
-                    e.name,
-                    QCoreApplication.translate(engine_registry.SETTINGS_CONTEXT, e.settings_label),
-                )
-                for e in engine_registry.all_engines()
-            )
+            *((e.name, translate_message(e.settings_label)) for e in engine_registry.all_engines())
         )
         self.engine_combo.setObjectName("engine")
         form.addRow(ui.buddy(self.tr("E&ngine:"), self.engine_combo), self.engine_combo)
