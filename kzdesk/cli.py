@@ -13,14 +13,13 @@ from pathlib import Path
 
 from kzdesk import __version__, cli_diarize, cli_folder, cli_run, export
 from kzdesk.app import AppContext, setup_logging
-from kzdesk.core import cost, timecode
+from kzdesk.core import cost, engine_registry, timecode
 from kzdesk.core.glossary import parse_terms
 from kzdesk.core.job import Language, SpeakersMode, speakers_choice
 from kzdesk.services import settings as settings_module
 from kzdesk.services.data_folder import DataFolderError
 from kzdesk.services.exporting import ExportError, parse_formats
 from kzdesk.services.secrets import SERVER
-from kzdesk.services.settings import ENGINES
 
 
 def _add_export_options(p: argparse.ArgumentParser) -> None:
@@ -43,6 +42,13 @@ def _speakers_arg(text: str) -> tuple[SpeakersMode, dict[str, int]]:
         raise argparse.ArgumentTypeError(str(exc)) from None
 
 
+def _engines_help(engines: list[engine_registry.EngineInfo]) -> str:
+    """The registered engines' words, as in "a, b or c; default from settings"."""
+    *first, last = [e.cli_help for e in engines]
+    listed = f"{', '.join(first)} or {last}" if first else last
+    return f"{listed}; default from settings"
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="kzdesk", description="Transcribe Kazakh and Russian recordings with speakers."
@@ -62,18 +68,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="auto (default from settings), channels (each channel is a person), off, "
         "N (exactly N people) or MIN-MAX (between MIN and MAX people, e.g. 2-8)",
     )
-    t.add_argument(
-        "--engine",
-        choices=list(ENGINES),
-        help="speechkit (cloud), whisper (offline, on this computer) or server (your "
-        "organisation's OpenAI-compatible server, see “kzdesk config server_url”); default from "
-        "settings",
-    )
-    t.add_argument(
-        "--model",
-        help="SpeechKit: general or deferred-general; Whisper: tiny, base, small, medium, "
-        "large-v3-turbo, a model folder or a Hugging Face id; server: a model it serves",
-    )
+    engines = list(engine_registry.all_engines())
+    t.add_argument("--engine", choices=[e.name for e in engines], help=_engines_help(engines))
+    t.add_argument("--model", help="; ".join(filter(None, (e.model_help for e in engines))))
     t.add_argument("--export", default=None, help=_formats_help())
     t.add_argument(
         "--glossary",

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from kzdesk.app import AppContext
 from kzdesk.cli_progress import ProgressPrinter
+from kzdesk.core import engine_registry
 from kzdesk.core.glossary import parse_terms
 from kzdesk.core.job import Job, JobState, Language, SpeakersMode
 from kzdesk.services import models
@@ -24,7 +25,6 @@ from kzdesk.services.exporting import ExportError, ExportOutcome, ExportRequest,
 from kzdesk.services.media_scan import find_recordings
 from kzdesk.services.queue_lock import TERMINAL, QueueLock
 from kzdesk.services.runner import QueueRunner
-from kzdesk.services.settings import SPEECHKIT_MODELS
 
 FOLLOW_INTERVAL_S = 0.5
 
@@ -83,6 +83,17 @@ def read_glossary(path: str) -> list[str] | None:
     return parse_terms(text)
 
 
+def model_problem(engine: str, model: str) -> str | None:
+    """Why ``--model`` cannot name ``model`` for ``engine``; None when it can."""
+    info = engine_registry.info(engine)
+    if info.local_models:
+        return models.describe_missing(model)
+    if info.models and model not in info.models:
+        choices = " or ".join(f"“{m}”" for m in info.models)
+        return f"The {info.cli_name} model must be {choices}."
+    return None
+
+
 def transcribe(ctx: AppContext, args: argparse.Namespace) -> int:
     files, notes, unusable = scan_paths(args.paths)
     for note in notes:
@@ -95,19 +106,12 @@ def transcribe(ctx: AppContext, args: argparse.Namespace) -> int:
     options: dict[str, object] = {}
     speakers, speaker_options = args.speakers or (SpeakersMode(s.speakers), {})
     options.update(speaker_options)
-    if args.model and engine == "whisper":
-        problem = models.describe_missing(args.model)
+    if args.model:
+        problem = model_problem(engine, args.model)
         if problem:
             print(problem, file=sys.stderr)
             return 2
-        options["whisper_model"] = args.model
-    elif args.model and engine == "server":
-        options["server_model"] = args.model
-    elif args.model:
-        if args.model not in SPEECHKIT_MODELS:
-            print("The SpeechKit model must be “general” or “deferred-general”.", file=sys.stderr)
-            return 2
-        options["model"] = args.model
+        options[engine_registry.info(engine).model_option] = args.model
     if args.glossary:
         terms = read_glossary(args.glossary)
         if terms is None:

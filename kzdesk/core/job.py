@@ -7,6 +7,8 @@ import time
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from kzdesk.core import engine_registry
+
 
 class JobState(enum.StrEnum):
     QUEUED = "queued"
@@ -146,7 +148,7 @@ class Job:
     duration_ms: int | None = None
     language: Language = Language.KK_RU
     speakers: SpeakersMode = SpeakersMode.AUTO
-    engine: str = "speechkit"
+    engine: str = engine_registry.DEFAULT_ENGINE
     options: dict[str, Any] = field(default_factory=dict)
     state: JobState = JobState.QUEUED
     attempts: int = 0
@@ -231,10 +233,12 @@ class Job:
     @property
     def diarizes_locally(self) -> bool:
         """Whether speakers are found on this computer after recognition (the engine's own
-        labels are used for AUTO with SpeechKit, channels and off)."""
+        labels are used for AUTO with an engine that labels speakers (SpeechKit), channels
+        and off)."""
         if self.speakers in (SpeakersMode.COUNT, SpeakersMode.RANGE):
             return True
-        return self.speakers is SpeakersMode.AUTO and self.engine != "speechkit"
+        labels_speakers = engine_registry.info(self.engine).labels_speakers
+        return self.speakers is SpeakersMode.AUTO and not labels_speakers
 
     @property
     def file_name(self) -> str:

@@ -67,13 +67,7 @@ class Estimator:
 
     # ---- parts of a job -------------------------------------------------------------------
     def _recognition_s(self, job: Job) -> float | None:
-        if job.engine == "speechkit":
-            model = str(job.options.get("model") or self.default_model)
-            kind = service_times.speechkit_kind(model)
-        else:
-            kind = service_times.engine_kind(
-                job.engine, str(job.options.get("whisper_model") or "")
-            )
+        kind = service_times.recognition_kind(job, self.default_model)
         return self.times.estimate_s(kind, job.duration_ms)
 
     def _speakers_s(self, job: Job) -> float:

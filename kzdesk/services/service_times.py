@@ -25,6 +25,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from kzdesk.core import engine_registry
 from kzdesk.core.job import Job
 
 log = logging.getLogger(__name__)
@@ -90,13 +91,20 @@ def fit(samples: Iterable[Sample], default: Rate | None = None) -> Rate | None:
     return Rate(fixed, slope)
 
 
-def speechkit_kind(model: str) -> str:
-    return f"speechkit:{model or 'general'}"
-
-
 def engine_kind(engine: str, model: str) -> str:
     """The kind a job's recognition is measured under (engine and model)."""
     return f"{engine}:{model}" if model else engine
+
+
+def recognition_kind(job: Job, default_model: str) -> str:
+    """The kind of ``job``'s recognition: an engine with remote operations (SpeechKit) per
+    model, the default one when the job names none (the deferred model may take a day);
+    others per the model the job names, else under the engine's name."""
+    info = engine_registry.info(job.engine)
+    model = str(job.options.get(info.model_option) or "")
+    if info.remote_operations:
+        return engine_kind(job.engine, model or default_model or "general")
+    return engine_kind(job.engine, model)
 
 
 class ServiceTimes:
@@ -136,11 +144,10 @@ class ServiceTimes:
         """A recognised piece: SpeechKit's wait from ``accepted_at`` (its acceptance in this
         run) to now, or a whole recognition on this computer (``local``: not continued from
         an earlier run) that took ``seconds``."""
+        kind = recognition_kind(job, model)
         if accepted_at is not None:
-            kind = speechkit_kind(str(job.options.get("model") or model))
             self.record(kind, audio_ms, time.time() - accepted_at)
-        elif local and job.engine != "speechkit":
-            kind = engine_kind(job.engine, str(job.options.get("whisper_model") or ""))
+        elif local and not engine_registry.info(job.engine).remote_operations:
             self.record(kind, audio_ms, seconds)
 
     def samples(self, kind: str) -> list[Sample]:

@@ -10,16 +10,15 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from kzdesk.core import engine_registry
 from kzdesk.core.i18n import QT_TRANSLATE_NOOP
 from kzdesk.core.job import Language, SpeakersMode
 from kzdesk.core.proofread import DEFAULT_UNCERTAIN_BELOW
 from kzdesk.export.options import ExportOptions
 
 SETTINGS_FILE = "settings.json"
-# SpeechKit in the cloud, Whisper on this computer, an organisation's server (OpenAI's API)
-ENGINES = ("speechkit", "whisper", "server")
 WHISPER_DEVICES = ("auto", "cpu", "cuda")
-SPEECHKIT_MODELS = ("general", "deferred-general")
+SPEECHKIT_MODELS = engine_registry.info(engine_registry.SPEECHKIT).models
 EXPORT_LANGUAGES = ("", "kk", "ru", "en")  # "": the interface language
 
 
@@ -29,7 +28,9 @@ class Settings:
     language: str = Language.KK_RU.value
     speakers: str = SpeakersMode.AUTO.value
     model: str = "general"  # or "deferred-general": cheaper, finishes within 24 h
-    engine: str = "speechkit"  # what new files use; each job can change it while queued
+    engine: str = (
+        engine_registry.DEFAULT_ENGINE
+    )  # what new files use; each job can change it while queued
     whisper_model: str = "base"  # a size (tiny … large-v3-turbo), a model folder or a hub id
     whisper_device: str = "auto"  # "auto": CUDA (float16) when a GPU is there, else CPU int8
     parallel_jobs: int = 5
@@ -86,7 +87,7 @@ class Settings:
             problems.append(
                 QT_TRANSLATE_NOOP("Messages", "The model must be “general” or “deferred-general”.")
             )
-        if self.engine not in ENGINES:
+        if not engine_registry.is_known(self.engine):
             problems.append(
                 QT_TRANSLATE_NOOP(
                     "Messages", "Choose SpeechKit, the offline engine or a transcription server."

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import numpy as np
 
+from kzdesk.core import engine_registry
 from kzdesk.core.job import Job, SpeakersMode
 from kzdesk.core.transcript import Speaker, Transcript
 from kzdesk.core.voices import SpeakerVoice
@@ -164,16 +165,12 @@ def save_voice(profiles: VoiceProfileStore, voice: SpeakerVoice, name: str) -> N
     profiles.save(name, np.asarray(voice.vector, dtype=np.float32), voice.model)
 
 
-# Engines that give each channel of a stereo piece its own speaker tag.
-SPLITS_CHANNELS = frozenset({"speechkit", "whisper"})
-
-
 def engine_split_channels(job: Job, piece_channels: list[int]) -> bool:
     """Whether the engine already gave each channel its own speaker tag (stereo pieces sent
     to an engine that splits them); otherwise the channels are told apart here."""
     return (
         job.speakers is SpeakersMode.CHANNELS
-        and job.engine in SPLITS_CHANNELS
+        and engine_registry.info(job.engine).splits_channels
         and bool(piece_channels)
         and all(c == 2 for c in piece_channels)
     )

@@ -362,11 +362,7 @@ class TranscriptionService:
             # (bench/proofreading.py); the Settings glossary works after recognition
             glossary=tuple(merge_terms(job.options.get("glossary") or ())),
         )
-        run.wait_kind = (
-            service_times.speechkit_kind(options.model)
-            if job.engine == "speechkit"
-            else service_times.engine_kind(job.engine, options.model)
-        )
+        run.wait_kind = service_times.recognition_kind(job, options.model)
         if piece_pool.concurrency(engine):  # an engine that takes several pieces at once
             context = functools.partial(_PieceContext, run)
             records = piece_pool.recognize_pending(run, engine, options, pieces, records, context)

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from kzdesk.core.engine import LOCAL_OPERATION, AudioPiece, maybe_sent_error
+from kzdesk.core.engine_registry import DEFAULT_ENGINE
 from kzdesk.core.job import ACTIVE_STATES, Job, JobState, Language, SpeakersMode
 from kzdesk.storage.db import Database
 
@@ -66,7 +67,7 @@ class JobQueue:
         *,
         language: Language = Language.KK_RU,
         speakers: SpeakersMode = SpeakersMode.AUTO,
-        engine: str = "speechkit",
+        engine: str = DEFAULT_ENGINE,
         options: dict[str, Any] | None = None,
         export_request: dict[str, Any] | None = None,
     ) -> Job:

@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QPoint, Qt, QThreadPool, Q
 from PySide6.QtGui import QAction, QActionGroup, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QDialog, QInputDialog, QMenu, QStyle, QWidget
 
+from kzdesk.core import engine_registry
 from kzdesk.core.job import (
     DEFAULT_SPEAKER_RANGE,
     MAX_SPEAKERS,
@@ -72,15 +73,8 @@ class _Choice(str):
 
 
 def engine_names(owner: QObject | None = None) -> dict[_Choice, str]:
-    return {
-        _Choice("speechkit"): QCoreApplication.translate("JobActions", "SpeechKit (cloud)"),
-        _Choice("whisper"): QCoreApplication.translate(
-            "JobActions", "Offline (Whisper on this computer)"
-        ),
-        _Choice("server"): QCoreApplication.translate(
-            "JobActions", "Your organisation's transcription server"
-        ),
-    }
+    """The engines of the registry with their menu labels."""
+    return {_Choice(e.name): translate_message(e.label) for e in engine_registry.all_engines()}
 
 
 def ask_speaker_count(parent: QWidget, current: int) -> int | None:

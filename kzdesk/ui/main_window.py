@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from kzdesk.app import AppContext
+from kzdesk.core import engine_registry
 from kzdesk.core.job import Job, JobState
 from kzdesk.services import settings as settings_module
 from kzdesk.services.engines import check_speechkit
@@ -323,7 +324,8 @@ class MainWindow(QMainWindow):
 
     def _needs_key(self) -> bool:
         """The banner asks for a key only while new files go to SpeechKit without one."""
-        return self.ctx.settings.engine == "speechkit" and self.ctx.secrets.api_key() is None
+        needs_key = engine_registry.info(self.ctx.settings.engine).needs_key
+        return needs_key and self.ctx.secrets.api_key() is None
 
     def _apply_settings(self, new: Settings, *, save: bool) -> None:
         # Update in place: the engine factory and the actions hold this same object.

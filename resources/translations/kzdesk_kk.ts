@@ -839,10 +839,6 @@
         <translation>Өшірулі</translation>
     </message>
     <message>
-        <source>Offline (Whisper on this computer)</source>
-        <translation>Офлайн (осы компьютердегі Whisper)</translation>
-    </message>
-    <message>
         <source>Open transcript</source>
         <translation>Транскриптті ашу</translation>
     </message>
@@ -867,20 +863,12 @@
         <translation>Сөйлеушілер</translation>
     </message>
     <message>
-        <source>SpeechKit (cloud)</source>
-        <translation>SpeechKit (бұлт)</translation>
-    </message>
-    <message>
         <source>The folder “%1” no longer exists.</source>
         <translation>“%1” қалтасы енді жоқ.</translation>
     </message>
     <message>
         <source>The transcript of “%1” will be lost. Remove it from the queue?</source>
         <translation>“%1” транскрипті жоғалады. Оны кезектен алып тастау керек пе?</translation>
-    </message>
-    <message>
-        <source>Your organisation&apos;s transcription server</source>
-        <translation>Ұйымыңыздың тану сервері</translation>
     </message>
     <message>
         <source>“%1” has no transcript yet.</source>
@@ -1269,6 +1257,14 @@
         <translation>Тану сервері көрсетілмеген. Оның мекенжайын “Баптаулар → Сервер” бөлімінде енгізіңіз (немесе “kzdesk config server_url http://…” командасын орындаңыз).</translation>
     </message>
     <message>
+        <source>Offline (Whisper on this computer)</source>
+        <translation>Офлайн (осы компьютердегі Whisper)</translation>
+    </message>
+    <message>
+        <source>Offline — Whisper on this computer</source>
+        <translation>Офлайн — осы компьютердегі Whisper</translation>
+    </message>
+    <message>
         <source>Parallel jobs must be between 1 and 16.</source>
         <translation>Қатар орындалатын тапсырмалар саны 1-ден 16-ға дейін болуы керек.</translation>
     </message>
@@ -1299,6 +1295,14 @@
     <message>
         <source>Something unexpected went wrong while processing this file. Try again; if it happens again, send the log file (Help → Open log folder) to support.</source>
         <translation>Бұл файлды өңдеу кезінде күтпеген қате шықты. Қайталап көріңіз; қате тағы шықса, журнал файлын (Анықтама → Журнал қалтасын ашу) қолдау қызметіне жіберіңіз.</translation>
+    </message>
+    <message>
+        <source>SpeechKit (Yandex Cloud)</source>
+        <translation>SpeechKit (Yandex Cloud)</translation>
+    </message>
+    <message>
+        <source>SpeechKit (cloud)</source>
+        <translation>SpeechKit (бұлт)</translation>
     </message>
     <message>
         <source>SpeechKit could not process the audio ({message}). Check that the file plays.</source>
@@ -1723,6 +1727,10 @@
     <message>
         <source>Waiting to retry</source>
         <translation>Қайталауды күтуде</translation>
+    </message>
+    <message>
+        <source>Your organisation&apos;s transcription server</source>
+        <translation>Ұйымыңыздың тану сервері</translation>
     </message>
     <message>
         <source>invalid argument</source>
@@ -2457,10 +2465,6 @@
         <translation>Өшірулі</translation>
     </message>
     <message>
-        <source>Offline — Whisper on this computer</source>
-        <translation>Офлайн — осы компьютердегі Whisper</translation>
-    </message>
-    <message>
         <source>Parallel &amp;jobs:</source>
         <translation>Қатар орындалатын &amp;тапсырмалар:</translation>
     </message>
@@ -2497,10 +2501,6 @@
         <translation>Баптаулар</translation>
     </message>
     <message>
-        <source>SpeechKit (Yandex Cloud)</source>
-        <translation>SpeechKit (Yandex Cloud)</translation>
-    </message>
-    <message>
         <source>Standard</source>
         <translation>Стандартты</translation>
     </message>
@@ -2515,10 +2515,6 @@
     <message>
         <source>Your SpeechKit price, used only to show estimates.</source>
         <translation>SpeechKit бағаңыз, тек болжамды құнды көрсету үшін қолданылады.</translation>
-    </message>
-    <message>
-        <source>Your organisation&apos;s transcription server</source>
-        <translation>Ұйымыңыздың тану сервері</translation>
     </message>
 </context>
 <context>

@@ -848,10 +848,6 @@
         <translation>Выключено</translation>
     </message>
     <message>
-        <source>Offline (Whisper on this computer)</source>
-        <translation>Офлайн (Whisper на этом компьютере)</translation>
-    </message>
-    <message>
         <source>Open transcript</source>
         <translation>Открыть расшифровку</translation>
     </message>
@@ -876,20 +872,12 @@
         <translation>Спикеры</translation>
     </message>
     <message>
-        <source>SpeechKit (cloud)</source>
-        <translation>SpeechKit (облако)</translation>
-    </message>
-    <message>
         <source>The folder “%1” no longer exists.</source>
         <translation>Папки «%1» больше нет.</translation>
     </message>
     <message>
         <source>The transcript of “%1” will be lost. Remove it from the queue?</source>
         <translation>Расшифровка «%1» будет потеряна. Удалить её из очереди?</translation>
-    </message>
-    <message>
-        <source>Your organisation&apos;s transcription server</source>
-        <translation>Сервер распознавания вашей организации</translation>
     </message>
     <message>
         <source>“%1” has no transcript yet.</source>
@@ -1280,6 +1268,14 @@
         <translation>Сервер распознавания не задан. Введите его адрес в разделе «Настройки → Сервер» (или выполните «kzdesk config server_url http://…»).</translation>
     </message>
     <message>
+        <source>Offline (Whisper on this computer)</source>
+        <translation>Офлайн (Whisper на этом компьютере)</translation>
+    </message>
+    <message>
+        <source>Offline — Whisper on this computer</source>
+        <translation>Офлайн — Whisper на этом компьютере</translation>
+    </message>
+    <message>
         <source>Parallel jobs must be between 1 and 16.</source>
         <translation>Число одновременных заданий должно быть от 1 до 16.</translation>
     </message>
@@ -1310,6 +1306,14 @@
     <message>
         <source>Something unexpected went wrong while processing this file. Try again; if it happens again, send the log file (Help → Open log folder) to support.</source>
         <translation>При обработке этого файла произошла непредвиденная ошибка. Попробуйте ещё раз; если ошибка повторится, отправьте файл журнала («Справка → Открыть папку журнала») в службу поддержки.</translation>
+    </message>
+    <message>
+        <source>SpeechKit (Yandex Cloud)</source>
+        <translation>SpeechKit (Yandex Cloud)</translation>
+    </message>
+    <message>
+        <source>SpeechKit (cloud)</source>
+        <translation>SpeechKit (облако)</translation>
     </message>
     <message>
         <source>SpeechKit could not process the audio ({message}). Check that the file plays.</source>
@@ -1734,6 +1738,10 @@
     <message>
         <source>Waiting to retry</source>
         <translation>Ожидает повтора</translation>
+    </message>
+    <message>
+        <source>Your organisation&apos;s transcription server</source>
+        <translation>Сервер распознавания вашей организации</translation>
     </message>
     <message>
         <source>invalid argument</source>
@@ -2468,10 +2476,6 @@
         <translation>Выключено</translation>
     </message>
     <message>
-        <source>Offline — Whisper on this computer</source>
-        <translation>Офлайн — Whisper на этом компьютере</translation>
-    </message>
-    <message>
         <source>Parallel &amp;jobs:</source>
         <translation>Одновременных &amp;заданий:</translation>
     </message>
@@ -2508,10 +2512,6 @@
         <translation>Настройки</translation>
     </message>
     <message>
-        <source>SpeechKit (Yandex Cloud)</source>
-        <translation>SpeechKit (Yandex Cloud)</translation>
-    </message>
-    <message>
         <source>Standard</source>
         <translation>Стандартное</translation>
     </message>
@@ -2526,10 +2526,6 @@
     <message>
         <source>Your SpeechKit price, used only to show estimates.</source>
         <translation>Ваша цена SpeechKit, используется только для оценки стоимости.</translation>
-    </message>
-    <message>
-        <source>Your organisation&apos;s transcription server</source>
-        <translation>Сервер распознавания вашей организации</translation>
     </message>
 </context>
 <context>

@@ -96,3 +96,16 @@ def test_a_speechkit_job_is_measured_and_the_next_wait_is_estimated(
         assert seen[-1].waiting_since is None  # done: no wait any more
     finally:
         db.close()
+
+
+def test_each_engine_is_measured_under_its_model() -> None:
+    def kind(engine: str, **options: object) -> str:
+        return service_times.recognition_kind(
+            Job(id=1, source_path="a", engine=engine, options=dict(options)), "general"
+        )
+
+    assert kind("speechkit") == "speechkit:general"  # SpeechKit: always per model
+    assert kind("speechkit", model="deferred-general") == "speechkit:deferred-general"
+    assert kind("whisper") == "whisper"
+    assert kind("whisper", whisper_model="small") == "whisper:small"
+    assert kind("server", server_model="kazakh-ft") == "server:kazakh-ft"

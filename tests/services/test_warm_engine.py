@@ -55,7 +55,7 @@ def test_a_batch_starts_one_engine_and_loads_the_model_once(
     with caplog.at_level(logging.INFO, logger="kzdesk.engines.whisper"):
         ended = QueueRunner(service, queue, workers=2).run([j.id for j in jobs])
     assert [j.state for j in ended] == [JobState.DONE] * 3, [j.error for j in ended]
-    process = factory._whisper_process
+    process = factory.provider("whisper").process  # type: ignore[attr-defined]
     assert process is not None
     assert process.starts == 1  # one child for the three files
     assert sum("loaded on" in r.getMessage() for r in caplog.records) == 1  # one model load

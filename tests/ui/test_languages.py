@@ -232,3 +232,19 @@ def test_a_chosen_language_brings_its_number_style(qapp: QApplication) -> None:
         assert QLocale().toString(1.6, "f", 1) == "1,6"
     finally:
         QLocale.setDefault(previous)
+
+
+def test_the_engine_labels_of_the_registry_are_translated(qtbot, tmp_path: Path, language: str):
+    from kzdesk.services.secrets import SecretStore
+    from kzdesk.services.settings import Settings
+    from kzdesk.ui.dialogs.settings_dialog import SettingsDialog
+    from kzdesk.ui.job_actions import engine_names
+
+    _check_language(list(engine_names().values()), language)  # the queue's Engine ▸ menu
+    dialog = SettingsDialog(
+        Settings(), SecretStore(tmp_path), tmp_path / "data", check_connection=lambda k, f: None
+    )
+    qtbot.addWidget(dialog)
+    combo = dialog.engine_combo
+    shown = {combo.itemData(i): combo.itemText(i) for i in range(combo.count())}
+    _check_language([shown["whisper"], shown["server"]], language)  # SpeechKit keeps its name

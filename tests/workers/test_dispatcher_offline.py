@@ -45,7 +45,7 @@ def test_one_engine_process_per_batch_released_when_idle(
             options={"beam_size": 1},
         )
         qtbot.waitUntil(lambda: batches == [(2, 0)], timeout=180_000)
-        process = factory._whisper_process
+        process = factory.provider("whisper").process  # type: ignore[attr-defined]
         assert process is not None and process.starts == 1
         qtbot.waitUntil(lambda: not process.warm, timeout=15_000)
     finally:

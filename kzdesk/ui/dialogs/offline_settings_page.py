@@ -6,7 +6,7 @@ import dataclasses
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,6 +33,8 @@ OTHER = ""  # the combo's "folder or hub id" entry
 
 
 class OfflineSettingsPage(QWidget):
+    changed = Signal()  # the model changed: the dialog checks the form again
+
     def __init__(self, models_dir: Path | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.models_dir = models_dir or models.default_models_dir()
@@ -40,6 +42,8 @@ class OfflineSettingsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self._build_model_group())
         layout.addWidget(self._build_installed_group(), 1)
+        self.model_combo.currentIndexChanged.connect(self.changed)
+        self.custom_edit.textChanged.connect(self.changed)
         self.refresh()
 
     # ---- building ---------------------------------------------------------------------------
@@ -128,12 +132,16 @@ class OfflineSettingsPage(QWidget):
         value = self.model_combo.currentData()
         return value if value else self.custom_edit.text().strip()
 
-    def problems(self) -> list[str]:
+    def problems(self, engine: str = "") -> list[str]:
+        """What is wrong with the model chosen (whichever engine new files use)."""
         name = self.model_name()
         if not name:
             return []  # Settings.validate says so
         problem = models.describe_missing(name)
-        return [problem] if problem else []
+        return [translate_message(problem)] if problem else []
+
+    def save_key(self) -> str | None:
+        return None  # the offline engine needs no key
 
     # ---- the installed list -------------------------------------------------------------------
     def refresh(self) -> None:

@@ -9,6 +9,7 @@ import itertools
 import logging
 from collections.abc import Callable
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
@@ -27,11 +28,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kzdesk.core import engine_registry
 from kzdesk.core.job import Language, SpeakersMode
 from kzdesk.services import settings as settings_service
-from kzdesk.services.secrets import SERVER, SecretStore
+from kzdesk.services.secrets import SecretStore
 from kzdesk.services.settings import Settings
+from kzdesk.ui.dialogs import engine_pages
 from kzdesk.ui.dialogs import form_helpers as ui
+from kzdesk.ui.dialogs.engine_pages import EngineSettingsPage
 from kzdesk.ui.dialogs.export_settings_page import ExportSettingsPage
 from kzdesk.ui.dialogs.first_run_banner import FirstRunBanner
 from kzdesk.ui.dialogs.offline_settings_page import OfflineSettingsPage
@@ -66,12 +70,16 @@ class SettingsDialog(QDialog):
         self._data_dir = Path(data_dir)
         self.speechkit = SpeechKitSettingsGroup(secrets, check_connection=check_connection)
         self._alias_speechkit_widgets()
-        self.offline = OfflineSettingsPage(models_dir)
         self.exports = ExportSettingsPage()
         self.output_edit, self.browse_button = self.exports.output_edit, self.exports.browse_button
         self.format_checks = self.exports.format_checks
         self.proofreading = ProofreadingSettingsPage()
-        self.server = ServerSettingsPage(secrets.of(SERVER), check=check_server)
+        # the engines' own pages (engine_pages.PAGES); tests and helpers reach two by name
+        self.engine_pages = engine_pages.make_pages(
+            engine_pages.PageNeeds(secrets, models_dir, check_server)
+        )
+        self.offline = cast(OfflineSettingsPage, self.engine_pages["whisper"])
+        self.server = cast(ServerSettingsPage, self.engine_pages["server"])
 
         general = QWidget()
         columns = QGridLayout(general)
@@ -102,9 +110,9 @@ class SettingsDialog(QDialog):
         self.tabs = QTabWidget()
         self.tabs.addTab(general, self.tr("&General"))
         self.tabs.addTab(self.exports, self.tr("E&xport"))
-        self.tabs.addTab(self.offline, self.tr("&Offline engine"))
+        for name, page in self.engine_pages.items():
+            self.tabs.addTab(page, engine_pages.title(name))
         self.tabs.addTab(self.proofreading, self.tr("Proo&freading"))
-        self.tabs.addTab(self.server, self.tr("Se&rver"))
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
@@ -115,8 +123,6 @@ class SettingsDialog(QDialog):
         self._set_tab_order()
         for signal in (
             self.engine_combo.currentIndexChanged,
-            self.offline.model_combo.currentIndexChanged,
-            self.offline.custom_edit.textChanged,
             self.folder_edit.textChanged,
             self.language_combo.currentIndexChanged,
             self.speakers_combo.currentIndexChanged,
@@ -127,7 +133,8 @@ class SettingsDialog(QDialog):
             self.currency_edit.textChanged,
         ):
             signal.connect(self._revalidate)
-        self.server.changed.connect(self._revalidate)
+        for page in self._pages():
+            page.changed.connect(self._revalidate)
         self._revalidate()
         # Wrapped labels need height for width, which the minimum size ignores.
         self.resize(self.sizeHint())
@@ -147,9 +154,7 @@ class SettingsDialog(QDialog):
         group = QGroupBox(self.tr("Recognition defaults"))
         form = ui.form(group)
         self.engine_combo = ui.combo(
-            ("speechkit", self.tr("SpeechKit (Yandex Cloud)")),
-            ("whisper", self.tr("Offline — Whisper on this computer")),
-            ("server", self.tr("Your organisation's transcription server")),
+            *((e.name, translate_message(e.settings_label)) for e in engine_registry.all_engines())
         )
         self.engine_combo.setObjectName("engine")
         form.addRow(ui.buddy(self.tr("E&ngine:"), self.engine_combo), self.engine_combo)
@@ -231,9 +236,9 @@ class SettingsDialog(QDialog):
     def _load(self, settings: Settings) -> None:
         self.folder_edit.setText(settings.folder_id)
         ui.select(self.engine_combo, settings.engine)
-        self.offline.load(settings)
+        for page in self._pages():
+            page.load(settings)
         self.proofreading.load(settings)
-        self.server.load(settings)
         ui.select(self.language_combo, settings.language)
         ui.select(self.speakers_combo, settings.speakers)
         ui.select(self.model_combo, settings.model)
@@ -257,9 +262,13 @@ class SettingsDialog(QDialog):
             currency=self.currency_edit.text().strip() or self._settings.currency,
             interface_language=self.interface_combo.currentData(),
         )
-        return self.server.apply(
-            self.proofreading.apply(self.offline.apply(self.exports.apply(settings)))
-        )
+        settings = self.proofreading.apply(self.exports.apply(settings))
+        for page in self._pages():
+            settings = page.apply(settings)
+        return settings
+
+    def _pages(self) -> list[EngineSettingsPage]:
+        return [cast(EngineSettingsPage, page) for page in self.engine_pages.values()]
 
     def key_storage(self) -> str:
         """Where the key will go: "keyring", "file" or "session"."""
@@ -269,9 +278,10 @@ class SettingsDialog(QDialog):
     def problems(self) -> list[str]:
         # Settings.validate speaks English; translations can match its sentences here.
         problems = [translate_message(problem) for problem in self.current_settings().validate()]
-        offline = [translate_message(p) for p in self.offline.problems()]
-        server = self.server.problems(self.engine_combo.currentData())
-        return problems + [p for p in offline if p not in problems] + server
+        engine = self.engine_combo.currentData()
+        for page in self._pages():
+            problems += [p for p in page.problems(engine) if p not in problems]
+        return problems
 
     @Slot()
     def _revalidate(self) -> None:
@@ -291,7 +301,9 @@ class SettingsDialog(QDialog):
             self._show_problems(problems)
             return
         settings = self.current_settings()
-        failure = self.speechkit.save_key() or self.server.save_key()
+        failure = self.speechkit.save_key()
+        for page in self._pages():
+            failure = failure or page.save_key()
         if failure is not None:
             self._show_problems([failure])
             return
