@@ -163,6 +163,10 @@ def test_plural_messages_have_the_forms_of_the_language(language: str) -> None:
     numerus = [m for m in _messages(tool.ts_path(language)) if len(m[2]) > 1]
     assert numerus, "the sources have %n messages"
     assert {len(translations) for _, _, translations in numerus} == {expected}
+    # a count (%n) only finds its translation as a plural message: lupdate makes one of tr()
+    # with %n, not of QCoreApplication.translate(), whose translation is then never shown
+    counted = [f"{c}: {s}" for c, s, forms in _messages(tool.ts_path(language)) if "%n" in s]
+    assert [m for m in counted if m not in {f"{c}: {s}" for c, s, _ in numerus}] == []
 
 
 # ---- the Qt-free marker of the non-UI layers -------------------------------------------

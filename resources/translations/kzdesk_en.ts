@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>EditCommands</name>
+    <message numerus="yes">
+        <source>Replace %n matches of “{text}”</source>
+        <translation>
+            <numerusform>Replace %n matches of “{text}”</numerusform>
+            <numerusform>Replace %n matches of “{text}”</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>EditorWindow</name>
     <message numerus="yes">
         <source>Exported %n file(s).</source>
@@ -99,6 +109,16 @@
         <translation>
             <numerusform>%n recording is still being transcribed. Close kzdesk anyway? It continues where it stopped the next time you open it.</numerusform>
             <numerusform>%n recordings are still being transcribed. Close kzdesk anyway? They continue where they stopped the next time you open it.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Proofreading</name>
+    <message numerus="yes">
+        <source>%n uncertain word(s) left</source>
+        <translation>
+            <numerusform>%n uncertain word left</numerusform>
+            <numerusform>%n uncertain words left</numerusform>
         </translation>
     </message>
 </context>

@@ -109,9 +109,12 @@
         <source>Rename speaker to {name}</source>
         <translation>Сөйлеушінің атын өзгерту: {name}</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>Replace %n matches of “{text}”</source>
-        <translation>“{text}” сәйкестіктерін ауыстыру: %n</translation>
+        <translation>
+            <numerusform>“{text}” сәйкестіктерін ауыстыру: %n</numerusform>
+            <numerusform>“{text}” сәйкестіктерін ауыстыру: %n</numerusform>
+        </translation>
     </message>
     <message>
         <source>Replace 1 match of “{text}”</source>
@@ -2180,9 +2183,12 @@
 </context>
 <context>
     <name>Proofreading</name>
-    <message>
+    <message numerus="yes">
         <source>%n uncertain word(s) left</source>
-        <translation>Күмәнді сөздер қалды: %n</translation>
+        <translation>
+            <numerusform>Күмәнді сөздер қалды: %n</numerusform>
+            <numerusform>Күмәнді сөздер қалды: %n</numerusform>
+        </translation>
     </message>
     <message>
         <source>Accept all glossary suggestions</source>

@@ -109,9 +109,13 @@
         <source>Rename speaker to {name}</source>
         <translation>Переименовать спикера в «{name}»</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>Replace %n matches of “{text}”</source>
-        <translation>Заменить совпадения «{text}»: %n</translation>
+        <translation>
+            <numerusform>Заменить совпадения «{text}»: %n</numerusform>
+            <numerusform>Заменить совпадения «{text}»: %n</numerusform>
+            <numerusform>Заменить совпадения «{text}»: %n</numerusform>
+        </translation>
     </message>
     <message>
         <source>Replace 1 match of “{text}”</source>
@@ -2191,9 +2195,13 @@
 </context>
 <context>
     <name>Proofreading</name>
-    <message>
+    <message numerus="yes">
         <source>%n uncertain word(s) left</source>
-        <translation>Осталось неуверенных слов: %n</translation>
+        <translation>
+            <numerusform>Осталось неуверенных слов: %n</numerusform>
+            <numerusform>Осталось неуверенных слов: %n</numerusform>
+            <numerusform>Осталось неуверенных слов: %n</numerusform>
+        </translation>
     </message>
     <message>
         <source>Accept all glossary suggestions</source>

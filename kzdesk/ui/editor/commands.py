@@ -405,6 +405,14 @@ class ReplaceMatchCommand(EditCommand):
         return search.replace_match(transcript, self.match, self.query, self.replacement)
 
 
+class EditCommands(QObject):
+    """The context of the undo texts with a count: lupdate gives translators the plural forms
+    of their language (Russian has three) only for ``tr()`` with ``%n``."""
+
+    def replace_matches(self, count: int) -> str:
+        return self.tr("Replace %n matches of “{text}”", "", count)
+
+
 class ReplaceAllCommand(EditCommand):
     """Replace every match of ``query``: one undo step, one saved transaction."""
 
@@ -424,10 +432,7 @@ class ReplaceAllCommand(EditCommand):
             return QCoreApplication.translate("EditCommands", "Replace 1 match of “{text}”").format(
                 text=_quoted(query.text)
             )
-        # %n: translators get the plural forms of their language (Russian has three)
-        return QCoreApplication.translate(
-            "EditCommands", "Replace %n matches of “{text}”", None, count
-        ).format(text=_quoted(query.text))
+        return EditCommands().replace_matches(count).format(text=_quoted(query.text))
 
     def perform(self, transcript: Transcript) -> Change:
         count = len(search.find_all(transcript, self.query))

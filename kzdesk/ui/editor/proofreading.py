@@ -196,9 +196,7 @@ class Proofreading(QObject):
     # ---- uncertain words --------------------------------------------------------------------
     def _update_count(self, *_: object) -> None:
         n = self.uncertain.count(self.session.transcript.segments)
-        self.count_label.setText(
-            QCoreApplication.translate("Proofreading", "%n uncertain word(s) left", None, n)
-        )
+        self.count_label.setText(self.tr("%n uncertain word(s) left", "", n))
         self.count_label.setToolTip(
             QCoreApplication.translate(
                 "Proofreading",
