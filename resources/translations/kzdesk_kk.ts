@@ -2671,18 +2671,6 @@
         <translation>Мысалы, b1g2abc3def4</translation>
     </message>
     <message>
-        <source>Hid&amp;e</source>
-        <translation>Жа&amp;сыру</translation>
-    </message>
-    <message>
-        <source>Keep it in a file only my &amp;user can read (not encrypted)</source>
-        <translation>Тек менің &amp;пайдаланушым оқи алатын файлда сақтау (шифрланбайды)</translation>
-    </message>
-    <message>
-        <source>Keep the key for this &amp;session only</source>
-        <translation>Кілтті тек осы &amp;сеанс бойы сақтау</translation>
-    </message>
-    <message>
         <source>Needed only when the key belongs to a user account, not a service account.</source>
         <translation>Кілт сервистік аккаунтқа емес, пайдаланушы аккаунтына тиесілі болғанда ғана қажет.</translation>
     </message>
@@ -2695,32 +2683,12 @@
         <translation>Yandex Cloud-тан алынған API кілтін қойыңыз</translation>
     </message>
     <message>
-        <source>Sh&amp;ow</source>
-        <translation>Кө&amp;рсету</translation>
-    </message>
-    <message>
         <source>SpeechKit connection</source>
         <translation>SpeechKit байланысы</translation>
     </message>
     <message>
-        <source>The key could not be written to “{0}” ({1}). It is kept for this session only; choose that option or fix the folder&apos;s permissions.</source>
-        <translation>Кілтті “{0}” ішіне жазу мүмкін болмады ({1}). Ол тек осы сеанс бойы сақталады; сол нұсқаны таңдаңыз немесе қалтаның рұқсаттарын түзетіңіз.</translation>
-    </message>
-    <message>
-        <source>The key is kept in the system keyring, never in kzdesk&apos;s settings file.</source>
-        <translation>Кілт kzdesk баптаулар файлында емес, жүйенің кілттер қоймасында сақталады.</translation>
-    </message>
-    <message>
-        <source>The system keyring did not accept the key. Unlock the keyring (log in to your desktop session) and try again.</source>
-        <translation>Жүйенің кілттер қоймасы кілтті қабылдамады. Қойманың құлпын ашып (жұмыс үстелі сеансына кіріңіз), қайталап көріңіз.</translation>
-    </message>
-    <message>
         <source>The test failed unexpectedly. Details are in the log (Help menu).</source>
         <translation>Тексеру күтпеген жерден сәтсіз аяқталды. Толығырақ журналда (Анықтама мәзірі).</translation>
-    </message>
-    <message>
-        <source>This computer offers no system keyring, so kzdesk cannot store the key encrypted. Choose where to keep it:</source>
-        <translation>Бұл компьютерде жүйелік кілттер қоймасы жоқ, сондықтан kzdesk кілтті шифрлап сақтай алмайды. Оны қайда сақтау керектігін таңдаңыз:</translation>
     </message>
 </context>
 <context>

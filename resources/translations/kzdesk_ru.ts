@@ -2685,18 +2685,6 @@
         <translation>Например, b1g2abc3def4</translation>
     </message>
     <message>
-        <source>Hid&amp;e</source>
-        <translation>С&amp;крыть</translation>
-    </message>
-    <message>
-        <source>Keep it in a file only my &amp;user can read (not encrypted)</source>
-        <translation>Хранить в файле, доступном только моему &amp;пользователю (без шифрования)</translation>
-    </message>
-    <message>
-        <source>Keep the key for this &amp;session only</source>
-        <translation>Хранить ключ только в этом &amp;сеансе</translation>
-    </message>
-    <message>
         <source>Needed only when the key belongs to a user account, not a service account.</source>
         <translation>Нужен, только если ключ принадлежит аккаунту пользователя, а не сервисному аккаунту.</translation>
     </message>
@@ -2709,32 +2697,12 @@
         <translation>Вставьте API-ключ из Yandex Cloud</translation>
     </message>
     <message>
-        <source>Sh&amp;ow</source>
-        <translation>&amp;Показать</translation>
-    </message>
-    <message>
         <source>SpeechKit connection</source>
         <translation>Подключение к SpeechKit</translation>
     </message>
     <message>
-        <source>The key could not be written to “{0}” ({1}). It is kept for this session only; choose that option or fix the folder&apos;s permissions.</source>
-        <translation>Не удалось записать ключ в «{0}» ({1}). Он сохранён только на этот сеанс; выберите этот вариант или исправьте права доступа к папке.</translation>
-    </message>
-    <message>
-        <source>The key is kept in the system keyring, never in kzdesk&apos;s settings file.</source>
-        <translation>Ключ хранится в системном хранилище ключей, а не в файле настроек kzdesk.</translation>
-    </message>
-    <message>
-        <source>The system keyring did not accept the key. Unlock the keyring (log in to your desktop session) and try again.</source>
-        <translation>Системное хранилище ключей не приняло ключ. Разблокируйте хранилище (войдите в сеанс рабочего стола) и попробуйте ещё раз.</translation>
-    </message>
-    <message>
         <source>The test failed unexpectedly. Details are in the log (Help menu).</source>
         <translation>Проверка неожиданно завершилась ошибкой. Подробности — в журнале (меню «Справка»).</translation>
-    </message>
-    <message>
-        <source>This computer offers no system keyring, so kzdesk cannot store the key encrypted. Choose where to keep it:</source>
-        <translation>На этом компьютере нет системного хранилища ключей, поэтому kzdesk не может сохранить ключ в зашифрованном виде. Выберите, где его хранить:</translation>
     </message>
 </context>
 <context>

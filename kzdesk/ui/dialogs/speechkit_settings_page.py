@@ -1,30 +1,17 @@
-"""The SpeechKit part of Settings: the API key (OS keyring, or a file where none exists),
-the connection test and the folder ID."""
+"""The SpeechKit part of Settings: the API key (a :class:`KeyField`: the OS keyring, or where
+none exists this session or a file), the connection test and the folder ID."""
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 
-import keyring.errors
 from PySide6.QtCore import Slot
-from PySide6.QtWidgets import (
-    QButtonGroup,
-    QGroupBox,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QRadioButton,
-    QStyle,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QGroupBox, QLabel, QLineEdit, QPushButton, QWidget
 
-from kzdesk.services.secrets import SecretStore, keyring_available
+from kzdesk.services.secrets import SecretStore
 from kzdesk.ui.dialogs import form_helpers as ui
 from kzdesk.ui.dialogs.connection_check import check_connection
-
-log = logging.getLogger(__name__)
+from kzdesk.ui.dialogs.key_field import KeyField
 
 
 class SpeechKitSettingsGroup(QGroupBox):
@@ -39,49 +26,27 @@ class SpeechKitSettingsGroup(QGroupBox):
     ) -> None:
         super().__init__(parent)
         self.setTitle(self.tr("SpeechKit connection"))
-        self._secrets = secrets
         self._check_connection = check_connection
         self._check_generation = 0
-        self._has_keyring = keyring_available()
-        self._initial_key = secrets.api_key() or ""
-        self._initial_storage = "file" if secrets.fallback_path.exists() else "session"
-        self._build()
-        self.key_edit.setText(self._initial_key)
+        self.key_field = KeyField(secrets, self.tr("Paste the API key from Yandex Cloud"))
+        self._has_keyring = self.key_field.has_keyring
+        # the field's parts, as the dialog and its tests reach them
+        self.key_edit, self.show_key_button = self.key_field.edit, self.key_field.show_button
         if not self._has_keyring:
-            radio = self.file_radio if self._initial_storage == "file" else self.session_radio
-            radio.setChecked(True)
+            self.no_keyring_warning = self.key_field.no_keyring_warning
+            self.session_radio, self.file_radio = (
+                self.key_field.session_radio,
+                self.key_field.file_radio,
+            )
+        self._build()
 
     def tab_chain(self) -> list[QWidget]:
-        chain: list[QWidget] = [self.key_edit, self.show_key_button]
-        if not self._has_keyring:
-            chain += [self.session_radio, self.file_radio]
-        return [*chain, self.test_button, self.folder_edit]
+        return [*self.key_field.tab_chain(), self.test_button, self.folder_edit]
 
     def _build(self) -> None:
         form = ui.form(self)
-        self.key_edit = QLineEdit()
-        self.key_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.key_edit.setPlaceholderText(self.tr("Paste the API key from Yandex Cloud"))
-        self.key_edit.setClearButtonEnabled(True)
-        self.show_key_button = QPushButton(self.tr("Sh&ow"))
-        self.show_key_button.setCheckable(True)
-        self.show_key_button.toggled.connect(self.on_show_key_toggled)
-        self.key_edit.textChanged.connect(self._on_key_edited)
-        form.addRow(
-            ui.buddy(self.tr("API &key:"), self.key_edit),
-            ui.row(self.key_edit, self.show_key_button),
-        )
-        if self._has_keyring:
-            form.addRow(
-                "",
-                ui.help_label(
-                    self.tr(
-                        "The key is kept in the system keyring, never in kzdesk's settings file."
-                    )
-                ),
-            )
-        else:
-            form.addRow(self._build_no_keyring_box())
+        self.key_field.edited.connect(self._on_key_edited)
+        form.addRow(ui.buddy(self.tr("API &key:"), self.key_edit), self.key_field)
 
         self.test_button = QPushButton(self.tr("&Test connection"))
         self.test_button.clicked.connect(self.on_test_clicked)
@@ -102,47 +67,9 @@ class SpeechKitSettingsGroup(QGroupBox):
             ),
         )
 
-    def _build_no_keyring_box(self) -> QWidget:
-        box = QWidget()
-        layout = QVBoxLayout(box)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.no_keyring_warning = QLabel(
-            self.tr(
-                "This computer offers no system keyring, so kzdesk cannot store the key "
-                "encrypted. Choose where to keep it:"
-            )
-        )
-        self.no_keyring_warning.setWordWrap(True)
-        self.session_radio = QRadioButton(self.tr("Keep the key for this &session only"))
-        self.file_radio = QRadioButton(
-            self.tr("Keep it in a file only my &user can read (not encrypted)")
-        )
-        self.file_radio.setToolTip(str(self._secrets.fallback_path))
-        self.storage_group = QButtonGroup(self)
-        self.storage_group.addButton(self.session_radio)
-        self.storage_group.addButton(self.file_radio)
-        warning_row = ui.row(
-            ui.icon_label(self, QStyle.StandardPixmap.SP_MessageBoxWarning),
-            self.no_keyring_warning,
-            stretch=1,
-        )
-        layout.addWidget(warning_row)
-        layout.addWidget(self.session_radio)
-        layout.addWidget(self.file_radio)
-        return box
-
     def key_storage(self) -> str:
         """Where the key will go: "keyring", "file" or "session"."""
-        if self._has_keyring:
-            return "keyring"
-        return "file" if self.file_radio.isChecked() else "session"
-
-    @Slot(bool)
-    def on_show_key_toggled(self, shown: bool) -> None:
-        self.key_edit.setEchoMode(
-            QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password
-        )
-        self.show_key_button.setText(self.tr("Hid&e") if shown else self.tr("Sh&ow"))
+        return self.key_field.storage()
 
     @Slot()
     def _on_key_edited(self) -> None:
@@ -184,31 +111,4 @@ class SpeechKitSettingsGroup(QGroupBox):
 
     def save_key(self) -> str | None:
         """Store the key where chosen; a sentence when that failed (None when all is well)."""
-        key = self.key_edit.text().strip()
-        where = self.key_storage()
-        moved = not self._has_keyring and where != self._initial_storage
-        if key == self._initial_key and not moved:
-            return None
-        try:
-            if not key:
-                self._secrets.delete_api_key()
-            elif where == "keyring":
-                self._secrets.set_api_key(key, where="keyring")
-            else:
-                # Clear the other place first, so an older key there cannot shadow this one.
-                self._secrets.delete_api_key()
-                self._secrets.set_api_key(key, where=where)
-        except keyring.errors.KeyringError:
-            log.warning("the keyring refused the API key", exc_info=False)
-            return self.tr(
-                "The system keyring did not accept the key. Unlock the keyring "
-                "(log in to your desktop session) and try again."
-            )
-        except OSError as exc:
-            self._secrets.set_api_key(key, where="session")
-            return self.tr(
-                "The key could not be written to “{0}” ({1}). It is kept for this "
-                "session only; choose that option or fix the folder's permissions."
-            ).format(self._secrets.fallback_path, exc.strerror or exc)
-        self._initial_key, self._initial_storage = key, where
-        return None
+        return self.key_field.save()
