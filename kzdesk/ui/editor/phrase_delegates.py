@@ -183,7 +183,37 @@ class TimeDelegate(QStyledItemDelegate):
         return QSize(fm.horizontalAdvance("00:00:00") + 2 * PAD_X, fm.height() + 2 * PAD_Y)
 
 
-class SpeakerDelegate(QStyledItemDelegate):
+class ComboCellDelegate(QStyledItemDelegate):
+    """A cell edited by choosing from a list (``fill``): a choice is committed at once, the
+    list opens on the current value."""
+
+    def fill(self, combo: QComboBox, index: QModelIndex) -> None:
+        raise NotImplementedError
+
+    def createEditor(
+        self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex
+    ) -> QWidget:
+        combo = QComboBox(parent)
+        self.fill(combo, index)
+        combo.activated.connect(lambda _i, c=combo: self._commit(c))
+        return combo
+
+    def _commit(self, combo: QComboBox) -> None:
+        self.commitData.emit(combo)
+        self.closeEditor.emit(combo, QAbstractItemDelegate.EndEditHint.NoHint)
+
+    def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:
+        if isinstance(editor, QComboBox):
+            row = editor.findData(index.data(Qt.ItemDataRole.EditRole))
+            editor.setCurrentIndex(max(row, 0))
+            editor.showPopup()
+
+    def setModelData(self, editor: QWidget, model, index: QModelIndex) -> None:  # type: ignore[no-untyped-def]
+        if isinstance(editor, QComboBox) and editor.currentIndex() >= 0:
+            model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
+
+
+class SpeakerDelegate(ComboCellDelegate):
     """A coloured dot and the speaker's name; edited with a list of the speakers."""
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
@@ -215,10 +245,7 @@ class SpeakerDelegate(QStyledItemDelegate):
         )
         painter.restore()
 
-    def createEditor(
-        self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex
-    ) -> QWidget:
-        combo = QComboBox(parent)
+    def fill(self, combo: QComboBox, index: QModelIndex) -> None:
         model = index.model()
         if isinstance(model, PhraseTableModel):
             for n, sp in enumerate(model.transcript().speakers, start=1):
@@ -227,22 +254,6 @@ class SpeakerDelegate(QStyledItemDelegate):
                 combo.setItemData(
                     combo.count() - 1, QColor(sp.color), Qt.ItemDataRole.DecorationRole
                 )
-        combo.activated.connect(lambda _i, c=combo: self._commit(c))
-        return combo
-
-    def _commit(self, combo: QComboBox) -> None:
-        self.commitData.emit(combo)
-        self.closeEditor.emit(combo, QAbstractItemDelegate.EndEditHint.NoHint)
-
-    def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:
-        if isinstance(editor, QComboBox):
-            row = editor.findData(index.data(Qt.ItemDataRole.EditRole))
-            editor.setCurrentIndex(max(row, 0))
-            editor.showPopup()
-
-    def setModelData(self, editor: QWidget, model, index: QModelIndex) -> None:
-        if isinstance(editor, QComboBox) and editor.currentIndex() >= 0:
-            model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
 
 
 class PhraseTextEditor(QPlainTextEdit):

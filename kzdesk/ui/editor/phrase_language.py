@@ -11,9 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QLocale, QModelIndex, QRectF, QSize, Qt
 from PySide6.QtGui import QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import (
-    QAbstractItemDelegate,
     QComboBox,
-    QStyledItemDelegate,
     QStyleOptionViewItem,
     QWidget,
 )
@@ -24,6 +22,7 @@ from kzdesk.ui.editor.commands import EditCommand, EditSession, _phrase_time
 from kzdesk.ui.editor.phrase_delegates import (
     PAD_X,
     PAD_Y,
+    ComboCellDelegate,
     Highlights,
     _paint_background,
     _text_color,
@@ -69,7 +68,7 @@ class SetLanguageCommand(EditCommand):
         return transcript.set_language(self.segment_id, self.language)
 
 
-class LanguageDelegate(QStyledItemDelegate):
+class LanguageDelegate(ComboCellDelegate):
     """The language code in a small outlined tag; edited with a list of languages."""
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
@@ -96,30 +95,11 @@ class LanguageDelegate(QStyledItemDelegate):
         fm = QFontMetrics(option.font)
         return QSize(fm.horizontalAdvance("WWW") + 2 * PAD_X + 8, fm.height() + 2 * PAD_Y)
 
-    def createEditor(
-        self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex
-    ) -> QWidget:
-        combo = QComboBox(parent)
+    def fill(self, combo: QComboBox, index: QModelIndex) -> None:
         model = index.model()
         transcript = model.transcript() if hasattr(model, "transcript") else Transcript()
         for code in language_choices(transcript):
             combo.addItem(f"{language_name(code)} ({code})", code)
-        combo.activated.connect(lambda _i, c=combo: self._commit(c))
-        return combo
-
-    def _commit(self, combo: QComboBox) -> None:
-        self.commitData.emit(combo)
-        self.closeEditor.emit(combo, QAbstractItemDelegate.EndEditHint.NoHint)
-
-    def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:
-        if isinstance(editor, QComboBox):
-            row = editor.findData(index.data(Qt.ItemDataRole.EditRole))
-            editor.setCurrentIndex(max(row, 0))
-            editor.showPopup()
-
-    def setModelData(self, editor: QWidget, model, index: QModelIndex) -> None:  # type: ignore[no-untyped-def]
-        if isinstance(editor, QComboBox) and editor.currentIndex() >= 0:
-            model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
 
     def updateEditorGeometry(
         self, editor: QWidget, option: QStyleOptionViewItem, index: QModelIndex
