@@ -138,22 +138,32 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _opened_paths(argv: Sequence[str]) -> list[str] | None:
-    """`kzdesk FILE...` (a file manager's "Open with", a second launch): paths for the window."""
+def _opened_paths(argv: Sequence[str]) -> tuple[list[str], list[str]] | None:
+    """`kzdesk [--data-dir DIR] [--verbose] FILE...` (a file manager's "Open with", a second
+    launch): (the options, the paths for the window); None when a command is given."""
     commands = {
         "transcribe", "resume", "retry", "jobs", "export", "key", "config", "reset-queue",
         "diarize",
     }  # fmt: skip
-    if argv and argv[0] not in commands and all(Path(a).exists() for a in argv):
-        return list(argv)
+    options, rest = [], list(argv)
+    while rest:
+        if rest[0] == "--data-dir" and len(rest) > 1:
+            options, rest = [*options, *rest[:2]], rest[2:]
+        elif rest[0].startswith("--data-dir=") or rest[0] == "--verbose":
+            options, rest = [*options, rest[0]], rest[1:]
+        else:
+            break
+    if rest and rest[0] not in commands and all(Path(a).exists() for a in rest):
+        return options, rest
     return None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    opened = _opened_paths(argv)
+    window = _opened_paths(argv)
+    opened = window[1] if window else None
     parser = build_parser()
-    args = parser.parse_args([] if opened else argv)
+    args = parser.parse_args(window[0] if window else argv)
     if args.command == "retry" and not (args.job_ids or args.failed):
         parser.error("name the jobs to retry (their numbers, see “kzdesk jobs”) or say --failed")
     if args.command is None:

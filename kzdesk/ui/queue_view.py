@@ -66,7 +66,8 @@ class QueueView(QTableView):
         # language names are long in Kazakh and Russian ("Қазақша + орысша")
         widest = max(map(self.fontMetrics().horizontalAdvance, model.language_names()))
         language = int(Column.LANGUAGE)
-        header.resizeSection(language, max(widest + 24, header.sectionSize(language)))
+        self._language_width = widest + 24
+        header.resizeSection(language, max(self._language_width, header.sectionSize(language)))
         header.setSectionResizeMode(int(Column.STATUS), QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(48)
         # Insertion order until the user clicks a header.
@@ -109,9 +110,12 @@ class QueueView(QTableView):
         if state:
             self.horizontalHeader().restoreState(QByteArray(state))
             # the stretch mode is part of the saved state, but be safe with older states
-            self.horizontalHeader().setSectionResizeMode(
-                int(Column.STATUS), QHeaderView.ResizeMode.Stretch
-            )
+            header = self.horizontalHeader()
+            header.setSectionResizeMode(int(Column.STATUS), QHeaderView.ResizeMode.Stretch)
+            # widths saved in another interface language may cut today's language names
+            language = int(Column.LANGUAGE)
+            width = max(self._language_width, header.sectionSize(language))
+            header.resizeSection(language, width)
 
     # ---- events ---------------------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:

@@ -218,6 +218,15 @@ def test_paths_without_a_command_open_the_window_with_them(monkeypatch, tmp_path
     assert main([str(f), str(tmp_path)]) == 0
     assert seen["files"] == [str(f), str(tmp_path)]
     assert main([]) == 0 and seen["files"] is None
+    # the global options may come first: `kzdesk --data-dir DIR FILE`
+    monkeypatch.setattr(
+        kzdesk.ui.launch,
+        "run_gui",
+        lambda data_dir, files=None: seen.update(files=files, data_dir=data_dir) or 0,
+    )
+    assert main(["--data-dir", str(tmp_path / "d"), "--verbose", str(f)]) == 0
+    assert seen == {"files": [str(f)], "data_dir": str(tmp_path / "d")}
+    assert main([f"--data-dir={tmp_path}", str(f)]) == 0 and seen["data_dir"] == str(tmp_path)
 
 
 def test_exports_follow_the_configured_language_and_subtitle_rules(cli_env, tmp_path: Path):

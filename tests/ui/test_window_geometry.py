@@ -60,3 +60,24 @@ def test_the_editor_opens_within_the_screen(qtbot, tmp_path: Path) -> None:
     area = window_geometry.available_area(window)
     assert area is not None
     assert window.width() <= area.width() and window.height() <= area.height()
+
+
+def test_restored_columns_still_show_whole_language_names(qtbot) -> None:
+    """Widths saved earlier (another interface language, a column dragged narrow) never cut
+    "Kazakh + Russian" once the queue opens again."""
+    from kzdesk.ui.models.job_table_model import Column, JobTableModel
+    from kzdesk.ui.queue_view import QueueView
+
+    model = JobTableModel([])
+    first = QueueView(model)
+    qtbot.addWidget(first)
+    language = int(Column.LANGUAGE)
+    whole = first.horizontalHeader().sectionSize(language)
+    widest = max(map(first.fontMetrics().horizontalAdvance, model.language_names()))
+    assert whole >= widest
+    first.horizontalHeader().resizeSection(language, 50)
+    saved = first.header_state()
+    again = QueueView(JobTableModel([]))
+    qtbot.addWidget(again)
+    again.restore_header_state(saved)
+    assert again.horizontalHeader().sectionSize(language) == whole
