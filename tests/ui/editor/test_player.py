@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtMultimedia import QMediaPlayer
 from pytestqt.qtbot import QtBot
 
 from kzdesk.services.playback_source import PlaybackPiece, PlaybackSource
@@ -36,6 +37,11 @@ def player(qtbot: QtBot) -> Player:
     p.set_volume(0.0)
     yield p
     p.unload()
+    # Qt's FFmpeg backend tears the source down on its own threads: the player is deleted
+    # only once it has no media any more (deleting it mid-teardown can crash Qt under load)
+    media = p._media
+    idle = {QMediaPlayer.MediaStatus.NoMedia, QMediaPlayer.MediaStatus.InvalidMedia}
+    qtbot.waitUntil(lambda: media.mediaStatus() in idle, timeout=10000)
     p.deleteLater()
 
 
