@@ -1,6 +1,6 @@
 """Editor scale: a 4-hour transcript in SQLite, one edit at a time, and the waveform strip.
 
-Generates a 4-hour transcript (≈ 5,000 phrases, 40,000 words, 6 speakers, Kazakh and Russian
+Generates a 4-hour transcript (≈ 5,000 segments, 40,000 words, 6 speakers, Kazakh and Russian
 words), saves it with TranscriptStore into a temporary database, then prints, next to the
 issue's targets:
 
@@ -11,11 +11,11 @@ issue's targets:
   power cut, not only a crash);
 - merge with next, split, merge speakers, each persisted;
 - waveform peaks of a generated 60-minute recording at 50 bins per second, and a cache hit;
-- the Qt models over it (offscreen): every data() call of the phrase table, 200 edits heard by
-  the speakers list, and find-all (Kazakh/Russian case folding) across all phrases — the
+- the Qt models over it (offscreen): every data() call of the segment table, 200 edits heard by
+  the speakers list, and find-all (Kazakh/Russian case folding) across all segments — the
   timings that used to sit in unit tests.
 
-    python bench/editor.py [--hours 4] [--phrases 5000] [--wave-minutes 60] [--formats wav,mp3]
+    python bench/editor.py [--hours 4] [--segments 5000] [--wave-minutes 60] [--formats wav,mp3]
 """
 
 from __future__ import annotations
@@ -61,7 +61,7 @@ RUSSIAN = _words(
 )
 
 
-def make_transcript(hours: float, phrases: int, speakers: int, seed: int = 4) -> Transcript:
+def make_transcript(hours: float, segments: int, speakers: int, seed: int = 4) -> Transcript:
     rng = random.Random(seed)
     t = Transcript(
         title="Кеңес / совещание",
@@ -71,8 +71,8 @@ def make_transcript(hours: float, phrases: int, speakers: int, seed: int = 4) ->
     )
     for i in range(speakers):
         t.add_speaker(str(i))
-    slot = t.duration_ms // phrases
-    for seg_id in range(1, phrases + 1):
+    slot = t.duration_ms // segments
+    for seg_id in range(1, segments + 1):
         start = (seg_id - 1) * slot + rng.randrange(0, 200)
         end = start + slot - 250
         vocabulary = KAZAKH if rng.random() < 0.6 else RUSSIAN
@@ -125,7 +125,7 @@ def persisted(store: TranscriptStore, tid: int, t: Transcript, edit: Callable[[]
 
 def bench_transcript(args: argparse.Namespace, folder: Path) -> None:
     rng = random.Random(7)
-    t = make_transcript(args.hours, args.phrases, args.speakers)
+    t = make_transcript(args.hours, args.segments, args.speakers)
     words = sum(len(s.words) for s in t.segments)
     print(
         f"Transcript: {args.hours:g} h, {len(t.segments)} phrases, {words} words, "
@@ -240,17 +240,17 @@ def bench_models(args: argparse.Namespace, folder: Path) -> None:
 
     from kzdesk.core.search import SearchQuery, find_all
     from kzdesk.ui.editor.commands import EditSession, ReplaceTextCommand
-    from kzdesk.ui.editor.phrase_model import IsCurrentRole, PhraseTableModel, SpeakerColorRole
+    from kzdesk.ui.editor.segment_model import IsCurrentRole, SegmentTableModel, SpeakerColorRole
     from kzdesk.ui.editor.speaker_model import SpeakerListModel
 
     app = QApplication.instance() or QApplication([])
-    t = make_transcript(args.hours, args.phrases, args.speakers)
+    t = make_transcript(args.hours, args.segments, args.speakers)
     print(f"\nEditor models and search ({len(t.segments)} phrases, offscreen)")
     query = SearchQuery(t.segments[0].words[0].text.upper(), whole_word=False)
     finds = [timed(lambda: find_all(t, query))[0] for _ in range(5)]
     line("find all (case-folded) in every phrase", spread(finds), "≤ 500 ms")
 
-    model = PhraseTableModel(t)
+    model = SegmentTableModel(t)
     roles = [Qt.ItemDataRole.DisplayRole, SpeakerColorRole, IsCurrentRole, Qt.ItemDataRole.FontRole]
     indexes = [model.index(r, c) for r in range(model.rowCount()) for c in range(3)]
 
@@ -279,7 +279,7 @@ def bench_models(args: argparse.Namespace, folder: Path) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--hours", type=float, default=4)
-    parser.add_argument("--phrases", type=int, default=5000)
+    parser.add_argument("--segments", type=int, default=5000)
     parser.add_argument("--speakers", type=int, default=6)
     parser.add_argument("--wave-minutes", type=float, default=60)
     parser.add_argument("--formats", default="wav,mp3", help="comma-separated: wav, mp3, ogg")

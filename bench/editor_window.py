@@ -1,11 +1,11 @@
 """The editor window on a 4-hour transcript: time to the first screen, and main-thread gaps
 while playing and following, while scrolling, and while editing.
 
-A 4-hour transcript (≈ 5,000 phrases, 40,000 words, 6 speakers; the generator of
+A 4-hour transcript (≈ 5,000 segments, 40,000 words, 6 speakers; the generator of
 bench/editor.py) is saved into a temporary database, a 4-hour recording is generated, and the
 real EditorWindow opens on them (offscreen by default; pass a real display to see it).
 
-- first screen: from constructing the window to the first paint of the phrase list, with the
+- first screen: from constructing the window to the first paint of the segment list, with the
   transcript loaded from SQLite (target ≤ 1 s);
 - playing and following: the real QMediaPlayer plays at 2× while the view follows, and every
   1.5 s the playhead jumps to another hour (each jump scrolls the list and repaints the
@@ -18,9 +18,9 @@ real EditorWindow opens on them (offscreen by default; pass a real display to se
   threshold, 1 % misspelled): the same scrolling with every row's words spell-checked on the
   worker, glossary near-misses and uncertain words underlined (target ≤ 50 ms, the spelling
   cache cold at the start); then F8 to the next uncertain word 50 times — select, scroll, open
-  the phrase editor on the word, play — timed to the end of the repaint (target ≤ 30 ms).
+  the segment editor on the word, play — timed to the end of the repaint (target ≤ 30 ms).
 
-    python bench/editor_window.py [--hours 4] [--phrases 5000] [--seconds 12]
+    python bench/editor_window.py [--hours 4] [--segments 5000] [--seconds 12]
 """
 
 from __future__ import annotations
@@ -146,7 +146,7 @@ def proofreading_phase(app, store, inputs, t, args, rng) -> tuple[float, float]:
 
 
 class FirstPaint(QObject):
-    """Notes when the phrase list's viewport paints for the first time."""
+    """Notes when the segment list's viewport paints for the first time."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -161,14 +161,14 @@ class FirstPaint(QObject):
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--hours", type=float, default=4.0)
-    parser.add_argument("--phrases", type=int, default=5000)
+    parser.add_argument("--segments", type=int, default=5000)
     parser.add_argument("--speakers", type=int, default=6)
     parser.add_argument("--seconds", type=float, default=12.0, help="length of each phase")
     args = parser.parse_args()
     app = QApplication.instance() or QApplication(sys.argv)
     with tempfile.TemporaryDirectory(prefix="kzdesk-bench-") as tmp:
         folder = Path(tmp)
-        t = make_transcript(args.hours, args.phrases, args.speakers)
+        t = make_transcript(args.hours, args.segments, args.speakers)
         uncertain, misspelled = with_proofreading_marks(
             t, random.Random(5), ProofreadingOptions().uncertain_below
         )

@@ -17,7 +17,7 @@ def _ffmpeg() -> str:
 
 def sparse_recording(path: Path, seconds: float) -> Path:
     """``seconds`` of quiet room noise with an espeak-ng sentence every two minutes (a cycle of
-    ten different sentences, so consecutive phrases never repeat), 16 kHz mono FLAC."""
+    ten different sentences, so consecutive segments never repeat), 16 kHz mono FLAC."""
     from tests.whisper_weights import SENTENCES, espeak_wav
 
     folder = path.parent

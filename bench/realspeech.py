@@ -194,7 +194,7 @@ def score(reference: str, hypothesis: str) -> Score:
 
 
 def languages_by_time(segments: list[tuple[int, int, str, str | None]]) -> dict[str, float]:
-    """Each language's share of the phrases' time."""
+    """Each language's share of the segments' time."""
     spoken: dict[str, int] = {}
     for start, end, _text, language in segments:
         key = (language or "?").split("-")[0]
@@ -214,7 +214,7 @@ def describe_languages(shares: dict[str, float]) -> str:
 def in_range(
     segments: list[tuple[int, int, str, str | None]], start_ms: int, end_ms: int
 ) -> list[tuple[int, int, str, str | None]]:
-    """The phrases that lie mostly inside [start_ms, end_ms)."""
+    """The segments that lie mostly inside [start_ms, end_ms)."""
     found = []
     for seg in segments:
         overlap = min(seg[1], end_ms) - max(seg[0], start_ms)

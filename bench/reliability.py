@@ -11,7 +11,7 @@ checks what the user gets:
 
 - files finished (of 5 per trial),
 - uploads per file (1 = never billed twice; a second upload only at the user's word),
-- duplicated phrases in the transcripts,
+- duplicated segments in the transcripts,
 - exports valid (each DOCX opens, each TXT has the text, no stray "(2)" names),
 - where the kill landed (the jobs' states at that instant).
 

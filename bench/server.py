@@ -233,12 +233,12 @@ def format_table(url: str, folder: Path) -> list[tuple[str, float, float]]:
                 )  # fmt: skip
             length = _seconds(path)
             piece = AudioPiece(str(path), audio_format, 0, round(length * 1000), 1, 16000)
-            phrases = engine.transcribe(
+            segments = engine.transcribe(
                 piece, RecognitionOptions(language=Language.RU), _QuietContext()
             )
             e, n = errors(
                 source.with_suffix(".txt").read_text(encoding="utf-8"),
-                " ".join(p.text for p in phrases),
+                " ".join(p.text for p in segments),
             )
             edits, total = edits + e, total + n
             size += path.stat().st_size

@@ -4,9 +4,9 @@ dialog when the automatic export already wrote the files, at scale 1 and 2.
     python tools/screenshot_editor.py [--lang kk|ru] [--dark] [OUT_DIR]
                                                                (default /tmp/kzdesk-shots)
 
-Builds a short meeting: each phrase is spoken by espeak-ng (Kazakh or Russian voice, a
+Builds a short meeting: each segment is spoken by espeak-ng (Kazakh or Russian voice, a
 different voice variant per speaker) into one recording, so the waveform and the timings are
-those of real (synthetic) speech. The editor then opens on it, plays to a phrase (so a phrase
+those of real (synthetic) speech. The editor then opens on it, plays to a segment (so a segment
 and a word are highlighted), and the find bar searches for "бюджет"; then the proofreading
 shots (tools/screenshot_proofreading.py: F8 on an uncertain word, a spelling menu, light and
 dark palettes). Without a display it
@@ -43,7 +43,7 @@ SPEAKERS = [
     ("Директор", "ru+m3", "ru-RU"),
     ("", "kk+m1", "kk-KZ"),
 ]
-# (speaker, None or the speaker whose language this phrase is in, text)
+# (speaker, None or the speaker whose language this segment is in, text)
 MEETING = [
     (0, None, "Сәлеметсіздер ме, әріптестер. Бүгін біз бюджетті талқылаймыз."),
     (1, None, "Добрый день. Давайте начнём с первого вопроса повестки."),

@@ -2,7 +2,7 @@
 
 The espeak meeting gets what real recognition gives: word confidences (a few words doubtful),
 one Russian and one Kazakh misspelling, and a glossary whose terms appear lower-case or with
-Russian letters. F8 goes to the first uncertain word (selected in the open phrase editor), and a
+Russian letters. F8 goes to the first uncertain word (selected in the open segment editor), and a
 second shot shows the context menu of a misspelled word with its corrections.
 """
 
@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 SIZE = (1280, 800)
-# (phrase number, word index) -> confidence; every other word 0.95
+# (segment number, word index) -> confidence; every other word 0.95
 DOUBTFUL = {(2, 1): 0.41, (4, 4): 0.52, (5, 6): 0.38, (8, 5): 0.63, (10, 3): 0.45}
 MISSPELLED = {5: ("согласовать", "сагласовать"), 4: ("дайындайды", "дайындайдды")}
 GLOSSARY = ("Департамент", "Министрлік", "Жұма", "Ерлан")
@@ -69,8 +69,8 @@ def shoot(
     from kzdesk.services.transcripts import TranscriptService
     from kzdesk.ui.editor import proofread_menus
     from kzdesk.ui.editor.editor_window import EditorWindow
-    from kzdesk.ui.editor.phrase_delegates import PAD_X, PAD_Y
     from kzdesk.ui.editor.proofreading import ProofreadingOptions
+    from kzdesk.ui.editor.segment_delegates import PAD_X, PAD_Y
     from kzdesk.workers.spelling_worker import SpellingWorker
 
     t = proofreading_transcript(transcript)

@@ -39,7 +39,7 @@ class RecognitionOptions:
 
 @dataclass
 class Utterance:
-    """One recognised phrase, times relative to the piece it came from."""
+    """One recognised segment, times relative to the piece it came from."""
 
     channel: str  # channel tag = speaker label ("0", "1")
     start_ms: int
@@ -114,7 +114,7 @@ class PiecePlan:
 
 
 # Operation ids of engines with nothing remote to poll (those on this computer, and a server
-# whose answer is the result): a resumed piece is read (or sent) again; kept phrases of a
+# whose answer is the result): a resumed piece is read (or sent) again; kept segments of a
 # local engine say where to continue.
 LOCAL_OPERATION = "local-"
 
@@ -149,7 +149,7 @@ class EngineContext(Protocol):
 
     @property
     def kept(self) -> list[Utterance]:
-        """Phrases of this piece kept from an interrupted earlier run (local engines): continue
+        """Segments of this piece kept from an interrupted earlier run (local engines): continue
         after the last one's end instead of starting again from zero."""
 
     def will_send(self) -> None:
@@ -160,8 +160,8 @@ class EngineContext(Protocol):
         """Called by the engine right after the service accepted the piece, before waiting."""
 
     def keep(self, utterances: list[Utterance]) -> None:
-        """Store phrases as they arrive (local engines), so a crash, a kill or a cancel keeps
-        the part already transcribed. The engine still returns every phrase of the piece."""
+        """Store segments as they arrive (local engines), so a crash, a kill or a cancel keeps
+        the part already transcribed. The engine still returns every segment of the piece."""
 
     def progress(self, fraction: float, stage: str) -> None: ...
 

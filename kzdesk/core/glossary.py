@@ -10,7 +10,7 @@ that look like a glossary term but are not spelled like one are *suggested*, nev
   letters) after that folding — "Скайлз" -> "Скайлс".
 
 A term written in lower case is not suggested for the same word capitalised (a sentence may
-start with it). Where a Kazakh and a Russian spelling both fit, the phrase's language picks.
+start with it). Where a Kazakh and a Russian spelling both fit, the segment's language picks.
 Words the user confirmed (``Word.checked``: "Ignore") are never suggested again.
 """
 
@@ -113,7 +113,7 @@ def edit_distance(a: str, b: str, limit: int) -> int:
 
 @dataclass(frozen=True)
 class Suggestion:
-    """``found`` at ``text[start:end]`` of a phrase (tokens ``token`` .. ``token + count``)
+    """``found`` at ``text[start:end]`` of a segment (tokens ``token`` .. ``token + count``)
     looks like the glossary's ``term``."""
 
     segment_id: int
@@ -153,8 +153,8 @@ class Glossary:
     def candidates(self, found: str, language: str | None = None) -> list[tuple[int, str]]:
         """(distance, term) for every term ``found`` may be a near-miss of; empty when it is
         spelled as a term or nothing is close. In a Kazakh (``language`` "kk") or Russian
-        ("ru") phrase, a term spelled the other language's way is a near-miss of the
-        same term in the phrase's language when the glossary has both."""
+        ("ru") segment, a term spelled the other language's way is a near-miss of the
+        same term in the segment's language when the glossary has both."""
         key = (found, language)
         hit = self._memo.get(key)
         if hit is None:
@@ -263,8 +263,8 @@ def checked_tokens(seg: Segment) -> set[int]:
 
 
 def accepted_texts(transcript: Transcript, suggestions: Iterable[Suggestion]) -> dict[int, str]:
-    """Each touched phrase's text with its suggestions accepted. Raises TranscriptError when a
-    phrase changed since the suggestion was made."""
+    """Each touched segment's text with its suggestions accepted. Raises TranscriptError when a
+    segment changed since the suggestion was made."""
     by_segment: dict[int, list[Suggestion]] = {}
     for s in suggestions:
         by_segment.setdefault(s.segment_id, []).append(s)
@@ -285,7 +285,7 @@ def accepted_texts(transcript: Transcript, suggestions: Iterable[Suggestion]) ->
 
 
 class SuggestionIndex:
-    """Suggestions per phrase, cached per phrase object (an edit replaces the object)."""
+    """Suggestions per segment, cached per segment object (an edit replaces the object)."""
 
     def __init__(self, glossary: Glossary) -> None:
         self.glossary = glossary
@@ -300,7 +300,7 @@ class SuggestionIndex:
         return found
 
     def clear(self) -> None:
-        """Forget every phrase's suggestions (the glossary changed)."""
+        """Forget every segment's suggestions (the glossary changed)."""
         self._cache.clear()
 
     def all(self, segments: list[Segment]) -> list[Suggestion]:

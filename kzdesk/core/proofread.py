@@ -6,7 +6,7 @@ SpeechKit gives none per word (its utterance ``confidence`` is documented as not
 SpeechKit transcript usually has no confidences at all and nothing is flagged — the editor says
 so instead of inventing one.
 
-The editor works on the phrase's *text tokens* (what the user sees); a phrase's words usually
+The editor works on the segment's *text tokens* (what the user sees); a segment's words usually
 match its tokens 1:1, and where they do not (SpeechKit's normalised text writes "двадцать пять"
 as "25"), :func:`token_of_words` aligns them.
 """
@@ -94,7 +94,7 @@ def has_confidence(transcript: Transcript) -> bool:
 def mark_checked(
     transcript: Transcript, segment_id: int, tokens: list[int] | None = None
 ) -> Change:
-    """The change that marks the words shown by ``tokens`` (all the phrase's uncertain words
+    """The change that marks the words shown by ``tokens`` (all the segment's uncertain words
     when None) as checked. Raises :class:`TranscriptError` when none of them needs it."""
     seg = transcript.segment(segment_id)
     mapping = token_of_words(seg.text.split(), seg.words)
@@ -117,7 +117,7 @@ def mark_checked(
 
 @dataclass(frozen=True)
 class Spot:
-    """One uncertain word on screen: the phrase's row, the token, and its characters."""
+    """One uncertain word on screen: the segment's row, the token, and its characters."""
 
     row: int
     segment_id: int
@@ -127,8 +127,8 @@ class Spot:
 
 
 class UncertainIndex:
-    """Which tokens of which phrases are uncertain, cached per phrase object (an edit replaces
-    a phrase's object, so a stale entry is never used). Finding the next uncertain word of a
+    """Which tokens of which segments are uncertain, cached per segment object (an edit replaces
+    a segment's object, so a stale entry is never used). Finding the next uncertain word of a
     4-hour transcript is a walk over cached tuples: about a millisecond."""
 
     def __init__(self, below: float = DEFAULT_UNCERTAIN_BELOW) -> None:
@@ -152,7 +152,7 @@ class UncertainIndex:
     ) -> Spot | None:
         """The next (or previous) uncertain token after (before) ``token`` of ``row``,
         wrapping around the transcript; None when there is none. ``row`` -1 starts before
-        the first phrase (after the last one when going backwards)."""
+        the first segment (after the last one when going backwards)."""
         n = len(segments)
         if n == 0:
             return None

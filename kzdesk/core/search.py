@@ -1,4 +1,4 @@
-"""Find and replace in a transcript's phrases (their text only, never speaker names).
+"""Find and replace in a transcript's segments (their text only, never speaker names).
 
 Matching is Unicode-aware: case-insensitive search folds Kazakh (Ә ә, Ғ ғ, Қ қ, Ң ң, Ө ө,
 Ұ ұ, Ү ү, Һ һ, І і) and Russian (Ё ё) letters, and "whole word" treats every letter of any
@@ -42,7 +42,7 @@ class SearchQuery:
 @dataclass(frozen=True, slots=True)
 class Match:
     segment_id: int
-    start: int  # character offsets into the phrase's text
+    start: int  # character offsets into the segment's text
     end: int
 
 
@@ -65,7 +65,7 @@ def _compile(query: SearchQuery) -> re.Pattern[str]:
 
 
 def find_all(transcript: Transcript, query: SearchQuery) -> list[Match]:
-    """Every non-empty match of ``query`` in the phrases' texts, in transcript order."""
+    """Every non-empty match of ``query`` in the segments' texts, in transcript order."""
     if query.is_empty:
         return []
     pattern = query.compile()
@@ -122,7 +122,7 @@ def replace_match(
     transcript: Transcript, match: Match, query: SearchQuery, replacement: str
 ) -> Change:
     """Replace one match (found by :func:`find_all`) and return the applied change. Raises
-    :class:`TranscriptError` when the phrase no longer has that match."""
+    :class:`TranscriptError` when the segment no longer has that match."""
     seg = transcript.segment(match.segment_id)
     m = query.compile().match(seg.text, match.start) if not query.is_empty else None
     if m is None or m.end() != match.end or m.end() == m.start():
@@ -134,7 +134,7 @@ def replace_match(
 
 
 def replace_all(transcript: Transcript, query: SearchQuery, replacement: str) -> Change:
-    """Replace every match as ONE change touching each phrase that had a match."""
+    """Replace every match as ONE change touching each segment that had a match."""
     texts: dict[int, str] = {}
     for seg in transcript.segments:
         new_text, count = replace_in_text(seg.text, query, replacement)

@@ -1,7 +1,7 @@
 """Spelling without the dictionaries: which words to check, in which languages, and a cache of
 the answers (the dictionaries themselves are in :mod:`kzdesk.services.spelling`).
 
-A word is checked in the phrase's language — Latin words in English, words with Kazakh letters
+A word is checked in the segment's language — Latin words in English, words with Kazakh letters
 in Kazakh — and, in a Kazakh + Russian transcript, a Cyrillic word is misspelled only when
 neither dictionary knows it (people switch languages mid-sentence). The editor never waits for
 a dictionary: it asks the cache, paints what is known, and queues what is not for a worker
@@ -27,7 +27,7 @@ MAX_CACHED = 200_000
 
 @dataclass(frozen=True)
 class Miss:
-    """A misspelled word at ``start``..``end`` of a phrase's text."""
+    """A misspelled word at ``start``..``end`` of a segment's text."""
 
     start: int
     end: int
@@ -59,7 +59,7 @@ def words(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
-def languages_for(word: str, phrase: str | None, transcript: tuple[str, ...]) -> tuple[str, ...]:
+def languages_for(word: str, segment: str | None, transcript: tuple[str, ...]) -> tuple[str, ...]:
     """The dictionaries to ask about ``word``: it is misspelled when all of them reject it."""
     if _LATIN.search(word) and not _CYRILLIC.search(word):
         return ("en",)
@@ -67,7 +67,7 @@ def languages_for(word: str, phrase: str | None, transcript: tuple[str, ...]) ->
         return ()
     if is_kazakh(word):
         return ("kk",)
-    own = language_code(phrase)
+    own = language_code(segment)
     if own in CYRILLIC:
         return (own, *(c for c in transcript if c != own))
     return transcript
@@ -116,7 +116,7 @@ class SpellCache:
     def misses(
         self,
         text: str,
-        phrase: str | None,
+        segment: str | None,
         transcript: tuple[str, ...],
         accepted: Collection[str] = (),
     ) -> tuple[list[Miss], list[tuple[str, str]]]:
@@ -125,7 +125,7 @@ class SpellCache:
         missed: list[Miss] = []
         ask: list[tuple[str, str]] = []
         for start, end, word in words(text):
-            languages = languages_for(word, phrase, transcript)
+            languages = languages_for(word, segment, transcript)
             verdict = self.verdict(word, languages, accepted)
             if verdict is False:
                 missed.append(Miss(start, end, word, languages))

@@ -44,7 +44,7 @@ def speaker_color(index: int) -> str:
     return SPEAKER_COLORS[index % len(SPEAKER_COLORS)]
 
 
-def _no_phrase(segment_id: int) -> str:
+def _no_segment(segment_id: int) -> str:
     return QT_TRANSLATE_NOOP(
         "Messages", "This phrase is no longer in the transcript (number {id})."
     ).format(id=segment_id)
@@ -78,13 +78,13 @@ class Transcript:
         for seg in self.segments:
             if seg.id == segment_id:
                 return seg
-        raise TranscriptError(_no_phrase(segment_id))
+        raise TranscriptError(_no_segment(segment_id))
 
     def index_of(self, segment_id: int) -> int:
         for i, seg in enumerate(self.segments):
             if seg.id == segment_id:
                 return i
-        raise TranscriptError(_no_phrase(segment_id))
+        raise TranscriptError(_no_segment(segment_id))
 
     def next_segment_id(self) -> int:
         return max((s.id for s in self.segments), default=0) + 1
@@ -127,8 +127,8 @@ class Transcript:
         return self.apply(Change(segments=[(seg, after)], description="change speaker"))
 
     def replace_text(self, segment_id: int, text: str) -> Change:
-        """New text for a phrase. Words keep their timings where the word count is unchanged;
-        otherwise timings are spread over the phrase in proportion to word length."""
+        """New text for a segment. Words keep their timings where the word count is unchanged;
+        otherwise timings are spread over the segment in proportion to word length."""
         seg = self.segment(segment_id)
         after = copy.deepcopy(seg)
         after.text = text
@@ -151,7 +151,7 @@ class Transcript:
         )
 
     def split_at_word(self, segment_id: int, word_index: int) -> Change:
-        """Split so that words[word_index:] start a new phrase."""
+        """Split so that words[word_index:] start a new segment."""
         seg = self.segment(segment_id)
         if not 0 < word_index < len(seg.words):
             raise TranscriptError(
@@ -172,12 +172,12 @@ class Transcript:
         )
 
     def split_at_char(self, segment_id: int, char_pos: int) -> Change:
-        """Split at the text cursor ``char_pos`` (an offset into the phrase's text); see
+        """Split at the text cursor ``char_pos`` (an offset into the segment's text); see
         :func:`kzdesk.core.transcript_ops.split_at_char`."""
         return self.apply(transcript_ops.split_at_char(self, segment_id, char_pos))
 
     def set_language(self, segment_id: int, language: str | None) -> Change:
-        """Mark the language a phrase is in ("kk", "ru", ...; None: unknown)."""
+        """Mark the language a segment is in ("kk", "ru", ...; None: unknown)."""
         return self.apply(transcript_ops.set_language(self, segment_id, language))
 
     def delete_segment(self, segment_id: int) -> Change:
@@ -187,13 +187,13 @@ class Transcript:
     def shift_bounds(
         self, segment_id: int, start_delta_ms: int = 0, end_delta_ms: int = 0
     ) -> Change:
-        """Move a phrase's start and/or end; see :func:`kzdesk.core.transcript_ops.shift_bounds`."""
+        """Move a segment's start and/or end; see :func:`kzdesk.core.transcript_ops.shift_bounds`."""
         return self.apply(
             transcript_ops.shift_bounds(self, segment_id, start_delta_ms, end_delta_ms)
         )
 
     def replace_texts(self, texts: dict[int, str], description: str = "edit text") -> Change:
-        """New texts for several phrases as ONE change (find and replace). Words are retimed
+        """New texts for several segments as ONE change (find and replace). Words are retimed
         as in :meth:`replace_text`."""
         pairs: list[tuple[Segment | None, Segment | None]] = []
         for seg in self.segments:
@@ -204,12 +204,12 @@ class Transcript:
                 pairs.append((seg, after))
         if len(pairs) != len(texts):
             missing = sorted(set(texts) - {seg.id for seg in self.segments})
-            raise TranscriptError(_no_phrase(missing[0]))
+            raise TranscriptError(_no_segment(missing[0]))
         return self.apply(Change(segments=pairs, description=description))
 
     def speaker_shares(self) -> dict[int, float]:
         """Each speaker's share of the talk time (0..1), for the speakers panel. The total
-        includes phrases without a speaker; a speaker without phrases gets 0.0."""
+        includes segments without a speaker; a speaker without segments gets 0.0."""
         return transcript_ops.speaker_shares(self)
 
     def merge_speakers(self, keep_id: int, remove_id: int) -> Change:
@@ -230,7 +230,7 @@ class Transcript:
         )
 
     def replace_with(self, other: Transcript, description: str = "find speakers again") -> Change:
-        """Take ``other``'s speakers and phrases as one change (undone in one step)."""
+        """Take ``other``'s speakers and segments as one change (undone in one step)."""
         return self.apply(transcript_ops.replace_all(self, other, description))
 
     # ---- applying -------------------------------------------------------------------------
@@ -238,7 +238,7 @@ class Transcript:
         """Apply a change (an edit's or its inverse) and return it.
 
         One pass over each list whatever the size of the change: merging two speakers of a
-        4-hour meeting touches hundreds of phrases."""
+        4-hour meeting touches hundreds of segments."""
         self.speakers = _replace_rows(self.speakers, change.speakers, key=_SPEAKER_ORDER)
         self.segments = _replace_rows(self.segments, change.segments, key=_SEGMENT_ORDER)
         return change

@@ -7,8 +7,8 @@ for read-only queries, compute a value). This module reads a transcript through
 
 Word-timing rules every operation keeps:
 
-* a phrase's words are in order, each inside the phrase;
-* where a phrase has words, its start is the first word's start and its end the last word's
+* a segment's words are in order, each inside the segment;
+* where a segment has words, its start is the first word's start and its end the last word's
   end; its text's whitespace-separated tokens are its words.
 """
 
@@ -22,8 +22,8 @@ from typing import Protocol
 from kzdesk.core.i18n import QT_TRANSLATE_NOOP
 from kzdesk.core.transcript_parts import Change, Segment, Speaker, TranscriptError, Word
 
-# The editor moves a phrase's edges in steps of 100 ms; a phrase never shrinks below one step.
-MIN_PHRASE_MS = 100
+# The editor moves a segment's edges in steps of 100 ms; a segment never shrinks below one step.
+MIN_SEGMENT_MS = 100
 
 _TOKEN = re.compile(r"\S+")  # the same tokens as str.split()
 
@@ -50,7 +50,7 @@ def split_change(
     head_text: str,
     tail_text: str,
 ) -> Change:
-    """``seg`` cut so that ``words[index:]`` (0 < index < len(words)) start a new phrase."""
+    """``seg`` cut so that ``words[index:]`` (0 < index < len(words)) start a new segment."""
     head, tail = words[:index], words[index:]
     first = copy.deepcopy(seg)
     first.words = copy.deepcopy(head)
@@ -69,9 +69,9 @@ def split_change(
 
 
 def split_at_char(transcript: TranscriptLike, segment_id: int, char_pos: int) -> Change:
-    """Split a phrase at the text cursor ``char_pos`` (0..len(text)).
+    """Split a segment at the text cursor ``char_pos`` (0..len(text)).
 
-    The text's tokens (``text.split()``) are the phrase's words. A cursor between two tokens
+    The text's tokens (``text.split()``) are the segment's words. A cursor between two tokens
     (anywhere in the whitespace) splits there. A cursor inside a token splits before that word
     when it is in the token's first half, after it otherwise. Both halves keep the user's text
     as typed, trimmed of surrounding whitespace. If the words no longer match the tokens (old
@@ -109,13 +109,13 @@ def split_at_char(transcript: TranscriptLike, segment_id: int, char_pos: int) ->
 def shift_bounds(
     transcript: TranscriptLike, segment_id: int, start_delta_ms: int, end_delta_ms: int
 ) -> Change:
-    """Move a phrase's start by ``start_delta_ms`` and its end by ``end_delta_ms``.
+    """Move a segment's start by ``start_delta_ms`` and its end by ``end_delta_ms``.
 
     The start stops at 0 and the end at the recording's end (when its duration is known). A
-    phrase may not shrink below :data:`MIN_PHRASE_MS` (growing a shorter one is allowed).
+    segment may not shrink below :data:`MIN_SEGMENT_MS` (growing a shorter one is allowed).
     Words keep their times except at the edges: words are clipped into the new bounds (a word
     left wholly outside becomes zero-length at the edge) and the first word is stretched or
-    clipped to start at the phrase's start, the last to end at its end (see ``fit_words``)."""
+    clipped to start at the segment's start, the last to end at its end (see ``fit_words``)."""
     seg = transcript.segment(segment_id)
     start = max(seg.start_ms + start_delta_ms, 0)
     end = seg.end_ms + end_delta_ms
@@ -129,11 +129,11 @@ def shift_bounds(
             )
         )
     old_length = seg.end_ms - seg.start_ms
-    if end - start < MIN_PHRASE_MS and end - start < old_length:
+    if end - start < MIN_SEGMENT_MS and end - start < old_length:
         raise TranscriptError(
             QT_TRANSLATE_NOOP(
                 "Messages", "A phrase must stay at least {ms} ms long, so it cannot be shortened."
-            ).format(ms=MIN_PHRASE_MS)
+            ).format(ms=MIN_SEGMENT_MS)
         )
     after = copy.deepcopy(seg)
     after.start_ms, after.end_ms = start, end
@@ -150,7 +150,7 @@ def speaker_shares(transcript: TranscriptLike) -> dict[int, float]:
 
 
 def replace_all(transcript: TranscriptLike, other: TranscriptLike, description: str) -> Change:
-    """One change that turns ``transcript``'s speakers and phrases into ``other``'s (rows
+    """One change that turns ``transcript``'s speakers and segments into ``other``'s (rows
     paired by id: kept ids are edits, the rest are deletions and creations). Speakers found
     again are one undo step this way."""
 
@@ -169,7 +169,7 @@ def replace_all(transcript: TranscriptLike, other: TranscriptLike, description: 
 
 
 def carry_flags(tokens: list[str], old: list[Word]) -> list[tuple[float | None, bool]]:
-    """(confidence, checked) for each new token of an edited phrase whose word count changed.
+    """(confidence, checked) for each new token of an edited segment whose word count changed.
 
     Tokens the edit left as they were (matched to the old words in order) keep their word's
     confidence and checked state; a token that replaced exactly one word keeps that word's
@@ -215,10 +215,10 @@ def retime_words(text: str, old: list[Word], start_ms: int, end_ms: int) -> list
 def fit_words(words: list[Word], start_ms: int, end_ms: int) -> list[Word]:
     """Copies of ``words`` squeezed into [start_ms, end_ms] and kept in order.
 
-    Times outside the phrase are clipped to its edges (a word left wholly outside becomes a
+    Times outside the segment are clipped to its edges (a word left wholly outside becomes a
     zero-length word at the edge); a word starting before the previous one is moved to start
     with it; the first word then starts at ``start_ms`` and the last ends at ``end_ms``
-    (stretched or clipped), so a phrase's edges are always its first and last word's."""
+    (stretched or clipped), so a segment's edges are always its first and last word's."""
     fitted: list[Word] = []
     prev_start = prev_end = start_ms
     for w in words:
@@ -233,13 +233,13 @@ def fit_words(words: list[Word], start_ms: int, end_ms: int) -> list[Word]:
 
 
 def language_code(language: str | None) -> str:
-    """A phrase's language as its primary subtag: "kk-KZ" (SpeechKit) and "kk" (Whisper) are
+    """A segment's language as its primary subtag: "kk-KZ" (SpeechKit) and "kk" (Whisper) are
     both "kk"; "" when unknown."""
     return (language or "").replace("_", "-").split("-")[0].strip().lower()
 
 
 def spoken_languages(transcript: TranscriptLike) -> list[str]:
-    """The languages heard in the transcript, the most spoken first (by phrase duration)."""
+    """The languages heard in the transcript, the most spoken first (by segment duration)."""
     spoken: dict[str, int] = {}
     for seg in transcript.segments:
         code = language_code(seg.language)
@@ -250,7 +250,7 @@ def spoken_languages(transcript: TranscriptLike) -> list[str]:
 
 def heard_language(transcript: TranscriptLike) -> str:
     """The transcript's language as the set heard ("ru+kk", most spoken first); the stored
-    value (what was asked for) when no phrase says."""
+    value (what was asked for) when no segment says."""
     return "+".join(spoken_languages(transcript)) or transcript.language
 
 

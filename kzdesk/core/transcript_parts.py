@@ -1,4 +1,4 @@
-"""The parts of a transcript — words, speakers, phrases — and the :class:`Change` an edit
+"""The parts of a transcript — words, speakers, segments — and the :class:`Change` an edit
 returns. :mod:`kzdesk.core.transcript` (the :class:`Transcript` and its edits) and
 :mod:`kzdesk.core.transcript_ops` (the larger operations) both build on them; import them from
 either.
@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 
 class TranscriptError(ValueError):
-    """An edit that cannot be applied (unknown id, split outside a phrase, ...)."""
+    """An edit that cannot be applied (unknown id, split outside a segment, ...)."""
 
 
 @dataclass

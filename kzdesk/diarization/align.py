@@ -1,4 +1,4 @@
-"""Give every recognised word the speaker whose turn covers it, and split phrases there.
+"""Give every recognised word the speaker whose turn covers it, and split segments there.
 
 Works on engine utterances (SpeechKit: words without spaces, text = words joined by spaces;
 Whisper: words carrying their leading space and punctuation) and on a whole Transcript. A word
@@ -33,7 +33,7 @@ def speaker_for_span(
     turns: list[SpeakerTurn], start_s: float, end_s: float, prefer: int | None = None
 ) -> tuple[int | None, bool]:
     """(dominant speaker, overlapped?) for a span of time. Where two people speak, the
-    phrase's own speaker ``prefer`` keeps the word if their turn covers enough of it."""
+    segment's own speaker ``prefer`` keeps the word if their turn covers enough of it."""
     if end_s - start_s < 0.05:
         middle = (start_s + end_s) / 2
         start_s, end_s = middle - 0.025, middle + 0.025
@@ -92,8 +92,8 @@ def word_speakers(
 def _own_speaker(
     u: Utterance, turns: list[SpeakerTurn], owners: list[tuple[int, int, int]]
 ) -> int | None:
-    """Whose phrase this is: the speaker of most of its words heard without overlap; for a
-    phrase spoken wholly over another, a covering speaker who does not already own a phrase
+    """Whose segment this is: the speaker of most of its words heard without overlap; for a
+    segment spoken wholly over another, a covering speaker who does not already own a segment
     running at the same time."""
     plain: dict[int, float] = {}
     covering: dict[int, float] = {}
@@ -125,7 +125,7 @@ def _join(words: list[Word]) -> str:
 def _split(
     start_ms: int, end_ms: int, words: list[Word], labels: list[tuple[int | None, bool]]
 ) -> list[tuple[int, int, list[Word], int | None, bool]]:
-    """(start, end, words, speaker, overlap) pieces of one phrase, one per speaker run."""
+    """(start, end, words, speaker, overlap) pieces of one segment, one per speaker run."""
     pieces: list[tuple[int, int, list[Word], int | None, bool]] = []
     run_start = 0
     for i in range(1, len(words) + 1):
@@ -184,7 +184,7 @@ def align_transcript(
     transcript: Transcript, turns: list[SpeakerTurn], *, channels: bool = False
 ) -> tuple[Transcript, set[int]]:
     """A new Transcript whose speakers are the diarized ones (named "Speaker N" or "Channel
-    N") and whose phrases are split where the speaker changes; also the ids of phrases marked
+    N") and whose segments are split where the speaker changes; also the ids of segments marked
     as overlapping speech."""
     utterances = [
         Utterance(str(s.speaker_id), s.start_ms, s.end_ms, s.text, s.words, s.language)

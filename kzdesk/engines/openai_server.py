@@ -305,15 +305,15 @@ class ServerEngine:
             cuts = plan_cuts(Path(piece.path), piece.duration_ms, half, cancelled=ctx.cancelled)
             parts = cut_exact(Path(piece.path), cuts, folder, cancelled=ctx.cancelled)
             log.info("piece %s halved for the server's upload limit", piece.index)
-            phrases: list[Utterance] = []
+            segments: list[Utterance] = []
             for part in parts:
                 end = part.end_ms if part.end_ms >= 0 else piece.duration_ms
                 sub = replace(
                     piece, path=str(part.path), audio_format="FLAC", duration_ms=end - part.start_ms
                 )
                 for u in self._send(sub, fields, ctx, sent, splits=splits + 1):
-                    phrases.append(shifted(u, part.start_ms))
-            return phrases
+                    segments.append(shifted(u, part.start_ms))
+            return segments
         finally:
             shutil.rmtree(folder, ignore_errors=True)
 

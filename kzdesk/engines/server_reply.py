@@ -7,7 +7,7 @@ The shape (OpenAI's audio API, followed by vLLM, speaches and faster-whisper ser
      "words": [{"word": "The", "start": 0.0, "end": 0.24, "probability": 0.98}, ...]}
 
 ``words`` comes only when the server honours ``timestamp_granularities[]=word`` (and a word's
-``probability`` only where the server passes Whisper's on); without it each phrase keeps its
+``probability`` only where the server passes Whisper's on); without it each segment keeps its
 segment times and has no words. Times are seconds from the start of the piece sent.
 """
 
@@ -20,8 +20,8 @@ from kzdesk.core.engine import Utterance
 from kzdesk.core.transcript import Word
 
 CHANNEL = "0"  # one speaker tag: the speakers are found on this computer afterwards
-PAUSE_SPLIT_MS = 1500  # phrases built from words alone end at pauses this long
-MAX_PHRASE_WORDS = 40
+PAUSE_SPLIT_MS = 1500  # segments built from words alone end at pauses this long
+MAX_SEGMENT_WORDS = 40
 SENTENCE_ENDS = (".", "!", "?", "…", "。")
 
 # Languages as OpenAI names them in ``verbose_json`` -> ISO 639-1, for the ones kzdesk meets.
@@ -61,20 +61,20 @@ def has_words(data: Any) -> bool:
 
 
 def utterances_from_reply(data: Any, duration_ms: int) -> list[Utterance]:
-    """The phrases of one piece; raises ReplyError when ``data`` has neither segments nor
+    """The segments of one piece; raises ReplyError when ``data`` has neither segments nor
     words (a server that ignored ``response_format=verbose_json``)."""
     if not isinstance(data, dict):
         raise ReplyError("the reply is not a JSON object")
     language = language_code(data.get("language"))
     words = _words(data.get("words"), duration_ms) if has_words(data) else None
-    segments = data.get("segments")
-    if isinstance(segments, list):
-        phrases = _from_segments(segments, words, duration_ms, language)
+    raw_segments = data.get("segments")
+    if isinstance(raw_segments, list):
+        segments = _from_segments(raw_segments, words, duration_ms, language)
     elif words is not None:
-        phrases = _from_words(words, language)
+        segments = _from_words(words, language)
     else:
         raise ReplyError("the reply has no segments and no words (no times)")
-    return [u for u in phrases if u.text]
+    return [u for u in segments if u.text]
 
 
 def _seconds_ms(value: Any) -> int | None:
@@ -145,15 +145,15 @@ def _share_words(spans: list[tuple[int, int, str]], words: list[Word]) -> list[l
 
 
 def _from_words(words: list[Word], language: str | None) -> list[Utterance]:
-    """Phrases from words alone: a new phrase after a sentence's end, a long pause or
-    MAX_PHRASE_WORDS words."""
-    phrases: list[Utterance] = []
+    """Segments from words alone: a new segment after a sentence's end, a long pause or
+    MAX_SEGMENT_WORDS words."""
+    segments: list[Utterance] = []
     current: list[Word] = []
 
     def close() -> None:
         if current:
             text = " ".join(w.text for w in current)
-            phrases.append(
+            segments.append(
                 Utterance(
                     CHANNEL, current[0].start_ms, current[-1].end_ms, text, list(current), language
                 )
@@ -164,7 +164,7 @@ def _from_words(words: list[Word], language: str | None) -> list[Utterance]:
         if current and word.start_ms - current[-1].end_ms >= PAUSE_SPLIT_MS:
             close()
         current.append(word)
-        if word.text.endswith(SENTENCE_ENDS) or len(current) >= MAX_PHRASE_WORDS:
+        if word.text.endswith(SENTENCE_ENDS) or len(current) >= MAX_SEGMENT_WORDS:
             close()
     close()
-    return phrases
+    return segments

@@ -3,9 +3,9 @@
 The parent side. Recognition runs in a child process (:mod:`kzdesk.engines.whisper_process`)
 that reads the original recording itself — no converted copy is made — and stays warm between
 the jobs of a batch. The child sends typed messages (:mod:`kzdesk.engines.whisper_messages`);
-each phrase is handed to the pipeline as it arrives (``ctx.keep``), so the part already
+each segment is handed to the pipeline as it arrives (``ctx.keep``), so the part already
 transcribed survives a crash, a kill or a cancel, and a rerun continues after the last kept
-phrase's end (``ctx.kept``) instead of starting from zero. Progress is the audio recognised
+segment's end (``ctx.kept``) instead of starting from zero. Progress is the audio recognised
 over the recording's length.
 """
 
@@ -27,7 +27,7 @@ from kzdesk.core.engine import (
 )
 from kzdesk.core.job import STAGE_ENGINE_BUSY, STAGE_LOCAL, STAGE_MODEL_DOWNLOAD, Language
 from kzdesk.core.transcript import Word
-from kzdesk.engines.whisper_messages import Loaded, Phrase, Progress, WhisperRequest
+from kzdesk.engines.whisper_messages import Loaded, Progress, Segment, WhisperRequest
 from kzdesk.engines.whisper_process import CANCELLED, CRASHED, POLL_S, WhisperProcess
 
 log = logging.getLogger(__name__)
@@ -56,9 +56,9 @@ def whisper_language(language: Language) -> tuple[str | None, tuple[str, ...]]:
 
 
 def resume_points(kept: list[Utterance], channels: int, duration_ms: int) -> tuple[int, ...]:
-    """Where each channel continues: after the last kept phrase's end.
+    """Where each channel continues: after the last kept segment's end.
 
-    Channels are transcribed one after the other, so a phrase kept in channel 1 means
+    Channels are transcribed one after the other, so a segment kept in channel 1 means
     channel 0 is finished."""
     ends = [0] * channels
     for u in kept:
@@ -70,14 +70,14 @@ def resume_points(kept: list[Utterance], channels: int, duration_ms: int) -> tup
     return tuple(ends)
 
 
-def utterance(phrase: Phrase) -> Utterance:
+def utterance(segment: Segment) -> Utterance:
     return Utterance(
-        channel=phrase.channel,
-        start_ms=phrase.start_ms,
-        end_ms=max(phrase.end_ms, phrase.start_ms),
-        text=phrase.text,
-        language=phrase.language,
-        words=[Word(w.text.strip(), w.start_ms, w.end_ms, w.probability) for w in phrase.words],
+        channel=segment.channel,
+        start_ms=segment.start_ms,
+        end_ms=max(segment.end_ms, segment.start_ms),
+        text=segment.text,
+        language=segment.language,
+        words=[Word(w.text.strip(), w.start_ms, w.end_ms, w.probability) for w in segment.words],
     )
 
 
@@ -170,13 +170,13 @@ class WhisperEngine:
             _one_at_a_time.release()
 
     def _run(self, request: WhisperRequest, ctx: EngineContext) -> list[Utterance]:
-        phrases: list[Utterance] = []
+        segments: list[Utterance] = []
         keep = getattr(ctx, "keep", None)
 
         def on_message(message: object) -> None:
-            if isinstance(message, Phrase):
+            if isinstance(message, Segment):
                 u = utterance(message)
-                phrases.append(u)
+                segments.append(u)
                 if keep is not None:
                     keep([u])
             elif isinstance(message, Progress):
@@ -192,7 +192,7 @@ class WhisperEngine:
         done = self.process.run(request, on_message, ctx.cancelled)
         if done.loops_cut:
             log.info("whisper loop guard restarted %d times", done.loops_cut)
-        return phrases
+        return segments
 
 
 def _done_fraction(request: WhisperRequest) -> float:

@@ -1,4 +1,4 @@
-"""Speech regions -> chunks -> phrases (the offline engine's child process).
+"""Speech regions -> chunks -> segments (the offline engine's child process).
 
 A *chunk* is what one faster-whisper ``transcribe`` call decodes, without its own VAD (the
 regions already are speech), in one language. Consecutive regions in the same language are
@@ -8,16 +8,16 @@ on the whole file while memory stays bounded. A region's language is the job's (
 Russian) or, when it is to be chosen ("Kazakh + Russian", automatic), the one Whisper finds
 likeliest for that region (:mod:`kzdesk.engines.whisper_language`; speech that goes on for
 more than 30 s without a pause is cut at its quietest moment into regions of 30 s at most), so
-a phrase in Kazakh after a pause in Russian speech is decoded in Kazakh, and Russian text never
+a segment in Kazakh after a pause in Russian speech is decoded in Kazakh, and Russian text never
 prompts it. A chunk without a language (None) has each 30-second window decoded in the
 language found for it.
 
 Times inside a chunk map back to the recording span by span (a word belongs to the span that
 holds its middle, as faster-whisper maps its own VAD-joined speech).
 
-Two things make decoding start again inside a chunk, after the last good phrase and without
+Two things make decoding start again inside a chunk, after the last good segment and without
 conditioning on the text before it: a loop the guard catches, and speech Whisper skipped. A
-chunk is all speech, so a stretch of more than :data:`SKIP_S` with no phrase is speech left
+chunk is all speech, so a stretch of more than :data:`SKIP_S` with no segment is speech left
 out — typically where the language changes inside a window: conditioned on English text,
 Whisper writes the English sentence and drops the German that follows (faster-whisper then
 moves on a whole window). Decoding again from there detects the window's language afresh.
@@ -38,16 +38,16 @@ import numpy as np
 from kzdesk.core.glossary import terms_for_language
 from kzdesk.engines.whisper_guard import LoopGuard
 from kzdesk.engines.whisper_language import LanguageChooser
-from kzdesk.engines.whisper_messages import Message, Phrase, WordInfo
+from kzdesk.engines.whisper_messages import Message, Segment, WordInfo
 
 SAMPLE_RATE = 16000
 JOIN_MAX_S = 240  # speech joined into one chunk at most (one language)
 MIN_RESTART_STEP_MS = 1000
 PROMPT_CHARS = 400  # of the previous chunk's text that conditions the next (one language)
 PROMPT_RESET_TEMPERATURE = 0.5  # as faster-whisper: no prompt from text sampled hotter
-SKIP_S = 4.0  # this much speech without a phrase was left out (pauses inside speech are < 2 s)
+SKIP_S = 4.0  # this much speech without a segment was left out (pauses inside speech are < 2 s)
 MIN_LEFT_OUT_S = 1.0  # a region of a joined chunk this long with no word was left out
-REGION_SLACK_S = 0.3  # a region ends before a phrase even if Whisper starts it this early
+REGION_SLACK_S = 0.3  # a region ends before a segment even if Whisper starts it this early
 
 Send = Callable[[Message], None]
 
@@ -158,27 +158,27 @@ class Stop:
     resume_ms: int = 0  # after decoding the region alone, go on from here at the earliest
 
 
-def _spans_of(chunk: Chunk, phrase: Phrase) -> set[int]:
-    """The spans (by their start) that hold the middle of one of the phrase's words (without
-    word timings: the spans the phrase overlaps)."""
+def _spans_of(chunk: Chunk, segment: Segment) -> set[int]:
+    """The spans (by their start) that hold the middle of one of the segment's words (without
+    word timings: the spans the segment overlaps)."""
     found: set[int] = set()
-    for word in phrase.words:
+    for word in segment.words:
         middle = (word.start_ms + word.end_ms) // 2 * SAMPLE_RATE // 1000
         found.update(s.start for s in chunk.spans if s.start <= middle < s.start + s.length)
-    if not phrase.words:
-        first = phrase.start_ms * SAMPLE_RATE // 1000
-        last = phrase.end_ms * SAMPLE_RATE // 1000
+    if not segment.words:
+        first = segment.start_ms * SAMPLE_RATE // 1000
+        last = segment.end_ms * SAMPLE_RATE // 1000
         found.update(s.start for s in chunk.spans if s.start <= last and first < s.start + s.length)
     return found
 
 
-def _first_word_s(segment: Any) -> float:
+def _first_word_s(whisper_segment: Any) -> float:
     """Where a segment's speech starts (s into the chunk): its first word's middle, which
     lies in the right region more surely than the segment's start."""
-    words = getattr(segment, "words", None)
+    words = getattr(whisper_segment, "words", None)
     if words:
         return float(words[0].start + words[0].end) / 2
-    return float(segment.start)
+    return float(whisper_segment.start)
 
 
 def _left_out(chunk: Chunk, heard: set[int], retried: set[int], before_s: float) -> Stop | None:
@@ -261,7 +261,7 @@ class Decoder:
         prompt = None
         if condition and self._prompt is not None and self._prompt[0] == chunk.language:
             prompt = self._prompt[1]
-        segments, _info = self.model.transcribe(
+        whisper_segments, _info = self.model.transcribe(
             chunk.audio,
             language=chunk.language or self._first_guess(),
             multilingual=choose,
@@ -272,33 +272,33 @@ class Decoder:
         )
         texts: list[str] = []
         heard: set[int] = set()  # spans (their start) that hold a word said
-        said_until: float | None = None  # seconds into this call where the last phrase ended
-        for segment in segments:
-            left_out = _left_out(chunk, heard, retried, before_s=_first_word_s(segment))
+        said_until: float | None = None  # seconds into this call where the last segment ended
+        for whisper_segment in whisper_segments:
+            left_out = _left_out(chunk, heard, retried, before_s=_first_word_s(whisper_segment))
             if left_out is not None:
                 return left_out
-            if said_until is not None and segment.start - said_until > SKIP_S:
+            if said_until is not None and whisper_segment.start - said_until > SKIP_S:
                 return Stop(chunk.to_ms(said_until))
             language = chunk.language or (self.chooser.last if self.chooser else None)
-            phrase = to_phrase(segment, chunk, self.channel, language)
-            verdict = self.guard.check(phrase)
-            if verdict.phrase is not None:
-                self.emit(verdict.phrase)
-                if verdict.phrase.language:
-                    self.languages.add(verdict.phrase.language)
-                texts.append(verdict.phrase.text)
-            heard.update(_spans_of(chunk, phrase))
-            self.progress(phrase.end_ms)
+            segment = to_segment(whisper_segment, chunk, self.channel, language)
+            verdict = self.guard.check(segment)
+            if verdict.segment is not None:
+                self.emit(verdict.segment)
+                if verdict.segment.language:
+                    self.languages.add(verdict.segment.language)
+                texts.append(verdict.segment.text)
+            heard.update(_spans_of(chunk, segment))
+            self.progress(segment.end_ms)
             if verdict.action == "loop":
                 return Stop(verdict.restart_ms, looped=True)
-            said_until = max(said_until or 0.0, float(segment.end))
-            hot = (getattr(segment, "temperature", 0.0) or 0.0) > PROMPT_RESET_TEMPERATURE
+            said_until = max(said_until or 0.0, float(whisper_segment.end))
+            hot = (getattr(whisper_segment, "temperature", 0.0) or 0.0) > PROMPT_RESET_TEMPERATURE
             if hot:
                 texts.clear()
         text = " ".join(texts)[-PROMPT_CHARS:].strip()
         self._prompt = (chunk.language, text) if chunk.language and text else None
         left_out = _left_out(chunk, heard, retried, before_s=len(chunk.audio) / SAMPLE_RATE)
-        if left_out is not None:  # found after later phrases were sent: go on after them
+        if left_out is not None:  # found after later segments were sent: go on after them
             said_ms = chunk.to_ms(said_until) if said_until is not None else left_out.at_ms
             return Stop(left_out.at_ms, region=left_out.region, resume_ms=said_ms)
         if said_until is not None and len(chunk.audio) / SAMPLE_RATE - said_until > SKIP_S:
@@ -318,15 +318,15 @@ class Decoder:
         return "en"
 
 
-def to_phrase(segment: Any, chunk: Chunk, channel: str, language: str | None) -> Phrase:
+def to_segment(whisper_segment: Any, chunk: Chunk, channel: str, language: str | None) -> Segment:
     """One faster-whisper segment on the recording's timeline (ms).
 
     Each word goes to the region (span) that holds its middle — except a segment's first word
     when the next word lies in a later region, and its last word when the one before lies in
-    an earlier region: Whisper's word timing lets a phrase's first word start early (it takes
+    an earlier region: Whisper's word timing lets a segment's first word start early (it takes
     the pause before it) and its last word end late, so in joined regions these edge words
     can reach into the neighbouring region, which may lie minutes away in the recording."""
-    found = list(segment.words or ())
+    found = list(whisper_segment.words or ())
     spans = [chunk.span_at((w.start + w.end) / 2) for w in found]
     if len(found) > 1:
         if spans[1].start > spans[0].start:
@@ -345,13 +345,16 @@ def to_phrase(segment: Any, chunk: Chunk, channel: str, language: str | None) ->
     if words:
         start, end = words[0].start_ms, words[-1].end_ms
     else:
-        start = chunk.to_ms(segment.start)
-        end = chunk.to_ms(segment.end, chunk.span_at(max(segment.end - 0.001, segment.start)))
-    return Phrase(
+        start = chunk.to_ms(whisper_segment.start)
+        end = chunk.to_ms(
+            whisper_segment.end,
+            chunk.span_at(max(whisper_segment.end - 0.001, whisper_segment.start)),
+        )
+    return Segment(
         channel=channel,
         start_ms=start,
         end_ms=max(end, start),
-        text=segment.text.strip(),
+        text=whisper_segment.text.strip(),
         language=language,
         words=tuple(words),
     )

@@ -1,9 +1,9 @@
 """The offline engine's loop guard: what stops Whisper repeating itself on long recordings.
 
 Whisper's own defences (the compression-ratio and log-probability thresholds that make
-faster-whisper decode again at higher temperatures) leave some loops through. Each phrase is
-checked here as it arrives against the ones before it: a phrase that repeats the previous one,
-an n-gram repeated within a phrase, or text that compresses too well. A loop is trimmed and
+faster-whisper decode again at higher temperatures) leave some loops through. Each segment is
+checked here as it arrives against the ones before it: a segment that repeats the previous one,
+an n-gram repeated within a segment, or text that compresses too well. A loop is trimmed and
 recognition restarts after it *without* conditioning on the previous text, which is what
 feeds a loop. Pure Python: tested without weights.
 """
@@ -13,7 +13,7 @@ from __future__ import annotations
 import zlib
 from dataclasses import dataclass, replace
 
-from kzdesk.engines.whisper_messages import Phrase, WordInfo
+from kzdesk.engines.whisper_messages import Segment, WordInfo
 
 COMPRESSION_RATIO_THRESHOLD = 2.4
 
@@ -47,64 +47,64 @@ def find_ngram_loop(tokens: list[str], max_n: int = 8) -> tuple[int, int] | None
 
 @dataclass(frozen=True)
 class Verdict:
-    action: str  # "keep", "drop" (a repeat of the previous phrase), "loop" (restart)
-    phrase: Phrase | None = None  # what to keep (trimmed for a loop; None = nothing)
+    action: str  # "keep", "drop" (a repeat of the previous segment), "loop" (restart)
+    segment: Segment | None = None  # what to keep (trimmed for a loop; None = nothing)
     restart_ms: int = 0  # for "loop": where recognition starts again
 
 
 class LoopGuard:
-    """Checks each phrase as it arrives against the ones before it."""
+    """Checks each segment as it arrives against the ones before it."""
 
-    LONG_WORDS = 3  # a repeat of a phrase this long is a loop symptom, not speech
+    LONG_WORDS = 3  # a repeat of a segment this long is a loop symptom, not speech
     SHORT_REPEATS = 3  # "Да. Да. Да." is speech; the fourth in a row is not
 
     def __init__(self) -> None:
         self._last: list[str] = []
         self._repeats = 0
 
-    def check(self, phrase: Phrase) -> Verdict:
-        tokens = normalize(phrase.text)
+    def check(self, segment: Segment) -> Verdict:
+        tokens = normalize(segment.text)
         if not tokens:
             return Verdict("drop")
         loop = find_ngram_loop(tokens)
         if loop is not None:
-            trimmed = self._trim(phrase, loop)
+            trimmed = self._trim(segment, loop)
             self._remember(normalize(trimmed.text) if trimmed else [])
-            return Verdict("loop", trimmed, self._restart_after(trimmed, phrase))
-        if len(phrase.text) > 40 and compression_ratio(phrase.text) > COMPRESSION_RATIO_THRESHOLD:
-            return Verdict("loop", None, phrase.end_ms)
+            return Verdict("loop", trimmed, self._restart_after(trimmed, segment))
+        if len(segment.text) > 40 and compression_ratio(segment.text) > COMPRESSION_RATIO_THRESHOLD:
+            return Verdict("loop", None, segment.end_ms)
         if tokens == self._last:
             self._repeats += 1
             long = len(tokens) >= self.LONG_WORDS
             if long and self._repeats >= 2:
-                return Verdict("loop", None, phrase.end_ms)
+                return Verdict("loop", None, segment.end_ms)
             if long or self._repeats >= self.SHORT_REPEATS:
                 return Verdict("drop")
-            return Verdict("keep", phrase)
+            return Verdict("keep", segment)
         self._remember(tokens)
-        return Verdict("keep", phrase)
+        return Verdict("keep", segment)
 
     def _remember(self, tokens: list[str]) -> None:
         self._last = tokens
         self._repeats = 0
 
     @staticmethod
-    def _restart_after(trimmed: Phrase | None, phrase: Phrase) -> int:
+    def _restart_after(trimmed: Segment | None, segment: Segment) -> int:
         if trimmed is not None and trimmed.words:
             return trimmed.end_ms
-        return phrase.end_ms
+        return segment.end_ms
 
     @staticmethod
-    def _trim(phrase: Phrase, loop: tuple[int, int]) -> Phrase | None:
-        """The phrase up to the loop, with one copy of the repeated words."""
+    def _trim(segment: Segment, loop: tuple[int, int]) -> Segment | None:
+        """The segment up to the loop, with one copy of the repeated words."""
         start, n = loop
         keep = start + n
-        if phrase.words and sum(len(normalize(w.text)) for w in phrase.words) == len(
-            normalize(phrase.text)
+        if segment.words and sum(len(normalize(w.text)) for w in segment.words) == len(
+            normalize(segment.text)
         ):
             words: list[WordInfo] = []
             count = 0
-            for word in phrase.words:
+            for word in segment.words:
                 if count >= keep:
                     break
                 words.append(word)
@@ -112,6 +112,6 @@ class LoopGuard:
             text = "".join(w.text for w in words).strip()
             if not text:
                 return None
-            return replace(phrase, text=text, words=tuple(words), end_ms=words[-1].end_ms)
-        text = " ".join(phrase.text.split()[:keep]).strip()
-        return replace(phrase, text=text, words=()) if text else None
+            return replace(segment, text=text, words=tuple(words), end_ms=words[-1].end_ms)
+        text = " ".join(segment.text.split()[:keep]).strip()
+        return replace(segment, text=text, words=()) if text else None

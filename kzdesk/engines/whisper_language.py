@@ -5,7 +5,7 @@ window it decodes, from the encoder output it computed for that window anyway (n
 and decodes the window in the most likely language. :class:`LanguageChooser` stands in for the
 CTranslate2 model inside faster-whisper's ``WhisperModel`` and restricts that answer to the
 languages the job allows ("Kazakh + Russian": the more likely of kk and ru, their probabilities
-renormalised to sum to 1), and remembers the choice so each phrase can be tagged with the
+renormalised to sum to 1), and remembers the choice so each segment can be tagged with the
 language it was decoded in. Everything else is passed through to the real model.
 """
 
@@ -73,8 +73,8 @@ def identify(whisper_model: Any, samples: Any) -> str | None:
     """The language of one region of speech (the chooser's restriction applies).
 
     The region's own log-mel frames go to the encoder, not padded to 30 s as for decoding:
-    the cost follows the region's length (a 5-s phrase costs a sixth of a padded window), and
-    nothing but the phrase itself — no silence, no neighbouring phrase in another language —
+    the cost follows the region's length (a 5-s segment costs a sixth of a padded window), and
+    nothing but the segment itself — no silence, no neighbouring segment in another language —
     speaks to the language token. On the vendored real recordings (Whisper base) the choice is
     the padded window's wherever Whisper is sure — every Russian, English and German file, and
     the first Kazakh example, more surely so (kk 0.97 against 0.81 of kk+ru) — while the 1.9-s

@@ -26,7 +26,7 @@ class WhisperRequest:
     beam_size: int = 5
     word_timestamps: bool = True
     split_channels: bool = False  # stereo, each channel one person: transcribe each alone
-    # where to start in each channel (resume after the last kept phrase's end)
+    # where to start in each channel (resume after the last kept segment's end)
     start_ms: tuple[int, ...] = (0,)
     glossary: tuple[str, ...] = ()  # names and terms, given to Whisper as hot words
 
@@ -54,7 +54,7 @@ class Progress:
 
 
 @dataclass(frozen=True)
-class Phrase:
+class Segment:
     channel: str  # "0"; "0"/"1" when channels are transcribed separately
     start_ms: int
     end_ms: int
@@ -65,7 +65,7 @@ class Phrase:
 
 @dataclass(frozen=True)
 class Done:
-    languages: tuple[str, ...] = ()  # every language a phrase was decoded in
+    languages: tuple[str, ...] = ()  # every language a segment was decoded in
     loops_cut: int = 0  # how many times the loop guard restarted recognition
 
 
@@ -77,4 +77,4 @@ class Failed:
     message: str
 
 
-Message = Loaded | Progress | Phrase | Done | Failed
+Message = Loaded | Progress | Segment | Done | Failed

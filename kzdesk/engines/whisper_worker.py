@@ -1,4 +1,4 @@
-"""The offline engine's child process: faster-whisper on the original recording, phrases sent
+"""The offline engine's child process: faster-whisper on the original recording, segments sent
 as they come, the model kept loaded from one request to the next.
 
 Started by :mod:`kzdesk.engines.whisper_process` with multiprocessing's spawn method; with
@@ -50,7 +50,7 @@ TEMPERATURES = (0.0, 0.2, 0.4, 0.6, 0.8, 1.0)
 LOG_PROB_THRESHOLD = -1.0
 NO_SPEECH_THRESHOLD = 0.6
 HALLUCINATION_SILENCE_S = 2.0
-PROGRESS_EVERY_S = 0.25  # at most this often while no phrase arrives
+PROGRESS_EVERY_S = 0.25  # at most this often while no segment arrives
 # Whisper samples at higher temperatures when a window decodes badly: a fixed seed per request
 # makes the same file give the same transcript every time.
 RANDOM_SEED = 20240501
@@ -287,7 +287,7 @@ def transcribe_channel(
     reporter: _Reporter,
     language: str | None,
 ) -> None:
-    """Stream one channel from ``start_ms``: speech regions -> chunks -> phrases.
+    """Stream one channel from ``start_ms``: speech regions -> chunks -> segments.
     ``language``: the job's one language, or None to find each region's."""
     from kzdesk.audio.errors import AudioError
     from kzdesk.audio.pcm import stream_pcm

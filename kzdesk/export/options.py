@@ -31,7 +31,7 @@ class ExportLabels:
 @dataclass(frozen=True)
 class ExportOptions:
     timestamps: bool = True  # docx/txt: [HH:MM:SS] before each paragraph
-    merge_turns: bool = True  # docx/txt: consecutive phrases of one speaker -> one paragraph
+    merge_turns: bool = True  # docx/txt: consecutive segments of one speaker -> one paragraph
     speaker_prefix: bool = False  # srt: "Name: " on cues where the speaker changes
     max_line_chars: int = 42
     max_lines: int = 2

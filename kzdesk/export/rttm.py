@@ -1,8 +1,8 @@
 """RTTM: who spoke when, the format speaker-diarization research scores and exchanges.
 
-One ``SPEAKER`` line per phrase that has a speaker: the recording's name, channel 1, start and
+One ``SPEAKER`` line per segment that has a speaker: the recording's name, channel 1, start and
 duration in seconds (3 decimals), and the speaker's name with white space replaced by ``_``
-(RTTM fields are separated by spaces). Phrases without a speaker are left out; words are not
+(RTTM fields are separated by spaces). Segments without a speaker are left out; words are not
 written (RTTM's ``LEXEME`` lines are rarely read). :func:`rttm_lines` serves the command line's
 ``kzdesk diarize --rttm`` as well.
 """

@@ -1,12 +1,12 @@
 """SRT and WebVTT: cues built from word timings under subtitle rules.
 
 Rules (all from :class:`ExportOptions`): at most ``max_lines`` lines of ``max_line_chars``,
-broken at word boundaries into balanced lines; a cue never holds two speakers or two phrases;
+broken at word boundaries into balanced lines; a cue never holds two speakers or two segments;
 reading speed at most ``max_cps``; duration between ``min_cue_ms`` and ``max_cue_ms``; each cue
 ends at least ``min_gap_ms`` before the next one starts.
 
 Cue text is split where speech pauses or a sentence ends (a small dynamic programme per
-phrase). Timing then runs forward: a cue starts with its first word (or when the previous cue
+segment). Timing then runs forward: a cue starts with its first word (or when the previous cue
 ends, if that is later) and lasts long enough to be read, stretching into the following silence.
 When speech is faster than anyone can read, no choice of cues fits the speech itself, so the
 following cues are pushed later until a pause lets them catch up.
@@ -58,7 +58,7 @@ def _cue_char_limit(opts: ExportOptions) -> int:
 
 
 def _segment_tokens(seg: Segment, longest: int) -> list[_Token]:
-    """Word tokens with timings; phrases without words get timings spread over the phrase."""
+    """Word tokens with timings; segments without words get timings spread over the segment."""
     words = seg.words or retime_words(seg.text, [], seg.start_ms, seg.end_ms)
     tokens: list[_Token] = []
     for word in words:
@@ -70,7 +70,7 @@ def _segment_tokens(seg: Segment, longest: int) -> list[_Token]:
             t0 = start + span * pos // total
             pos += len(part)
             tokens.append(_Token(part, t0, start + span * pos // total))
-    if not tokens and seg.words:  # words without text: use the phrase's text instead
+    if not tokens and seg.words:  # words without text: use the segment's text instead
         return _segment_tokens(
             Segment(seg.id, seg.speaker_id, seg.start_ms, seg.end_ms, seg.text), longest
         )
@@ -100,9 +100,9 @@ def _break_penalty(tokens: list[_Token], j: int) -> float:
 
 
 def _pack(tokens: list[_Token], opts: ExportOptions, next_start: float) -> list[list[_Token]]:
-    """Split one phrase's tokens into cues: few breaks, at pauses and sentence ends, balanced
+    """Split one segment's tokens into cues: few breaks, at pauses and sentence ends, balanced
     sizes, and no cue that needs more reading time than the speech leaves it (``next_start``:
-    when the next phrase starts)."""
+    when the next segment starts)."""
     n, limit = len(tokens), _cue_char_limit(opts)
     breaks = [0.0] + [_break_penalty(tokens, j) for j in range(1, n)] + [0.0]
     best = [0.0] + [math.inf] * n
@@ -186,16 +186,16 @@ def build_cues(
     """Cues for the whole transcript, numbered from 1, in display order."""
     opts = options or ExportOptions()
     longest = min(opts.max_line_chars, _cue_char_limit(opts))
-    phrases = [(seg, _segment_tokens(seg, longest)) for seg in ordered_segments(transcript)]
-    phrases = [(seg, tokens) for seg, tokens in phrases if tokens]
+    segments = [(seg, _segment_tokens(seg, longest)) for seg in ordered_segments(transcript)]
+    segments = [(seg, tokens) for seg, tokens in segments if tokens]
     groups: list[tuple[Segment, list[_Token]]] = []
     previous_speaker: object = object()
-    for n, (seg, tokens) in enumerate(phrases):
+    for n, (seg, tokens) in enumerate(segments):
         name = " ".join(transcript.speaker_name(seg.speaker_id).split())
         if prefix and name and seg.speaker_id != previous_speaker:
             tokens.insert(0, _prefix_token(name, opts, tokens[0]))
         previous_speaker = seg.speaker_id
-        next_start = phrases[n + 1][1][0].start_ms if n + 1 < len(phrases) else math.inf
+        next_start = segments[n + 1][1][0].start_ms if n + 1 < len(segments) else math.inf
         groups.extend((seg, chunk) for chunk in _pack(tokens, opts, next_start))
     return _time_cues(transcript, groups, opts)
 

@@ -1,4 +1,4 @@
-"""How exports read a transcript: phrases in time order, turns of one speaker, display names."""
+"""How exports read a transcript: segments in time order, turns of one speaker, display names."""
 
 from __future__ import annotations
 
@@ -13,17 +13,17 @@ GENERIC_TITLE = N_("Transcript")
 
 @dataclass(frozen=True)
 class Turn:
-    """One paragraph of a document export: one phrase, or consecutive phrases of one speaker."""
+    """One paragraph of a document export: one segment, or consecutive segments of one speaker."""
 
     speaker_id: int | None
-    speaker_name: str  # "" when the phrase has no speaker
+    speaker_name: str  # "" when the segment has no speaker
     start_ms: int
     end_ms: int
     text: str
 
 
 def ordered_segments(transcript: Transcript) -> list[Segment]:
-    """Phrases with text, in time order (stable for equal starts)."""
+    """Segments with text, in time order (stable for equal starts)."""
     segs = [s for s in transcript.segments if s.text.strip() or s.words]
     return sorted(segs, key=lambda s: s.start_ms)
 

@@ -70,7 +70,7 @@ def find_speakers(
     cancelled: Callable[[], bool] | None = None,
     diarize: Diarize = diarize_in_subprocess,
 ) -> SpeakersFound:
-    """``transcript`` with the speakers found in the recording at ``audio_path``: phrases
+    """``transcript`` with the speakers found in the recording at ``audio_path``: segments
     split where the speaker changes, voices kept per speaker, names suggested from
     ``profiles``. Raises Cancelled, and what the diarization raised (the caller keeps the
     engine's transcript then)."""

@@ -4,7 +4,7 @@ The recording is diarized anew with the count or range the user chose, the trans
 is now (with the user's corrections to the text) is split where the new speakers change, and
 names the user gave survive: a new speaker whose voice matches an old speaker's saved voice
 (same model, cosine at least ``SAME_VOICE``) — or, where no voices were saved, who spoke most
-of that old speaker's phrases — takes that speaker's id, name and colour. Other new speakers
+of that old speaker's segments — takes that speaker's id, name and colour. Other new speakers
 get names from known voices as suggestions, or "Speaker N". The result is applied by the
 editor as one undoable change (core ``Transcript.replace_with``).
 
@@ -127,7 +127,7 @@ def _cosine(a: tuple[float, ...], b: tuple[float, ...]) -> float:
 
 
 def _shared_talk(before: Transcript, old_id: int, after: Transcript, new_id: int) -> float:
-    """Share of the old speaker's talk time that the new speaker's phrases cover."""
+    """Share of the old speaker's talk time that the new speaker's segments cover."""
     old_spans = [(s.start_ms, s.end_ms) for s in before.segments if s.speaker_id == old_id]
     new_spans = [(s.start_ms, s.end_ms) for s in after.segments if s.speaker_id == new_id]
     total = sum(b - a for a, b in old_spans)

@@ -117,7 +117,7 @@ class _PieceContext:
         self.accepted_at: float | None = None  # when the service accepted it (this run only)
         self.kept: list[Utterance] = []
         if self.operation_id is not None:
-            self.kept = utterances_from_json(runner.queue.kept_phrases(runner.job.id, piece.index))
+            self.kept = utterances_from_json(runner.queue.kept_segments(runner.job.id, piece.index))
 
     def will_send(self) -> None:
         self.sending_since = time.time()
@@ -148,7 +148,7 @@ class _PieceContext:
     def keep(self, utterances: list[Utterance]) -> None:
         if self.operation_id is None:
             self.remember_operation(f"{LOCAL_OPERATION}{self._run.job.id}-{self._piece.index}")
-        self._run.queue.keep_phrases(
+        self._run.queue.keep_segments(
             self._run.job.id, self._piece.index, utterances_to_json(utterances)
         )
 

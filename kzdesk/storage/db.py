@@ -99,7 +99,7 @@ MIGRATIONS: tuple[str, ...] = (
             REFERENCES segments(transcript_id, id) ON DELETE CASCADE
     );
     """,
-    # 2: phrases of a piece stored as a local engine (Whisper) produces them, so a crash, a
+    # 2: segments of a piece stored as a local engine (Whisper) produces them, so a crash, a
     # kill or a cancel keeps the part already transcribed and a rerun continues after it
     """
     CREATE TABLE piece_phrases (

@@ -308,7 +308,7 @@ class JobQueue:
         job's options (a None value removes that key).
 
         A job that ran before (cancelled or failed, then queued again) keeps its pieces and the
-        phrases already recognised so that Retry continues; once a choice changes, that work was
+        segments already recognised so that Retry continues; once a choice changes, that work was
         done for other choices: it is forgotten and the job starts afresh."""
         with self.db.transaction() as conn:
             job = _job(
@@ -328,7 +328,7 @@ class JobQueue:
                 or (engine or job.engine) != job.engine
                 or merged != job.options
             )
-            if changed:  # kept phrases go with their pieces (ON DELETE CASCADE)
+            if changed:  # kept segments go with their pieces (ON DELETE CASCADE)
                 conn.execute("DELETE FROM job_pieces WHERE job_id = ?", (job_id,))
                 conn.execute("UPDATE jobs SET operation_id = NULL WHERE id = ?", (job_id,))
             conn.execute(
@@ -434,7 +434,7 @@ class JobQueue:
     def forget_unfinished_operations(self, job_id: int) -> None:
         """Remote operations without a result are dropped (they were cancelled): a retried
         job sends those pieces again instead of reattaching to a cancelled operation. Pieces
-        of local engines keep their phrases, so Retry continues where they stopped."""
+        of local engines keep their segments, so Retry continues where they stopped."""
         with self.db.transaction() as conn:
             conn.execute(
                 "DELETE FROM job_pieces WHERE job_id = ? AND result IS NULL"
@@ -450,7 +450,7 @@ class JobQueue:
     def remember_operation(self, job_id: int, piece: AudioPiece, operation_id: str) -> None:
         """Stored before waiting: after a crash the job polls this id instead of resubmitting."""
         with self.db.transaction() as conn:
-            # a new operation starts the piece afresh: phrases kept for another one go
+            # a new operation starts the piece afresh: segments kept for another one go
             conn.execute(
                 "DELETE FROM piece_phrases WHERE job_id = ? AND piece = ? AND NOT EXISTS ("
                 "SELECT 1 FROM job_pieces WHERE job_id = ? AND piece = ? AND operation_id = ?)",
@@ -479,7 +479,7 @@ class JobQueue:
             )
 
     def store_piece_result(self, job_id: int, piece: int, result: Any) -> None:
-        """The piece's whole result; the phrases kept while it ran are no longer needed."""
+        """The piece's whole result; the segments kept while it ran are no longer needed."""
         with self.db.transaction() as conn:
             conn.execute(
                 "UPDATE job_pieces SET result = ? WHERE job_id = ? AND piece = ?",
@@ -489,9 +489,9 @@ class JobQueue:
                 "DELETE FROM piece_phrases WHERE job_id = ? AND piece = ?", (job_id, piece)
             )
 
-    def keep_phrases(self, job_id: int, piece: int, phrases: list[Any]) -> None:
-        """Append phrases (JSON-ready) of a piece still running; one short transaction."""
-        if not phrases:
+    def keep_segments(self, job_id: int, piece: int, segments: list[Any]) -> None:
+        """Append segments (JSON-ready) of a piece still running; one short transaction."""
+        if not segments:
             return
         with self.db.transaction() as conn:
             row = conn.execute(
@@ -503,12 +503,12 @@ class JobQueue:
                 "INSERT INTO piece_phrases (job_id, piece, position, utterance) VALUES (?,?,?,?)",
                 [
                     (job_id, piece, row[0] + i, json.dumps(p, ensure_ascii=False))
-                    for i, p in enumerate(phrases)
+                    for i, p in enumerate(segments)
                 ],
             )
 
-    def kept_phrases(self, job_id: int, piece: int) -> list[Any]:
-        """The phrases kept for a piece that has no result yet, in the order they came."""
+    def kept_segments(self, job_id: int, piece: int) -> list[Any]:
+        """The segments kept for a piece that has no result yet, in the order they came."""
         rows = self.db.connection().execute(
             "SELECT utterance FROM piece_phrases WHERE job_id = ? AND piece = ? ORDER BY position",
             (job_id, piece),

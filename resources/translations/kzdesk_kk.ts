@@ -2058,40 +2058,6 @@
     </message>
 </context>
 <context>
-    <name>PhraseLanguage</name>
-    <message>
-        <source>English</source>
-        <translation>Ағылшын тілі</translation>
-    </message>
-    <message>
-        <source>Kazakh</source>
-        <translation>Қазақ тілі</translation>
-    </message>
-    <message>
-        <source>Russian</source>
-        <translation>Орыс тілі</translation>
-    </message>
-</context>
-<context>
-    <name>PhraseTableModel</name>
-    <message>
-        <source>Language</source>
-        <translation>Тіл</translation>
-    </message>
-    <message>
-        <source>Speaker</source>
-        <translation>Сөйлеуші</translation>
-    </message>
-    <message>
-        <source>Text</source>
-        <translation>Мәтін</translation>
-    </message>
-    <message>
-        <source>Time</source>
-        <translation>Уақыт</translation>
-    </message>
-</context>
-<context>
     <name>Player</name>
     <message>
         <source>The recording “{name}” is not there any more or cannot be read, so it cannot be played. The transcript can still be edited and exported.</source>
@@ -2315,6 +2281,40 @@
     <message>
         <source>%1 This window shows its progress and takes over when it finishes. Files you add now are done by it; cancelling and removing wait until then.</source>
         <translation>%1 Бұл терезе оның барысын көрсетеді және ол аяқтағанда жұмысты өзіне алады. Қазір қосқан файлдарыңызды сол өңдейді; болдырмау мен жою сол уақытқа дейін күтеді.</translation>
+    </message>
+</context>
+<context>
+    <name>SegmentLanguage</name>
+    <message>
+        <source>English</source>
+        <translation>Ағылшын тілі</translation>
+    </message>
+    <message>
+        <source>Kazakh</source>
+        <translation>Қазақ тілі</translation>
+    </message>
+    <message>
+        <source>Russian</source>
+        <translation>Орыс тілі</translation>
+    </message>
+</context>
+<context>
+    <name>SegmentTableModel</name>
+    <message>
+        <source>Language</source>
+        <translation>Тіл</translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation>Сөйлеуші</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Мәтін</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Уақыт</translation>
     </message>
 </context>
 <context>

@@ -2070,40 +2070,6 @@
     </message>
 </context>
 <context>
-    <name>PhraseLanguage</name>
-    <message>
-        <source>English</source>
-        <translation>Английский</translation>
-    </message>
-    <message>
-        <source>Kazakh</source>
-        <translation>Казахский</translation>
-    </message>
-    <message>
-        <source>Russian</source>
-        <translation>Русский</translation>
-    </message>
-</context>
-<context>
-    <name>PhraseTableModel</name>
-    <message>
-        <source>Language</source>
-        <translation>Язык</translation>
-    </message>
-    <message>
-        <source>Speaker</source>
-        <translation>Спикер</translation>
-    </message>
-    <message>
-        <source>Text</source>
-        <translation>Текст</translation>
-    </message>
-    <message>
-        <source>Time</source>
-        <translation>Время</translation>
-    </message>
-</context>
-<context>
     <name>Player</name>
     <message>
         <source>The recording “{name}” is not there any more or cannot be read, so it cannot be played. The transcript can still be edited and exported.</source>
@@ -2328,6 +2294,40 @@
     <message>
         <source>%1 This window shows its progress and takes over when it finishes. Files you add now are done by it; cancelling and removing wait until then.</source>
         <translation>%1 Это окно показывает ход работы и продолжит её, когда тот закончит. Добавленные сейчас файлы обработает он; отмена и удаление подождут до тех пор.</translation>
+    </message>
+</context>
+<context>
+    <name>SegmentLanguage</name>
+    <message>
+        <source>English</source>
+        <translation>Английский</translation>
+    </message>
+    <message>
+        <source>Kazakh</source>
+        <translation>Казахский</translation>
+    </message>
+    <message>
+        <source>Russian</source>
+        <translation>Русский</translation>
+    </message>
+</context>
+<context>
+    <name>SegmentTableModel</name>
+    <message>
+        <source>Language</source>
+        <translation>Язык</translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation>Спикер</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Текст</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Время</translation>
     </message>
 </context>
 <context>

@@ -21,7 +21,7 @@ from tests.cli.conftest import ROOT, kzdesk
 from tests.emulator.server import utterance
 from tests.media import bursts_file
 
-PHRASE = [utterance("Сәлеметсіз бе, бастаймыз", 300, 1200)]
+SEGMENT = [utterance("Сәлеметсіз бе, бастаймыз", 300, 1200)]
 
 
 def start(args: list[str], env: dict[str, str]) -> subprocess.Popen[str]:
@@ -57,7 +57,7 @@ def audio(tmp_path: Path, name: str) -> Path:
 
 
 def test_a_second_process_never_takes_a_running_job(cli_env, speechkit_emulator, tmp_path):
-    speechkit_emulator.script(PHRASE, processing_s=60)
+    speechkit_emulator.script(SEGMENT, processing_s=60)
     out = tmp_path / "out"
     first = start(["transcribe", str(audio(tmp_path, "a.wav")), "--export", "txt",
                    "--out", str(out)], cli_env)  # fmt: skip
@@ -82,7 +82,7 @@ def test_a_second_process_never_takes_a_running_job(cli_env, speechkit_emulator,
 
 
 def test_wait_follows_the_other_process_to_the_end(cli_env, speechkit_emulator, tmp_path):
-    speechkit_emulator.script(PHRASE, processing_s=60)
+    speechkit_emulator.script(SEGMENT, processing_s=60)
     first = start(["transcribe", str(audio(tmp_path, "a.wav")), "--export", ""], cli_env)
     wait_for(lambda: query(cli_env, "SELECT 1 FROM jobs WHERE operation_id IS NOT NULL"),
              "the first file to be accepted")  # fmt: skip
@@ -101,7 +101,7 @@ def test_wait_follows_the_other_process_to_the_end(cli_env, speechkit_emulator, 
 def test_a_kill_at_the_instant_of_acceptance_waits_for_the_users_retry(
     cli_env, speechkit_emulator, tmp_path
 ):
-    speechkit_emulator.script(PHRASE)
+    speechkit_emulator.script(SEGMENT)
     src = audio(tmp_path, "Жиналыс.wav")
     out = tmp_path / "out"
     proc = start(["transcribe", str(src), "--export", "txt", "--out", str(out)], cli_env)
@@ -128,7 +128,7 @@ def test_a_kill_at_the_instant_of_acceptance_waits_for_the_users_retry(
 
 
 def test_after_an_outage_resume_fetches_what_was_accepted(cli_env, speechkit_emulator, tmp_path):
-    speechkit_emulator.script(PHRASE)
+    speechkit_emulator.script(SEGMENT)
     # every status check fails until the job gives up (5 attempts, 4 tries each)
     speechkit_emulator.fault("Get", grpc.StatusCode.UNAVAILABLE, times=20)
     env = dict(cli_env, KZDESK_RETRY_DELAY_S="0.05")
@@ -146,7 +146,7 @@ def test_after_an_outage_resume_fetches_what_was_accepted(cli_env, speechkit_emu
 
 
 def test_the_same_file_with_the_same_choices_reuses_its_job(cli_env, speechkit_emulator, tmp_path):
-    speechkit_emulator.script(PHRASE)
+    speechkit_emulator.script(SEGMENT)
     src = audio(tmp_path, "a.wav")
     args = ["transcribe", str(src), "--export", "txt"]
     assert kzdesk(args, cli_env).returncode == 0
@@ -163,7 +163,7 @@ def test_the_same_file_with_the_same_choices_reuses_its_job(cli_env, speechkit_e
 
 
 def test_the_users_own_file_next_to_the_recording_is_kept(cli_env, speechkit_emulator, tmp_path):
-    speechkit_emulator.script(PHRASE)
+    speechkit_emulator.script(SEGMENT)
     src = audio(tmp_path / "rec", "meeting.wav")
     mine = tmp_path / "rec" / "meeting.docx"
     mine.write_bytes(b"minutes typed by the secretary")
@@ -177,7 +177,7 @@ def test_the_users_own_file_next_to_the_recording_is_kept(cli_env, speechkit_emu
 def test_same_named_recordings_in_one_batch_get_distinct_exports(
     cli_env, speechkit_emulator, tmp_path
 ):
-    speechkit_emulator.script(PHRASE)
+    speechkit_emulator.script(SEGMENT)
     day1, day2 = audio(tmp_path / "day1", "REC001.WAV"), audio(tmp_path / "day2", "REC001.WAV")
     out = tmp_path / "O"
     r = kzdesk(["transcribe", str(day1.parent), str(day2.parent), "--export", "txt",
@@ -191,7 +191,7 @@ def test_same_named_recordings_in_one_batch_get_distinct_exports(
 def test_ctrl_c_stops_at_once_keeps_finished_exports_and_resume_goes_on(
     cli_env, speechkit_emulator, tmp_path
 ):
-    speechkit_emulator.script(PHRASE, processing_s=120)
+    speechkit_emulator.script(SEGMENT, processing_s=120)
     accepted: list[str] = []
 
     def first_finishes_at_once(op_id: str) -> None:
@@ -218,7 +218,7 @@ def test_ctrl_c_stops_at_once_keeps_finished_exports_and_resume_goes_on(
 
 
 def test_resume_writes_exports_a_stopped_process_still_owed(cli_env, speechkit_emulator, tmp_path):
-    speechkit_emulator.script(PHRASE)
+    speechkit_emulator.script(SEGMENT)
     out = tmp_path / "out"
     r = kzdesk(["transcribe", str(audio(tmp_path, "a.wav")), "--export", "txt",
                 "--out", str(out)], cli_env)  # fmt: skip

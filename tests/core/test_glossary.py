@@ -1,5 +1,5 @@
 """Glossary near-misses with real Kazakh and Russian names and terms: letter variants, case,
-edit distance, multi-word terms, the phrase's language, Accept and Ignore."""
+edit distance, multi-word terms, the segment's language, Accept and Ignore."""
 
 from __future__ import annotations
 
@@ -72,7 +72,7 @@ def test_not_suggested(text: str) -> None:
     assert found(text, "ru") == []
 
 
-def test_without_the_phrase_language_an_exact_spelling_stands() -> None:
+def test_without_the_segment_language_an_exact_spelling_stands() -> None:
     assert found("Тоқаев пен Токаев") == []
 
 
@@ -88,7 +88,7 @@ def test_suggestions_keep_punctuation_and_accept_replaces_only_the_word() -> Non
     words = t.segments[0].words
     assert words[0].checked and not words[1].checked  # accepted: the user's word now
     with pytest.raises(TranscriptError):
-        g.accepted_texts(t, suggestions[:1])  # stale: the phrase changed
+        g.accepted_texts(t, suggestions[:1])  # stale: the segment changed
 
 
 def test_accept_all_is_one_change() -> None:

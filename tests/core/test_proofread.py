@@ -1,5 +1,5 @@
 """Uncertain words: which are flagged, how edits and "Mark as checked" clear them, and finding
-the next one — with real Kazakh and Russian phrases."""
+the next one — with real Kazakh and Russian segments."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from kzdesk.core.transcript import Segment, Transcript, TranscriptError, Word
 BELOW = 0.5
 
 
-def phrase(seg_id: int, start: int, text: str, confidences: list[float | None], **kw) -> Segment:
+def segment(seg_id: int, start: int, text: str, confidences: list[float | None], **kw) -> Segment:
     tokens = text.split()
     words = [
         Word(t, start + 400 * i, start + 400 * i + 350, c)
@@ -27,12 +27,12 @@ def meeting() -> Transcript:
     return Transcript(
         segments=[
             # Kazakh: "Бүгін біз бюджетті талқылаймыз" — the engine doubts two words
-            phrase(
+            segment(
                 1, 0, "Бүгін біз бюджетті талқылаймыз.", [0.95, 0.31, 0.88, 0.42], language="kk"
             ),
-            phrase(2, 5000, "Добрый день, коллеги.", [0.99, 0.97, 0.93], language="ru"),
+            segment(2, 5000, "Добрый день, коллеги.", [0.99, 0.97, 0.93], language="ru"),
             # Russian: "согласовать бюджет с министерством" — one doubtful word
-            phrase(3, 9000, "Согласовать бюджет с министерством", [0.9, 0.8, 0.7, 0.12]),
+            segment(3, 9000, "Согласовать бюджет с министерством", [0.9, 0.8, 0.7, 0.12]),
         ]
     )
 
@@ -46,7 +46,7 @@ def test_words_below_the_threshold_are_uncertain() -> None:
 
 
 def test_no_confidence_is_never_uncertain() -> None:
-    seg = phrase(1, 0, "Сәлеметсіз бе", [None, None])
+    seg = segment(1, 0, "Сәлеметсіз бе", [None, None])
     assert uncertain_tokens(seg, 0.99) == ()
     assert not proofread.has_confidence(Transcript(segments=[seg]))
     assert proofread.has_confidence(meeting())
@@ -80,7 +80,7 @@ def test_mark_checked_one_word_and_undo() -> None:
     assert t.segment(1) == before
 
 
-def test_mark_checked_the_whole_phrase() -> None:
+def test_mark_checked_the_whole_segment() -> None:
     t = meeting()
     t.apply(mark_checked(t, 1))
     assert uncertain_tokens(t.segment(1), BELOW) == ()
@@ -125,7 +125,7 @@ def test_index_follows_edits() -> None:
     index = UncertainIndex(BELOW)
     assert index.count(t.segments) == 3
     t.apply(mark_checked(t, 3))
-    assert index.count(t.segments) == 2  # the phrase is a new object: recomputed
+    assert index.count(t.segments) == 2  # the segment is a new object: recomputed
     t.apply(mark_checked(t, 1))
     assert index.count(t.segments) == 0
     assert index.find(t.segments, 0, 0) is None

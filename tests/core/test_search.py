@@ -75,7 +75,7 @@ def test_matches_come_in_transcript_order_and_never_from_speaker_names() -> None
         (1, 8),
         (3, 0),
     ]
-    assert find_all(t, SearchQuery("Айгүл")) == []  # the speaker's name is not phrase text
+    assert find_all(t, SearchQuery("Айгүл")) == []  # the speaker's name is not segment text
     assert find_all(t, SearchQuery("")) == []
     assert find_all(t, SearchQuery("x*", regex=True)) == []  # empty matches do not count
 
@@ -148,7 +148,7 @@ def test_replace_match_checks_the_match_is_still_there() -> None:
     assert t.segment(1).text == "ақша және бюджетті"
 
 
-def test_find_all_finds_every_phrase_of_a_long_meeting() -> None:
+def test_find_all_finds_every_segment_of_a_long_meeting() -> None:
     """(Its speed is measured by bench/editor.py, not here.)"""
     texts = [f"Бүгін біз бюджетті талқылаймыз, хорошо давайте начнём {n}" for n in range(5000)]
     t = make(*texts)

@@ -61,7 +61,7 @@ def test_a_word_is_misspelled_only_when_every_dictionary_rejects_it() -> None:
     cache.store(
         [
             ("kk", "министерством", False),
-            ("ru", "министерством", True),  # a Russian word in a Kazakh phrase: right
+            ("ru", "министерством", True),  # a Russian word in a Kazakh segment: right
             ("kk", "превет", False),
             ("ru", "превет", False),
             ("kk", "талқылаймыз", True),

@@ -84,7 +84,7 @@ def test_retime_spreads_new_words_inside_old_span() -> None:
     assert all(a.end_ms <= b.start_ms for a, b in itertools.pairwise(words))
 
 
-def test_merge_speakers_moves_phrases_and_undoes() -> None:
+def test_merge_speakers_moves_segments_and_undoes() -> None:
     t = make()
     original = copy.deepcopy(t)
     change = t.merge_speakers(1, 2)

@@ -13,7 +13,7 @@ from kzdesk.core.transcript import (
     fit_words,
 )
 from kzdesk.core.transcript_ops import (
-    MIN_PHRASE_MS,
+    MIN_SEGMENT_MS,
     heard_language,
     language_code,
     spoken_languages,
@@ -113,10 +113,10 @@ def test_shift_clamps_to_the_recording() -> None:
 
 def test_shift_keeps_a_minimum_length() -> None:
     t = make()
-    with pytest.raises(TranscriptError, match=f"{MIN_PHRASE_MS} ms"):
+    with pytest.raises(TranscriptError, match=f"{MIN_SEGMENT_MS} ms"):
         t.shift_bounds(1, start_delta_ms=1250)  # 50 ms left
     t.shift_bounds(1, start_delta_ms=1200)  # exactly 100 ms left
-    assert t.segment(1).end_ms - t.segment(1).start_ms == MIN_PHRASE_MS
+    assert t.segment(1).end_ms - t.segment(1).start_ms == MIN_SEGMENT_MS
     check_timings(t)
     with pytest.raises(TranscriptError):
         t.shift_bounds(1, end_delta_ms=-100)
@@ -128,7 +128,7 @@ def test_shift_bounds_undoes_exactly() -> None:
     original = copy.deepcopy(t)
     changes = [
         t.shift_bounds(1, start_delta_ms=700),
-        t.shift_bounds(2, start_delta_ms=-1900),  # now starts before phrase 1: order changes
+        t.shift_bounds(2, start_delta_ms=-1900),  # now starts before segment 1: order changes
         t.shift_bounds(2, end_delta_ms=-100, start_delta_ms=100),
     ]
     assert [s.id for s in t.segments] == [2, 1]
@@ -219,16 +219,16 @@ def test_merge_keeps_words_inside_and_ordered() -> None:
     assert (seg.start_ms, seg.end_ms) == (500, 3500)
     assert [w.text for w in seg.words] == seg.text.split()
     check_timings(t)
-    # overlapping phrases (a speaker interrupts): words stay ordered and inside
+    # overlapping segments (a speaker interrupts): words stay ordered and inside
     t = make()
-    t.shift_bounds(1, end_delta_ms=2000)  # phrase 1 now ends at 3800, past phrase 2
+    t.shift_bounds(1, end_delta_ms=2000)  # segment 1 now ends at 3800, past segment 2
     original = copy.deepcopy(t)
     change = t.merge_with_next(1)
     check_timings(t)
     assert t.segments[0].end_ms == 3800
     t.apply(change.inverse())
     assert t == original
-    # an emptied first phrase: its start is the merged phrase's, the first word stretches
+    # an emptied first segment: its start is the merged segment's, the first word stretches
     t = make()
     t.replace_text(1, "")
     t.merge_with_next(1)
@@ -244,7 +244,7 @@ def test_fit_words() -> None:
     assert fit_words([], 0, 10) == []
 
 
-def test_languages_heard_and_marking_a_phrase() -> None:
+def test_languages_heard_and_marking_a_segment() -> None:
     t = make()
     assert spoken_languages(t) == ["ru", "kk"]  # "kk-KZ"/"ru-RU" by their first part; ru longer
     assert heard_language(t) == "ru+kk"

@@ -1,4 +1,4 @@
-"""Words get the speaker whose turn covers them; phrases split at speaker changes (pure)."""
+"""Words get the speaker whose turn covers them; segments split at speaker changes (pure)."""
 
 from __future__ import annotations
 
@@ -42,7 +42,7 @@ def test_utterance_without_words_takes_the_dominant_turn() -> None:
     assert out[0].speaker == 1 and out[0].utterance.channel == "1"
 
 
-def test_transcript_gets_diarized_speakers_and_split_phrases() -> None:
+def test_transcript_gets_diarized_speakers_and_split_segments() -> None:
     words = [Word("one", 0, 900), Word("two", 1000, 1900), Word("three", 2200, 3000)]
     transcript = Transcript(
         speakers=[Speaker(1, "0", "Speaker 1", "#000")],

@@ -95,16 +95,16 @@ def _words(text: str, start_s: float, end_s: float) -> list[Word]:
     ]
 
 
-def test_a_phrase_spoken_over_another_keeps_its_own_speaker() -> None:
+def test_a_segment_spoken_over_another_keeps_its_own_speaker() -> None:
     result = diarized("call_stereo", DiarizationOptions(num_speakers=2))
     left = (REAL / "call_stereo.left.txt").read_text(encoding="utf-8").strip()
     right = (REAL / "call_stereo.right.txt").read_text(encoding="utf-8").strip()
-    phrases = [
+    segments = [
         Utterance("0", 300, 4650, left, _words(left, 0.3, 4.65)),
         Utterance("1", 350, 2400, right, _words(right, 0.35, 2.4)),
     ]
-    pieces = align_utterances(phrases, result.turns)
-    # neither phrase is cut in two, and each has its own speaker
+    pieces = align_utterances(segments, result.turns)
+    # neither segment is cut in two, and each has its own speaker
     assert [p.source_index for p in pieces] == [0, 1]
     assert pieces[0].speaker != pieces[1].speaker
     assert pieces[0].overlap and pieces[1].overlap

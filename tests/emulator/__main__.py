@@ -2,7 +2,7 @@
 
     python -m tests.emulator --port 50051 [--api-key KEY] [--latency-s 3]
 
-Without a script it answers every file with generic Russian/Kazakh phrases placed on the
+Without a script it answers every file with generic Russian/Kazakh segments placed on the
 speech regions it finds, so the app can be tried end to end without a Yandex key:
 
     KZDESK_SPEECHKIT_ENDPOINT=127.0.0.1:50051 python -m kzdesk

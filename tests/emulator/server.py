@@ -50,8 +50,8 @@ GET = "Get"
 CANCEL = "Cancel"
 METHODS = (RECOGNIZE_FILE, GET_RECOGNITION, DELETE_RECOGNITION, GET, CANCEL)
 
-# Generic phrases for the standalone mode, by language.
-GENERIC_PHRASES = {
+# Generic segments for the standalone mode, by language.
+GENERIC_SEGMENTS = {
     "ru-RU": [
         "Добрый день, коллеги, начинаем совещание",
         "Давайте обсудим план на следующую неделю",
@@ -69,7 +69,7 @@ GENERIC_PHRASES = {
 
 @dataclass
 class ScriptedUtterance:
-    """One phrase the emulator will return.
+    """One segment the emulator will return.
 
     ``start_ms``/``end_ms`` None = place on the next speech region of ``channel`` (for mono
     audio all regions count regardless of tag). ``words`` None = spread the text's words
@@ -105,7 +105,7 @@ def utterance(
 
 @dataclass
 class Script:
-    utterances: list[ScriptedUtterance] | None = None  # None = generic phrases per region
+    utterances: list[ScriptedUtterance] | None = None  # None = generic segments per region
     polls_until_done: int = 0  # Get answers done=False this many times first
     processing_s: float = 0.0  # and/or until this long after submission
     recognize_latency_s: float = 0.0
@@ -540,7 +540,7 @@ def plan_utterances(
     """Give every utterance a span: its own, or the next speech region of its channel.
 
     Utterances left without a region are dropped; ``scripted=None`` puts one generic
-    phrase on every region (alternating speakers "0"/"1" when labeling mono audio).
+    segment on every region (alternating speakers "0"/"1" when labeling mono audio).
     """
     regions = {str(i): audio.speech_regions(ch) for i, ch in enumerate(decoded.channels)}
     if scripted is None:
@@ -570,15 +570,15 @@ def plan_utterances(
 def _generic(
     regions: dict[str, list[tuple[int, int]]], languages: list[str], labeling: bool
 ) -> list[ScriptedUtterance]:
-    pool = [code for code in languages if code in GENERIC_PHRASES] or ["ru-RU", "kk-KZ"]
+    pool = [code for code in languages if code in GENERIC_SEGMENTS] or ["ru-RU", "kk-KZ"]
     result = []
     spans = sorted((start, end, tag) for tag, found in regions.items() for start, end in found)
     for i, (start, end, tag) in enumerate(spans):
         language = pool[i % len(pool)]
-        phrases = GENERIC_PHRASES[language]
+        segments = GENERIC_SEGMENTS[language]
         channel = str(i % 2) if labeling else tag
         result.append(
-            ScriptedUtterance(phrases[i % len(phrases)], start, end, channel, None, language)
+            ScriptedUtterance(segments[i % len(segments)], start, end, channel, None, language)
         )
     return result
 

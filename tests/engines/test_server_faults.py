@@ -77,7 +77,7 @@ def run(eng: ServerEngine, piece: AudioPiece, language: Language = Language.KK) 
 def test_sends_the_openai_form_and_reads_words_with_probabilities(stub, audio) -> None:
     stub.then(Answer(body=verbose("Сәлем бәрі", start=0.5, end=2.5, language="kazakh")))
     ctx = Ctx()
-    phrases = engine(stub, api_key="secret-key").transcribe(
+    segments = engine(stub, api_key="secret-key").transcribe(
         audio, RecognitionOptions(language=Language.KK), ctx
     )
     sent = stub.transcriptions()[0]
@@ -89,10 +89,10 @@ def test_sends_the_openai_form_and_reads_words_with_probabilities(stub, audio) -
     assert sent.headers["Authorization"] == "Bearer secret-key"
     assert sent.file_name == "audio.flac" and sent.file_type == "audio/flac"  # not the user's
     assert sent.audio == Path(audio.path).read_bytes()
-    assert [(p.text, p.start_ms, p.end_ms, p.language) for p in phrases] == [
+    assert [(p.text, p.start_ms, p.end_ms, p.language) for p in segments] == [
         ("Сәлем бәрі", 500, 2500, "kk")
     ]
-    assert [(w.text, w.start_ms, w.end_ms, w.confidence) for w in phrases[0].words] == [
+    assert [(w.text, w.start_ms, w.end_ms, w.confidence) for w in segments[0].words] == [
         ("Сәлем", 500, 1500, 0.9),
         ("бәрі", 1500, 2500, 0.9),
     ]
@@ -108,8 +108,8 @@ def test_kazakh_and_russian_or_automatic_lets_the_server_detect(stub, audio, lan
 
 def test_segments_without_words_keep_their_times(stub, audio) -> None:
     stub.then(Answer(body=verbose("one two", start=1.0, end=3.0, words=False)))
-    phrases = run(engine(stub), audio)
-    assert [(p.text, p.start_ms, p.end_ms, p.words) for p in phrases] == [
+    segments = run(engine(stub), audio)
+    assert [(p.text, p.start_ms, p.end_ms, p.words) for p in segments] == [
         ("one two", 1000, 3000, [])
     ]
 
@@ -118,11 +118,11 @@ def test_413_cuts_the_piece_in_two_and_goes_on(stub, audio) -> None:
     stub.then(Answer(413, {"error": {"message": "Request Entity Too Large"}}))
     stub.default = lambda r: Answer(body=verbose("part", start=0.0, end=1.0))
     eng = engine(stub, max_upload_bytes=10_000_000)
-    phrases = run(eng, audio)
+    segments = run(eng, audio)
     sent = stub.transcriptions()
     assert len(sent) == 3  # the whole piece, then its two halves
     assert all(len(s.audio) < len(sent[0].audio) for s in sent[1:])
-    starts = [p.start_ms for p in phrases]
+    starts = [p.start_ms for p in segments]
     assert starts[0] == 0 and 5_000 < starts[1] < 15_000  # the second half on the timeline
     assert eng.max_upload_bytes < len(sent[0].audio)  # later pieces are prepared smaller
     assert eng.piece_plan(3_600_000).max_bytes < len(sent[0].audio)
@@ -147,9 +147,9 @@ def test_429_waits_for_retry_after_and_goes_on(stub, audio, header) -> None:
     waits: list[float] = []
     eng = engine(stub)
     eng._wait = lambda seconds, ctx: waits.append(seconds)  # type: ignore[method-assign]
-    phrases = run(eng, audio)
+    segments = run(eng, audio)
     assert len(stub.transcriptions()) == 2
-    assert phrases[0].text == "hello there"
+    assert segments[0].text == "hello there"
     assert 1.0 <= waits[0] <= 3.0
 
 

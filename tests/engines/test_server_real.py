@@ -59,7 +59,7 @@ def test_connection_check_with_the_real_server(server: RealServer) -> None:
     report = check_server(server.url + "/v1/", None, "whisper-1")
     assert report.model == "whisper-1"
     assert report.seconds > 0
-    assert report.words is False  # this server gives phrase times only
+    assert report.words is False  # this server gives segment times only
     assert report.models is None  # and has no model list
 
 

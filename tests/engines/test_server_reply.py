@@ -21,15 +21,15 @@ def test_words_go_to_the_segment_they_fall_in() -> None:
             {"word": " Начнём.", "start": 2.6, "end": 3.5},
         ],
     }
-    phrases = utterances_from_reply(data, 4000)
-    assert [(p.text, p.language, [w.text for w in p.words]) for p in phrases] == [
+    segments = utterances_from_reply(data, 4000)
+    assert [(p.text, p.language, [w.text for w in p.words]) for p in segments] == [
         ("Добрый день.", "ru", ["Добрый", "день."]),
         ("Начнём.", "ru", ["Начнём."]),
     ]
-    assert [w.confidence for w in phrases[0].words] == [0.8, None]  # a bool is no probability
+    assert [w.confidence for w in segments[0].words] == [0.8, None]  # a bool is no probability
 
 
-def test_words_alone_make_phrases_at_sentence_ends_and_pauses() -> None:
+def test_words_alone_make_segments_at_sentence_ends_and_pauses() -> None:
     data = {
         "language": "kk",
         "words": [
@@ -39,23 +39,23 @@ def test_words_alone_make_phrases_at_sentence_ends_and_pauses() -> None:
             {"word": "жиналыс", "start": 4.0, "end": 4.5},
         ],
     }
-    phrases = utterances_from_reply(data, 10_000)
-    assert [(p.text, p.start_ms, p.end_ms) for p in phrases] == [
+    segments = utterances_from_reply(data, 10_000)
+    assert [(p.text, p.start_ms, p.end_ms) for p in segments] == [
         ("Сәлем бәрі.", 0, 900),
         ("Бүгін", 1000, 1300),
         ("жиналыс", 4000, 4500),
     ]
 
 
-def test_times_beyond_the_piece_are_clipped_and_empty_phrases_dropped() -> None:
+def test_times_beyond_the_piece_are_clipped_and_empty_segments_dropped() -> None:
     data = {
         "segments": [
             {"start": 9.5, "end": 12.0, "text": " соңы"},
             {"start": 3.0, "end": 4.0, "text": "   "},
         ]
     }
-    phrases = utterances_from_reply(data, 10_000)
-    assert [(p.text, p.start_ms, p.end_ms) for p in phrases] == [("соңы", 9500, 10_000)]
+    segments = utterances_from_reply(data, 10_000)
+    assert [(p.text, p.start_ms, p.end_ms) for p in segments] == [("соңы", 9500, 10_000)]
     assert not has_words(data) and has_words({"words": []})
 
 

@@ -74,7 +74,7 @@ def test_english_speech_gives_words_with_timings(engine: WhisperEngine, tmp_path
     assert starts == sorted(starts)
     assert words[0].start_ms >= 300  # the 0.7 s of silence before the speech (±VAD padding)
     assert all(u.channel == "0" and u.language == "en" for u in result)
-    assert ctx.stored == result  # every phrase was handed over as it came
+    assert ctx.stored == result  # every segment was handed over as it came
     assert ctx.fractions[-1] == pytest.approx(1.0)
 
 

@@ -12,17 +12,17 @@ import pytest
 from kzdesk.core.engine import AudioPiece, RecognitionOptions, Utterance
 from kzdesk.core.job import Language
 from kzdesk.engines.whisper import WhisperEngine, resume_points, whisper_language
-from kzdesk.engines.whisper_decode import Chunk, ChunkPacker, Decoder, Span, to_phrase
+from kzdesk.engines.whisper_decode import Chunk, ChunkPacker, Decoder, Span, to_segment
 from kzdesk.engines.whisper_guard import LoopGuard, find_ngram_loop, normalize
 from kzdesk.engines.whisper_language import LanguageChooser, restrict
-from kzdesk.engines.whisper_messages import Phrase, WordInfo
+from kzdesk.engines.whisper_messages import Segment, WordInfo
 from kzdesk.engines.whisper_worker import choose_device, physical_cores
 
 
-def phrase(text: str, start: int = 0, end: int = 1000, words: bool = True) -> Phrase:
+def segment(text: str, start: int = 0, end: int = 1000, words: bool = True) -> Segment:
     tokens = text.split()
     step = (end - start) // max(len(tokens), 1)
-    return Phrase(
+    return Segment(
         "0",
         start,
         end,
@@ -55,39 +55,39 @@ def test_ngram_loops(text: str, found: tuple[int, int] | None) -> None:
     assert find_ngram_loop(normalize(text)) == found
 
 
-def test_guard_keeps_speech_and_drops_repeats_of_a_long_phrase() -> None:
+def test_guard_keeps_speech_and_drops_repeats_of_a_long_segment() -> None:
     guard = LoopGuard()
-    assert guard.check(phrase("Good morning everyone")).action == "keep"
-    assert guard.check(phrase("Good morning, everyone.")).action == "drop"
-    verdict = guard.check(phrase("good morning everyone", 2000, 3000))
+    assert guard.check(segment("Good morning everyone")).action == "keep"
+    assert guard.check(segment("Good morning, everyone.")).action == "drop"
+    verdict = guard.check(segment("good morning everyone", 2000, 3000))
     assert verdict.action == "loop"
-    assert verdict.phrase is None
+    assert verdict.segment is None
     assert verdict.restart_ms == 3000
-    assert guard.check(phrase("Something new")).action == "keep"
+    assert guard.check(segment("Something new")).action == "keep"
 
 
 def test_guard_allows_a_few_short_repeats() -> None:
     guard = LoopGuard()
-    actions = [guard.check(phrase("Да.")).action for _ in range(5)]
+    actions = [guard.check(segment("Да.")).action for _ in range(5)]
     assert actions == ["keep", "keep", "keep", "drop", "drop"]
 
 
-def test_guard_trims_a_loop_inside_a_phrase_to_one_copy() -> None:
+def test_guard_trims_a_loop_inside_a_segment_to_one_copy() -> None:
     guard = LoopGuard()
-    looping = phrase("I think that " + "we can " * 6, 0, 6000)
+    looping = segment("I think that " + "we can " * 6, 0, 6000)
     verdict = guard.check(looping)
     assert verdict.action == "loop"
-    assert verdict.phrase is not None
-    assert verdict.phrase.text == "I think that we can"
-    assert verdict.phrase.end_ms == verdict.phrase.words[-1].end_ms == verdict.restart_ms
+    assert verdict.segment is not None
+    assert verdict.segment.text == "I think that we can"
+    assert verdict.segment.end_ms == verdict.segment.words[-1].end_ms == verdict.restart_ms
     assert verdict.restart_ms < 6000
 
 
 def test_guard_drops_text_that_compresses_too_well() -> None:
     text = "ha" + "haha" * 30 + " xyz"
-    verdict = LoopGuard().check(phrase(text, words=False))
+    verdict = LoopGuard().check(segment(text, words=False))
     assert verdict.action == "loop"
-    assert verdict.phrase is None
+    assert verdict.segment is None
 
 
 # ---- chunk decoding with a scripted model ---------------------------------------------------
@@ -270,7 +270,7 @@ def test_language_mapping() -> None:
     assert whisper_language(Language.KK_RU) == (None, ("kk", "ru"))
 
 
-def test_resume_points_follow_the_last_kept_phrase_of_each_channel() -> None:
+def test_resume_points_follow_the_last_kept_segment_of_each_channel() -> None:
     def u(channel: str, end: int) -> Utterance:
         return Utterance(channel, end - 500, end, "x")
 
@@ -300,8 +300,8 @@ def test_threads_and_device() -> None:
     assert choose_device("cpu", "float32") == ("cpu", "float32")
 
 
-def test_a_phrases_first_word_stays_with_the_rest_across_joined_regions() -> None:
-    """Whisper lets a phrase's first word start early (it takes the pause before it); in joined
+def test_a_segments_first_word_stays_with_the_rest_across_joined_regions() -> None:
+    """Whisper lets a segment's first word start early (it takes the pause before it); in joined
     regions that pause is the end of the previous region, minutes earlier in the recording."""
     packer = ChunkPacker()
     packer.add(16000 * 100, np.zeros(16000 * 4, dtype=np.float32), "en")  # 100-104 s
@@ -314,10 +314,10 @@ def test_a_phrases_first_word_stays_with_the_rest_across_joined_regions() -> Non
         [W(" Please", 3.5, 3.9), W(" open", 4.5, 4.9), W(" the", 4.9, 5.1), W(" window", 5.1, 6.0)],
     )
     late = Seg(1.0, 4.3, "thank you", [W(" thank", 1.0, 2.0), W(" you", 2.0, 4.3)])
-    first = to_phrase(early, chunk, "0", "en")
+    first = to_segment(early, chunk, "0", "en")
     assert first.start_ms == 220_000  # with "open the window", not at 103.5 s
     assert [w.start_ms for w in first.words[1:]] == [220_500, 220_900, 221_100]
-    last = to_phrase(late, chunk, "0", "en")
+    last = to_segment(late, chunk, "0", "en")
     assert last.end_ms == 104_000  # the last word stays in its region, clipped to its end
 
 

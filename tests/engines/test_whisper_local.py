@@ -1,6 +1,6 @@
 """Offline jobs on real speech and the real Whisper base weights: the original recording is what
-Whisper hears (no upload copy), the stages say what happens, the language is chosen phrase by
-phrase, and the transcript's language is the set heard."""
+Whisper hears (no upload copy), the stages say what happens, the language is chosen segment by
+segment, and the transcript's language is the set heard."""
 
 from __future__ import annotations
 
@@ -100,17 +100,17 @@ def test_kzdesk_hears_what_faster_whisper_hears(
     path = real(name)
     engine = WhisperEngine(whisper_base, beam_size=1, device="cpu", process=warm)
     piece = original_piece(path, round(len(decode_audio(str(path))) / 16), 1, 16000)
-    phrases = engine.transcribe(piece, RecognitionOptions(language=Language(language)), Ctx())
+    segments = engine.transcribe(piece, RecognitionOptions(language=Language(language)), Ctx())
     options = decode_options(WhisperRequest(str(whisper_base), str(path), language, beam_size=1))
     bare = WhisperModel(
         str(whisper_base), device="cpu", compute_type="int8", cpu_threads=physical_cores()
     )
     ctranslate2.set_random_seed(RANDOM_SEED)  # as the engine does for each request
-    segments, _info = bare.transcribe(
+    bare_segments, _info = bare.transcribe(
         decode_audio(str(path)), language=language, vad_filter=True, **options
     )
-    assert [p.text for p in phrases] == [s.text.strip() for s in segments]
-    assert {p.language for p in phrases} == {language}
+    assert [p.text for p in segments] == [s.text.strip() for s in bare_segments]
+    assert {p.language for p in segments} == {language}
 
 
 def test_a_model_download_is_its_own_stage(env, whisper_base: Path, warm: WhisperProcess) -> None:
@@ -151,7 +151,7 @@ def ru_kk(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[tuple[st
     return concat_wav(tmp_path_factory.mktemp("ru_kk") / "ru_kk.wav", parts), spans
 
 
-def test_kazakh_and_russian_are_told_apart_phrase_by_phrase(env, ru_kk) -> None:
+def test_kazakh_and_russian_are_told_apart_segment_by_segment(env, ru_kk) -> None:
     queue, store, _engine, service, _config = env
     path, spans = ru_kk
     job = queue.enqueue(path, language=Language.KK_RU, speakers=SpeakersMode.OFF, engine="whisper")
@@ -172,9 +172,9 @@ def test_automatic_language_follows_english_then_german(whisper_base: Path, warm
     the English before it); kzdesk decodes the German half in German."""
     engine = WhisperEngine(whisper_base, beam_size=1, device="cpu", process=warm)
     piece = original_piece(real("en_de_multilingual.mp3"), 59_900, 1, 24000)
-    phrases = engine.transcribe(piece, RecognitionOptions(language=Language.AUTO), Ctx())
-    english = [u for u in phrases if u.end_ms <= 24_000]
-    german = [u for u in phrases if u.start_ms >= 29_500]
+    segments = engine.transcribe(piece, RecognitionOptions(language=Language.AUTO), Ctx())
+    english = [u for u in segments if u.end_ms <= 24_000]
+    german = [u for u in segments if u.start_ms >= 29_500]
     assert english and {u.language for u in english} == {"en"}
     assert german and {u.language for u in german} == {"de"}
     words = {w.strip(".,").lower() for u in german for w in u.text.split()}

@@ -1,5 +1,5 @@
 """The whole pipeline with the offline engine on real Whisper base weights: transcript and
-exports, phrases kept through a kill and a cancel, resume after the last kept phrase, and a
+exports, segments kept through a kill and a cancel, resume after the last kept segment, and a
 missing model while offline."""
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from kzdesk.storage.job_queue import JobQueue
 from kzdesk.storage.transcripts import TranscriptStore
 from tests.whisper_weights import SENTENCES, concat_wav, espeak_wav
 
-# SENTENCES: about 43 s with the pauses, so more than one 30-second window (phrases arrive
+# SENTENCES: about 43 s with the pauses, so more than one 30-second window (segments arrive
 # window by window)
 
 
@@ -96,10 +96,10 @@ def start_job(queue: JobQueue, service: TranscriptionService) -> tuple[threading
     return thread, ended
 
 
-def wait_for_phrases(queue: JobQueue, job_id: int, count: int, timeout: float = 120) -> list[Any]:
+def wait_for_segments(queue: JobQueue, job_id: int, count: int, timeout: float = 120) -> list[Any]:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        kept = queue.kept_phrases(job_id, 0)
+        kept = queue.kept_segments(job_id, 0)
         if len(kept) >= count:
             return kept
         time.sleep(0.05)
@@ -116,7 +116,7 @@ def test_offline_job_gives_a_transcript_that_exports(env, speech, tmp_path: Path
     assert "good morning" in transcript.segments[0].text.lower()
     assert all(s.words for s in transcript.segments)
     assert [sp.name for sp in transcript.speakers] == ["Speaker 1"]
-    assert queue.kept_phrases(job.id, 0) == []  # the piece's result replaced them
+    assert queue.kept_segments(job.id, 0) == []  # the piece's result replaced them
     srt = render(transcript, "srt").decode("utf-8")
     # greedy base decodes the second espeak sentence unreliably: only its cue is checked
     assert srt.count("-->") == len(transcript.segments) == 2
@@ -127,25 +127,25 @@ def test_offline_job_gives_a_transcript_that_exports(env, speech, tmp_path: Path
 
 
 @pytest.mark.slow
-def test_a_killed_child_keeps_its_phrases_and_retry_resumes_after_them(env, speech) -> None:
+def test_a_killed_child_keeps_its_segments_and_retry_resumes_after_them(env, speech) -> None:
     queue, store, engine, service = env
     job = queue.enqueue(
         speech[1], language=Language.AUTO, speakers=SpeakersMode.OFF, engine="whisper"
     )
     thread, ended = start_job(queue, service)
-    kept = wait_for_phrases(queue, job.id, 1)
+    kept = wait_for_segments(queue, job.id, 1)
     os.kill(engine.processes[0].pid, signal.SIGKILL)  # what the out-of-memory killer does
     thread.join(30)
     assert ended[0].state is JobState.FAILED
     assert ended[0].error == CRASHED
-    kept = queue.kept_phrases(job.id, 0)
+    kept = queue.kept_segments(job.id, 0)
     assert 1 <= len(kept) < len(SENTENCES)
     assert engine.requests[0].start_ms == (0,)
 
     queue.retry(job.id)
     done = run_job(queue, service)
     assert done.state is JobState.DONE, done.error
-    # the second child started after the last stored phrase, not from zero
+    # the second child started after the last stored segment, not from zero
     assert engine.requests[1].start_ms == (kept[-1]["end_ms"],)
     transcript = store.load(store.id_for_job(job.id))
     texts = [s.text for s in transcript.segments]
@@ -157,18 +157,18 @@ def test_a_killed_child_keeps_its_phrases_and_retry_resumes_after_them(env, spee
 
 
 @pytest.mark.slow
-def test_cancel_stops_the_child_within_a_second_and_keeps_phrases(env, speech) -> None:
+def test_cancel_stops_the_child_within_a_second_and_keeps_segments(env, speech) -> None:
     queue, store, engine, service = env
     job = queue.enqueue(speech[1], language=Language.AUTO, engine="whisper")
     thread, ended = start_job(queue, service)
-    wait_for_phrases(queue, job.id, 1)
+    wait_for_segments(queue, job.id, 1)
     asked = time.monotonic()
     service.cancel(job.id)
     thread.join(10)
     process = engine.processes[0]
     assert time.monotonic() - asked < 1.5
     assert ended[0].state is JobState.CANCELLED
-    assert len(queue.kept_phrases(job.id, 0)) >= 1
+    assert len(queue.kept_segments(job.id, 0)) >= 1
     with pytest.raises(ValueError):  # the process object is closed: it has been reaped
         process.is_alive()
 

@@ -6,7 +6,7 @@ import random
 
 from kzdesk.core.transcript import Segment, Transcript, Word
 
-KK_PHRASES = [
+KK_SEGMENTS = [
     "Сәлеметсіз бе, құрметті тыңдармандар!",
     "Бүгін біз Қазақстандағы цифрлық трансформация туралы әңгімелесеміз.",
     "Өңірлердегі мектептерге жоғары жылдамдықты интернет жеткізу жобасы үш жыл бұрын басталды,"
@@ -16,7 +16,7 @@ KK_PHRASES = [
     "Һәм бұл өте маңызды сұрақ, өйткені ұлттық бағдарлама осыған тікелей байланысты.",
     "Үкімет келесі жылы қосымша қаржы бөлуді жоспарлап отыр.",
 ]
-RU_PHRASES = [
+RU_SEGMENTS = [
     "Здравствуйте, спасибо, что пригласили.",
     "Да, совершенно верно, проблема существует, и мы над ней работаем каждый день,"
     " но быстро это не решается, потому что нужно согласовывать бюджет с акиматами,"
@@ -91,7 +91,7 @@ def words_at(
 
 
 def interview() -> Transcript:
-    """Two speakers alternating, long phrases, fast speech, a phrase without word timings."""
+    """Two speakers alternating, long segments, fast speech, a segment without word timings."""
     rng = random.Random(7)
     t = Transcript(
         title="Цифрлық Қазақстан: сұхбат / интервью",
@@ -104,12 +104,12 @@ def interview() -> Transcript:
     clock = 500
     for i in range(14):
         speaker = 1 + i % 2
-        phrases = KK_PHRASES if speaker == 1 else RU_PHRASES
-        text = phrases[i % len(phrases)]
-        cps = (13.0, 17.0, 26.0, 32.0)[i % 4]  # every other phrase of a speaker is fast
+        segments = KK_SEGMENTS if speaker == 1 else RU_SEGMENTS
+        text = segments[i % len(segments)]
+        cps = (13.0, 17.0, 26.0, 32.0)[i % 4]  # every other segment of a speaker is fast
         words = words_at(text, clock, cps, rng, (0, 10, 30) if cps > 20 else (0, 20, 60, 400))
         end = words[-1].end_ms
-        if i == 5:  # an edited phrase the engine gave no word timings for
+        if i == 5:  # an edited segment the engine gave no word timings for
             words = []
         t.segments.append(Segment(i + 1, speaker, clock, end, text, "kk", words))
         clock = end + (150 if i % 3 else 1200)

@@ -64,7 +64,7 @@ def test_docx_font_covers_kazakh_in_every_script_slot() -> None:
 
 def test_docx_timestamps_and_merge_options() -> None:
     t = interview()
-    t.segments[1].speaker_id = 1  # speaker 1 now holds phrases 1-3 in a row
+    t.segments[1].speaker_id = 1  # speaker 1 now holds segments 1-3 in a row
     merged = body(open_docx(render(t, "docx")))
     separate = body(open_docx(render(t, "docx", ExportOptions(merge_turns=False))))
     assert len(separate) == len(t.segments)
@@ -108,7 +108,7 @@ def test_txt_paragraphs_with_and_without_timestamps() -> None:
     paras = text.rstrip("\n").split("\n\n")
     assert len(paras) == len(turns(t))
     assert paras[0] == "[00:00:00] Спикер 1: Сәлеметсіз бе, құрметті тыңдармандар!"
-    assert paras[-1].endswith("] [музыка]")  # a phrase without a speaker has no name
+    assert paras[-1].endswith("] [музыка]")  # a segment without a speaker has no name
     bare = render(t, "txt", ExportOptions(timestamps=False)).decode("utf-8")
     assert bare.startswith("Спикер 1: Сәлеметсіз бе")
     assert not re.search(r"^\[\d", bare, re.MULTILINE)

@@ -26,7 +26,7 @@ from kzdesk.storage.transcripts import TranscriptStore
 
 # ---- the toy format: what a new format's module holds ----------------------------------------
 def render_csv(transcript: Transcript, options: ExportOptions) -> bytes:
-    """One row per phrase: (start,) speaker, text."""
+    """One row per segment: (start,) speaker, text."""
     out = io.StringIO()
     rows = csv.writer(out, lineterminator="\n")
     for segment in transcript.segments:

@@ -38,9 +38,9 @@ def test_json_round_trip_is_identical() -> None:
 
 
 def test_json_language_is_what_was_heard() -> None:
-    """The transcript's language is the set of languages its phrases were heard in, the most
+    """The transcript's language is the set of languages its segments were heard in, the most
     spoken first — not the setting the job asked for; each segment keeps its own."""
-    t = interview()  # every phrase marked "kk"
+    t = interview()  # every segment marked "kk"
     t.language = "kk-ru"  # what the job asked for
     for seg in t.segments[1::2]:
         seg.language = "ru-RU"

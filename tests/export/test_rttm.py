@@ -1,4 +1,4 @@
-"""RTTM export: one SPEAKER line per phrase with a speaker, names without spaces."""
+"""RTTM export: one SPEAKER line per segment with a speaker, names without spaces."""
 
 from __future__ import annotations
 
@@ -31,7 +31,7 @@ def test_rttm_lists_speaker_turns_in_seconds() -> None:
     assert text.splitlines() == [
         "SPEAKER Жиналыс_12.11 1 0.500 2.250 <NA> <NA> Айгүл_Сейітова <NA> <NA>",
         "SPEAKER Жиналыс_12.11 1 2.600 1.400 <NA> <NA> Speaker_2 <NA> <NA>",
-    ]  # the phrase without a speaker and the empty one are left out
+    ]  # the segment without a speaker and the empty one are left out
     assert output_name(_transcript(), "rttm").endswith(".rttm")
 
 

@@ -100,7 +100,7 @@ def test_fast_speech_is_split_and_kept_readable() -> None:
 
 
 def _timed_tokens(t: Transcript) -> list[Word]:
-    """Every word in order; ``confidence`` holds the id of its phrase."""
+    """Every word in order; ``confidence`` holds the id of its segment."""
     out: list[Word] = []
     for seg in sorted(t.segments, key=lambda s: s.start_ms):
         if seg.words:
@@ -128,7 +128,7 @@ def test_cues_never_mix_speakers_and_lines_are_balanced() -> None:
             assert abs(a - b) <= 20, cue.lines
 
 
-def test_phrase_without_words_is_spread_over_its_time() -> None:
+def test_segment_without_words_is_spread_over_its_time() -> None:
     t = interview()
     seg = t.segments[5]
     assert not seg.words
@@ -141,7 +141,7 @@ def test_phrase_without_words_is_spread_over_its_time() -> None:
 
 def test_srt_speaker_prefix_on_speaker_changes_only() -> None:
     t = interview()
-    t.segments[1].speaker_id = 2  # two phrases of speaker 2 in a row
+    t.segments[1].speaker_id = 2  # two segments of speaker 2 in a row
     t.segments[2].speaker_id = 2
     opts = ExportOptions(speaker_prefix=True)
     cues = srt_cues(render(t, "srt", opts))

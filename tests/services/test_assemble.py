@@ -57,7 +57,7 @@ def test_a_real_stereo_call_names_the_left_channel_channel_1() -> None:
         step = (b - a) // len(tokens)
         return [Word(w, a + i * step, a + (i + 1) * step) for i, w in enumerate(tokens)]
 
-    # phrases of a mixed recognition: the right channel's woman speaks over the left one's
+    # segments of a mixed recognition: the right channel's woman speaks over the left one's
     # first sentence, then the left one goes on alone
     transcript = Transcript(
         segments=[
@@ -74,4 +74,4 @@ def test_a_real_stereo_call_names_the_left_channel_channel_1() -> None:
         "Channel 2",
         "Channel 1",
     ]
-    assert overlapped == {1, 2}  # the two phrases spoken at once
+    assert overlapped == {1, 2}  # the two segments spoken at once

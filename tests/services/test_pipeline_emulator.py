@@ -41,7 +41,7 @@ def test_timestamps_match_real_speech_after_split(pipeline, speechkit_emulator, 
     queue, store, service = pipeline
     source = bursts_file(tmp_path / "Жиналыс ұзақ 'ә'.m4a", BURSTS, 28.0, channels=2, rate=44100)
     service.config.max_piece_ms = 10_000  # forces pieces on a short file
-    speechkit_emulator.script(None)  # one phrase on each speech region it hears
+    speechkit_emulator.script(None)  # one segment on each speech region it hears
     job = queue.enqueue(source, language=Language.KK_RU)
     [ended] = QueueRunner(service, queue).run([job.id])
     assert ended.state is JobState.DONE, ended.error

@@ -72,7 +72,7 @@ def test_a_real_meeting_with_speechkit_gets_its_three_people(
 ) -> None:
     queue, store, service = pipeline
     source = REAL / "trn06.flac"
-    speechkit_emulator.script(None)  # a placeholder phrase on every stretch of speech it hears
+    speechkit_emulator.script(None)  # a placeholder segment on every stretch of speech it hears
     job = queue.enqueue(source, speakers=SpeakersMode.COUNT, options={"speakers_count": 3})
     seen: list[Job] = []
     ended = _run(queue, job, service, seen.append)
@@ -165,7 +165,7 @@ def test_stereo_channels_are_found_here_when_the_engine_did_not_split_them(
     tmp_path: Path,
 ) -> None:
     """A stereo file recognised as one channel (here: a pretend engine that hears one mixed
-    phrase) gets its speakers from the channels themselves, split at the words."""
+    segment) gets its speakers from the channels themselves, split at the words."""
     from kzdesk.core.engine import Utterance
     from kzdesk.core.transcript import Word
 

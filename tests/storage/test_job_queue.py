@@ -125,16 +125,16 @@ def test_changing_a_retried_jobs_choices_starts_it_afresh(queue: JobQueue) -> No
     queue.claim_next()
     piece = AudioPiece("/tmp/a.ogg", "OGG_OPUS", 0, 60_000)
     queue.remember_operation(job.id, piece, "local-1-0")
-    queue.keep_phrases(job.id, 0, [{"text": "сәлем"}])
+    queue.keep_segments(job.id, 0, [{"text": "сәлем"}])
     queue.move(job.id, JobState.CANCELLED)
     queue.retry(job.id)
     # the same choices: Retry continues from what was kept
     queue.update_options(job.id, language=Language.KK)
-    assert queue.kept_phrases(job.id, 0) == [{"text": "сәлем"}]
+    assert queue.kept_segments(job.id, 0) == [{"text": "сәлем"}]
     assert len(queue.pieces(job.id)) == 1
-    # another language: the kept Kazakh phrases and the piece's operation are forgotten
+    # another language: the kept Kazakh segments and the piece's operation are forgotten
     queue.update_options(job.id, language=Language.RU)
-    assert queue.kept_phrases(job.id, 0) == []
+    assert queue.kept_segments(job.id, 0) == []
     assert queue.pieces(job.id) == []
     assert queue.get(job.id).operation_id is None
 

@@ -20,7 +20,7 @@ from kzdesk.storage.db import Database
 from kzdesk.storage.transcripts import TranscriptStore
 from kzdesk.ui import languages
 from kzdesk.ui.editor.editor_window import EditorInputs, EditorWindow
-from kzdesk.ui.editor.phrase_model import Column as PhraseColumn
+from kzdesk.ui.editor.segment_model import Column as SegmentColumn
 from kzdesk.ui.main_window import MainWindow
 from kzdesk.ui.messages import translate_message
 from kzdesk.ui.models.job_table_model import Column, JobTableModel
@@ -120,7 +120,7 @@ def test_the_toolbar_language_choice_is_translated(qtbot, language: str) -> None
 
 def test_editor_window_is_translated(qtbot, tmp_path: Path, language: str) -> None:
     store = TranscriptStore(Database.in_dir(tmp_path / "data"))
-    transcript = sample(phrases=5)
+    transcript = sample(segments=5)
     inputs = EditorInputs(
         transcript_id=store.save(transcript),
         title="Жиналыс 12.11",
@@ -139,7 +139,7 @@ def test_editor_window_is_translated(qtbot, tmp_path: Path, language: str) -> No
         assert len(set(_mnemonics(menus))) == len(menus)
         texts = [window.menu_actions.undo.text(), window.menu_actions.export.text()]
         _check_language(texts, language)
-        headers = [str(window.model.headerData(c.value, HORIZONTAL)) for c in PhraseColumn]
+        headers = [str(window.model.headerData(c.value, HORIZONTAL)) for c in SegmentColumn]
         _check_language(headers, language)
         # the playback notice of a missing recording comes from the non-Qt layer
         _check_language([window.status_label.text()], language)
@@ -205,7 +205,7 @@ def test_language_names_new_speakers_and_sizes_speak_the_language(
     _check_language([shown], language)
 
     store = TranscriptStore(Database.in_dir(tmp_path / "data"))
-    session = EditSession(TranscriptService(store), store.save(sample(phrases=3)))
+    session = EditSession(TranscriptService(store), store.save(sample(segments=3)))
     panel = SpeakersPanel(session)
     qtbot.addWidget(panel)
     speaker_id = panel.add_speaker()

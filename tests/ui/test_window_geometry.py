@@ -52,7 +52,7 @@ def test_the_editor_opens_within_the_screen(qtbot, tmp_path: Path) -> None:
     from tests.ui.editor.sample import sample
 
     store = TranscriptStore(Database.in_dir(tmp_path / "data"))
-    t = sample(phrases=3)
+    t = sample(segments=3)
     inputs = EditorInputs(store.save(t), "x", choose_source(None, [], t.duration_ms))
     state = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
     window = EditorWindow(TranscriptService(store), inputs, ui_state=state)

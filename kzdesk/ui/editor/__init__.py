@@ -1,1 +1,1 @@
-"""The transcript editor: phrase model, undoable edits, autosave."""
+"""The transcript editor: segment model, undoable edits, autosave."""

@@ -152,7 +152,7 @@ class EditCommand(QUndoCommand):
         self.session.applied(inverse)
 
 
-def _phrase_time(session: EditSession, segment_id: int) -> str:
+def _segment_time(session: EditSession, segment_id: int) -> str:
     try:
         return timecode.clock(session.transcript.segment(segment_id).start_ms)
     except TranscriptError:
@@ -176,7 +176,7 @@ class RenameSpeakerCommand(EditCommand):
 
 class ReassignCommand(EditCommand):
     def __init__(self, session: EditSession, segment_id: int, speaker_id: int | None) -> None:
-        when = _phrase_time(session, segment_id)
+        when = _segment_time(session, segment_id)
         if speaker_id is None:
             text = QCoreApplication.translate(
                 "EditCommands", "Remove the speaker of the phrase at {time}"
@@ -196,7 +196,7 @@ class ReassignCommand(EditCommand):
 
 class ReplaceTextCommand(EditCommand):
     def __init__(self, session: EditSession, segment_id: int, text: str) -> None:
-        when = _phrase_time(session, segment_id)
+        when = _segment_time(session, segment_id)
         super().__init__(
             session,
             QCoreApplication.translate("EditCommands", "Edit the phrase at {time}").format(
@@ -212,7 +212,7 @@ class ReplaceTextCommand(EditCommand):
 
 class SplitCommand(EditCommand):
     def __init__(self, session: EditSession, segment_id: int, word_index: int) -> None:
-        when = _phrase_time(session, segment_id)
+        when = _segment_time(session, segment_id)
         super().__init__(
             session,
             QCoreApplication.translate("EditCommands", "Split the phrase at {time}").format(
@@ -228,7 +228,7 @@ class SplitCommand(EditCommand):
 
 class MergeWithNextCommand(EditCommand):
     def __init__(self, session: EditSession, segment_id: int) -> None:
-        when = _phrase_time(session, segment_id)
+        when = _segment_time(session, segment_id)
         text = QCoreApplication.translate(
             "EditCommands", "Merge the phrase at {time} with the next"
         ).format(time=when)
@@ -275,9 +275,9 @@ def _quoted(text: str, limit: int = 30) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-class DeletePhraseCommand(EditCommand):
+class DeleteSegmentCommand(EditCommand):
     def __init__(self, session: EditSession, segment_id: int) -> None:
-        when = _phrase_time(session, segment_id)
+        when = _segment_time(session, segment_id)
         super().__init__(
             session,
             QCoreApplication.translate("EditCommands", "Delete the phrase at {time}").format(
@@ -291,10 +291,10 @@ class DeletePhraseCommand(EditCommand):
 
 
 class SplitAtCursorCommand(EditCommand):
-    """Split a phrase at the text cursor (a character offset into its text)."""
+    """Split a segment at the text cursor (a character offset into its text)."""
 
     def __init__(self, session: EditSession, segment_id: int, char_pos: int) -> None:
-        when = _phrase_time(session, segment_id)
+        when = _segment_time(session, segment_id)
         super().__init__(
             session,
             QCoreApplication.translate("EditCommands", "Split the phrase at {time}").format(
@@ -309,7 +309,7 @@ class SplitAtCursorCommand(EditCommand):
 
 
 class ShiftBoundsCommand(EditCommand):
-    """Move a phrase's start and/or end. Repeated presses on the same edge of the same phrase
+    """Move a segment's start and/or end. Repeated presses on the same edge of the same segment
     merge into one undo step whose change goes from the first press's "before" to the last
     press's "after"."""
 
@@ -332,7 +332,7 @@ class ShiftBoundsCommand(EditCommand):
             self.edge = "end"
         else:
             self.edge = "both"
-        self._time = _phrase_time(session, segment_id)
+        self._time = _segment_time(session, segment_id)
         self._describe(start_delta_ms, end_delta_ms)
 
     def _describe(self, start_delta_ms: int, end_delta_ms: int) -> None:
@@ -388,7 +388,7 @@ class ReplaceMatchCommand(EditCommand):
     def __init__(
         self, session: EditSession, match: Match, query: SearchQuery, replacement: str
     ) -> None:
-        when = _phrase_time(session, match.segment_id)
+        when = _segment_time(session, match.segment_id)
         try:
             found = session.transcript.segment(match.segment_id).text[match.start : match.end]
         except TranscriptError:

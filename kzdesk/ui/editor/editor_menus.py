@@ -150,7 +150,7 @@ def build_actions(window: EditorHost) -> EditorActions:
         "Shift+F3",
         window.find_bar.find_previous,
     )
-    play_phrase = _action(
+    play_segment = _action(
         window,
         QCoreApplication.translate("EditorWindow", "Play from this phrase"),
         "Ctrl+P",
@@ -199,7 +199,7 @@ def build_actions(window: EditorHost) -> EditorActions:
         replace=replace,
         find_next=find_next,
         find_previous=find_previous,
-        play_phrase=play_phrase,
+        play_segment=play_segment,
         languages=languages,
         give=give,
     )
@@ -242,7 +242,7 @@ def build_menus(window: EditorHost, actions: EditorActions) -> EditorMenus:
     ):
         edit.addAction(action)
     playback = bar.addMenu(QCoreApplication.translate("EditorWindow", "&Playback"))
-    playback.addAction(actions.play_phrase)
+    playback.addAction(actions.play_segment)
     for action in window.player_bar.player_actions():
         playback.addAction(action)
     speakers = bar.addMenu(QCoreApplication.translate("EditorWindow", "&Speakers"))

@@ -1,6 +1,6 @@
 """The transcript editor: listen and correct one transcript in its own window.
 
-Composition only: the phrase list (model + view + delegates), the player and its bar, the
+Composition only: the segment list (model + view + delegates), the player and its bar, the
 timeline strip, the speakers panel and the find bar are separate widgets; this window connects
 their signals, owns the menus, and pushes undoable commands on the session, which saves each
 applied change to SQLite at once.
@@ -33,7 +33,7 @@ from kzdesk.services.transcripts import TranscriptService
 from kzdesk.ui.dialogs.export_dialog import ExportDialog
 from kzdesk.ui.editor import editor_menus, editor_state
 from kzdesk.ui.editor.commands import (
-    DeletePhraseCommand,
+    DeleteSegmentCommand,
     EditCommand,
     EditSession,
     MergeWithNextCommand,
@@ -45,13 +45,13 @@ from kzdesk.ui.editor.commands import (
 )
 from kzdesk.ui.editor.find_again import FindSpeakersController
 from kzdesk.ui.editor.find_bar import FindBar
-from kzdesk.ui.editor.phrase_delegates import PhraseTextEditor
-from kzdesk.ui.editor.phrase_language import SetLanguageCommand, language_name
-from kzdesk.ui.editor.phrase_model import Column, PhraseTableModel
-from kzdesk.ui.editor.phrase_view import PhraseView
 from kzdesk.ui.editor.player import Player
 from kzdesk.ui.editor.player_bar import PlayerBar
 from kzdesk.ui.editor.proofreading import Proofreading, ProofreadingOptions
+from kzdesk.ui.editor.segment_delegates import SegmentTextEditor
+from kzdesk.ui.editor.segment_language import SetLanguageCommand, language_name
+from kzdesk.ui.editor.segment_model import Column, SegmentTableModel
+from kzdesk.ui.editor.segment_view import SegmentView
 from kzdesk.ui.editor.speakers_panel import SpeakersPanel
 from kzdesk.ui.editor.timeline import TimelineWidget
 from kzdesk.ui.messages import translate_message
@@ -109,7 +109,7 @@ class EditorWindow(QMainWindow):
         self._waveform_task: Task[object] | None = None
 
         t = self.session.transcript
-        self.model = PhraseTableModel(
+        self.model = SegmentTableModel(
             t,
             self._edit_text,
             self,
@@ -117,7 +117,7 @@ class EditorWindow(QMainWindow):
             edit_language=self.set_language,
             language_name=language_name,
         )
-        self.view = PhraseView()
+        self.view = SegmentView()
         self.view.setModel(self.model)
         self.player = Player(self)
         self.player_bar = PlayerBar(self.player)
@@ -176,7 +176,7 @@ class EditorWindow(QMainWindow):
         self.player.position_changed.connect(self._on_position)
         self.player.failed.connect(self.show_status)
         self.player.duration_changed.connect(self._on_duration)
-        # F2 edits the phrase text window-wide (and still renames inside the speaker list)
+        # F2 edits the segment text window-wide (and still renames inside the speaker list)
         self.speakers.rename_action.setShortcut(QKeySequence("Ctrl+Shift+R"))
         self.speakers.rename_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.player_bar.follow_changed.connect(self.view.set_follow)
@@ -242,7 +242,7 @@ class EditorWindow(QMainWindow):
         self.push(SetLanguageCommand(self.session, segment_id, language))
 
     def mark_current_language(self, language: str | None) -> None:
-        """Mark the current phrase's language; None opens the list of languages."""
+        """Mark the current segment's language; None opens the list of languages."""
         self.commit_open_editor()
         index = self.view.currentIndex()
         sid = self._current_id()
@@ -257,13 +257,13 @@ class EditorWindow(QMainWindow):
         seg = self.view.current_segment()
         return seg.id if seg is not None else None
 
-    def _open_editor(self) -> PhraseTextEditor | None:
+    def _open_editor(self) -> SegmentTextEditor | None:
         widget = self.focusWidget()
-        return widget if isinstance(widget, PhraseTextEditor) else None
+        return widget if isinstance(widget, SegmentTextEditor) else None
 
     def commit_open_editor(self) -> None:
         """Save what is being typed before another edit, undo or redo: an editor left open
-        would later write its stale text over the phrase that edit changed."""
+        would later write its stale text over the segment that edit changed."""
         editor = self._open_editor()
         if editor is not None:
             self.view.commitData(editor)
@@ -284,7 +284,7 @@ class EditorWindow(QMainWindow):
 
     def split_current(self) -> None:
         """Split at the text cursor while editing; else at the word being played in the
-        current phrase; else ask the user to place the cursor."""
+        current segment; else ask the user to place the cursor."""
         sid = self._current_id()
         if sid is None:
             return
@@ -309,7 +309,7 @@ class EditorWindow(QMainWindow):
         normalized = " ".join(text.split())
         stack = self.session.undo_stack
         if normalized and normalized != seg.text:
-            # typed text and the split are one step: undo restores the phrase as it was
+            # typed text and the split are one step: undo restores the segment as it was
             stack.beginMacro(self.tr("Edit and split the phrase"))
             try:
                 ok = self.push(ReplaceTextCommand(self.session, segment_id, normalized))
@@ -334,7 +334,7 @@ class EditorWindow(QMainWindow):
         self.commit_open_editor()
         index = self.view.currentIndex()
         sid = self._current_id()
-        if sid is None or not self.push(DeletePhraseCommand(self.session, sid)):
+        if sid is None or not self.push(DeleteSegmentCommand(self.session, sid)):
             return
         rows = self.model.rowCount()
         if rows:

@@ -110,7 +110,7 @@ class FindSpeakersDialog(QDialog):
 
 
 class FindSpeakersAgainCommand(EditCommand):
-    """The new speakers as one undo step: phrases and speakers (a core Change), the saved
+    """The new speakers as one undo step: segments and speakers (a core Change), the saved
     voices and the overlap marks."""
 
     def __init__(

@@ -2,16 +2,16 @@
 
 ``Find [....] Replace [....] [Aa][ab|][.*] 3 of 12 [↑][↓] [Replace] [Replace all] [×]``
 
-The bar owns the list of matches (:func:`kzdesk.core.search.find_all` over the phrases' text),
+The bar owns the list of matches (:func:`kzdesk.core.search.find_all` over the segments' text),
 recomputed 150 ms after the user stops typing and at once after every applied edit. The editor
 window wires it up:
 
 * Ctrl+F -> :meth:`FindBar.show_find`, Ctrl+H -> :meth:`FindBar.show_replace`, F3 / Shift+F3
   -> :meth:`FindBar.find_next` / :meth:`FindBar.find_previous` (the bar also handles these
   keys, Enter / Shift+Enter and Escape while it has focus);
-* the phrase selection -> :meth:`FindBar.set_anchor`, so "next" starts from that phrase;
-* :attr:`FindBar.current_match_changed` -> select that phrase and scroll to it;
-* :attr:`FindBar.matches_changed` -> repaint; the phrase delegate highlights
+* the segment selection -> :meth:`FindBar.set_anchor`, so "next" starts from that segment;
+* :attr:`FindBar.current_match_changed` -> select that segment and scroll to it;
+* :attr:`FindBar.matches_changed` -> repaint; the segment delegate highlights
   :meth:`FindBar.matches_in` and, stronger, :meth:`FindBar.current_match`.
 
 Replacing pushes commands on the session, so it is undoable and saved like any edit.
@@ -41,7 +41,7 @@ from kzdesk.ui.messages import translate_message
 _WARNING_ON_LIGHT = "#B3261E"
 _WARNING_ON_DARK = "#FF8A80"
 
-_Key = tuple[int, int]  # (phrase position in the transcript, character offset)
+_Key = tuple[int, int]  # (segment position in the transcript, character offset)
 
 
 class FindBar(QWidget):
@@ -197,8 +197,8 @@ class FindBar(QWidget):
         return self._active
 
     def set_anchor(self, segment_id: int | None) -> None:
-        """The phrase the user is on: the next search starts from it (not from the last
-        match). The phrase of the current match is ignored, so the editor may echo back the
+        """The segment the user is on: the next search starts from it (not from the last
+        match). The segment of the current match is ignored, so the editor may echo back the
         selection that :attr:`current_match_changed` caused."""
         current = self.current_match()
         if current is not None and current.segment_id == segment_id:
@@ -210,8 +210,8 @@ class FindBar(QWidget):
         return list(self._matches)
 
     def matches_in(self, segment_id: int) -> list[tuple[int, int]]:
-        """(start, end) character ranges of the matches in one phrase's text (do not modify:
-        this runs for every painted phrase)."""
+        """(start, end) character ranges of the matches in one segment's text (do not modify:
+        this runs for every painted segment)."""
         return self._by_segment.get(segment_id, [])
 
     def current_match(self) -> Match | None:
@@ -358,7 +358,7 @@ class FindBar(QWidget):
         return False
 
     def _take_anchor(self) -> int | None:
-        """The anchored phrase's position in the transcript, once; None without an anchor."""
+        """The anchored segment's position in the transcript, once; None without an anchor."""
         anchor, self._anchor = self._anchor, None
         if anchor is None:
             return None
@@ -380,7 +380,7 @@ class FindBar(QWidget):
 
     def _recompute(self, *, navigate: bool) -> None:
         """Search again; pick the current match at or after the reference position (the
-        resume point after a replacement, the anchored phrase, or the previous current)."""
+        resume point after a replacement, the anchored segment, or the previous current)."""
         error = ""
         matches: list[Match] = []
         query = self.query()

@@ -19,9 +19,9 @@ if TYPE_CHECKING:
     from kzdesk.services.playback_source import PlaybackChoice
     from kzdesk.ui.editor.commands import EditCommand, EditSession
     from kzdesk.ui.editor.find_bar import FindBar
-    from kzdesk.ui.editor.phrase_view import PhraseView
     from kzdesk.ui.editor.player import Player
     from kzdesk.ui.editor.player_bar import PlayerBar
+    from kzdesk.ui.editor.segment_view import SegmentView
     from kzdesk.ui.editor.speakers_panel import SpeakersPanel
     from kzdesk.ui.editor.timeline import TimelineWidget
 
@@ -44,15 +44,15 @@ class EditorActions:
     replace: QAction
     find_next: QAction
     find_previous: QAction
-    play_phrase: QAction
-    languages: tuple[QAction, ...]  # the phrase is in Kazakh, in Russian, in another language
-    give: tuple[QAction, ...]  # Ctrl+1 … Ctrl+9: the phrase to speaker n (named after them)
+    play_segment: QAction
+    languages: tuple[QAction, ...]  # the segment is in Kazakh, in Russian, in another language
+    give: tuple[QAction, ...]  # Ctrl+1 … Ctrl+9: the segment to speaker n (named after them)
 
 
 @dataclass(frozen=True)
 class EditorMenus:
-    playback: QMenu  # proofreading adds Loop current phrase
-    give: QMenu  # Give phrase to: the speakers' actions (EditorWindow.update_speaker_actions)
+    playback: QMenu  # proofreading adds Loop current segment
+    give: QMenu  # Give segment to: the speakers' actions (EditorWindow.update_speaker_actions)
 
 
 class OpenedWith(Protocol):
@@ -70,7 +70,7 @@ class EditorHost(Protocol):
 
     session: EditSession
     inputs: OpenedWith
-    view: PhraseView
+    view: SegmentView
     player: Player
     player_bar: PlayerBar
     timeline: TimelineWidget

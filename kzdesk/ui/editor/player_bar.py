@@ -29,7 +29,7 @@ SPEEDS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0)
 SKIP_MS = 5000
 
 # Ctrl+Space is Cmd+Space (Spotlight) on macOS: F4 (as in transcription software) and the
-# keyboard's media key work everywhere, also while a phrase's text is being edited.
+# keyboard's media key work everywhere, also while a segment's text is being edited.
 PLAY_PAUSE_KEYS = ("Ctrl+Space", "F4", "Media Play")
 BACK_KEYS = "Alt+Left"
 FORWARD_KEYS = "Alt+Right"

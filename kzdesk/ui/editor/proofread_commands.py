@@ -12,18 +12,18 @@ from kzdesk.core import glossary
 from kzdesk.core.glossary import Suggestion
 from kzdesk.core.proofread import mark_checked
 from kzdesk.core.transcript import Change, Transcript
-from kzdesk.ui.editor.commands import EditCommand, EditSession, _phrase_time, _quoted
+from kzdesk.ui.editor.commands import EditCommand, EditSession, _quoted, _segment_time
 
 
 class MarkCheckedCommand(EditCommand):
-    """The words shown by ``tokens`` (all uncertain words of the phrase when None) checked."""
+    """The words shown by ``tokens`` (all uncertain words of the segment when None) checked."""
 
     def __init__(self, session: EditSession, segment_id: int, tokens: list[int] | None) -> None:
         super().__init__(
             session,
             QCoreApplication.translate(
                 "EditCommands", "Mark words as checked in the phrase at {time}"
-            ).format(time=_phrase_time(session, segment_id)),
+            ).format(time=_segment_time(session, segment_id)),
         )
         self.segment_id = segment_id
         self.tokens = tokens

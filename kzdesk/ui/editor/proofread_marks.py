@@ -1,10 +1,10 @@
-"""What proofreading underlines in a phrase, and how it looks.
+"""What proofreading underlines in a segment, and how it looks.
 
 Three kinds, told apart by the line's *style* as well as its colour (never colour alone):
 uncertain words a dotted line, glossary near-misses a dashed line, misspelled words the
 platform's spell-check wave. Colours come from the palette's lightness, so each reads on light
 and dark backgrounds. Only what is painted is computed — the rows on screen — from caches: the
-uncertain-word and glossary indexes (per phrase object) and the shared spelling cache, whose
+uncertain-word and glossary indexes (per segment object) and the shared spelling cache, whose
 unknown words go to the spelling worker and come back as a repaint.
 """
 
@@ -62,7 +62,7 @@ Mark = tuple[int, int, Kind]
 
 
 class MarkSource:
-    """The underlines of a phrase, from the three caches; spelling may be off."""
+    """The underlines of a segment, from the three caches; spelling may be off."""
 
     def __init__(
         self,
@@ -107,7 +107,7 @@ class MarkSource:
 
 
 class SpellingHighlighter(QSyntaxHighlighter):
-    """Misspelled words underlined in the open phrase editor as the user types."""
+    """Misspelled words underlined in the open segment editor as the user types."""
 
     def __init__(
         self, document: QTextDocument, source: MarkSource, language: str | None, palette: QPalette

@@ -1,8 +1,8 @@
-"""Proofreading context menus: on a phrase of the list, and in the open phrase editor.
+"""Proofreading context menus: on a segment of the list, and in the open segment editor.
 
 On a word: its spelling corrections (found on the spelling worker: the menu opens at once and
 fills in) and "Add to glossary"; a glossary suggestion's Accept / Keep / Accept all; "Mark as
-checked" for an uncertain word. The phrase editor's menu adds corrections and "Add to
+checked" for an uncertain word. The segment editor's menu adds corrections and "Add to
 glossary" above the usual Cut / Copy / Paste.
 """
 
@@ -21,17 +21,17 @@ from kzdesk.core.proofread import token_spans
 from kzdesk.core.spelling import Miss
 from kzdesk.core.transcript import Segment
 from kzdesk.ui.editor.commands import ReplaceTextCommand
-from kzdesk.ui.editor.phrase_delegates import char_at
-from kzdesk.ui.editor.phrase_model import Column
 from kzdesk.ui.editor.proofread_marks import Kind
+from kzdesk.ui.editor.segment_delegates import char_at
+from kzdesk.ui.editor.segment_model import Column
 
 if TYPE_CHECKING:
     from kzdesk.core.glossary import Suggestion, SuggestionIndex
     from kzdesk.core.proofread import UncertainIndex
     from kzdesk.ui.editor.commands import EditSession
     from kzdesk.ui.editor.host import EditorHost
-    from kzdesk.ui.editor.phrase_view import PhraseView
     from kzdesk.ui.editor.proofread_marks import MarkSource
+    from kzdesk.ui.editor.segment_view import SegmentView
     from kzdesk.ui.editor.transport import Transport
     from kzdesk.workers.spelling_worker import SpellingWorker
 
@@ -41,7 +41,7 @@ class Proofreading(Protocol):
 
     window: EditorHost
     session: EditSession
-    view: PhraseView
+    view: SegmentView
     source: MarkSource
     spelling: SpellingWorker | None
     suggestions: SuggestionIndex
@@ -112,7 +112,7 @@ def _add_to_glossary(p: Proofreading, menu: QMenu, word: str, before: QAction | 
 
 
 def list_menu(p: Proofreading, pos: QPoint) -> QMenu | None:
-    """The context menu of the phrase list at ``pos`` (viewport coordinates)."""
+    """The context menu of the segment list at ``pos`` (viewport coordinates)."""
     view = p.view
     index = view.indexAt(pos)
     char = -1
@@ -120,13 +120,13 @@ def list_menu(p: Proofreading, pos: QPoint) -> QMenu | None:
         index = view.currentIndex()
     elif index.column() == int(Column.TEXT):
         rect = view.visualRect(index)
-        seg = view.phrase_model().segment_at(index.row())
+        seg = view.segment_model().segment_at(index.row())
         x, y = pos.x() - rect.left(), pos.y() - rect.top()
         char = char_at(seg.text, view.font(), rect.width(), x, y)
     if not index.isValid():
         return None
     view.setCurrentIndex(view.model().index(index.row(), int(Column.TEXT)))
-    seg = view.phrase_model().segment_at(index.row())
+    seg = view.segment_model().segment_at(index.row())
     menu = QMenu(view)
     menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     _fill_list_menu(p, menu, seg, char)
@@ -183,7 +183,7 @@ def _fill_list_menu(p: Proofreading, menu: QMenu, seg: Segment, char: int) -> No
 def editor_menu(
     p: Proofreading, editor: QPlainTextEdit, language: str | None, pos: QPoint
 ) -> QMenu:
-    """The phrase editor's own menu with corrections of the misspelled word under ``pos``."""
+    """The segment editor's own menu with corrections of the misspelled word under ``pos``."""
     menu = editor.createStandardContextMenu(pos)
     char = editor.cursorForPosition(pos).position()
     text = editor.toPlainText()

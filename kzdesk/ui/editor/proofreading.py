@@ -1,13 +1,13 @@
 """Proofreading in the editor: uncertain words one key away, glossary suggestions, spelling.
 
-* F8 / Shift+F8 go to the next / previous uncertain word: it is selected in the opened phrase
+* F8 / Shift+F8 go to the next / previous uncertain word: it is selected in the opened segment
   editor (type to replace it) and played from a second before it (Settings → Proofreading).
-* F9 marks it (or, away from one, every uncertain word of the phrase) as checked; editing a
+* F9 marks it (or, away from one, every uncertain word of the segment) as checked; editing a
   word does the same. Both are undoable and saved at once.
 * Glossary near-misses: Alt+Enter accepts the one at hand, Alt+Shift+Enter keeps the word,
   Ctrl+Alt+Enter accepts all — each one undo step; the context menu offers the same.
 * Misspelled words: corrections and "Add to glossary" in the context menu of the list and of
-  the phrase editor.
+  the segment editor.
 
 The logic lives in kzdesk.core (proofread, glossary, spelling); this controller wires keys,
 menus and the status bar to it. Context menus are in :mod:`proofread_menus`.
@@ -30,13 +30,13 @@ from kzdesk.core.spelling import accepted_words, transcript_languages
 from kzdesk.core.transcript import Segment
 from kzdesk.ui.actions import Keys, make_action
 from kzdesk.ui.editor import proofread_menus
-from kzdesk.ui.editor.phrase_delegates import PhraseTextEditor
 from kzdesk.ui.editor.proofread_commands import (
     AcceptSuggestionsCommand,
     IgnoreSuggestionCommand,
     MarkCheckedCommand,
 )
 from kzdesk.ui.editor.proofread_marks import MarkSource, SpellingHighlighter
+from kzdesk.ui.editor.segment_delegates import SegmentTextEditor
 from kzdesk.ui.editor.transport import Transport
 from kzdesk.workers.spelling_worker import SpellingWorker
 
@@ -82,7 +82,7 @@ class Proofreading(QObject):
             accepted_words(self.glossary_terms),
         )
         self.last: Spot | None = None  # the uncertain word F8 went to
-        self.editor: PhraseTextEditor | None = None
+        self.editor: SegmentTextEditor | None = None
         self.transport = Transport(
             window.player,
             window.player_bar.play_pause_action,
@@ -176,7 +176,7 @@ class Proofreading(QObject):
         if highlighter is not None:
             highlighter.rehighlight()
 
-    def _on_editor_created(self, editor: PhraseTextEditor, segment_id: int) -> None:
+    def _on_editor_created(self, editor: SegmentTextEditor, segment_id: int) -> None:
         self.editor = editor
         editor.destroyed.connect(lambda *_: self._forget_editor(editor))
         seg = self.session.transcript.segment(segment_id)
@@ -272,7 +272,7 @@ class Proofreading(QObject):
 
     # ---- glossary -----------------------------------------------------------------------------
     def current_suggestion(self) -> Suggestion | None:
-        """The suggestion under the text cursor, else the first of the current phrase."""
+        """The suggestion under the text cursor, else the first of the current segment."""
         seg = self.view.current_segment()
         if seg is None:
             return None

@@ -1,8 +1,8 @@
 """The speakers of the open transcript as a list: colour, name, share of talk time.
 
 Rows follow ``transcript.speakers`` (sorted by id). Names are edited through the session, so a
-rename is one undoable command and every phrase shows the new name at once. Talk time is kept
-as running totals that each change adjusts by the phrases it touched, so typing in a phrase of
+rename is one undoable command and every segment shows the new name at once. Talk time is kept
+as running totals that each change adjusts by the segments it touched, so typing in a segment of
 a 4-hour meeting costs nothing here.
 """
 
@@ -45,7 +45,7 @@ SHORTCUT_COUNT = 9  # Ctrl+1 … Ctrl+9
 
 SAMPLE_LONGEST_MS = 8000
 SAMPLE_SHORTEST_MS = 3000
-SAMPLE_JOIN_GAP_MS = 1500  # phrases of one speaker closer than this count as one stretch
+SAMPLE_JOIN_GAP_MS = 1500  # segments of one speaker closer than this count as one stretch
 
 
 def _duration(seg: Segment) -> int:
@@ -68,9 +68,9 @@ def sample_range(
 ) -> tuple[int, int] | None:
     """A stretch of audio where only ``speaker_id`` talks, to recognise the voice by.
 
-    The speaker's longest phrase, cut to ``longest_ms`` from its start. When that phrase is
-    shorter than ``shortest_ms``, the longest run of their consecutive phrases (no one else in
-    between, short pauses only) is used instead if it is longer. ``None``: no phrases."""
+    The speaker's longest segment, cut to ``longest_ms`` from its start. When that segment is
+    shorter than ``shortest_ms``, the longest run of their consecutive segments (no one else in
+    between, short pauses only) is used instead if it is longer. ``None``: no segments."""
     ordered = sorted(transcript.segments, key=lambda s: (s.start_ms, s.id))
     best: Segment | None = None
     for seg in ordered:
@@ -248,7 +248,7 @@ class SpeakerListModel(QAbstractListModel):
         return max(self._talk.get(speaker_id, 0), 0)
 
     def share(self, speaker_id: int | None) -> float:
-        """The speaker's part of all phrase time, 0..1 (0 when there is no talk at all)."""
+        """The speaker's part of all segment time, 0..1 (0 when there is no talk at all)."""
         return self.talk_ms(speaker_id) / self._total if self._total > 0 else 0.0
 
     # ---- QAbstractListModel ---------------------------------------------------------------

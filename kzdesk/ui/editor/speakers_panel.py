@@ -212,7 +212,7 @@ class SpeakersPanel(QWidget):
     # ---- building ---------------------------------------------------------------------------
     def _build_actions(self) -> None:
         # F2 in the list renames the speaker even where the window binds F2 to something
-        # else (the editor: edit the phrase); elsewhere the shortcut is only shown in menus.
+        # else (the editor: edit the segment); elsewhere the shortcut is only shown in menus.
         self.rename_action = QAction(self.tr("&Rename speaker"), self)
         self.rename_action.setShortcut(QKeySequence(Qt.Key.Key_F2))
         self.rename_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
@@ -402,7 +402,7 @@ class SpeakersPanel(QWidget):
         return speaker_id
 
     def merge_into(self, keep_id: int, remove_id: int | None = None) -> bool:
-        """Give every phrase of ``remove_id`` (the selected speaker by default) to ``keep_id``
+        """Give every segment of ``remove_id`` (the selected speaker by default) to ``keep_id``
         and remove that speaker: one undoable step."""
         if remove_id is None:
             remove_id = self.current_speaker_id()

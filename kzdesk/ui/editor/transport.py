@@ -1,10 +1,10 @@
 """Typing while listening: the editor's play/pause, loop and speed keys, in one place.
 
-* Play/pause, ±5 s and the speed keys are window shortcuts: they work while the phrase editor
+* Play/pause, ±5 s and the speed keys are window shortcuts: they work while the segment editor
   has the focus (it claims only plain typing keys), so one can type and listen at once.
 * Resuming after a pause rewinds a little (Settings → Proofreading, 2 s by default), so the
   words cut off by the pause are heard again; not after the user moved the playhead.
-* Ctrl+L loops the current phrase until pressed again (or the playhead is moved away).
+* Ctrl+L loops the current segment until pressed again (or the playhead is moved away).
 * :meth:`Transport.play_word` plays around one word (F8 goes there).
 """
 
@@ -19,7 +19,7 @@ from kzdesk.core.transcript import Segment
 from kzdesk.ui.editor.player import Player
 
 LOOP_KEYS = "Ctrl+L"
-_LOOP_SLACK_MS = 400  # a report this far outside the looped phrase means the user moved away
+_LOOP_SLACK_MS = 400  # a report this far outside the looped segment means the user moved away
 
 
 class Transport(QObject):
@@ -27,7 +27,7 @@ class Transport(QObject):
         self,
         player: Player,
         play_pause: QAction,
-        current_phrase: Callable[[], Segment | None],
+        current_segment: Callable[[], Segment | None],
         *,
         rewind_ms: int = 2000,
         parent: QObject | None = None,
@@ -35,7 +35,7 @@ class Transport(QObject):
         super().__init__(parent)
         self.player = player
         self.rewind_ms = rewind_ms
-        self._current_phrase = current_phrase
+        self._current_segment = current_segment
         self._paused_at: int | None = None  # where a pause left the playhead
         self._loop: tuple[int, int] | None = None
         play_pause.triggered.disconnect()  # the bar toggled the player directly
@@ -77,7 +77,7 @@ class Transport(QObject):
         if not on:
             self._loop = None
             return
-        seg = self._current_phrase()
+        seg = self._current_segment()
         if seg is None or seg.end_ms <= seg.start_ms:
             self.loop_action.setChecked(False)
             return

@@ -1,4 +1,4 @@
-"""Transcripts for the editor tests: Kazakh and Russian phrases with word timings."""
+"""Transcripts for the editor tests: Kazakh and Russian segments with word timings."""
 
 from __future__ import annotations
 
@@ -26,18 +26,18 @@ WORDS = [
 ]
 
 
-def sample(phrases: int = 12, speakers: int = 3, seed: int = 1) -> Transcript:
+def sample(segments: int = 12, speakers: int = 3, seed: int = 1) -> Transcript:
     rng = random.Random(seed)
     people = [Speaker(i + 1, str(i), f"Speaker {i + 1}", speaker_color(i)) for i in range(speakers)]
-    segments, t = [], 0
-    for n in range(1, phrases + 1):
-        t += rng.randrange(200, 1500)  # a pause before each phrase
+    made, t = [], 0
+    for n in range(1, segments + 1):
+        t += rng.randrange(200, 1500)  # a pause before each segment
         words = []
         for _ in range(rng.randrange(1, 7)):
             length = rng.randrange(200, 700)
             words.append(Word(rng.choice(WORDS), t, t + length, 0.9))
             t += length + rng.randrange(20, 120)
-        segments.append(
+        made.append(
             Segment(
                 id=n,
                 speaker_id=people[rng.randrange(speakers)].id,
@@ -48,6 +48,4 @@ def sample(phrases: int = 12, speakers: int = 3, seed: int = 1) -> Transcript:
                 words=words,
             )
         )
-    return Transcript(
-        speakers=people, segments=segments, title="Жиналыс 12.11", duration_ms=t + 500
-    )
+    return Transcript(speakers=people, segments=made, title="Жиналыс 12.11", duration_ms=t + 500)

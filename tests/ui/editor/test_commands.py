@@ -23,7 +23,7 @@ from kzdesk.storage.db import Database
 from kzdesk.storage.transcripts import TranscriptStore
 from kzdesk.ui.editor.commands import (
     AddSpeakerCommand,
-    DeletePhraseCommand,
+    DeleteSegmentCommand,
     EditSession,
     MergeSpeakersCommand,
     MergeWithNextCommand,
@@ -36,7 +36,7 @@ from kzdesk.ui.editor.commands import (
     SplitAtCursorCommand,
     SplitCommand,
 )
-from kzdesk.ui.editor.phrase_model import PhraseTableModel
+from kzdesk.ui.editor.segment_model import SegmentTableModel
 from tests.ui.editor.sample import sample
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -204,7 +204,7 @@ def _random_command(rng: random.Random, session: EditSession):
     if kind == 2:
         words = rng.sample(["Сәлем", "әлем", "привет", "мир", "қалайсыз"], rng.randrange(0, 4))
         return ReplaceTextCommand(session, seg.id, " ".join(words))
-    if kind == 3:  # sometimes invalid: a one-word phrase cannot be split
+    if kind == 3:  # sometimes invalid: a one-word segment cannot be split
         return SplitCommand(session, seg.id, rng.randrange(0, max(len(seg.words), 1) + 1))
     if kind == 4:
         return MergeWithNextCommand(session, seg.id)
@@ -219,7 +219,7 @@ def test_random_edits_undos_and_redos_stay_identical_and_durable(
 ) -> None:
     rng = random.Random(seed)
     t = session.transcript
-    model = PhraseTableModel(t)
+    model = SegmentTableModel(t)
     QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
     session.changed.connect(model.refresh_rows)
     stack = session.undo_stack
@@ -341,7 +341,7 @@ def test_autosave_survives_a_hard_kill(tmp_path: Path) -> None:
     assert [w.text for w in reopened.segment(2).words] == ["Сәлем,", "әлем!", "Всё", "сохранено"]
 
 
-def _long_phrase(session: EditSession, words: int = 3) -> int:
+def _long_segment(session: EditSession, words: int = 3) -> int:
     return next(s.id for s in session.transcript.segments if len(s.words) >= words)
 
 
@@ -350,11 +350,11 @@ def test_new_commands_and_their_undo_round_trip_in_memory_and_on_disk(
 ) -> None:
     t = session.transcript
     original = copy.deepcopy(t)
-    long_id = _long_phrase(session)
+    long_id = _long_segment(session)
     cursor = len(t.segment(long_id).words[0].text) + 1  # just before the second word
     query = SearchQuery("БЮДЖЕТТІ")
     commands = [
-        lambda: DeletePhraseCommand(session, t.segments[1].id),
+        lambda: DeleteSegmentCommand(session, t.segments[1].id),
         lambda: ShiftBoundsCommand(session, t.segments[0].id, start_delta_ms=-100),
         lambda: ShiftBoundsCommand(session, t.segments[2].id, end_delta_ms=100),
         lambda: SplitAtCursorCommand(session, long_id, cursor),
@@ -383,9 +383,9 @@ def test_new_commands_say_what_will_be_undone(session: EditSession) -> None:
     stack = session.undo_stack
     t = session.transcript
     first = t.segments[0]
-    session.push(DeletePhraseCommand(session, t.segments[1].id))
+    session.push(DeleteSegmentCommand(session, t.segments[1].id))
     assert stack.undoText() == "Delete the phrase at 00:00:04"
-    long_id = _long_phrase(session)
+    long_id = _long_segment(session)
     when = timecode.clock(t.segment(long_id).start_ms)
     session.push(SplitAtCursorCommand(session, long_id, len(t.segment(long_id).words[0].text)))
     assert stack.undoText() == f"Split the phrase at {when}"
@@ -475,15 +475,15 @@ def test_rejected_new_commands_leave_stack_and_disk_alone(session: EditSession) 
     session.push(ReplaceTextCommand(session, stale.segment_id, "басқа мәтін"))
     undo_text = session.undo_stack.undoText()
     before = copy.deepcopy(t)
-    long_id = _long_phrase(session)
+    long_id = _long_segment(session)
     for command in (
-        DeletePhraseCommand(session, 999),
+        DeleteSegmentCommand(session, 999),
         SplitAtCursorCommand(session, long_id, 0),
         SplitAtCursorCommand(session, long_id, len(t.segment(long_id).text)),
         ShiftBoundsCommand(session, t.segments[0].id, end_delta_ms=-100_000),
         ReplaceAllCommand(session, SearchQuery("жоқ сөз"), "x"),
         ReplaceAllCommand(session, SearchQuery("(", regex=True), "x"),
-        ReplaceMatchCommand(session, stale, query, "x"),  # its phrase has changed
+        ReplaceMatchCommand(session, stale, query, "x"),  # its segment has changed
     ):
         with pytest.raises(TranscriptError) as info:
             session.push(command)
@@ -507,10 +507,10 @@ def test_a_rejected_edit_keeps_the_redo_history(session: EditSession) -> None:
 
 def test_a_command_pushed_on_the_stack_directly_still_works(session: EditSession) -> None:
     before = copy.deepcopy(session.transcript)
-    session.undo_stack.push(DeletePhraseCommand(session, 1))
+    session.undo_stack.push(DeleteSegmentCommand(session, 1))
     assert 1 not in [s.id for s in session.transcript.segments]
     assert _saved(session) == session.transcript
-    session.undo_stack.push(DeletePhraseCommand(session, 1))  # rejected: dropped by Qt
+    session.undo_stack.push(DeleteSegmentCommand(session, 1))  # rejected: dropped by Qt
     assert session.undo_stack.count() == 1
     session.undo()
     assert session.transcript == before == _saved(session)

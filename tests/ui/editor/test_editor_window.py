@@ -19,8 +19,8 @@ from kzdesk.services.transcripts import NotSaved, TranscriptService
 from kzdesk.storage.db import Database
 from kzdesk.storage.transcripts import TranscriptStore
 from kzdesk.ui.editor.editor_window import EditorInputs, EditorWindow
-from kzdesk.ui.editor.phrase_delegates import PhraseTextEditor
-from kzdesk.ui.editor.phrase_model import Column
+from kzdesk.ui.editor.segment_delegates import SegmentTextEditor
+from kzdesk.ui.editor.segment_model import Column
 from tests.media import periodic_speech_file
 from tests.ui.editor.sample import sample
 
@@ -38,7 +38,7 @@ def open_editor(tmp_path: Path, qtbot, audio: Path):
     ui_state = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
 
     def make(transcript: Transcript | None = None, source: Path | None = audio) -> EditorWindow:
-        t = transcript or sample(phrases=20)
+        t = transcript or sample(segments=20)
         tid = store.save(t)
         inputs = EditorInputs(
             transcript_id=tid,
@@ -66,7 +66,7 @@ def _stored(window: EditorWindow) -> Transcript:
     return s.transcripts.load(s.transcript_id)
 
 
-def test_opens_with_phrases_speakers_and_a_saved_title(open_editor) -> None:
+def test_opens_with_segments_speakers_and_a_saved_title(open_editor) -> None:
     window = open_editor()
     assert window.model.rowCount() == 20
     assert window.speakers.model.rowCount() == 3
@@ -110,7 +110,7 @@ def test_an_edit_is_saved_at_once_and_the_undo_menu_says_what_it_undoes(open_edi
     assert "Edit the phrase" in window.menu_actions.redo.text()
 
 
-def test_ctrl_number_gives_the_phrase_to_that_speaker(open_editor, qtbot) -> None:
+def test_ctrl_number_gives_the_segment_to_that_speaker(open_editor, qtbot) -> None:
     window = open_editor()
     t = window.session.transcript
     row = next(i for i, s in enumerate(t.segments) if s.speaker_id != t.speakers[2].id)
@@ -149,7 +149,7 @@ def test_split_at_the_text_cursor_while_typing(open_editor, qtbot) -> None:
     row, seg = next((i, s) for i, s in enumerate(t.segments) if len(s.words) >= 4)
     cut = len(" ".join(w.text for w in seg.words[:2])) + 1
     window.view.edit_text(row, cut)
-    qtbot.waitUntil(lambda: isinstance(window.focusWidget(), PhraseTextEditor))
+    qtbot.waitUntil(lambda: isinstance(window.focusWidget(), SegmentTextEditor))
     qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     head, tail = t.segments[row], t.segments[row + 1]
     assert [w.text for w in head.words] == [w.text for w in seg.words[:2]]
@@ -163,7 +163,7 @@ def test_typed_text_and_split_are_one_undo_step(open_editor, qtbot) -> None:
     t = window.session.transcript
     row, seg = next((i, s) for i, s in enumerate(t.segments) if len(s.words) >= 3)
     window.view.edit_text(row, 0)
-    qtbot.waitUntil(lambda: isinstance(window.focusWidget(), PhraseTextEditor))
+    qtbot.waitUntil(lambda: isinstance(window.focusWidget(), SegmentTextEditor))
     editor = window.focusWidget()
     editor.insertPlainText("Иә ")  # a new first word, then split after it
     window.menu_actions.split.trigger()
@@ -191,7 +191,7 @@ def test_playback_highlights_follows_and_the_timeline_moves(open_editor, qtbot) 
     assert window.model.current_row() in (12, -1, 13)
 
 
-def test_clicking_a_phrase_time_seeks_the_player(open_editor, qtbot) -> None:
+def test_clicking_a_segment_time_seeks_the_player(open_editor, qtbot) -> None:
     window = open_editor()
     qtbot.waitUntil(lambda: window.player.duration() > 0, timeout=10_000)
     seg = window.session.transcript.segments[5]
@@ -200,7 +200,7 @@ def test_clicking_a_phrase_time_seeks_the_player(open_editor, qtbot) -> None:
     qtbot.waitUntil(lambda: abs(window.player.position() - seg.start_ms) < 100, timeout=5000)
 
 
-def test_find_selects_the_matching_phrase(open_editor, qtbot) -> None:
+def test_find_selects_the_matching_segment(open_editor, qtbot) -> None:
     window = open_editor()
     t = window.session.transcript
     word = "вопроса"
@@ -264,19 +264,19 @@ def test_closing_commits_what_is_being_typed(open_editor, qtbot) -> None:
     window = open_editor()
     seg = window.session.transcript.segments[2]
     window.view.edit_text(2)
-    qtbot.waitUntil(lambda: isinstance(window.focusWidget(), PhraseTextEditor))
+    qtbot.waitUntil(lambda: isinstance(window.focusWidget(), SegmentTextEditor))
     window.focusWidget().insertPlainText(" тағы")
     store, tid = window.session.transcripts, window.session.transcript_id
     window.close()
     assert store.load(tid).segment(seg.id).text == seg.text + " тағы"
 
 
-def test_merging_while_typing_keeps_the_typing_and_the_next_phrase(open_editor, qtbot) -> None:
+def test_merging_while_typing_keeps_the_typing_and_the_next_segment(open_editor, qtbot) -> None:
     window = open_editor()
     t = window.session.transcript
     first, second = t.segments[0], t.segments[1]
     window.view.edit_text(0)
-    qtbot.waitUntil(lambda: isinstance(window.focusWidget(), PhraseTextEditor))
+    qtbot.waitUntil(lambda: isinstance(window.focusWidget(), SegmentTextEditor))
     window.focusWidget().insertPlainText(" иә")
     window.menu_actions.merge.trigger()  # Ctrl+M while the editor is open
     window.view.setFocus()  # focus leaves: an editor still open would write stale text now
@@ -293,7 +293,7 @@ def test_undo_while_typing_saves_the_typing_first(open_editor, qtbot) -> None:
     window.model.setData(window.model.index(0, Column.TEXT), "Алдыңғы түзету")  # Undo enabled
     seg = t.segments[4]
     window.view.edit_text(4)
-    qtbot.waitUntil(lambda: isinstance(window.focusWidget(), PhraseTextEditor))
+    qtbot.waitUntil(lambda: isinstance(window.focusWidget(), SegmentTextEditor))
     window.focusWidget().insertPlainText(" жоқ")
     window.menu_actions.undo.trigger()  # from the menu: the typing is one step, undone at once
     window.view.setFocus()
@@ -338,12 +338,12 @@ def test_a_missing_recording_still_opens_for_editing(open_editor, tmp_path: Path
         (Qt.Key.Key_F4, Qt.KeyboardModifier.NoModifier),  # works on every platform
     ],
 )
-def test_play_and_pause_while_typing_a_phrase(open_editor, qtbot, key, modifiers) -> None:
+def test_play_and_pause_while_typing_a_segment(open_editor, qtbot, key, modifiers) -> None:
     window = open_editor()
     player = window.player
     player.set_volume(0.0)
     window.view.edit_text(0)
-    qtbot.waitUntil(lambda: isinstance(window.focusWidget(), PhraseTextEditor))
+    qtbot.waitUntil(lambda: isinstance(window.focusWidget(), SegmentTextEditor))
     editor = window.focusWidget()
     typed = editor.toPlainText()
     qtbot.keyClick(editor, key, modifiers)
@@ -380,8 +380,8 @@ def _all_actions(menu):  # type: ignore[no-untyped-def]
             yield action
 
 
-def test_a_phrase_shows_its_language_and_the_user_can_correct_it(open_editor, qtbot) -> None:
-    """The tag shows the language the phrase was recognised in; marking it is an undoable
+def test_a_segment_shows_its_language_and_the_user_can_correct_it(open_editor, qtbot) -> None:
+    """The tag shows the language the segment was recognised in; marking it is an undoable
     edit saved at once (menu, shortcut, or the cell's list of languages)."""
     window = open_editor()
     model = window.model

@@ -22,7 +22,7 @@ REAL = Path(__file__).resolve().parents[2] / "data" / "real"
 
 
 def _meeting(source: Path) -> Transcript:
-    """dev00 as an engine without speakers would give it: one phrase per reference turn, all
+    """dev00 as an engine without speakers would give it: one segment per reference turn, all
     one speaker, whom the user named."""
     segments = []
     for i, line in enumerate((REAL / "dev00.rttm").read_text().splitlines(), start=1):
@@ -108,7 +108,7 @@ def test_found_again_is_one_undo_step_that_keeps_the_users_name(editor, qtbot) -
     answer = [s for s in after.segments if s.start_ms >= 13000 and s.end_ms <= 17000]
     mine = sum(s.end_ms - s.start_ms for s in answer if s.speaker_id == other.id)
     assert mine > 0.5 * sum(s.end_ms - s.start_ms for s in answer)
-    # saved at once: phrases, voices, overlaps; the panel and the waveform show them
+    # saved at once: segments, voices, overlaps; the panel and the waveform show them
     assert store.load(tid).segments == after.segments
     assert sorted(store.voices(tid)) == [1, 2]
     assert store.load(tid).overlaps == after.overlaps == window.timeline.overlaps()

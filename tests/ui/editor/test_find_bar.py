@@ -164,7 +164,7 @@ def test_replace_current_then_next(bar: FindBar, session: EditSession, qtbot) ->
     assert bar.replace_edit.isVisibleTo(bar)
     _search(bar, qtbot, "бюджет")
     bar.replace_edit.setText("жаңа бюджет")  # contains the search text: not replaced again
-    bar.find_next()  # 2 of 4: the first in phrase 3
+    bar.find_next()  # 2 of 4: the first in segment 3
     bar.replace_current()
     assert t.segment(3).text == "жаңа бюджет және бюджет"
     assert bar.count_label.text() == "3 of 4"
@@ -215,21 +215,21 @@ def test_edits_elsewhere_refresh_matches_without_moving(
 ) -> None:
     _search(bar, qtbot, "бюджет")
     bar.find_next()
-    bar.find_next()  # 3 of 4: second in phrase 3
+    bar.find_next()  # 3 of 4: second in segment 3
     with qtbot.assertNotEmitted(bar.current_match_changed):
         session.push(ReplaceTextCommand(session, 1, "Бүгін біз талқылаймыз"))
     assert bar.count_label.text() == "2 of 3"
     assert bar.current_match() == Match(3, 12, 18)
 
 
-def test_anchor_starts_the_search_from_the_editor_phrase(bar: FindBar, qtbot) -> None:
+def test_anchor_starts_the_search_from_the_editor_segment(bar: FindBar, qtbot) -> None:
     bar.set_anchor(4)
     _search(bar, qtbot, "бюджет")
-    assert bar.current_match() == Match(5, 5, 11)  # first match from phrase 4 on
+    assert bar.current_match() == Match(5, 5, 11)  # first match from segment 4 on
     bar.set_anchor(2)
     bar.find_next()
     assert bar.current_match() == Match(3, 0, 6)
-    bar.set_anchor(3)  # the phrase of the current match: next goes on from the match
+    bar.set_anchor(3)  # the segment of the current match: next goes on from the match
     bar.find_next()
     assert bar.current_match() == Match(3, 12, 18)
     bar.set_anchor(3)
@@ -237,7 +237,7 @@ def test_anchor_starts_the_search_from_the_editor_phrase(bar: FindBar, qtbot) ->
     bar.find_previous()
     assert bar.current_match() == Match(3, 12, 18)
     bar.set_anchor(1)
-    bar.find_previous()  # nothing before phrase 1: wraps to the last
+    bar.find_previous()  # nothing before segment 1: wraps to the last
     assert bar.current_match() == Match(5, 5, 11)
 
 
@@ -275,7 +275,7 @@ def test_toggle_buttons_explain_themselves(bar: FindBar) -> None:
         assert button.toolTip()
 
 
-def test_many_phrases_stay_fast(tmp_path: Path, qtbot) -> None:
+def test_many_segments_stay_fast(tmp_path: Path, qtbot) -> None:
     t = _transcript()
     base = t.segments
     t.segments = []

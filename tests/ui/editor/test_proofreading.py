@@ -20,15 +20,15 @@ from kzdesk.storage.db import Database
 from kzdesk.storage.transcripts import TranscriptStore
 from kzdesk.ui.editor import proofread_menus
 from kzdesk.ui.editor.editor_window import EditorInputs, EditorWindow
-from kzdesk.ui.editor.phrase_delegates import PAD_X, PAD_Y, PhraseTextEditor
-from kzdesk.ui.editor.phrase_model import Column
 from kzdesk.ui.editor.proofread_marks import Kind
 from kzdesk.ui.editor.proofreading import ProofreadingOptions
+from kzdesk.ui.editor.segment_delegates import PAD_X, PAD_Y, SegmentTextEditor
+from kzdesk.ui.editor.segment_model import Column
 from kzdesk.workers.spelling_worker import SpellingWorker
 from tests.media import periodic_speech_file
 
 # (text, language, confidence of each word; None: the engine gave none)
-PHRASES = [
+SEGMENTS = [
     ("Бүгін біз бюджетті талқылаймыз.", "kk", [0.96, 0.31, 0.9, 0.44]),
     ("Добрый день, коллеги.", "ru", [0.99, 0.97, 0.95]),
     ("Давайте согласуем бюджет с министерством.", "ru", [0.9, 0.22, 0.9, 0.9, 0.93]),
@@ -39,7 +39,7 @@ PHRASES = [
 
 def meeting(confident: bool = True) -> Transcript:
     segments, t = [], 500
-    for n, (text, language, confidences) in enumerate(PHRASES, start=1):
+    for n, (text, language, confidences) in enumerate(SEGMENTS, start=1):
         words = []
         for token, confidence in zip(text.split(), confidences, strict=True):
             words.append(Word(token, t, t + 450, confidence if confident else None))
@@ -111,9 +111,9 @@ def _stored(window: EditorWindow) -> Transcript:
     return window.session.transcripts.load(window.session.transcript_id)
 
 
-def _editor(window: EditorWindow) -> PhraseTextEditor:
+def _editor(window: EditorWindow) -> SegmentTextEditor:
     editor = window.proofreading.editor
-    assert isinstance(editor, PhraseTextEditor)
+    assert isinstance(editor, SegmentTextEditor)
     return editor
 
 
@@ -124,7 +124,7 @@ def _type(widget: QWidget, text: str) -> None:
 
 
 def _word_point(window: EditorWindow, row: int, word: str) -> QPoint:
-    """Where ``word`` of a phrase is drawn in the list (viewport coordinates)."""
+    """Where ``word`` of a segment is drawn in the list (viewport coordinates)."""
     view = window.view
     rect = view.visualRect(window.model.index(row, Column.TEXT))
     text = window.model.segment_at(row).text
@@ -144,7 +144,7 @@ def test_f8_selects_opens_and_plays_the_next_uncertain_word(open_editor, qtbot) 
     # played from a second before the word (the position reports where playback starts)
     assert window.player.position() == max(word.start_ms - 1000, 0)
     qtbot.waitUntil(window.player.is_playing, timeout=5000)
-    qtbot.keyClick(editor, Qt.Key.Key_F8)  # works while the phrase editor has the focus
+    qtbot.keyClick(editor, Qt.Key.Key_F8)  # works while the segment editor has the focus
     assert _editor(window).textCursor().selectedText() == "талқылаймыз."
     qtbot.keyClick(_editor(window), Qt.Key.Key_F8)
     assert window.view.currentIndex().row() == 2
@@ -179,7 +179,7 @@ def test_mark_as_checked_is_saved_undoable_and_survives_reopening(open_editor, q
     assert window.proofreading.count_label.text() == "3 uncertain word(s) left"
     window.menu_actions.redo.trigger()
     assert _stored(window).segments[0].words[1].checked
-    # away from the F8 word: every uncertain word of the current phrase
+    # away from the F8 word: every uncertain word of the current segment
     window.view.select_segment(3)
     window.proofreading.checked_action.trigger()
     assert _stored(window).segment(3).words[1].checked
@@ -299,7 +299,7 @@ def test_spelling_corrections_from_the_list_menu(open_editor, qtbot, speller) ->
     assert len(_wait_for_spelling(window, qtbot, 5, 1)) == 1  # only "министерсвом" left
 
 
-def test_the_phrase_editor_underlines_and_corrects_misspellings(
+def test_the_segment_editor_underlines_and_corrects_misspellings(
     open_editor, qtbot, speller
 ) -> None:
     window = open_editor(spelling=speller)
@@ -339,7 +339,7 @@ def test_play_pause_and_speed_keys_work_while_typing(open_editor, qtbot) -> None
     assert window.player.rate() > rate
     qtbot.keyClick(editor, Qt.Key.Key_Comma, ctrl | Qt.KeyboardModifier.ShiftModifier)
     assert window.player.rate() == rate
-    assert isinstance(window.focusWidget(), PhraseTextEditor)  # still typing
+    assert isinstance(window.focusWidget(), SegmentTextEditor)  # still typing
 
 
 def test_resuming_rewinds_two_seconds_unless_the_playhead_moved(open_editor, qtbot) -> None:
@@ -360,7 +360,7 @@ def test_resuming_rewinds_two_seconds_unless_the_playhead_moved(open_editor, qtb
     toggle.trigger()
 
 
-def test_ctrl_l_loops_the_current_phrase(open_editor, qtbot) -> None:
+def test_ctrl_l_loops_the_current_segment(open_editor, qtbot) -> None:
     window = open_editor()
     seg = window.session.transcript.segments[1]
     window.view.select_segment(seg.id)
@@ -368,7 +368,7 @@ def test_ctrl_l_loops_the_current_phrase(open_editor, qtbot) -> None:
     loop = window.proofreading.transport.loop_action
     assert loop.isChecked() and window.player.position() == seg.start_ms
     qtbot.waitUntil(window.player.is_playing, timeout=5000)
-    # the end of the phrase sends playback back to its start
+    # the end of the segment sends playback back to its start
     window.player.position_changed.emit(seg.end_ms)
     assert window.player.position() == seg.start_ms
     window.player.seek(seg.end_ms + 5000)  # the user goes elsewhere: the loop ends

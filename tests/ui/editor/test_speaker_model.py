@@ -38,7 +38,7 @@ def _session(tmp_path: Path, transcript: Transcript) -> EditSession:
 
 @pytest.fixture
 def session(tmp_path: Path, qapp) -> EditSession:
-    return _session(tmp_path, sample(phrases=40, speakers=3))
+    return _session(tmp_path, sample(segments=40, speakers=3))
 
 
 @pytest.fixture
@@ -76,7 +76,7 @@ def test_rows_show_names_colours_ids_shares_and_shortcuts(
 
 
 def test_only_the_first_nine_speakers_get_a_shortcut(tmp_path: Path, qapp) -> None:
-    session = _session(tmp_path, sample(phrases=30, speakers=11))
+    session = _session(tmp_path, sample(segments=30, speakers=11))
     model = SpeakerListModel(session)
     hints = [model.index(r).data(ShortcutRole) for r in range(model.rowCount())]
     assert all(hints[:9]) and hints[9:] == ["", ""]
@@ -139,7 +139,7 @@ def test_add_and_merge_insert_and_remove_exactly_one_row(
     assert not resets
 
 
-def test_reassigning_a_phrase_updates_shares_only(
+def test_reassigning_a_segment_updates_shares_only(
     session: EditSession, model: SpeakerListModel
 ) -> None:
     roles: list[list[int]] = []
@@ -169,7 +169,7 @@ def test_a_renamed_speaker_announces_only_its_row(
 
 def test_edits_on_a_long_meeting_keep_the_speakers(tmp_path: Path, qapp) -> None:
     """(How fast is measured by bench/editor.py, not here.)"""
-    t = sample(phrases=5000, speakers=8, seed=3)
+    t = sample(segments=5000, speakers=8, seed=3)
     session = EditSession(TranscriptService.in_database(Database.in_dir(tmp_path)), 0, t)
     session.applied = session.changed.emit  # type: ignore[method-assign]  # no disk: the model alone
     model = SpeakerListModel(session)
@@ -178,15 +178,13 @@ def test_edits_on_a_long_meeting_keep_the_speakers(tmp_path: Path, qapp) -> None
     assert model.rowCount(QModelIndex()) == 8
 
 
-def _transcript(*phrases: tuple[int, int, int]) -> Transcript:
+def _transcript(*rows: tuple[int, int, int]) -> Transcript:
     speakers = [Speaker(1, "0", "A", "#E69F00"), Speaker(2, "1", "B", "#56B4E9")]
-    segments = [
-        Segment(i, sid, start, end, "сөз") for i, (sid, start, end) in enumerate(phrases, 1)
-    ]
+    segments = [Segment(i, sid, start, end, "сөз") for i, (sid, start, end) in enumerate(rows, 1)]
     return Transcript(speakers=speakers, segments=segments)
 
 
-def test_sample_is_the_longest_phrase_cut_to_eight_seconds() -> None:
+def test_sample_is_the_longest_segment_cut_to_eight_seconds() -> None:
     t = _transcript((1, 0, 4000), (2, 4000, 5000), (1, 6000, 20000), (1, 21000, 25000))
     assert sample_range(t, 1) == (6000, 14000)
     t = _transcript((1, 0, 4000), (1, 6000, 9500), (2, 10000, 11000))
@@ -194,7 +192,7 @@ def test_sample_is_the_longest_phrase_cut_to_eight_seconds() -> None:
     assert sample_range(t, 2) == (10000, 11000)  # all there is
 
 
-def test_short_phrases_in_a_row_make_a_longer_sample() -> None:
+def test_short_segments_in_a_row_make_a_longer_sample() -> None:
     t = _transcript(
         (1, 0, 1500),  # interrupted by B
         (2, 1600, 2000),

@@ -23,7 +23,7 @@ def _meeting() -> Transcript:
         Speaker(2, "1", "Director", "#56B4E9"),
         Speaker(3, "2", "Speaker 3", "#F0E442"),
     ]
-    phrases = [
+    rows = [
         (1, 0, 2000, "Бүгін біз бюджетті талқылаймыз."),
         (2, 2500, 14500, "Хорошо, давайте начнём с первого вопроса."),
         (1, 15000, 19000, "Келісемін."),
@@ -31,7 +31,7 @@ def _meeting() -> Transcript:
         (2, 21500, 23000, "Спасибо."),
     ]
     segments = [
-        Segment(i, sid, start, end, text) for i, (sid, start, end, text) in enumerate(phrases, 1)
+        Segment(i, sid, start, end, text) for i, (sid, start, end, text) in enumerate(rows, 1)
     ]
     return Transcript(speakers=speakers, segments=segments, title="Жиналыс", duration_ms=23000)
 
@@ -78,7 +78,7 @@ def test_the_tooltip_names_the_reassign_shortcut(panel: SpeakersPanel) -> None:
     assert "Айгүл" in tip and "1" in tip and "%" in tip
 
 
-def test_sample_plays_the_longest_phrase_cut_to_eight_seconds(panel: SpeakersPanel, qtbot) -> None:
+def test_sample_plays_the_longest_segment_cut_to_eight_seconds(panel: SpeakersPanel, qtbot) -> None:
     panel.select_speaker(2)
     with qtbot.waitSignal(panel.sample_requested) as blocker:
         panel.sample_action.trigger()
@@ -102,13 +102,13 @@ def test_add_speaker_is_undoable_and_starts_editing_its_name(
     qtbot.keyClick(editor, Qt.Key.Key_Return)  # the delegate commits in a queued call
     qtbot.waitUntil(lambda: _names(panel)[-1] == "Ерлан")
     assert session.transcripts.load(session.transcript_id).speaker(4).name == "Ерлан"
-    assert not panel.sample_action.isEnabled()  # no phrases yet
+    assert not panel.sample_action.isEnabled()  # no segments yet
     session.undo()
     session.undo()
     assert _names(panel) == ["Айгүл", "Director", "Speaker 3"]
 
 
-def test_renaming_in_place_with_f2_changes_every_phrase(
+def test_renaming_in_place_with_f2_changes_every_segment(
     panel: SpeakersPanel, session: EditSession, qtbot
 ) -> None:
     panel.select_speaker(2)
@@ -132,10 +132,10 @@ def test_f2_in_the_list_beats_a_window_wide_f2(session: EditSession, qtbot) -> N
     panel = SpeakersPanel(session)
     window.setCentralWidget(panel)
     other: list[bool] = []
-    edit_phrase = QAction("Edit phrase text", window)
-    edit_phrase.setShortcut(QKeySequence(Qt.Key.Key_F2))
-    edit_phrase.triggered.connect(lambda: other.append(True))
-    window.addAction(edit_phrase)
+    edit_segment = QAction("Edit phrase text", window)
+    edit_segment.setShortcut(QKeySequence(Qt.Key.Key_F2))
+    edit_segment.triggered.connect(lambda: other.append(True))
+    window.addAction(edit_segment)
     window.show()
     qtbot.waitExposed(window)
     panel.select_speaker(3)

@@ -121,7 +121,7 @@ def test_dark_palette(timeline: TimelineWidget) -> None:
 
 
 def test_overlapped_speech_is_hatched_across_the_waveform(timeline: TimelineWidget) -> None:
-    t = sample(phrases=4)
+    t = sample(segments=4)
     t.overlaps = [(6000, 8000)]
     timeline.set_transcript(t)
     timeline.set_duration(DURATION)

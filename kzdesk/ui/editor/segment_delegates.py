@@ -1,4 +1,4 @@
-"""How a phrase row looks and is edited: muted time, speaker dot + name, wrapped text.
+"""How a segment row looks and is edited: muted time, speaker dot + name, wrapped text.
 
 The text cell is laid out with a ``QTextLayout`` once per paint, with three kinds of
 highlight drawn under the letters: find matches, the current match, and the word being spoken
@@ -37,11 +37,11 @@ from PySide6.QtWidgets import (
 )
 
 from kzdesk.core.transcript import Segment
-from kzdesk.ui.editor.phrase_model import (
+from kzdesk.ui.editor.segment_model import (
     CurrentWordRole,
     IsCurrentRole,
-    PhraseTableModel,
     SegmentRole,
+    SegmentTableModel,
     SpeakerColorRole,
 )
 
@@ -57,7 +57,7 @@ _SELECTED = QStyle.StateFlag.State_Selected.value
 
 # (segment id) -> [(start, end)] character ranges of find matches in its text
 MatchesOf = Callable[[int], list[tuple[int, int]]]
-# (phrase, palette) -> [(start, end, format)]: underlines of uncertain, misspelled and glossary
+# (segment, palette) -> [(start, end, format)]: underlines of uncertain, misspelled and glossary
 # words (kzdesk.ui.editor.proofread_marks); drawn under the highlights, never exported
 MarksOf = Callable[[Segment, QPalette], list[tuple[int, int, QTextCharFormat]]]
 
@@ -66,7 +66,7 @@ MarksOf = Callable[[Segment, QPalette], list[tuple[int, int, QTextCharFormat]]]
 class Highlights:
     """Colours that read on light and dark palettes: translucent over the base colour."""
 
-    phrase: QColor  # the phrase being played
+    segment: QColor  # the segment being played
     word: QColor  # the word being spoken
     match: QColor  # a find match
     current_match: QColor  # the find match the user is on
@@ -82,12 +82,12 @@ class Highlights:
     @classmethod
     def _build(cls, palette: QPalette) -> Highlights:
         accent = QColor(palette.color(QPalette.ColorRole.Highlight))
-        phrase = QColor(accent)
-        phrase.setAlpha(38)
+        segment = QColor(accent)
+        segment.setAlpha(38)
         word = QColor(accent)
         word.setAlpha(120)
         return cls(
-            phrase=phrase,
+            segment=segment,
             word=word,
             match=QColor(240, 190, 0, 110),
             current_match=QColor(230, 120, 0, 190),
@@ -153,7 +153,7 @@ def _paint_background(
     if style is not None:
         style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter, widget)
     if index.data(_CURRENT) and not _selected(option):
-        painter.fillRect(option.rect, colors.phrase)
+        painter.fillRect(option.rect, colors.segment)
 
 
 def _text_color(option: QStyleOptionViewItem, muted: bool = False) -> QColor:
@@ -166,7 +166,7 @@ def _text_color(option: QStyleOptionViewItem, muted: bool = False) -> QColor:
 
 
 class TimeDelegate(QStyledItemDelegate):
-    """The phrase's start in a muted colour; clicking it seeks (the view does that)."""
+    """The segment's start in a muted colour; clicking it seeks (the view does that)."""
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         colors = Highlights.for_palette(option.palette)
@@ -247,7 +247,7 @@ class SpeakerDelegate(ComboCellDelegate):
 
     def fill(self, combo: QComboBox, index: QModelIndex) -> None:
         model = index.model()
-        if isinstance(model, PhraseTableModel):
+        if isinstance(model, SegmentTableModel):
             for n, sp in enumerate(model.transcript().speakers, start=1):
                 label = sp.name if n > 9 else f"{sp.name}\tCtrl+{n}"
                 combo.addItem(label, sp.id)
@@ -256,8 +256,8 @@ class SpeakerDelegate(ComboCellDelegate):
                 )
 
 
-class PhraseTextEditor(QPlainTextEdit):
-    """The in-place editor of a phrase: Enter commits, Escape cancels, Ctrl+Enter splits."""
+class SegmentTextEditor(QPlainTextEdit):
+    """The in-place editor of a segment: Enter commits, Escape cancels, Ctrl+Enter splits."""
 
     commit_requested = Signal()
     cancel_requested = Signal()
@@ -270,7 +270,7 @@ class PhraseTextEditor(QPlainTextEdit):
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setTabChangesFocus(True)
         self.document().setDocumentMargin(PAD_Y - 1)
-        self.loaded = False  # set once the phrase's text is in
+        self.loaded = False  # set once the segment's text is in
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
@@ -280,7 +280,7 @@ class PhraseTextEditor(QPlainTextEdit):
                 self.split_requested.emit(self.textCursor().position())
             elif not mods & Qt.KeyboardModifier.ShiftModifier:
                 self.commit_requested.emit()
-            return  # a phrase is one paragraph: never a line break inside it
+            return  # a segment is one paragraph: never a line break inside it
         if key == Qt.Key.Key_Escape:
             self.cancel_requested.emit()
             return
@@ -288,10 +288,10 @@ class PhraseTextEditor(QPlainTextEdit):
 
 
 class TextDelegate(QStyledItemDelegate):
-    """Wrapped phrase text with the spoken word and find matches highlighted."""
+    """Wrapped segment text with the spoken word and find matches highlighted."""
 
     split_requested = Signal(int, str, int)  # segment id, text in the editor, cursor position
-    editor_created = Signal(object, int)  # PhraseTextEditor, segment id (proofreading hooks)
+    editor_created = Signal(object, int)  # SegmentTextEditor, segment id (proofreading hooks)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -363,7 +363,7 @@ class TextDelegate(QStyledItemDelegate):
     def createEditor(
         self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex
     ) -> QWidget:
-        editor = PhraseTextEditor(parent)
+        editor = SegmentTextEditor(parent)
         editor.setFont(option.font)
         editor.commit_requested.connect(lambda e=editor: self._close(e, commit=True))
         editor.cancel_requested.connect(lambda e=editor: self._close(e, commit=False))
@@ -382,7 +382,7 @@ class TextDelegate(QStyledItemDelegate):
         self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
 
     def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:
-        if not isinstance(editor, PhraseTextEditor) or editor.loaded:
+        if not isinstance(editor, SegmentTextEditor) or editor.loaded:
             return  # a later change of the row (its times, say) must not reset the typing
         editor.loaded = True
         text = index.data(Qt.ItemDataRole.EditRole) or ""
@@ -394,7 +394,7 @@ class TextDelegate(QStyledItemDelegate):
         editor.setTextCursor(cursor)
 
     def setModelData(self, editor: QWidget, model, index: QModelIndex) -> None:
-        if isinstance(editor, PhraseTextEditor):
+        if isinstance(editor, SegmentTextEditor):
             text = " ".join(editor.toPlainText().split())
             if text and text != index.data(Qt.ItemDataRole.EditRole):
                 model.setData(index, text, Qt.ItemDataRole.EditRole)
@@ -408,6 +408,6 @@ class TextDelegate(QStyledItemDelegate):
         # The base class commits on Tab and closes on Escape for line edits; a multi-line
         # editor handles its own keys (above). Focus-out still commits, so a click elsewhere
         # never loses what was typed.
-        if isinstance(obj, PhraseTextEditor) and event.type() == QEvent.Type.KeyPress:
+        if isinstance(obj, SegmentTextEditor) and event.type() == QEvent.Type.KeyPress:
             return False
         return super().eventFilter(obj, event)

@@ -12,16 +12,16 @@ from kzdesk.services.transcripts import TranscriptService
 from kzdesk.storage.db import Database
 from kzdesk.storage.transcripts import TranscriptStore
 from kzdesk.ui.editor.commands import EditSession, ReassignCommand, ReplaceTextCommand
-from kzdesk.ui.editor.phrase_delegates import PhraseTextEditor, word_ranges
-from kzdesk.ui.editor.phrase_model import Column, PhraseTableModel
-from kzdesk.ui.editor.phrase_view import PhraseView
+from kzdesk.ui.editor.segment_delegates import SegmentTextEditor, word_ranges
+from kzdesk.ui.editor.segment_model import Column, SegmentTableModel
+from kzdesk.ui.editor.segment_view import SegmentView
 from tests.ui.editor.sample import sample
 
 
 @pytest.fixture
-def view(tmp_path: Path, qtbot) -> tuple[EditSession, PhraseTableModel, PhraseView]:
+def view(tmp_path: Path, qtbot) -> tuple[EditSession, SegmentTableModel, SegmentView]:
     store = TranscriptStore(Database.in_dir(tmp_path))
-    t = sample(phrases=60)
+    t = sample(segments=60)
     long = t.segments[3]
     words = [Word(f"сөз{k}", long.start_ms + k * 10, long.start_ms + k * 10 + 8) for k in range(40)]
     t.segments[3] = Segment(
@@ -29,13 +29,13 @@ def view(tmp_path: Path, qtbot) -> tuple[EditSession, PhraseTableModel, PhraseVi
         " ".join(w.text for w in words), long.language, words,
     )  # fmt: skip
     session = EditSession(TranscriptService(store), store.save(t))
-    model = PhraseTableModel(
+    model = SegmentTableModel(
         session.transcript,
         lambda sid, text: session.push(ReplaceTextCommand(session, sid, text)),
         edit_speaker=lambda sid, spk: session.push(ReassignCommand(session, sid, spk)),
     )
     session.changed.connect(model.refresh_rows)
-    v = PhraseView()
+    v = SegmentView()
     qtbot.addWidget(v)
     v.setModel(model)
     v.resize(700, 400)
@@ -44,16 +44,16 @@ def view(tmp_path: Path, qtbot) -> tuple[EditSession, PhraseTableModel, PhraseVi
     return session, model, v
 
 
-def _open_editor(qtbot, v: PhraseView, row: int, cursor: int | None = None) -> PhraseTextEditor:
+def _open_editor(qtbot, v: SegmentView, row: int, cursor: int | None = None) -> SegmentTextEditor:
     v.edit_text(row, cursor)
     editor = v.indexWidget(v.model().index(row, Column.TEXT)) or v.focusWidget()
-    qtbot.waitUntil(lambda: isinstance(v.focusWidget(), PhraseTextEditor))
+    qtbot.waitUntil(lambda: isinstance(v.focusWidget(), SegmentTextEditor))
     editor = v.focusWidget()
-    assert isinstance(editor, PhraseTextEditor)
+    assert isinstance(editor, SegmentTextEditor)
     return editor
 
 
-def test_long_phrases_get_taller_rows_and_heights_follow_edits(view, qtbot) -> None:
+def test_long_segments_get_taller_rows_and_heights_follow_edits(view, qtbot) -> None:
     session, model, v = view
     short = v.rowHeight(0)
     assert v.rowHeight(3) > 2 * short  # 40 words wrap onto several lines
@@ -96,7 +96,7 @@ def test_ctrl_enter_asks_to_split_at_the_cursor(view, qtbot) -> None:
     assert got.args == [seg.id, seg.text, len("сөз0 сөз1 ")]
 
 
-def test_clicking_a_time_seeks_to_the_phrase(view, qtbot) -> None:
+def test_clicking_a_time_seeks_to_the_segment(view, qtbot) -> None:
     session, model, v = view
     rect = v.visualRect(model.index(2, Column.TIME))
     with qtbot.waitSignal(v.seek_requested) as got:
@@ -113,13 +113,13 @@ def test_speaker_column_reassigns_through_the_model(view, qtbot) -> None:
     assert model.index(0, Column.SPEAKER).data() == session.transcript.speaker_name(other)
 
 
-def test_follow_keeps_the_playing_phrase_in_view_but_not_while_typing(view, qtbot) -> None:
+def test_follow_keeps_the_playing_segment_in_view_but_not_while_typing(view, qtbot) -> None:
     session, model, v = view
     last = session.transcript.segments[-1]
     model.set_current_position(last.start_ms + 1)
     v.follow_current()
     assert v.viewport().rect().intersects(v.visualRect(model.index(model.rowCount() - 1, 2)))
-    # the user is editing the first phrase: playback moving on must not scroll it away
+    # the user is editing the first segment: playback moving on must not scroll it away
     v.scrollToTop()
     _open_editor(qtbot, v, 0)
     v._last_manual_scroll = 0.0
@@ -171,7 +171,7 @@ def test_clicking_into_text_puts_the_cursor_there(view, qtbot) -> None:
     qtbot.mousePress(v.viewport(), Qt.MouseButton.LeftButton, pos=pos)
     qtbot.mouseRelease(v.viewport(), Qt.MouseButton.LeftButton, pos=pos)
     qtbot.mouseDClick(v.viewport(), Qt.MouseButton.LeftButton, pos=pos)
-    qtbot.waitUntil(lambda: isinstance(v.focusWidget(), PhraseTextEditor))
+    qtbot.waitUntil(lambda: isinstance(v.focusWidget(), SegmentTextEditor))
     assert v.focusWidget().textCursor().position() <= 2
 
 

@@ -1,8 +1,8 @@
-"""The phrase list: a table of time, speaker and wrapped text that follows playback.
+"""The segment list: a table of time, speaker and wrapped text that follows playback.
 
 Row heights are computed here, not by ``ResizeToContents`` (which re-measures every row of a
-5,000-phrase transcript on each change, including the playback highlight). Laying out the text
-of every row takes most of a second for 5,000 phrases, so rows get a cheap estimate from the
+5,000-segment transcript on each change, including the playback highlight). Laying out the text
+of every row takes most of a second for 5,000 segments, so rows get a cheap estimate from the
 text's width (one ``horizontalAdvance`` each) and the rows on screen, and those whose text
 changes, are laid out exactly; scrolling lays out the rows that come into view.
 """
@@ -17,7 +17,7 @@ from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from kzdesk.core.transcript import Segment
-from kzdesk.ui.editor.phrase_delegates import (
+from kzdesk.ui.editor.segment_delegates import (
     DOT,
     PAD_X,
     PAD_Y,
@@ -27,8 +27,8 @@ from kzdesk.ui.editor.phrase_delegates import (
     char_at,
     text_height,
 )
-from kzdesk.ui.editor.phrase_language import LanguageDelegate
-from kzdesk.ui.editor.phrase_model import Column, IsCurrentRole, PhraseTableModel
+from kzdesk.ui.editor.segment_language import LanguageDelegate
+from kzdesk.ui.editor.segment_model import Column, IsCurrentRole, SegmentTableModel
 
 _SCROLL_QUIET_S = 4.0  # after the user scrolls by hand, following waits this long
 SPEAKER_MIN_CHARS = 10  # the Speaker column's width, in average characters
@@ -36,9 +36,9 @@ SPEAKER_MAX_CHARS = 30
 _TEXT = int(Column.TEXT)
 
 
-class PhraseView(QTableView):
-    seek_requested = Signal(int)  # ms: the user clicked a phrase's time
-    current_segment_changed = Signal(object)  # Segment | None: the phrase the cursor is on
+class SegmentView(QTableView):
+    seek_requested = Signal(int)  # ms: the user clicked a segment's time
+    current_segment_changed = Signal(object)  # Segment | None: the segment the cursor is on
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -82,12 +82,12 @@ class PhraseView(QTableView):
     # ---- model ----------------------------------------------------------------------------
     def setModel(self, model) -> None:
         old = self.model()
-        if isinstance(old, PhraseTableModel):
+        if isinstance(old, SegmentTableModel):
             old.modelReset.disconnect(self.measure_all_rows)
             old.rowsInserted.disconnect(self._on_rows_inserted)
             old.dataChanged.disconnect(self._on_data_changed)
         super().setModel(model)
-        if isinstance(model, PhraseTableModel):
+        if isinstance(model, SegmentTableModel):
             model.modelReset.connect(self.measure_all_rows)
             model.rowsInserted.connect(self._on_rows_inserted)
             model.dataChanged.connect(self._on_data_changed)
@@ -108,7 +108,7 @@ class PhraseView(QTableView):
         """As wide as the longest speaker name (Kazakh full names are long), within reason;
         a longer name is shortened in the middle and shown whole in its tooltip."""
         model = self.model()
-        if not isinstance(model, PhraseTableModel):
+        if not isinstance(model, SegmentTableModel):
             return
         fm = self.fontMetrics()
         longest = max((fm.horizontalAdvance(n) for n in model.speaker_names()), default=0)
@@ -122,19 +122,19 @@ class PhraseView(QTableView):
             int(Column.SPEAKER), min(wanted, fm.averageCharWidth() * SPEAKER_MAX_CHARS)
         )
 
-    def phrase_model(self) -> PhraseTableModel:
+    def segment_model(self) -> SegmentTableModel:
         model = self.model()
-        assert isinstance(model, PhraseTableModel)
+        assert isinstance(model, SegmentTableModel)
         return model
 
     def current_segment(self) -> Segment | None:
         index = self.currentIndex()
         if not index.isValid():
             return None
-        return self.phrase_model().segment_at(index.row())
+        return self.segment_model().segment_at(index.row())
 
     def select_segment(self, segment_id: int, *, scroll: bool = True) -> None:
-        row = self.phrase_model().row_of(segment_id)
+        row = self.segment_model().row_of(segment_id)
         if row is None:
             return
         index = self.model().index(row, _TEXT)
@@ -149,7 +149,7 @@ class PhraseView(QTableView):
     def measure_all_rows(self) -> None:
         """Estimate every row's height, then lay out the rows on screen exactly."""
         model = self.model()
-        if not isinstance(model, PhraseTableModel):
+        if not isinstance(model, SegmentTableModel):
             return
         width = self._text_width()
         self._measured_width = width
@@ -174,7 +174,7 @@ class PhraseView(QTableView):
     def measure_visible_rows(self) -> None:
         """Lay out exactly the rows on screen (and a few around them)."""
         model = self.model()
-        if not isinstance(model, PhraseTableModel) or model.rowCount() == 0:
+        if not isinstance(model, SegmentTableModel) or model.rowCount() == 0:
             return
         viewport = self.viewport().rect()
         top = self.rowAt(viewport.top())
@@ -184,7 +184,7 @@ class PhraseView(QTableView):
         self._measure(range(top, bottom + 1))
 
     def _measure(self, rows) -> None:
-        model = self.phrase_model()
+        model = self.segment_model()
         font = self.font()
         width = self._text_width()
         header = self.verticalHeader()
@@ -230,12 +230,12 @@ class PhraseView(QTableView):
             self.follow_current()
 
     def follow_current(self) -> None:
-        """Keep the phrase being played in view, unless the user is typing or just scrolled."""
+        """Keep the segment being played in view, unless the user is typing or just scrolled."""
         if not self.follow or self.state() == QAbstractItemView.State.EditingState:
             return
         if time.monotonic() - self._last_manual_scroll < _SCROLL_QUIET_S:
             return
-        row = self.phrase_model().current_row()
+        row = self.segment_model().current_row()
         if row >= 0:
             self._scroll_to_row(row)
 
@@ -259,10 +259,10 @@ class PhraseView(QTableView):
     # ---- input ----------------------------------------------------------------------------
     def _on_clicked(self, index: QModelIndex) -> None:
         if index.column() == int(Column.TIME):
-            self.seek_requested.emit(self.phrase_model().segment_at(index.row()).start_ms)
+            self.seek_requested.emit(self.segment_model().segment_at(index.row()).start_ms)
 
     def _on_current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        seg = self.phrase_model().segment_at(current.row()) if current.isValid() else None
+        seg = self.segment_model().segment_at(current.row()) if current.isValid() else None
         self.current_segment_changed.emit(seg)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
@@ -280,7 +280,7 @@ class PhraseView(QTableView):
             self.text_delegate.cursor_hint = None
             return
         rect = self.visualRect(index)
-        text = self.phrase_model().segment_at(index.row()).text
+        text = self.segment_model().segment_at(index.row()).text
         self.text_delegate.cursor_hint = char_at(
             text, self.font(), rect.width(), pos.x() - rect.left(), pos.y() - rect.top()
         )
@@ -298,7 +298,7 @@ class PhraseView(QTableView):
         super().keyPressEvent(event)
 
     def edit_text(self, row: int, cursor: int | None = None) -> None:
-        """Open the in-place editor of a phrase's text (cursor at the end by default)."""
+        """Open the in-place editor of a segment's text (cursor at the end by default)."""
         index = self.model().index(row, _TEXT)
         self.setCurrentIndex(index)
         self.text_delegate.cursor_hint = cursor

@@ -1,4 +1,4 @@
-"""The phrase list as a table: one row per segment, refreshed row by row after each edit.
+"""The segment list as a table: one row per segment, refreshed row by row after each edit.
 
 Rows follow ``transcript.segments`` (sorted by start). The model keeps its own list of segment
 ids, so after an edit it can tell the view exactly which rows went, came, moved or changed;
@@ -28,16 +28,16 @@ from kzdesk.core.transcript_ops import language_code
 
 SegmentRole = Qt.ItemDataRole.UserRole + 1
 SpeakerColorRole = Qt.ItemDataRole.UserRole + 2
-IsCurrentRole = Qt.ItemDataRole.UserRole + 3  # True on the phrase being played
+IsCurrentRole = Qt.ItemDataRole.UserRole + 3  # True on the segment being played
 CurrentWordRole = Qt.ItemDataRole.UserRole + 4  # index of the word being spoken, or -1
 SpeakerIdRole = Qt.ItemDataRole.UserRole + 5
 
 _Index = QModelIndex | QPersistentModelIndex
-# A phrase's new text -> the editor pushes an undoable command (never edits directly).
+# A segment's new text -> the editor pushes an undoable command (never edits directly).
 TextEditor = Callable[[int, str], object]
-# A phrase's new speaker id -> the editor pushes an undoable command.
+# A segment's new speaker id -> the editor pushes an undoable command.
 SpeakerEditor = Callable[[int, int | None], object]
-# A phrase's new language ("kk", "ru", ...) -> the editor pushes an undoable command.
+# A segment's new language ("kk", "ru", ...) -> the editor pushes an undoable command.
 LanguageEditor = Callable[[int, str], object]
 
 # data() runs for every visible cell on every repaint: compare plain ints.
@@ -58,21 +58,21 @@ class Column(enum.IntEnum):
     TIME = 0
     SPEAKER = 1
     TEXT = 2
-    LANGUAGE = 3  # the language the phrase was recognised in: "kk", "ru", ...
+    LANGUAGE = 3  # the language the segment was recognised in: "kk", "ru", ...
 
 
 _TIME, _SPEAKER, _TEXT = int(Column.TIME), int(Column.SPEAKER), int(Column.TEXT)
 _LANGUAGE = int(Column.LANGUAGE)
 _HEADERS = {
-    Column.TIME: QT_TRANSLATE_NOOP("PhraseTableModel", "Time"),
-    Column.SPEAKER: QT_TRANSLATE_NOOP("PhraseTableModel", "Speaker"),
-    Column.TEXT: QT_TRANSLATE_NOOP("PhraseTableModel", "Text"),
-    Column.LANGUAGE: QT_TRANSLATE_NOOP("PhraseTableModel", "Language"),
+    Column.TIME: QT_TRANSLATE_NOOP("SegmentTableModel", "Time"),
+    Column.SPEAKER: QT_TRANSLATE_NOOP("SegmentTableModel", "Speaker"),
+    Column.TEXT: QT_TRANSLATE_NOOP("SegmentTableModel", "Text"),
+    Column.LANGUAGE: QT_TRANSLATE_NOOP("SegmentTableModel", "Language"),
 }
 _SPEAKER_ROLES = [_DISPLAY, _DECORATION, _COLOR]
 
 
-class PhraseTableModel(QAbstractTableModel):
+class SegmentTableModel(QAbstractTableModel):
     def __init__(
         self,
         transcript: Transcript | None = None,
@@ -214,13 +214,13 @@ class PhraseTableModel(QAbstractTableModel):
 
     # ---- playback -------------------------------------------------------------------------
     def row_for_time(self, ms: int) -> int:
-        """The last phrase that starts at or before ``ms``; -1 before the first one."""
+        """The last segment that starts at or before ``ms``; -1 before the first one."""
         return bisect.bisect_right(self._starts, ms) - 1
 
     def set_current_position(self, ms: int) -> None:
-        """Mark the phrase being played at ``ms`` (none in a pause between phrases) and the
+        """Mark the segment being played at ``ms`` (none in a pause between segments) and the
         word being spoken in it. Runs about 30 times a second while playing: a bisect, and a
-        signal only when the phrase or the word changes."""
+        signal only when the segment or the word changes."""
         self._position = ms
         row = self.row_for_time(ms)
         new_id = None
@@ -245,7 +245,7 @@ class PhraseTableModel(QAbstractTableModel):
         return -1 if self._current_id is None else self._rows.get(self._current_id, -1)
 
     def current_word(self) -> int:
-        """Index (into the current phrase's words) of the word being spoken, or -1."""
+        """Index (into the current segment's words) of the word being spoken, or -1."""
         return self._current_word if self._current_id is not None else -1
 
     def position(self) -> int:

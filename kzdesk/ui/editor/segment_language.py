@@ -1,7 +1,7 @@
-"""The language of each phrase in the editor: shown as a small tag, changed as an undoable edit.
+"""The language of each segment in the editor: shown as a small tag, changed as an undoable edit.
 
-Offline recognition decides Kazakh or Russian phrase by phrase (and any language in automatic
-mode); the tag shows the language a phrase was recognised in, so a Kazakh phrase recognised
+Offline recognition decides Kazakh or Russian segment by segment (and any language in automatic
+mode); the tag shows the language a segment was recognised in, so a Kazakh segment recognised
 as Russian stands out, and the user can correct the mark (exports and the transcript's
 language follow it).
 """
@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 
 from kzdesk.core.transcript import Change, Transcript
 from kzdesk.core.transcript_ops import spoken_languages
-from kzdesk.ui.editor.commands import EditCommand, EditSession, _phrase_time
-from kzdesk.ui.editor.phrase_delegates import (
+from kzdesk.ui.editor.commands import EditCommand, EditSession, _segment_time
+from kzdesk.ui.editor.segment_delegates import (
     PAD_X,
     PAD_Y,
     ComboCellDelegate,
@@ -35,9 +35,9 @@ COMMON_LANGUAGES = ("kk", "ru", "en")
 def language_name(code: str) -> str:
     """A language code as a name the user reads ("kk" -> "Kazakh" in the interface language)."""
     names = {
-        "kk": QCoreApplication.translate("PhraseLanguage", "Kazakh"),
-        "ru": QCoreApplication.translate("PhraseLanguage", "Russian"),
-        "en": QCoreApplication.translate("PhraseLanguage", "English"),
+        "kk": QCoreApplication.translate("SegmentLanguage", "Kazakh"),
+        "ru": QCoreApplication.translate("SegmentLanguage", "Russian"),
+        "en": QCoreApplication.translate("SegmentLanguage", "English"),
     }
     if code in names:
         return names[code]
@@ -59,7 +59,7 @@ class SetLanguageCommand(EditCommand):
             session,
             QCoreApplication.translate(
                 "EditCommands", "Mark the phrase at {time} as {language}"
-            ).format(time=_phrase_time(session, segment_id), language=language_name(language)),
+            ).format(time=_segment_time(session, segment_id), language=language_name(language)),
         )
         self.segment_id = segment_id
         self.language = language

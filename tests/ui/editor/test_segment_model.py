@@ -19,12 +19,12 @@ from kzdesk.ui.editor.commands import (
     ReplaceTextCommand,
     SplitCommand,
 )
-from kzdesk.ui.editor.phrase_model import (
+from kzdesk.ui.editor.segment_model import (
     Column,
     CurrentWordRole,
     IsCurrentRole,
-    PhraseTableModel,
     SegmentRole,
+    SegmentTableModel,
     SpeakerColorRole,
 )
 from tests.ui.editor.sample import sample
@@ -38,7 +38,7 @@ EDIT = Qt.ItemDataRole.EditRole
 class Recorder:
     """Every structural and data signal of a model, in order."""
 
-    def __init__(self, model: PhraseTableModel) -> None:
+    def __init__(self, model: SegmentTableModel) -> None:
         self.events: list[tuple] = []
         model.dataChanged.connect(
             lambda tl, br, roles=(): self.events.append(
@@ -52,20 +52,20 @@ class Recorder:
 
 
 @pytest.fixture
-def editor(tmp_path: Path, qapp) -> tuple[EditSession, PhraseTableModel]:
+def editor(tmp_path: Path, qapp) -> tuple[EditSession, SegmentTableModel]:
     store = TranscriptStore(Database.in_dir(tmp_path))
     session = EditSession(TranscriptService(store), store.save(sample()))
 
     def edit_text(segment_id: int, text: str) -> None:
         session.push(ReplaceTextCommand(session, segment_id, text))
 
-    model = PhraseTableModel(session.transcript, edit_text)
+    model = SegmentTableModel(session.transcript, edit_text)
     QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
     session.changed.connect(model.refresh_rows)
     return session, model
 
 
-def _rows(model: PhraseTableModel) -> list[list[str]]:
+def _rows(model: SegmentTableModel) -> list[list[str]]:
     return [
         [model.data(model.index(r, c), DISPLAY) for c in range(model.columnCount())]
         for r in range(model.rowCount())
@@ -101,7 +101,7 @@ def test_rows_show_time_speaker_text_and_language(editor) -> None:
     assert model.data(model.index(0, Column.TEXT), Qt.ItemDataRole.ToolTipRole) is None
     assert model.flags(model.index(0, Column.TEXT)) & Qt.ItemFlag.ItemIsEditable
     assert not model.flags(model.index(0, Column.TIME)) & Qt.ItemFlag.ItemIsEditable
-    assert not PhraseTableModel(t).flags(model.index(0, Column.TEXT)) & Qt.ItemFlag.ItemIsEditable
+    assert not SegmentTableModel(t).flags(model.index(0, Column.TEXT)) & Qt.ItemFlag.ItemIsEditable
 
 
 def test_editing_text_goes_through_the_undo_stack(editor) -> None:
@@ -159,7 +159,7 @@ def test_split_and_merge_insert_and_remove_exactly_one_row(editor) -> None:
     assert ("reset",) not in recorder.events
 
 
-def test_row_for_time_finds_the_phrase_started_last(editor) -> None:
+def test_row_for_time_finds_the_segment_started_last(editor) -> None:
     session, model = editor
     segs = session.transcript.segments
     assert model.row_for_time(segs[0].start_ms - 1) == -1
@@ -169,7 +169,7 @@ def test_row_for_time_finds_the_phrase_started_last(editor) -> None:
         assert model.row_for_time((seg.start_ms + seg.end_ms) // 2) == row
         assert model.row_for_time(seg.end_ms) == row  # in the pause after it
     assert model.row_for_time(10**9) == len(segs) - 1
-    assert PhraseTableModel(Transcript()).row_for_time(1000) == -1
+    assert SegmentTableModel(Transcript()).row_for_time(1000) == -1
 
 
 def test_playback_highlight_signals_only_old_and_new_rows(editor) -> None:
@@ -183,7 +183,7 @@ def test_playback_highlight_signals_only_old_and_new_rows(editor) -> None:
     assert model.data(model.index(1, Column.TEXT), IsCurrentRole) is False
     assert recorder.events == [("data", 2, 2, 0, LAST, roles)]
     recorder.events.clear()
-    model.set_current_position(segs[2].start_ms + 20)  # same phrase and word: no repaint
+    model.set_current_position(segs[2].start_ms + 20)  # same segment and word: no repaint
     assert recorder.events == []
     model.set_current_position(segs[4].start_ms)
     assert sorted(recorder.events) == [
@@ -191,12 +191,12 @@ def test_playback_highlight_signals_only_old_and_new_rows(editor) -> None:
         ("data", 4, 4, 0, LAST, roles),
     ]
     recorder.events.clear()
-    model.set_current_position(segs[4].end_ms)  # the pause after it: no phrase is playing
+    model.set_current_position(segs[4].end_ms)  # the pause after it: no segment is playing
     assert model.current_row() == -1
     assert recorder.events == [("data", 4, 4, 0, LAST, roles)]
 
 
-def test_word_highlight_follows_the_words_of_the_playing_phrase(editor) -> None:
+def test_word_highlight_follows_the_words_of_the_playing_segment(editor) -> None:
     session, model = editor
     row, seg = next((i, s) for i, s in enumerate(session.transcript.segments) if len(s.words) >= 3)
     recorder = Recorder(model)
@@ -231,7 +231,7 @@ def test_highlight_follows_a_split_under_the_playhead(editor) -> None:
 
 
 def test_loading_resets_once(qapp) -> None:
-    model = PhraseTableModel()
+    model = SegmentTableModel()
     assert model.rowCount() == 0
     recorder = Recorder(model)
     model.set_transcript(sample(5))
@@ -243,7 +243,7 @@ def test_loading_resets_once(qapp) -> None:
 
 def test_every_cell_of_a_four_hour_transcript_answers(qapp) -> None:
     """(How fast is measured by bench/editor.py, not here.)"""
-    model = PhraseTableModel(sample(5000, 6))
+    model = SegmentTableModel(sample(5000, 6))
     roles = [DISPLAY, SpeakerColorRole, IsCurrentRole, Qt.ItemDataRole.FontRole]
     last = model.index(model.rowCount() - 1, 2)
     assert model.rowCount() == 5000
