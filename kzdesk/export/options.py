@@ -9,23 +9,15 @@ from kzdesk.core.i18n import QT_TRANSLATE_NOOP
 MAX_GAP_MS = 2000
 
 
-def N_(text: str) -> str:
-    """Marks a user-visible string for translation extraction; returns it unchanged.
-
-    Non-UI code cannot call Qt's ``tr``; the caller (services/ui) passes translated labels in
-    :class:`ExportLabels` when the user's language is not English.
-    """
-    return text
-
-
 @dataclass(frozen=True)
 class ExportLabels:
-    """Words the DOCX metadata block prints before each value."""
+    """Words the DOCX metadata block prints before each value: English here; the services pass
+    them in the export's language (:func:`kzdesk.services.wording.labels`)."""
 
-    source: str = N_("Source file")
-    date: str = N_("Date")
-    duration: str = N_("Duration")
-    speakers: str = N_("Speakers")
+    source: str = QT_TRANSLATE_NOOP("Exports", "Source file")
+    date: str = QT_TRANSLATE_NOOP("Exports", "Date")
+    duration: str = QT_TRANSLATE_NOOP("Exports", "Duration")
+    speakers: str = QT_TRANSLATE_NOOP("Exports", "Speakers")
 
 
 @dataclass(frozen=True)

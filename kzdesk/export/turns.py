@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kzdesk.core.i18n import QT_TRANSLATE_NOOP
 from kzdesk.core.transcript import Segment, Transcript
-from kzdesk.export.options import N_
 
-GENERIC_TITLE = N_("Transcript")
+GENERIC_TITLE = QT_TRANSLATE_NOOP("Exports", "Transcript")
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kzdesk.core import speaker_names
-from kzdesk.core.i18n import EXPORT_CONTEXT, QT_TRANSLATE_NOOP
+from kzdesk.core.i18n import EXPORT_CONTEXT
 from kzdesk.core.transcript import Transcript
 from kzdesk.export.options import ExportLabels
 from kzdesk.resources import resource_path
@@ -32,12 +32,6 @@ log = logging.getLogger(__name__)
 WORDS_FILE = "export_words.json"
 SOURCE_LANGUAGE = "en"
 LANGUAGES = ("kk", "ru", "en")
-
-# the DOCX metadata block (kzdesk.export.options.ExportLabels holds the English defaults)
-SOURCE_FILE = QT_TRANSLATE_NOOP("Exports", "Source file")
-DATE = QT_TRANSLATE_NOOP("Exports", "Date")
-DURATION = QT_TRANSLATE_NOOP("Exports", "Duration")
-SPEAKERS = QT_TRANSLATE_NOOP("Exports", "Speakers")
 
 
 @lru_cache(maxsize=1)
@@ -112,11 +106,13 @@ class Languages:
 
 
 def labels(language: str) -> ExportLabels:
+    """The DOCX metadata labels in ``language`` (ExportLabels holds the English ones)."""
+    english = ExportLabels()
     return ExportLabels(
-        source=translate(SOURCE_FILE, language),
-        date=translate(DATE, language),
-        duration=translate(DURATION, language),
-        speakers=translate(SPEAKERS, language),
+        source=translate(english.source, language),
+        date=translate(english.date, language),
+        duration=translate(english.duration, language),
+        speakers=translate(english.speakers, language),
     )
 
 

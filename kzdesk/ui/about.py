@@ -10,7 +10,6 @@ from PySide6.QtCore import QCoreApplication, QObject, QUrl, qVersion
 
 from kzdesk import __version__
 from kzdesk.resources import licenses_dir
-from kzdesk.ui.text import fill
 
 
 def versions() -> dict[str, str]:
@@ -30,7 +29,7 @@ def about_html(owner: QObject) -> str:
     intro = QCoreApplication.translate(
         "About", "Transcripts of Kazakh and Russian recordings, with speakers, editing and export."
     )
-    title = fill(QCoreApplication.translate("About", "kzdesk %1"), __version__)
+    title = QCoreApplication.translate("About", "kzdesk {version}").format(version=__version__)
     notice = QCoreApplication.translate(
         "About",
         "kzdesk uses Qt (LGPL-3.0), FFmpeg (LGPL/GPL), Whisper models (MIT), the speaker "

@@ -12,7 +12,6 @@ from kzdesk.app import AppContext
 from kzdesk.core.job import Job, Language, SpeakersMode
 from kzdesk.services.media_scan import MEDIA_EXTENSIONS
 from kzdesk.ui.drop_area import collect_media
-from kzdesk.ui.text import fill
 from kzdesk.workers.dispatcher import Dispatcher
 
 Ask = Callable[[str, str], bool]
@@ -77,14 +76,10 @@ class FileAdder(QObject):
             return files
         if len(again) == 1:
             path, job = again[0]
-            question = fill(
-                self.tr(
-                    "“%1” is already in the queue (#%2) with the same settings. Transcribe it "
-                    "again? With SpeechKit it is billed again.",
-                ),
-                path.name,
-                job.id,
-            )
+            question = self.tr(
+                "“{name}” is already in the queue (#{number}) with the same settings. "
+                "Transcribe it again? With SpeechKit it is billed again.",
+            ).format(name=path.name, number=job.id)
         else:
             question = self.tr(
                 "%n of these recordings are already in the queue with the same settings. "

@@ -25,7 +25,6 @@ from kzdesk.services.transcripts import TranscriptService
 from kzdesk.ui.dialogs.glossary_dialog import GlossaryDialog
 from kzdesk.ui.messages import translate_message
 from kzdesk.ui.queue_view import QueueView
-from kzdesk.ui.text import fill
 from kzdesk.workers.dispatcher import Dispatcher
 from kzdesk.workers.export_task import export_job
 
@@ -238,7 +237,7 @@ class JobActions(QObject):
     def open_job(self, job: Job) -> QWidget | None:
         tid = self.transcripts.id_for_job(job.id)
         if tid is None:
-            self.notify(fill(self.tr("“%1” has no transcript yet."), job.file_name))
+            self.notify(self.tr("“{name}” has no transcript yet.").format(name=job.file_name))
             return None
         if self.open_editor is None:
             return None
@@ -289,10 +288,9 @@ class JobActions(QObject):
         with_text = [j for j in jobs if self.transcripts.has_transcript(j.id)]
         if with_text:
             if len(with_text) == 1:
-                question = fill(
-                    self.tr("The transcript of “%1” will be lost. Remove it from the queue?"),
-                    with_text[0].file_name,
-                )
+                question = self.tr(
+                    "The transcript of “{name}” will be lost. Remove it from the queue?"
+                ).format(name=with_text[0].file_name)
             else:
                 question = self.tr(
                     "%n transcripts will be lost. Remove them from the queue?", "", len(with_text)
@@ -308,7 +306,7 @@ class JobActions(QObject):
             return
         folder = Path(job.source_path).parent
         if not folder.is_dir():
-            self.notify(fill(self.tr("The folder “%1” no longer exists."), folder))
+            self.notify(self.tr("The folder “{folder}” no longer exists.").format(folder=folder))
             return
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
@@ -339,7 +337,9 @@ class JobActions(QObject):
         parts = []
         if paths:
             names = ", ".join(p.name for p in paths)
-            parts.append(fill(self.tr("Exported %1 to %2"), names, paths[0].parent))
+            parts.append(
+                self.tr("Exported {names} to {folder}").format(names=names, folder=paths[0].parent)
+            )
         if note:
             parts.append(translate_message(note))
         if parts:

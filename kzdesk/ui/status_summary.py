@@ -16,7 +16,6 @@ from kzdesk.core.job import Job, JobState
 from kzdesk.services.estimates import QueueEstimate
 from kzdesk.services.failures import retry_can_help
 from kzdesk.ui.messages import translate_message
-from kzdesk.ui.text import fill
 
 
 def _today_start(now: float | None = None) -> float:
@@ -74,10 +73,14 @@ class StatusSummary(QLabel):
             minutes = max(1, round(today_ms / 60_000))
             parts.append(self.tr("today %n min of audio", "", minutes))
         elif today_ms:
-            parts.append(fill(self.tr("today %1 h of audio"), locale.toString(hours, "f", 1)))
+            parts.append(
+                self.tr("today {hours} h of audio").format(hours=locale.toString(hours, "f", 1))
+            )
         if price_per_minute > 0 and today_cost > 0:
             amount = locale.toString(today_cost, "f", 2)
-            parts.append(fill(self.tr("est. cost %1 %2"), amount, currency))
+            parts.append(
+                self.tr("est. cost {amount} {currency}").format(amount=amount, currency=currency)
+            )
         if paused:
             parts.append(self.tr("queue paused"))
         self.setText(" · ".join(parts))
@@ -100,7 +103,7 @@ class StatusSummary(QLabel):
         elif cancelled and not failed:
             sentence = self.tr("Nothing was transcribed: %n recording(s) cancelled.", "", cancelled)
         else:
-            sentence = fill(self.tr("Nothing was transcribed: %1."), " · ".join(parts))
+            sentence = self.tr("Nothing was transcribed: {what}.").format(what=" · ".join(parts))
         return title, sentence, bool(failed)
 
     def time_left(self, estimate: QueueEstimate) -> str | None:
@@ -115,8 +118,12 @@ class StatusSummary(QLabel):
             return self.tr("at least %n min left", "", minutes)
         hours, rest = divmod(minutes, 60)
         if estimate.complete:
-            return fill(self.tr("about %1 h %2 min left"), hours, f"{rest:02d}")
-        return fill(self.tr("at least %1 h %2 min left"), hours, f"{rest:02d}")
+            return self.tr("about {hours} h {minutes} min left").format(
+                hours=hours, minutes=f"{rest:02d}"
+            )
+        return self.tr("at least {hours} h {minutes} min left").format(
+            hours=hours, minutes=f"{rest:02d}"
+        )
 
 
 class FailureDetails(QFrame):
@@ -170,9 +177,9 @@ class FailureDetails(QFrame):
         self._job_id = job.id
         sentence = translate_message(job.error)
         if job.file_name not in sentence:  # most sentences name the file themselves
-            sentence = fill(self.tr("“%1”: %2"), job.file_name, sentence)
+            sentence = self.tr("“{name}”: {sentence}").format(name=job.file_name, sentence=sentence)
         if job.waiting_retry:
-            sentence = fill(self.tr("Waiting to retry. %1"), sentence)
+            sentence = self.tr("Waiting to retry. {sentence}").format(sentence=sentence)
         self.label.setText(sentence)
         failed = job.state is JobState.FAILED
         fixable = retry_can_help(job.error)

@@ -1,24 +1,12 @@
-"""Filling translated templates: ``fill(self.tr("“%1” failed: %2"), name, sentence)``.
+"""Text that must fit: sentences cut at a word with "…" where space is short.
 
-PySide has no ``QString.arg``; this replaces ``%1`` … ``%9`` in one pass, so a value that
-itself contains ``%2`` is never substituted again."""
+Translated templates are filled with ``str.format`` and named ``{placeholders}`` everywhere
+(``self.tr("“{name}” failed").format(name=name)``); ``%n`` stays only in Qt's plural messages."""
 
 from __future__ import annotations
 
-import re
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetrics
-
-_MARK = re.compile(r"%([1-9])")
-
-
-def fill(template: str, *values: object) -> str:
-    def put(match: re.Match[str]) -> str:
-        index = int(match.group(1)) - 1
-        return str(values[index]) if index < len(values) else match.group(0)
-
-    return _MARK.sub(put, template)
 
 
 def elide_words(text: str, metrics: QFontMetrics, width: int) -> str:

@@ -12,12 +12,12 @@
         <translation>Қазақ және орыс тіліндегі жазбаларды сөйлеушілерге бөліп мәтінге түсіру, өңдеу және экспорттау.</translation>
     </message>
     <message>
-        <source>kzdesk %1</source>
-        <translation>kzdesk %1</translation>
-    </message>
-    <message>
         <source>kzdesk uses Qt (LGPL-3.0), FFmpeg (LGPL/GPL), Whisper models (MIT), the speaker models pyannote segmentation-3.0 (MIT, © CNRS) and CAM++ of 3D-Speaker (Apache-2.0), and other open-source software under their own licences.</source>
         <translation>kzdesk Qt (LGPL-3.0), FFmpeg (LGPL/GPL), Whisper модельдерін (MIT), сөйлеушілерді табатын pyannote segmentation-3.0 (MIT, © CNRS) және 3D-Speaker жобасының CAM++ (Apache-2.0) модельдерін, сондай-ақ өз лицензиялары бойынша басқа да ашық бағдарламаларды пайдаланады.</translation>
+    </message>
+    <message>
+        <source>kzdesk {version}</source>
+        <translation>kzdesk {version}</translation>
     </message>
 </context>
 <context>
@@ -140,10 +140,6 @@
 <context>
     <name>EditorWindow</name>
     <message>
-        <source>%1 — %2 — kzdesk</source>
-        <translation>%1 — %2 — kzdesk</translation>
-    </message>
-    <message>
         <source>&amp;Edit</source>
         <translation>Тү&amp;зету</translation>
     </message>
@@ -259,8 +255,8 @@
         <translation>Қайтару</translation>
     </message>
     <message>
-        <source>Redo %1</source>
-        <translation>Қайтару: %1</translation>
+        <source>Redo {what}</source>
+        <translation>Қайтару: {what}</translation>
     </message>
     <message>
         <source>Replace…</source>
@@ -271,8 +267,8 @@
         <translation>Орыс тілі</translation>
     </message>
     <message>
-        <source>Saved %1</source>
-        <translation>Сақталды: %1</translation>
+        <source>Saved {time}</source>
+        <translation>Сақталды: {time}</translation>
     </message>
     <message>
         <source>Split phrase at cursor</source>
@@ -291,8 +287,8 @@
         <translation>Болдырмау</translation>
     </message>
     <message>
-        <source>Undo %1</source>
-        <translation>Болдырмау: %1</translation>
+        <source>Undo {what}</source>
+        <translation>Болдырмау: {what}</translation>
     </message>
     <message>
         <source>kzdesk cannot write the latest changes of this transcript to disk (the disk may be full or not available). If you close the window now, they are lost. Free some space and keep the window open to save them with the next change.</source>
@@ -301,6 +297,10 @@
     <message>
         <source>saved</source>
         <translation>сақталды</translation>
+    </message>
+    <message>
+        <source>{title} — {state} — kzdesk</source>
+        <translation>{title} — {state} — kzdesk</translation>
     </message>
 </context>
 <context>
@@ -423,8 +423,8 @@
         <translation>&amp;Шолу…</translation>
     </message>
     <message>
-        <source>Already in the folder: %1.</source>
-        <translation>Қалтада бұрыннан бар: %1.</translation>
+        <source>Already in the folder: {names}.</source>
+        <translation>Қалтада бұрыннан бар: {names}.</translation>
     </message>
     <message>
         <source>Choose the output folder</source>
@@ -532,6 +532,10 @@
         <source>Speakers</source>
         <translation>Сөйлеушілер</translation>
     </message>
+    <message>
+        <source>Transcript</source>
+        <translation>Транскрипт</translation>
+    </message>
 </context>
 <context>
     <name>FailureDetails</name>
@@ -548,12 +552,12 @@
         <translation>Қалтада көрсету</translation>
     </message>
     <message>
-        <source>Waiting to retry. %1</source>
-        <translation>Қайталауды күтуде. %1</translation>
+        <source>Waiting to retry. {sentence}</source>
+        <translation>Қайталауды күтуде. {sentence}</translation>
     </message>
     <message>
-        <source>“%1”: %2</source>
-        <translation>«%1»: %2</translation>
+        <source>“{name}”: {sentence}</source>
+        <translation>«{name}»: {sentence}</translation>
     </message>
 </context>
 <context>
@@ -604,8 +608,8 @@
         </translation>
     </message>
     <message>
-        <source>“%1” is already in the queue (#%2) with the same settings. Transcribe it again? With SpeechKit it is billed again.</source>
-        <translation>«%1» кезекте (№%2) дәл осы баптаулармен бар. Оны қайта тану керек пе? SpeechKit оған қайта ақы алады.</translation>
+        <source>“{name}” is already in the queue (#{number}) with the same settings. Transcribe it again? With SpeechKit it is billed again.</source>
+        <translation>«{name}» кезекте (№{number}) дәл осы баптаулармен бар. Оны қайта тану керек пе? SpeechKit оған қайта ақы алады.</translation>
     </message>
 </context>
 <context>
@@ -761,8 +765,8 @@
         <translation>Баптаулардағы глоссарийге тек осы жазба үшін қосылады. Офлайн қозғалтқыш оларды тыңдайды (жазба қайта танылғанда), ал редактор сөз соларға ұқсаған жерде оларды ұсынады.</translation>
     </message>
     <message>
-        <source>Glossary of “%1”</source>
-        <translation>«%1» глоссарийі</translation>
+        <source>Glossary of “{name}”</source>
+        <translation>«{name}» глоссарийі</translation>
     </message>
 </context>
 <context>
@@ -810,8 +814,8 @@
         <translation>Экспорттау</translation>
     </message>
     <message>
-        <source>Exported %1 to %2</source>
-        <translation>Экспортталды: %1 (қалта: %2)</translation>
+        <source>Exported {names} to {folder}</source>
+        <translation>Экспортталды: {names} (қалта: {folder})</translation>
     </message>
     <message>
         <source>Glossary…</source>
@@ -866,16 +870,16 @@
         <translation>Сөйлеушілер</translation>
     </message>
     <message>
-        <source>The folder “%1” no longer exists.</source>
-        <translation>“%1” қалтасы енді жоқ.</translation>
+        <source>The folder “{folder}” no longer exists.</source>
+        <translation>“{folder}” қалтасы енді жоқ.</translation>
     </message>
     <message>
-        <source>The transcript of “%1” will be lost. Remove it from the queue?</source>
-        <translation>“%1” транскрипті жоғалады. Оны кезектен алып тастау керек пе?</translation>
+        <source>The transcript of “{name}” will be lost. Remove it from the queue?</source>
+        <translation>“{name}” транскрипті жоғалады. Оны кезектен алып тастау керек пе?</translation>
     </message>
     <message>
-        <source>“%1” has no transcript yet.</source>
-        <translation>“%1” үшін транскрипт әлі жоқ.</translation>
+        <source>“{name}” has no transcript yet.</source>
+        <translation>“{name}” үшін транскрипт әлі жоқ.</translation>
     </message>
 </context>
 <context>
@@ -1958,12 +1962,12 @@
 <context>
     <name>ModelSize</name>
     <message>
-        <source>%1 GB</source>
-        <translation>%1 ГБ</translation>
+        <source>{size} GB</source>
+        <translation>{size} ГБ</translation>
     </message>
     <message>
-        <source>%1 MB</source>
-        <translation>%1 МБ</translation>
+        <source>{size} MB</source>
+        <translation>{size} МБ</translation>
     </message>
 </context>
 <context>
@@ -2279,8 +2283,8 @@
 <context>
     <name>QueueHeldBanner</name>
     <message>
-        <source>%1 This window shows its progress and takes over when it finishes. Files you add now are done by it; cancelling and removing wait until then.</source>
-        <translation>%1 Бұл терезе оның барысын көрсетеді және ол аяқтағанда жұмысты өзіне алады. Қазір қосқан файлдарыңызды сол өңдейді; болдырмау мен жою сол уақытқа дейін күтеді.</translation>
+        <source>{sentence} This window shows its progress and takes over when it finishes. Files you add now are done by it; cancelling and removing wait until then.</source>
+        <translation>{sentence} Бұл терезе оның барысын көрсетеді және ол аяқтағанда жұмысты өзіне алады. Қазір қосқан файлдарыңызды сол өңдейді; болдырмау мен жою сол уақытқа дейін күтеді.</translation>
     </message>
 </context>
 <context>
@@ -2728,10 +2732,6 @@
             <numerusform>орындалуда %n</numerusform>
         </translation>
     </message>
-    <message>
-        <source>Nothing was transcribed: %1.</source>
-        <translation>Ештеңе мәтінге түсірілмеді: %1.</translation>
-    </message>
     <message numerus="yes">
         <source>Nothing was transcribed: %n recording(s) cancelled.</source>
         <translation>
@@ -2747,8 +2747,8 @@
         </translation>
     </message>
     <message>
-        <source>about %1 h %2 min left</source>
-        <translation>шамамен %1 сағ %2 мин қалды</translation>
+        <source>Nothing was transcribed: {what}.</source>
+        <translation>Ештеңе мәтінге түсірілмеді: {what}.</translation>
     </message>
     <message numerus="yes">
         <source>about %n min left</source>
@@ -2758,8 +2758,8 @@
         </translation>
     </message>
     <message>
-        <source>at least %1 h %2 min left</source>
-        <translation>кемінде %1 сағ %2 мин қалды</translation>
+        <source>about {hours} h {minutes} min left</source>
+        <translation>шамамен {hours} сағ {minutes} мин қалды</translation>
     </message>
     <message numerus="yes">
         <source>at least %n min left</source>
@@ -2769,8 +2769,12 @@
         </translation>
     </message>
     <message>
-        <source>est. cost %1 %2</source>
-        <translation>болжамды құны %1 %2</translation>
+        <source>at least {hours} h {minutes} min left</source>
+        <translation>кемінде {hours} сағ {minutes} мин қалды</translation>
+    </message>
+    <message>
+        <source>est. cost {amount} {currency}</source>
+        <translation>болжамды құны {amount} {currency}</translation>
     </message>
     <message>
         <source>kzdesk: the queue is finished</source>
@@ -2788,16 +2792,16 @@
         <source>queue paused</source>
         <translation>кезек кідіртілді</translation>
     </message>
-    <message>
-        <source>today %1 h of audio</source>
-        <translation>бүгін %1 сағ аудио</translation>
-    </message>
     <message numerus="yes">
         <source>today %n min of audio</source>
         <translation>
             <numerusform>бүгін %n мин аудио</numerusform>
             <numerusform>бүгін %n мин аудио</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>today {hours} h of audio</source>
+        <translation>бүгін {hours} сағ аудио</translation>
     </message>
 </context>
 <context>

@@ -12,12 +12,12 @@
         <translation>Расшифровка записей на казахском и русском языках: со спикерами, редактированием и экспортом.</translation>
     </message>
     <message>
-        <source>kzdesk %1</source>
-        <translation>kzdesk %1</translation>
-    </message>
-    <message>
         <source>kzdesk uses Qt (LGPL-3.0), FFmpeg (LGPL/GPL), Whisper models (MIT), the speaker models pyannote segmentation-3.0 (MIT, © CNRS) and CAM++ of 3D-Speaker (Apache-2.0), and other open-source software under their own licences.</source>
         <translation>kzdesk использует Qt (LGPL-3.0), FFmpeg (LGPL/GPL), модели Whisper (MIT), модели распознавания говорящих pyannote segmentation-3.0 (MIT, © CNRS) и CAM++ из 3D-Speaker (Apache-2.0), а также другие программы с открытым исходным кодом по их собственным лицензиям.</translation>
+    </message>
+    <message>
+        <source>kzdesk {version}</source>
+        <translation>kzdesk {version}</translation>
     </message>
 </context>
 <context>
@@ -141,10 +141,6 @@
 <context>
     <name>EditorWindow</name>
     <message>
-        <source>%1 — %2 — kzdesk</source>
-        <translation>%1 — %2 — kzdesk</translation>
-    </message>
-    <message>
         <source>&amp;Edit</source>
         <translation>&amp;Правка</translation>
     </message>
@@ -261,8 +257,8 @@
         <translation>Повторить</translation>
     </message>
     <message>
-        <source>Redo %1</source>
-        <translation>Повторить: %1</translation>
+        <source>Redo {what}</source>
+        <translation>Повторить: {what}</translation>
     </message>
     <message>
         <source>Replace…</source>
@@ -273,8 +269,8 @@
         <translation>Русский</translation>
     </message>
     <message>
-        <source>Saved %1</source>
-        <translation>Сохранено в %1</translation>
+        <source>Saved {time}</source>
+        <translation>Сохранено в {time}</translation>
     </message>
     <message>
         <source>Split phrase at cursor</source>
@@ -293,8 +289,8 @@
         <translation>Отменить</translation>
     </message>
     <message>
-        <source>Undo %1</source>
-        <translation>Отменить: %1</translation>
+        <source>Undo {what}</source>
+        <translation>Отменить: {what}</translation>
     </message>
     <message>
         <source>kzdesk cannot write the latest changes of this transcript to disk (the disk may be full or not available). If you close the window now, they are lost. Free some space and keep the window open to save them with the next change.</source>
@@ -303,6 +299,10 @@
     <message>
         <source>saved</source>
         <translation>сохранено</translation>
+    </message>
+    <message>
+        <source>{title} — {state} — kzdesk</source>
+        <translation>{title} — {state} — kzdesk</translation>
     </message>
 </context>
 <context>
@@ -426,8 +426,8 @@
         <translation>&amp;Обзор…</translation>
     </message>
     <message>
-        <source>Already in the folder: %1.</source>
-        <translation>Уже есть в папке: %1.</translation>
+        <source>Already in the folder: {names}.</source>
+        <translation>Уже есть в папке: {names}.</translation>
     </message>
     <message>
         <source>Choose the output folder</source>
@@ -535,6 +535,10 @@
         <source>Speakers</source>
         <translation>Спикеры</translation>
     </message>
+    <message>
+        <source>Transcript</source>
+        <translation>Расшифровка</translation>
+    </message>
 </context>
 <context>
     <name>FailureDetails</name>
@@ -551,12 +555,12 @@
         <translation>Показать в папке</translation>
     </message>
     <message>
-        <source>Waiting to retry. %1</source>
-        <translation>Ожидает повтора. %1</translation>
+        <source>Waiting to retry. {sentence}</source>
+        <translation>Ожидает повтора. {sentence}</translation>
     </message>
     <message>
-        <source>“%1”: %2</source>
-        <translation>«%1»: %2</translation>
+        <source>“{name}”: {sentence}</source>
+        <translation>«{name}»: {sentence}</translation>
     </message>
 </context>
 <context>
@@ -610,8 +614,8 @@
         </translation>
     </message>
     <message>
-        <source>“%1” is already in the queue (#%2) with the same settings. Transcribe it again? With SpeechKit it is billed again.</source>
-        <translation>«%1» уже есть в очереди (№%2) с теми же настройками. Распознать её ещё раз? SpeechKit выставит счёт повторно.</translation>
+        <source>“{name}” is already in the queue (#{number}) with the same settings. Transcribe it again? With SpeechKit it is billed again.</source>
+        <translation>«{name}» уже есть в очереди (№{number}) с теми же настройками. Распознать её ещё раз? SpeechKit выставит счёт повторно.</translation>
     </message>
 </context>
 <context>
@@ -769,8 +773,8 @@
         <translation>Добавляются к глоссарию из настроек только для этой записи. Офлайн-движок прислушивается к ним (при повторном распознавании), а редактор подсказывает их там, где слово на них похоже.</translation>
     </message>
     <message>
-        <source>Glossary of “%1”</source>
-        <translation>Глоссарий «%1»</translation>
+        <source>Glossary of “{name}”</source>
+        <translation>Глоссарий «{name}»</translation>
     </message>
 </context>
 <context>
@@ -820,8 +824,8 @@
         <translation>Экспорт</translation>
     </message>
     <message>
-        <source>Exported %1 to %2</source>
-        <translation>Экспортировано: %1 (папка «%2»)</translation>
+        <source>Exported {names} to {folder}</source>
+        <translation>Экспортировано: {names} (папка «{folder}»)</translation>
     </message>
     <message>
         <source>Glossary…</source>
@@ -876,16 +880,16 @@
         <translation>Спикеры</translation>
     </message>
     <message>
-        <source>The folder “%1” no longer exists.</source>
-        <translation>Папки «%1» больше нет.</translation>
+        <source>The folder “{folder}” no longer exists.</source>
+        <translation>Папки «{folder}» больше нет.</translation>
     </message>
     <message>
-        <source>The transcript of “%1” will be lost. Remove it from the queue?</source>
-        <translation>Расшифровка «%1» будет потеряна. Удалить её из очереди?</translation>
+        <source>The transcript of “{name}” will be lost. Remove it from the queue?</source>
+        <translation>Расшифровка «{name}» будет потеряна. Удалить её из очереди?</translation>
     </message>
     <message>
-        <source>“%1” has no transcript yet.</source>
-        <translation>У «%1» ещё нет расшифровки.</translation>
+        <source>“{name}” has no transcript yet.</source>
+        <translation>У «{name}» ещё нет расшифровки.</translation>
     </message>
 </context>
 <context>
@@ -1970,12 +1974,12 @@
 <context>
     <name>ModelSize</name>
     <message>
-        <source>%1 GB</source>
-        <translation>%1 ГБ</translation>
+        <source>{size} GB</source>
+        <translation>{size} ГБ</translation>
     </message>
     <message>
-        <source>%1 MB</source>
-        <translation>%1 МБ</translation>
+        <source>{size} MB</source>
+        <translation>{size} МБ</translation>
     </message>
 </context>
 <context>
@@ -2292,8 +2296,8 @@
 <context>
     <name>QueueHeldBanner</name>
     <message>
-        <source>%1 This window shows its progress and takes over when it finishes. Files you add now are done by it; cancelling and removing wait until then.</source>
-        <translation>%1 Это окно показывает ход работы и продолжит её, когда тот закончит. Добавленные сейчас файлы обработает он; отмена и удаление подождут до тех пор.</translation>
+        <source>{sentence} This window shows its progress and takes over when it finishes. Files you add now are done by it; cancelling and removing wait until then.</source>
+        <translation>{sentence} Это окно показывает ход работы и продолжит её, когда тот закончит. Добавленные сейчас файлы обработает он; отмена и удаление подождут до тех пор.</translation>
     </message>
 </context>
 <context>
@@ -2747,10 +2751,6 @@
             <numerusform>%n выполняются</numerusform>
         </translation>
     </message>
-    <message>
-        <source>Nothing was transcribed: %1.</source>
-        <translation>Ничего не распознано: %1.</translation>
-    </message>
     <message numerus="yes">
         <source>Nothing was transcribed: %n recording(s) cancelled.</source>
         <translation>
@@ -2768,8 +2768,8 @@
         </translation>
     </message>
     <message>
-        <source>about %1 h %2 min left</source>
-        <translation>осталось около %1 ч %2 мин</translation>
+        <source>Nothing was transcribed: {what}.</source>
+        <translation>Ничего не распознано: {what}.</translation>
     </message>
     <message numerus="yes">
         <source>about %n min left</source>
@@ -2780,8 +2780,8 @@
         </translation>
     </message>
     <message>
-        <source>at least %1 h %2 min left</source>
-        <translation>осталось не меньше %1 ч %2 мин</translation>
+        <source>about {hours} h {minutes} min left</source>
+        <translation>осталось около {hours} ч {minutes} мин</translation>
     </message>
     <message numerus="yes">
         <source>at least %n min left</source>
@@ -2792,8 +2792,12 @@
         </translation>
     </message>
     <message>
-        <source>est. cost %1 %2</source>
-        <translation>ориент. стоимость %1 %2</translation>
+        <source>at least {hours} h {minutes} min left</source>
+        <translation>осталось не меньше {hours} ч {minutes} мин</translation>
+    </message>
+    <message>
+        <source>est. cost {amount} {currency}</source>
+        <translation>ориент. стоимость {amount} {currency}</translation>
     </message>
     <message>
         <source>kzdesk: the queue is finished</source>
@@ -2811,10 +2815,6 @@
         <source>queue paused</source>
         <translation>очередь приостановлена</translation>
     </message>
-    <message>
-        <source>today %1 h of audio</source>
-        <translation>сегодня %1 ч аудио</translation>
-    </message>
     <message numerus="yes">
         <source>today %n min of audio</source>
         <translation>
@@ -2822,6 +2822,10 @@
             <numerusform>сегодня %n мин аудио</numerusform>
             <numerusform>сегодня %n мин аудио</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>today {hours} h of audio</source>
+        <translation>сегодня {hours} ч аудио</translation>
     </message>
 </context>
 <context>

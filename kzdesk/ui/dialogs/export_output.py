@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 
 from kzdesk import export
 from kzdesk.ui.dialogs import form_helpers as ui
-from kzdesk.ui.text import fill
 
 FORBIDDEN = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')
 
@@ -116,7 +115,7 @@ class ExportOutputGroup(QGroupBox):
         """The files in the way, now: the hint and the choice show only while there are any
         (and not once the export is written)."""
         names = ", ".join(path.name for path in existing)
-        self.exists_label.setText(fill(self.tr("Already in the folder: %1."), names))
+        self.exists_label.setText(self.tr("Already in the folder: {names}.").format(names=names))
         self.exists_label.setVisible(bool(existing))
         self.exists_row.setVisible(bool(existing))
 

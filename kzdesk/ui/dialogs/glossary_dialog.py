@@ -13,13 +13,12 @@ from PySide6.QtWidgets import (
 
 from kzdesk.core.glossary import parse_terms
 from kzdesk.ui.dialogs import form_helpers as ui
-from kzdesk.ui.text import fill
 
 
 class GlossaryDialog(QDialog):
     def __init__(self, file_name: str, terms: list[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(fill(self.tr("Glossary of “%1”"), file_name))
+        self.setWindowTitle(self.tr("Glossary of “{name}”").format(name=file_name))
         self.edit = QPlainTextEdit("\n".join(terms))
         self.edit.setTabChangesFocus(True)
         self.edit.setPlaceholderText("Тоқаев\nТокаев\nАстана Хаб")  # examples

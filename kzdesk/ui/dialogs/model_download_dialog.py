@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
 
 from kzdesk.services import models
 from kzdesk.ui.messages import translate_message
-from kzdesk.ui.text import fill
 from kzdesk.workers.model_download_task import download_model
 
 
@@ -24,10 +23,10 @@ def format_size(size_bytes: int) -> str:
     """``models.format_size`` with the unit (MB, GB) in the interface language."""
     locale = QLocale()  # "1,6 GB" where the decimal separator is a comma
     if size_bytes >= 1_000_000_000:
-        unit = QCoreApplication.translate("ModelSize", "%1 GB")
-        return fill(unit, locale.toString(size_bytes / 1_000_000_000, "f", 1))
+        gigabytes = locale.toString(size_bytes / 1_000_000_000, "f", 1)
+        return QCoreApplication.translate("ModelSize", "{size} GB").format(size=gigabytes)
     megabytes = locale.toString(size_bytes / 1_000_000, "f", 0)
-    return fill(QCoreApplication.translate("ModelSize", "%1 MB"), megabytes)
+    return QCoreApplication.translate("ModelSize", "{size} MB").format(size=megabytes)
 
 
 class ModelDownloadDialog(QDialog):

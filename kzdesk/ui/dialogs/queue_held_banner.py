@@ -7,7 +7,6 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QStyle, QWidget
 
 from kzdesk.ui.messages import translate_message
-from kzdesk.ui.text import fill
 
 
 class QueueHeldBanner(QFrame):
@@ -34,12 +33,9 @@ class QueueHeldBanner(QFrame):
     def show_holder(self, sentence: str) -> None:
         """``sentence`` names the other kzdesk (English, from the Qt-free lock service)."""
         self.message.setText(
-            fill(
-                self.tr(
-                    "%1 This window shows its progress and takes over when it finishes. Files "
-                    "you add now are done by it; cancelling and removing wait until then."
-                ),
-                translate_message(sentence),
-            )
+            self.tr(
+                "{sentence} This window shows its progress and takes over when it finishes. "
+                "Files you add now are done by it; cancelling and removing wait until then."
+            ).format(sentence=translate_message(sentence))
         )
         self.show()

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import QMenu
 
 from kzdesk.ui.actions import Keys, make_action
 from kzdesk.ui.editor.host import EditorActions, EditorHost, EditorMenus
-from kzdesk.ui.text import fill
 
 NUDGE_MS = 100
 
@@ -40,7 +39,7 @@ def build_actions(window: EditorHost) -> EditorActions:
 
     def label(action: QAction, verb: str, verb_what: str, what: str, enabled: bool) -> None:
         if shiboken6.isValid(action):  # not while the window is being destroyed
-            action.setText(fill(verb_what, what) if what else verb)
+            action.setText(verb_what.format(what=what) if what else verb)
             action.setEnabled(enabled)
 
     def label_undo(*_: object) -> None:
@@ -48,7 +47,7 @@ def build_actions(window: EditorHost) -> EditorActions:
             label(
                 undo,
                 QCoreApplication.translate("EditorWindow", "Undo"),
-                QCoreApplication.translate("EditorWindow", "Undo %1"),
+                QCoreApplication.translate("EditorWindow", "Undo {what}"),
                 stack.undoText(),
                 stack.canUndo(),
             )
@@ -58,7 +57,7 @@ def build_actions(window: EditorHost) -> EditorActions:
             label(
                 redo,
                 QCoreApplication.translate("EditorWindow", "Redo"),
-                QCoreApplication.translate("EditorWindow", "Redo %1"),
+                QCoreApplication.translate("EditorWindow", "Redo {what}"),
                 stack.redoText(),
                 stack.canRedo(),
             )

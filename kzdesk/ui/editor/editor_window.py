@@ -55,7 +55,6 @@ from kzdesk.ui.editor.segment_view import SegmentView
 from kzdesk.ui.editor.speakers_panel import SpeakersPanel
 from kzdesk.ui.editor.timeline import TimelineWidget
 from kzdesk.ui.messages import translate_message
-from kzdesk.ui.text import fill
 from kzdesk.workers.background import Task
 from kzdesk.workers.spelling_worker import SpellingWorker
 from kzdesk.workers.waveform_task import compute_peaks
@@ -374,7 +373,7 @@ class EditorWindow(QMainWindow):
 
     def _on_saved(self) -> None:
         self.saved_label.setText(
-            fill(self.tr("Saved %1"), QTime.currentTime().toString("HH:mm:ss"))
+            self.tr("Saved {time}").format(time=QTime.currentTime().toString("HH:mm:ss"))
         )
         self._update_title()
 
@@ -402,7 +401,7 @@ class EditorWindow(QMainWindow):
     def _update_title(self) -> None:
         title = self.inputs.title or self.session.transcript.title
         state = self.tr("saved") if self.session.is_saved else self.tr("NOT SAVED")
-        self.setWindowTitle(fill(self.tr("%1 — %2 — kzdesk"), title, state))
+        self.setWindowTitle(self.tr("{title} — {state} — kzdesk").format(title=title, state=state))
 
     def update_speaker_actions(self) -> None:
         self.menus.give.clear()
