@@ -152,7 +152,7 @@ def transcribe(ctx: AppContext, args: argparse.Namespace) -> int:
         if existing.state is JobState.DONE:
             reused_done.append(existing)
         elif existing.state.is_final:
-            if ctx.queue.maybe_sent_since(existing.id) is not None:
+            if ctx.queue.pieces.maybe_sent_since(existing.id) is not None:
                 jobs.append(existing)  # reported below, never sent again without retry
                 continue
             jobs.append(ctx.queue.retry(existing.id))
@@ -230,7 +230,7 @@ def retry(ctx: AppContext, args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
             continue
-        if ctx.queue.maybe_sent_since(job.id) is not None:
+        if ctx.queue.pieces.maybe_sent_since(job.id) is not None:
             print(f"#{job.id} {job.file_name}: sending it to SpeechKit again.", file=sys.stderr)
         jobs.append(ctx.queue.retry(job.id))
     if not jobs:
@@ -371,5 +371,5 @@ def _report(ctx: AppContext, jobs: Iterable[Job]) -> int:
 def _say_failed(ctx: AppContext, job: Job) -> None:
     reason = job.error or f"stopped while {job.state.value}"
     print(f"✖ {job.file_name}: {reason}", file=sys.stderr)
-    if job.state is JobState.FAILED and ctx.queue.maybe_sent_since(job.id) is not None:
+    if job.state is JobState.FAILED and ctx.queue.pieces.maybe_sent_since(job.id) is not None:
         print(f"  Run “kzdesk retry {job.id}” to send it again.", file=sys.stderr)

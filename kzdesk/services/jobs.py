@@ -59,7 +59,9 @@ class JobService:
 
     def piece_spans(self, job_id: int) -> list[tuple[int, int]]:
         """(offset, duration) in ms of each piece the job's recording was split into."""
-        return [(r.piece.offset_ms, r.piece.duration_ms) for r in self._queue.pieces(job_id)]
+        return [
+            (r.piece.offset_ms, r.piece.duration_ms) for r in self._queue.pieces.records(job_id)
+        ]
 
     # ---- changing -------------------------------------------------------------------------
     def enqueue(

@@ -11,7 +11,7 @@ import pytest
 from kzdesk.audio import AudioError, probe
 from kzdesk.engines.speechkit_errors import unreachable_error
 from kzdesk.services.failures import is_bad_file, retry_can_help
-from kzdesk.services.transcription import UNEXPECTED
+from kzdesk.services.job_run import UNEXPECTED
 from tests.audio.conftest import run_ffmpeg_cli
 
 
@@ -71,7 +71,7 @@ def test_each_failed_job_is_logged_for_support(
         lambda job: make_speechkit_engine(),
         PipelineConfig(work_dir=tmp_path / "work", max_attempts=1),
     )
-    caplog.set_level("WARNING", logger="kzdesk.services.transcription")
+    caplog.set_level("WARNING", logger="kzdesk.services.job_run")
     try:
         noise = _bad_files(tmp_path)["noise"]
         speechkit_emulator.script(None, operation_error=(3, "audio is not valid"))

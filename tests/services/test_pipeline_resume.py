@@ -19,13 +19,9 @@ from kzdesk.core.engine import (
 )
 from kzdesk.core.job import Job, JobState, SpeakersMode
 from kzdesk.core.transcript import Word
+from kzdesk.services.job_run import GAVE_UP_UNREACHABLE, NO_SPEECH
 from kzdesk.services.runner import QueueRunner
-from kzdesk.services.transcription import (
-    GAVE_UP_UNREACHABLE,
-    NO_SPEECH,
-    PipelineConfig,
-    TranscriptionService,
-)
+from kzdesk.services.transcription import PipelineConfig, TranscriptionService
 from kzdesk.storage.db import Database
 from kzdesk.storage.job_queue import JobQueue
 from kzdesk.storage.transcripts import TranscriptStore
@@ -198,7 +194,7 @@ def test_expired_operation_is_submitted_again(env) -> None:
     queue.recover()
     engine.faults = [EngineError(FailureKind.EXPIRED, "The result expired; sending again.")]
     run_one(queue, service)
-    assert queue.pieces(job.id) == []
+    assert queue.pieces.records(job.id) == []
     assert run_one(queue, service).state is JobState.DONE
     assert len(engine.submitted) == 2
 
@@ -337,7 +333,7 @@ def test_a_piece_left_sending_is_not_sent_again_when_the_job_runs_again(env) -> 
     job = queue.enqueue(audio)
     claimed = queue.claim_next()
     assert claimed is not None
-    queue.mark_sending(job.id, AudioPiece("", "WAV", 0, 4000))
+    queue.pieces.mark_sending(job.id, AudioPiece("", "WAV", 0, 4000))
     ended = service.run(claimed)
     assert ended.state is JobState.FAILED and "may already have been sent" in ended.error
     assert engine.submitted == []

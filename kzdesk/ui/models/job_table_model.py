@@ -32,7 +32,7 @@ from kzdesk.core.job import (
 )
 from kzdesk.core.job_status import look_of
 from kzdesk.services.estimates import Estimator, is_overdue, wait_fraction
-from kzdesk.services.transcription import (
+from kzdesk.services.job_run import (
     CONVERT_SHARE,
     SPEAKERS_SHARE,
     SPEAKERS_START,
