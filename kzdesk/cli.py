@@ -13,7 +13,7 @@ from pathlib import Path
 
 from kzdesk import __version__, cli_diarize, cli_folder, cli_run, export
 from kzdesk.app import AppContext, setup_logging
-from kzdesk.core import cost, engine_registry, timecode
+from kzdesk.core import engine_registry, timecode
 from kzdesk.core.glossary import parse_terms
 from kzdesk.core.job import Language, SpeakersMode, speakers_choice
 from kzdesk.services import settings as settings_module
@@ -229,8 +229,13 @@ def _jobs(ctx: AppContext, args: argparse.Namespace) -> int:
         note = f"  {j.error}" if j.error else ""
         dup = f" (same file as #{j.duplicate_of})" if j.duplicate_of else ""
         money = ""
-        if price and j.duration_ms is not None:
-            money = f"  ≈{cost.estimate(j.duration_ms, 1, price):.2f} {ctx.settings.currency}"
+        charged = (
+            None
+            if j.duration_ms is None
+            else engine_registry.info(j.engine).cost(j.duration_ms, price)
+        )  # only engines that charge per minute (SpeechKit) cost anything
+        if charged is not None:
+            money = f"  ≈{charged:.2f} {ctx.settings.currency}"
         print(
             f"{j.id:>5}  {j.state.value:<11} {j.progress * 100:3.0f}%  {length:>8}  "
             f"{j.language.value:<5} {j.file_name}{dup}{money}{note}"
