@@ -8,7 +8,7 @@ import getpass
 import os
 import sqlite3
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from kzdesk import __version__, cli_diarize, cli_folder, cli_run, export
@@ -138,13 +138,23 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _opened_paths(argv: Sequence[str]) -> tuple[list[str], list[str]] | None:
+def command_names(parser: argparse.ArgumentParser) -> frozenset[str]:
+    """The sub-commands ``parser`` knows: what tells a command from a file to open."""
+    return frozenset(
+        name
+        for action in parser._actions
+        if isinstance(action, argparse._SubParsersAction)
+        for name in action.choices
+    )
+
+
+def opened_paths(
+    argv: Sequence[str], commands: Iterable[str]
+) -> tuple[list[str], list[str]] | None:
     """`kzdesk [--data-dir DIR] [--verbose] FILE...` (a file manager's "Open with", a second
-    launch): (the options, the paths for the window); None when a command is given."""
-    commands = {
-        "transcribe", "resume", "retry", "jobs", "export", "key", "config", "reset-queue",
-        "diarize",
-    }  # fmt: skip
+    launch): (the options, the paths for the window); None when one of ``commands`` (the
+    parser's, :func:`command_names`) is given."""
+    commands = frozenset(commands)
     options, rest = [], list(argv)
     while rest:
         if rest[0] == "--data-dir" and len(rest) > 1:
@@ -160,9 +170,9 @@ def _opened_paths(argv: Sequence[str]) -> tuple[list[str], list[str]] | None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    window = _opened_paths(argv)
-    opened = window[1] if window else None
     parser = build_parser()
+    window = opened_paths(argv, command_names(parser))
+    opened = window[1] if window else None
     args = parser.parse_args(window[0] if window else argv)
     if args.command == "retry" and not (args.job_ids or args.failed):
         parser.error("name the jobs to retry (their numbers, see “kzdesk jobs”) or say --failed")
@@ -219,7 +229,7 @@ def _export_options(ctx: AppContext, args: argparse.Namespace) -> export.ExportO
 
 
 def _jobs(ctx: AppContext, args: argparse.Namespace) -> int:
-    jobs = ctx.queue.all()
+    jobs = ctx.jobs.all()
     if not jobs:
         print("The queue is empty.")
         return 0
@@ -281,7 +291,7 @@ def _config(ctx: AppContext, args: argparse.Namespace) -> int:
 
 def _export(ctx: AppContext, args: argparse.Namespace) -> int:
     try:
-        job = ctx.queue.get(args.job_id)
+        job = ctx.jobs.get(args.job_id)
     except KeyError:
         print(f"There is no job number {args.job_id}. “kzdesk jobs” lists them.", file=sys.stderr)
         return 2

@@ -291,7 +291,7 @@ class TranscriptionService:
         if self.exporter is None:
             return []
         written = []
-        for job_id in self.exporter.records.owed():
+        for job_id in self.exporter.owed():
             job = self.queue.get(job_id)
             try:
                 self.exporter.export_owed(job)

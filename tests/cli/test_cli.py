@@ -226,6 +226,25 @@ def test_jobs_show_no_cost_for_engines_that_do_not_charge(cli_env, tmp_path: Pat
     assert "≈2.00 ₸" in lines[0]  # a minute at 2 per minute, SpeechKit's only
 
 
+def test_every_sub_command_of_the_parser_is_told_from_a_file(monkeypatch, tmp_path: Path) -> None:
+    from kzdesk import cli
+
+    commands = cli.command_names(cli.build_parser())
+    assert {"transcribe", "resume", "jobs", "export", "diarize", "reset-queue"} <= commands
+    (tmp_path / "frobnicate").write_bytes(b"x")  # a recording called like a command
+    monkeypatch.chdir(tmp_path)
+    assert cli.opened_paths(["frobnicate"], commands) == ([], ["frobnicate"])
+    assert cli.opened_paths(["--verbose", "jobs"], commands) is None
+    # a command added to the parser is a command at once, with no second list to update
+    add_commands = cli.cli_folder.add_commands
+    monkeypatch.setattr(
+        cli.cli_folder,
+        "add_commands",
+        lambda sub: [add_commands(sub), sub.add_parser("frobnicate")],
+    )
+    assert cli.opened_paths(["frobnicate"], cli.command_names(cli.build_parser())) is None
+
+
 def test_paths_without_a_command_open_the_window_with_them(monkeypatch, tmp_path: Path):
     import kzdesk.ui.launch
     from kzdesk.cli import main

@@ -77,7 +77,7 @@ def test_each_failed_job_is_logged_for_support(
         speechkit_emulator.script(None, operation_error=(3, "audio is not valid"))
         good = bursts_file(tmp_path / "refused.wav", [(0.5, 1.0)], 2.0)
         ids = [queue.enqueue(noise).id, queue.enqueue(good).id]
-        ended = QueueRunner(service, queue).run(ids)
+        ended = QueueRunner(service).run(ids)
         assert [j.state for j in ended] == [JobState.FAILED, JobState.FAILED]
         [operation] = speechkit_emulator.operation_ids()
         lines = [r.getMessage() for r in caplog.records if " failed: file " in r.getMessage()]

@@ -40,12 +40,12 @@ def test_a_lost_reply_waits_for_retry_and_is_sent_once_more_only_then(pipeline, 
     queue, store, service, source = pipeline
     speechkit_emulator.lose_replies(1)
     job = queue.enqueue(source)
-    [ended] = QueueRunner(service, queue).run([job.id])
+    [ended] = QueueRunner(service).run([job.id])
     assert ended.state is JobState.FAILED
     assert ended.error.startswith(PREFIX) and "bill it twice" in ended.error
     assert speechkit_emulator.count("RecognizeFile") == 1
     # nothing sends it again by itself: not a runner, not a recovery, not a resume
-    assert QueueRunner(service, queue).run() == [queue.get(job.id)]
+    assert QueueRunner(service).run() == [queue.get(job.id)]
     assert queue.recover() == []
     assert queue.resumable_failures() == []
     assert queue.pieces.maybe_sent_since(job.id) is not None
@@ -53,7 +53,7 @@ def test_a_lost_reply_waits_for_retry_and_is_sent_once_more_only_then(pipeline, 
     # the user's Retry sends it again
     queue.retry(job.id)
     assert queue.pieces.maybe_sent_since(job.id) is None
-    [ended] = QueueRunner(service, queue).run([job.id])
+    [ended] = QueueRunner(service).run([job.id])
     assert ended.state is JobState.DONE, ended.error
     assert speechkit_emulator.count("RecognizeFile") == 2
 
@@ -87,7 +87,7 @@ def test_retry_after_cancel_sends_again_instead_of_reattaching(pipeline, speechk
     assert queue.pieces.records(job.id) == []  # the cancelled operation is forgotten
     speechkit_emulator.script([utterance("Сәлеметсіз бе", 300, 1200)])
     queue.retry(job.id)
-    [ended] = QueueRunner(service, queue).run([job.id])
+    [ended] = QueueRunner(service).run([job.id])
     assert ended.state is JobState.DONE, ended.error
     assert speechkit_emulator.count("RecognizeFile") == 2
 
@@ -97,7 +97,7 @@ def test_an_operation_cancelled_elsewhere_is_sent_again(pipeline, speechkit_emul
     the piece again instead of dropping back to Cancelled at once."""
     queue, store, service, source = pipeline
     job = queue.enqueue(source)
-    [ended] = QueueRunner(service, queue).run([job.id])
+    [ended] = QueueRunner(service).run([job.id])
     first = queue.pieces.records(job.id)[0]
     assert first.operation_id is not None
     # the state a kill after acceptance leaves, with the operation then cancelled remotely
@@ -106,6 +106,6 @@ def test_an_operation_cancelled_elsewhere_is_sent_again(pipeline, speechkit_emul
         conn.execute("UPDATE jobs SET state = 'recognizing' WHERE id = ?", (job.id,))
     speechkit_emulator._operation(first.operation_id).cancelled = True
     queue.recover()
-    [ended] = QueueRunner(service, queue).run([job.id])
+    [ended] = QueueRunner(service).run([job.id])
     assert ended.state is JobState.DONE, ended.error
     assert speechkit_emulator.count("RecognizeFile") == 2

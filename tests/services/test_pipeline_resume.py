@@ -165,7 +165,7 @@ def test_transient_failures_retry_then_fail_with_the_sentence(env) -> None:
     job = queue.enqueue(audio)
     message = "Cannot reach SpeechKit. Check the internet connection."
     engine.faults = [EngineError(FailureKind.UNREACHABLE, message) for _ in range(5)]
-    ended = QueueRunner(service, queue, workers=1).run([job.id])
+    ended = QueueRunner(service, workers=1).run([job.id])
     assert ended[0].state is JobState.FAILED
     assert ended[0].attempts == 3
     # a job that finally failed never says it will continue by itself
@@ -205,7 +205,7 @@ def test_permanent_failure_and_other_jobs_continue(env, tmp_path: Path) -> None:
     broken.write_text("this is not audio")
     bad = queue.enqueue(broken)
     good = queue.enqueue(audio)
-    ended = QueueRunner(service, queue, workers=2).run([bad.id, good.id])
+    ended = QueueRunner(service, workers=2).run([bad.id, good.id])
     assert ended[0].state is JobState.FAILED and ended[0].error
     assert "Traceback" not in ended[0].error
     assert ended[1].state is JobState.DONE

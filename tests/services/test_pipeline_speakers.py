@@ -44,7 +44,7 @@ def pipeline(tmp_path: Path, speechkit_emulator, make_speechkit_engine):
 
 
 def _run(queue: JobQueue, job: Job, service: TranscriptionService, listener=None) -> Job:  # type: ignore[no-untyped-def]
-    [ended] = QueueRunner(service, queue).run([job.id], listener)
+    [ended] = QueueRunner(service).run([job.id], listener)
     return ended
 
 
