@@ -64,15 +64,7 @@ class JobPieces:
                 " duration_ms = excluded.duration_ms, audio_format = excluded.audio_format,"
                 " channels = excluded.channels, operation_id = NULL, result = NULL,"
                 " sending_since = excluded.sending_since",
-                (
-                    job_id,
-                    piece.index,
-                    piece.offset_ms,
-                    piece.duration_ms,
-                    piece.audio_format,
-                    piece.channels,
-                    time.time() if at is None else at,
-                ),
+                (*_columns(job_id, piece), time.time() if at is None else at),
             )
 
     def not_sent(self, job_id: int, piece: int) -> None:
@@ -116,15 +108,7 @@ class JobPieces:
                 " duration_ms = excluded.duration_ms, audio_format = excluded.audio_format,"
                 " channels = excluded.channels, operation_id = excluded.operation_id,"
                 " result = NULL, sending_since = NULL",
-                (
-                    job_id,
-                    piece.index,
-                    piece.offset_ms,
-                    piece.duration_ms,
-                    piece.audio_format,
-                    piece.channels,
-                    operation_id,
-                ),
+                (*_columns(job_id, piece), operation_id),
             )
             conn.execute(
                 "UPDATE jobs SET operation_id = ?, updated_at = ? WHERE id = ?",
@@ -186,3 +170,15 @@ class JobPieces:
             .fetchone()
         )
         return row[0]
+
+
+def _columns(job_id: int, piece: AudioPiece) -> tuple[int, int, int, int, str, int]:
+    """The piece's own columns, in the order the INSERTs above name them."""
+    return (
+        job_id,
+        piece.index,
+        piece.offset_ms,
+        piece.duration_ms,
+        piece.audio_format,
+        piece.channels,
+    )
