@@ -18,7 +18,7 @@ def _ffmpeg() -> str:
 def sparse_recording(path: Path, seconds: float) -> Path:
     """``seconds`` of quiet room noise with an espeak-ng sentence every two minutes (a cycle of
     ten different sentences, so consecutive segments never repeat), 16 kHz mono FLAC."""
-    from tests.whisper_weights import SENTENCES, espeak_wav
+    from tests.whisper_weights import SENTENCES, concat_wav, espeak_wav
 
     folder = path.parent
     unit = folder / "sparse-unit.flac"
@@ -27,36 +27,10 @@ def sparse_recording(path: Path, seconds: float) -> Path:
             espeak_wav(folder / f"sparse-{i}.wav", SENTENCES[i], voice=VOICES[i % 5][0])
             for i in range(10)
         ]
-        inputs: list[str] = []
-        for line in lines:
-            inputs += ["-i", str(line)]
-        pads = ";".join(
-            f"[{i}:a]apad=whole_dur={SPACING_S},atrim=0:{SPACING_S}[p{i}]" for i in range(10)
-        )
-        graph = pads + ";" + "".join(f"[p{i}]" for i in range(10)) + "concat=n=10:v=0:a=1[out]"
-        subprocess.run(
-            [
-                _ffmpeg(),
-                "-nostdin",
-                "-v",
-                "error",
-                "-y",
-                *inputs,
-                "-filter_complex",
-                graph,
-                "-map",
-                "[out]",
-                "-ar",
-                "16000",
-                "-ac",
-                "1",
-                "-c:a",
-                "flac",
-                str(unit),
-            ],
-            check=True,
-            timeout=300,
-        )
+        parts: list[Path | float] = []
+        for line in lines:  # each sentence, then quiet up to the next two-minute mark
+            parts += [line, SPACING_S - _duration(line)]
+        concat_wav(unit, parts)  # the extension makes it FLAC
     noise = f"anoisesrc=color=pink:amplitude=0.003:sample_rate=16000:duration={seconds}"
     subprocess.run(
         [

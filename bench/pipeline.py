@@ -82,7 +82,7 @@ def run(paths: list[Path], workers: int, emulator: Emulator, work: Path) -> floa
     )
     jobs = [queue.enqueue(p) for p in paths]
     start, cpu = time.perf_counter(), _cpu_s()
-    ended = QueueRunner(service, queue, workers=workers).run([j.id for j in jobs])
+    ended = QueueRunner(service, workers=workers).run([j.id for j in jobs])
     elapsed = time.perf_counter() - start
     CPU.append(_cpu_s() - cpu)
     bad = [j for j in ended if j.state is not JobState.DONE]

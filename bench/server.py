@@ -162,7 +162,7 @@ def run_kzdesk(engine: str, target: str, concurrency: int, threads: int, audio: 
         if done.error:
             raise RuntimeError(done.error)
         transcript = store.load(store.id_for_job(job.id))
-        pieces = len(queue.pieces(job.id))
+        pieces = len(queue.pieces.records(job.id))
         db.close()
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024

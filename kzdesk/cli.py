@@ -8,12 +8,12 @@ import getpass
 import os
 import sqlite3
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from kzdesk import __version__, cli_diarize, cli_folder, cli_run, export
 from kzdesk.app import AppContext, setup_logging
-from kzdesk.core import cost, engine_registry, timecode
+from kzdesk.core import engine_registry, timecode
 from kzdesk.core.glossary import parse_terms
 from kzdesk.core.job import Language, SpeakersMode, speakers_choice
 from kzdesk.services import settings as settings_module
@@ -138,13 +138,23 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _opened_paths(argv: Sequence[str]) -> tuple[list[str], list[str]] | None:
+def command_names(parser: argparse.ArgumentParser) -> frozenset[str]:
+    """The sub-commands ``parser`` knows: what tells a command from a file to open."""
+    return frozenset(
+        name
+        for action in parser._actions
+        if isinstance(action, argparse._SubParsersAction)
+        for name in action.choices
+    )
+
+
+def opened_paths(
+    argv: Sequence[str], commands: Iterable[str]
+) -> tuple[list[str], list[str]] | None:
     """`kzdesk [--data-dir DIR] [--verbose] FILE...` (a file manager's "Open with", a second
-    launch): (the options, the paths for the window); None when a command is given."""
-    commands = {
-        "transcribe", "resume", "retry", "jobs", "export", "key", "config", "reset-queue",
-        "diarize",
-    }  # fmt: skip
+    launch): (the options, the paths for the window); None when one of ``commands`` (the
+    parser's, :func:`command_names`) is given."""
+    commands = frozenset(commands)
     options, rest = [], list(argv)
     while rest:
         if rest[0] == "--data-dir" and len(rest) > 1:
@@ -160,9 +170,9 @@ def _opened_paths(argv: Sequence[str]) -> tuple[list[str], list[str]] | None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    window = _opened_paths(argv)
-    opened = window[1] if window else None
     parser = build_parser()
+    window = opened_paths(argv, command_names(parser))
+    opened = window[1] if window else None
     args = parser.parse_args(window[0] if window else argv)
     if args.command == "retry" and not (args.job_ids or args.failed):
         parser.error("name the jobs to retry (their numbers, see “kzdesk jobs”) or say --failed")
@@ -219,7 +229,7 @@ def _export_options(ctx: AppContext, args: argparse.Namespace) -> export.ExportO
 
 
 def _jobs(ctx: AppContext, args: argparse.Namespace) -> int:
-    jobs = ctx.queue.all()
+    jobs = ctx.jobs.all()
     if not jobs:
         print("The queue is empty.")
         return 0
@@ -229,8 +239,13 @@ def _jobs(ctx: AppContext, args: argparse.Namespace) -> int:
         note = f"  {j.error}" if j.error else ""
         dup = f" (same file as #{j.duplicate_of})" if j.duplicate_of else ""
         money = ""
-        if price and j.duration_ms is not None:
-            money = f"  ≈{cost.estimate(j.duration_ms, 1, price):.2f} {ctx.settings.currency}"
+        charged = (
+            None
+            if j.duration_ms is None
+            else engine_registry.info(j.engine).cost(j.duration_ms, price)
+        )  # only engines that charge per minute (SpeechKit) cost anything
+        if charged is not None:
+            money = f"  ≈{charged:.2f} {ctx.settings.currency}"
         print(
             f"{j.id:>5}  {j.state.value:<11} {j.progress * 100:3.0f}%  {length:>8}  "
             f"{j.language.value:<5} {j.file_name}{dup}{money}{note}"
@@ -276,7 +291,7 @@ def _config(ctx: AppContext, args: argparse.Namespace) -> int:
 
 def _export(ctx: AppContext, args: argparse.Namespace) -> int:
     try:
-        job = ctx.queue.get(args.job_id)
+        job = ctx.jobs.get(args.job_id)
     except KeyError:
         print(f"There is no job number {args.job_id}. “kzdesk jobs” lists them.", file=sys.stderr)
         return 2

@@ -10,7 +10,6 @@ from pathlib import Path
 
 from kzdesk.services import data_folder, disk_space
 from kzdesk.services.data_folder import DataFolderError
-from kzdesk.storage.db import default_data_dir
 
 log = logging.getLogger(__name__)
 
@@ -28,7 +27,7 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
 
 
 def reset_queue(data_dir: str | None) -> int:
-    root = Path(data_dir) if data_dir else default_data_dir()
+    root = Path(data_dir) if data_dir else data_folder.default_data_dir()
     try:
         print(data_folder.reset_queue(root))
     except DataFolderError as exc:

@@ -125,12 +125,12 @@ def transcribe(ctx: AppContext, args: argparse.Namespace) -> int:
     for path in files:
         existing = None
         if not args.again:
-            existing = ctx.queue.find_same(
+            existing = ctx.jobs.find_same(
                 path, language=language, speakers=speakers, engine=engine, options=options
             )
         if existing is None:
             jobs.append(
-                ctx.queue.enqueue(
+                ctx.jobs.enqueue(
                     path,
                     language=language,
                     speakers=speakers,
@@ -147,15 +147,14 @@ def transcribe(ctx: AppContext, args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         if request_json is not None:
-            ctx.queue.set_export_request(existing.id, request_json)
-            existing = ctx.queue.get(existing.id)
+            existing = ctx.jobs.set_export_request(existing.id, request_json)
         if existing.state is JobState.DONE:
             reused_done.append(existing)
         elif existing.state.is_final:
-            if ctx.queue.maybe_sent_since(existing.id) is not None:
+            if ctx.jobs.maybe_sent_since(existing.id) is not None:
                 jobs.append(existing)  # reported below, never sent again without retry
                 continue
-            jobs.append(ctx.queue.retry(existing.id))
+            jobs.append(ctx.jobs.retry(existing.id))
         else:
             jobs.append(existing)
     status = int(unusable)  # a path that could not be used is an error too
@@ -184,18 +183,18 @@ def resume(ctx: AppContext, args: argparse.Namespace) -> int:
         print(f"{lock.describe_holder()} It continues the unfinished jobs; nothing to do here.")
         return 0
     try:
-        recovered = ctx.queue.recover()
+        recovered = ctx.jobs.recover()
         for job in recovered:
             if job.state is JobState.FAILED:
                 _say_failed(ctx, job)
-        for job in ctx.queue.resumable_failures():
-            ctx.queue.retry(job.id)
+        for job in ctx.jobs.resumable_failures():
+            ctx.jobs.retry(job.id)
         request = export_request(ctx, args)
         if request is not None:  # these jobs export as asked now, not as first asked
-            for job_id in [j.id for j in ctx.queue.all([JobState.QUEUED])] + owed(ctx):
-                ctx.queue.set_export_request(job_id, request.to_json())
+            for job_id in [j.id for j in ctx.jobs.all([JobState.QUEUED])] + owed(ctx):
+                ctx.jobs.set_export_request(job_id, request.to_json())
         status = _write_owed_exports(ctx)
-        jobs = ctx.queue.all([JobState.QUEUED])
+        jobs = ctx.jobs.all([JobState.QUEUED])
         if not jobs:
             if status == 0 and not recovered:
                 print("Nothing to resume: the queue is empty.")
@@ -207,12 +206,12 @@ def resume(ctx: AppContext, args: argparse.Namespace) -> int:
 
 def retry(ctx: AppContext, args: argparse.Namespace) -> int:
     if args.failed:
-        wanted = ctx.queue.all([JobState.FAILED])
+        wanted = ctx.jobs.all([JobState.FAILED])
     else:
         wanted = []
         for job_id in args.job_ids:
             try:
-                wanted.append(ctx.queue.get(job_id))
+                wanted.append(ctx.jobs.get(job_id))
             except KeyError:
                 print(
                     f"There is no job number {job_id}. “kzdesk jobs” lists them.", file=sys.stderr
@@ -230,9 +229,9 @@ def retry(ctx: AppContext, args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
             continue
-        if ctx.queue.maybe_sent_since(job.id) is not None:
+        if ctx.jobs.maybe_sent_since(job.id) is not None:
             print(f"#{job.id} {job.file_name}: sending it to SpeechKit again.", file=sys.stderr)
-        jobs.append(ctx.queue.retry(job.id))
+        jobs.append(ctx.jobs.retry(job.id))
     if not jobs:
         return 2
     return run_or_hand_over(ctx, jobs, args)
@@ -244,8 +243,8 @@ def run_or_hand_over(ctx: AppContext, jobs: list[Job], args: argparse.Namespace)
     lock = ctx.queue_lock(TERMINAL)
     if lock.acquire():
         try:
-            ctx.queue.recover()  # what a dead process left running
-            return _run_held(ctx, lock, [ctx.queue.get(j.id) for j in jobs], args)
+            ctx.jobs.recover()  # what a dead process left running
+            return _run_held(ctx, lock, [ctx.jobs.get(j.id) for j in jobs], args)
         finally:
             lock.release()
     holder = lock.describe_holder()
@@ -264,7 +263,7 @@ def _run_held(ctx: AppContext, lock: QueueLock, jobs: list[Job], args: argparse.
     """Run the jobs (and those other processes hand over meanwhile) while holding the queue."""
     since = time.time()
     printer = ProgressPrinter(jobs)
-    runner = QueueRunner(ctx.service, ctx.queue, workers=args.jobs or ctx.settings.parallel_jobs)
+    runner = QueueRunner(ctx.service, workers=args.jobs or ctx.settings.parallel_jobs)
     ids = [j.id for j in jobs if j.state is JobState.QUEUED]
     ended: dict[int, Job] = {j.id: j for j in jobs if j.state.is_final}
 
@@ -277,14 +276,14 @@ def _run_held(ctx: AppContext, lock: QueueLock, jobs: list[Job], args: argparse.
             runner.run(ids, printer, requested_since=since, on_ended=on_ended)
             # Another kzdesk may have handed over files just before this one let go.
             lock.release()
-            if not ctx.queue.claimable(ids, requested_since=since) or not lock.acquire():
+            if not ctx.jobs.claimable(ids, requested_since=since) or not lock.acquire():
                 break
     except KeyboardInterrupt:
         printer.finish()
         raise Interrupted() from None
     printer.finish()
     for job_id in list(ended) + [i for i in ids if i not in ended]:
-        ended[job_id] = ctx.queue.get(job_id)
+        ended[job_id] = ctx.jobs.get(job_id)
     return _report(ctx, ended.values())
 
 
@@ -295,7 +294,7 @@ def _follow(ctx: AppContext, lock: QueueLock, jobs: list[Job], args: argparse.Na
     reported: set[int] = set()
     try:
         while True:
-            current = [ctx.queue.get(i) for i in ids]
+            current = [ctx.jobs.get(i) for i in ids]
             for job in current:
                 printer(job)
                 if _ended(job) and job.id not in reported:
@@ -305,13 +304,13 @@ def _follow(ctx: AppContext, lock: QueueLock, jobs: list[Job], args: argparse.Na
                 break
             if lock.acquire():  # the other kzdesk ended: do the rest here
                 try:
-                    ctx.queue.recover()
-                    rest = [ctx.queue.get(i) for i in ids if i not in reported]
+                    ctx.jobs.recover()
+                    rest = [ctx.jobs.get(i) for i in ids if i not in reported]
                     printer.finish()
                     status = _run_held(ctx, lock, rest, args)
                 finally:
                     lock.release()
-                done = [ctx.queue.get(i) for i in reported]
+                done = [ctx.jobs.get(i) for i in reported]
                 return max(status, 1 if any(j.state is not JobState.DONE for j in done) else 0)
             time.sleep(FOLLOW_INTERVAL_S)
     except KeyboardInterrupt:
@@ -319,7 +318,7 @@ def _follow(ctx: AppContext, lock: QueueLock, jobs: list[Job], args: argparse.Na
         print("\nStopped following. The other kzdesk goes on with these files.", file=sys.stderr)
         raise SystemExit(130) from None
     printer.finish()
-    return _report(ctx, [ctx.queue.get(i) for i in ids])
+    return _report(ctx, [ctx.jobs.get(i) for i in ids])
 
 
 def _ended(job: Job) -> bool:
@@ -328,13 +327,13 @@ def _ended(job: Job) -> bool:
 
 
 def owed(ctx: AppContext) -> list[int]:
-    return ctx.exporter.records.owed()
+    return ctx.exporter.owed()
 
 
 def _write_owed_exports(ctx: AppContext) -> int:
     status = 0
     for job_id in owed(ctx):
-        job = ctx.queue.get(job_id)
+        job = ctx.jobs.get(job_id)
         try:
             _print_outcome(ctx.exporter.export_owed(job))
         except ExportError as exc:
@@ -346,10 +345,8 @@ def _write_owed_exports(ctx: AppContext) -> int:
 def _print_exports(ctx: AppContext, job: Job, printer: ProgressPrinter) -> None:
     if job.state is not JobState.DONE:
         return
-    since = job.finished_at or 0.0
-    for record in ctx.exporter.records.of_job(job.id):
-        if record.written_at >= since:
-            printer.note(str(record.path), stream=sys.stdout)
+    for path in ctx.exporter.paths_of(job.id, since=job.finished_at or 0.0):
+        printer.note(str(path), stream=sys.stdout)
     if job.export_note:
         printer.note(f"{job.file_name}: {job.export_note}", stream=sys.stderr)
 
@@ -371,5 +368,5 @@ def _report(ctx: AppContext, jobs: Iterable[Job]) -> int:
 def _say_failed(ctx: AppContext, job: Job) -> None:
     reason = job.error or f"stopped while {job.state.value}"
     print(f"✖ {job.file_name}: {reason}", file=sys.stderr)
-    if job.state is JobState.FAILED and ctx.queue.maybe_sent_since(job.id) is not None:
+    if job.state is JobState.FAILED and ctx.jobs.maybe_sent_since(job.id) is not None:
         print(f"  Run “kzdesk retry {job.id}” to send it again.", file=sys.stderr)

@@ -1,5 +1,6 @@
 """Import contract: Qt only in ui/ and workers/; core only the standard library; the window
-reaches storage, engines, diarization and audio only through services."""
+reaches storage, engines, diarization and audio only through services; the command line
+reaches storage only through services."""
 
 from __future__ import annotations
 
@@ -150,6 +151,23 @@ def test_the_window_takes_services_not_storage_from_the_app_context() -> None:
     assert offenders == {}
 
 
+def _storage_imports(path: Path) -> set[str]:
+    return {n for n in _kzdesk_imports(path) if n.split(".")[1:2] == ["storage"]}
+
+
+def test_the_command_line_reaches_the_queue_and_transcripts_only_through_services() -> None:
+    """``kzdesk transcribe``, ``resume``, ``jobs`` … and the window share one code path: the
+    command line neither imports storage nor takes it from the app context."""
+    commands = sorted(PACKAGE.glob("cli*.py"))
+    assert {p.name for p in commands} >= {"cli.py", "cli_run.py"}
+    offenders = {
+        p.name: bad
+        for p in commands
+        if (bad := _storage_imports(p) | _storage_reached_through_the_context(p))
+    }
+    assert offenders == {}
+
+
 def test_workers_import_only_core_and_services() -> None:
     assert _layer_offenders(sorted((PACKAGE / "workers").rglob("*.py")), "workers") == {}
 
@@ -168,6 +186,7 @@ def test_the_layer_contract_catches_each_way_in(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     assert _storage_reached_through_the_context(module) == {"ctx.queue", "ctx.store"}
+    assert _storage_imports(module) == {"kzdesk.storage.transcripts"}
     assert _layer_offenders([module], "ui") == {
         "window.py": {
             "kzdesk.storage.transcripts",

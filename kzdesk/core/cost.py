@@ -1,4 +1,8 @@
-"""SpeechKit async billing rule: per second, minimum 15 s, channels counted in pairs."""
+"""SpeechKit's asynchronous billing rule: per second, minimum 15 s, channels counted in pairs.
+
+The engine registry says which engines bill this way (``EngineInfo.billed_seconds``) and
+prices a recording (``EngineInfo.cost``); engines that cost nothing per minute have no rule.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +12,3 @@ import math
 def billed_seconds(duration_ms: int, channels: int = 1) -> int:
     seconds = max(15, math.ceil(duration_ms / 1000))
     return seconds * math.ceil(max(channels, 1) / 2)
-
-
-def estimate(duration_ms: int, channels: int, price_per_minute: float) -> float:
-    return round(billed_seconds(duration_ms, channels) / 60 * price_per_minute, 2)

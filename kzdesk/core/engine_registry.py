@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from kzdesk.core import cost
 from kzdesk.core.i18n import QT_TRANSLATE_NOOP
 
 
@@ -43,10 +44,21 @@ class EngineInfo:
     models: tuple[str, ...] = ()  # the models it takes, when it takes only these
     local_models: bool = False  # Whisper models kzdesk downloads (services.models checks them)
     title: str = ""  # its name in the command line's sentences (empty: ``name``)
+    # How its provider bills a recording: (length in ms, channels) -> the seconds charged at
+    # the user's price per minute (Settings.price_per_minute). None: it costs the user nothing
+    # per minute (it runs on this computer, or on the organisation's own server).
+    billed_seconds: Callable[[int, int], int] | None = None
 
     @property
     def cli_name(self) -> str:
         return self.title or self.name
+
+    def cost(self, duration_ms: int, price_per_minute: float, channels: int = 1) -> float | None:
+        """What a recording of this length costs the user with this engine at their price per
+        minute; None when the engine does not charge per minute or no price is set."""
+        if self.billed_seconds is None or price_per_minute <= 0:
+            return None
+        return round(self.billed_seconds(duration_ms, channels) / 60 * price_per_minute, 2)
 
 
 _ENGINES: dict[str, EngineInfo] = {}
@@ -101,6 +113,7 @@ register(
         models=("general", "deferred-general"),
         model_help="SpeechKit: general or deferred-general",
         title="SpeechKit",
+        billed_seconds=cost.billed_seconds,
     )
 )
 register(

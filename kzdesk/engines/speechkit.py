@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import logging
 import os
-import socket
 import threading
 import time
 from collections.abc import Callable
@@ -32,114 +31,26 @@ from kzdesk.core.engine import (
 )
 from kzdesk.core.i18n import QT_TRANSLATE_NOOP
 from kzdesk.core.job import Language
-from kzdesk.core.transcript import Word
 from kzdesk.engines import speechkit_errors as errors
+from kzdesk.engines.speechkit_connection import (
+    StatusRate,
+    UnaryStreamOptions,
+    UnaryUnaryOptions,
+    check_local,
+    never_connected,
+    rpc_status,
+)
 from kzdesk.engines.speechkit_errors import Stage
+from kzdesk.engines.speechkit_result import LANGUAGE_CODES, audio_format, convert_result
 
 log = logging.getLogger(__name__)
 
-
-class _SdkCallbackNoise(logging.Filter):
-    """grpc.aio's interceptor machinery asks the SDK's call wrapper for a done-callback, which
-    it does not implement; asyncio then logs a harmless NotImplementedError per call. Drop it
-    so the log keeps only real problems."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        exc = record.exc_info[1] if record.exc_info else None
-        return not (
-            isinstance(exc, NotImplementedError)
-            and "_fire_or_add_pending_done_callbacks" in record.getMessage()
-        )
-
-
-logging.getLogger("asyncio").addFilter(_SdkCallbackNoise())
-
-ENDPOINT_ENV = "KZDESK_SPEECHKIT_ENDPOINT"
-LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1", "[::1]"})
-LANGUAGE_CODES = {
-    Language.KK_RU: ["kk-KZ", "ru-RU"],
-    Language.KK: ["kk-KZ"],
-    Language.RU: ["ru-RU"],
-    Language.AUTO: ["auto"],
-}
-FORMATS = {"OGG_OPUS": "OGG_OPUS", "MP3": "MP3", "WAV": "WAV"}
-MIN_STATUS_INTERVAL_S = 0.2  # quota: 5 operation status checks per second (shared)
 TRANSIENT_ATTEMPTS = 4
 UPLOAD_BYTES_PER_S = 50_000  # pessimistic uplink, sets the upload deadline
 CHECK_OPERATION_ID = "e03kzdeskcheck000000"  # well-formed id that does not exist
 NO_SPEECH_MARKER = "missing any event with uuid"
 
 T = TypeVar("T")
-
-
-def endpoint_from_env() -> str | None:
-    """``KZDESK_SPEECHKIT_ENDPOINT`` (e.g. ``127.0.0.1:50051``) or None for the real service."""
-    value = os.environ.get(ENDPOINT_ENV, "").strip()
-    return value or None
-
-
-def _check_local(endpoint: str) -> str:
-    """The override (the local emulator) must be a local host with a port. A name that does
-    not resolve says so; neither case is retried (FailureKind.ADDRESS)."""
-    host = endpoint.rsplit(":", 1)[0] if ":" in endpoint else endpoint
-    if host in LOCAL_HOSTS and ":" in endpoint:
-        return endpoint
-    if host.strip("[]"):
-        try:
-            socket.getaddrinfo(host.strip("[]"), None)
-        except (OSError, UnicodeError):  # socket.gaierror: no such name (or no name server)
-            raise errors.host_not_found_error(host) from None
-    raise EngineError(
-        FailureKind.ADDRESS,
-        QT_TRANSLATE_NOOP(
-            "Messages",
-            "The SpeechKit endpoint {endpoint} is not allowed: an overridden endpoint must "
-            "be a local emulator (127.0.0.1:PORT or localhost:PORT), because it is used "
-            "without encryption. Remove the override to use Yandex SpeechKit.",
-        ).format(endpoint=f"{endpoint!r}"),
-    )
-
-
-class _StatusRate:
-    """Spaces operation status checks of the whole process (quota 5/s)."""
-
-    _lock = threading.Lock()
-    _last = 0.0
-
-    @classmethod
-    def wait(cls) -> None:
-        with cls._lock:
-            now = time.monotonic()
-            delay = cls._last + MIN_STATUS_INTERVAL_S - now
-            if delay > 0:
-                time.sleep(delay)
-            cls._last = time.monotonic()
-
-
-def _call_details(details: Any, folder_id: str | None) -> Any:
-    """No wait-for-ready (an unreachable host fails at once instead of at the deadline);
-    ``x-folder-id`` for user IAM tokens."""
-    if folder_id:
-        metadata = grpc.aio.Metadata(*tuple(details.metadata or ()))
-        metadata.add("x-folder-id", folder_id)
-        details = details._replace(metadata=metadata)
-    return details._replace(wait_for_ready=False)
-
-
-class _UnaryUnaryOptions(grpc.aio.UnaryUnaryClientInterceptor):
-    def __init__(self, folder_id: str | None) -> None:
-        self._folder_id = folder_id
-
-    async def intercept_unary_unary(self, continuation, client_call_details, request):
-        return await continuation(_call_details(client_call_details, self._folder_id), request)
-
-
-class _UnaryStreamOptions(grpc.aio.UnaryStreamClientInterceptor):
-    def __init__(self, folder_id: str | None) -> None:
-        self._folder_id = folder_id
-
-    async def intercept_unary_stream(self, continuation, client_call_details, request):
-        return await continuation(_call_details(client_call_details, self._folder_id), request)
 
 
 class SpeechKitEngine:
@@ -168,7 +79,7 @@ class SpeechKitEngine:
         self._api_key = api_key
         self._iam_token = iam_token
         self._folder_id = folder_id
-        self._endpoint = _check_local(endpoint) if endpoint else None
+        self._endpoint = check_local(endpoint) if endpoint else None
         self.poll_interval_s = poll_interval_s
         self.connect_timeout_s = connect_timeout_s
         self.wait_timeout_s = wait_timeout_s
@@ -197,12 +108,12 @@ class SpeechKitEngine:
             "folder_id": self._folder_id,
             "auth": IAMTokenAuth(self._iam_token) if self._iam_token else APIKeyAuth(self._api_key),
             "retry_policy": NoRetryPolicy(),
-            "interceptors": [_UnaryUnaryOptions(header_folder)],
+            "interceptors": [UnaryUnaryOptions(header_folder)],
         }
         if header_folder:
             # Streams do not wait for ready anyway; intercept them only for the header (the
             # SDK's stream proxy then logs a harmless NotImplementedError from grpc.aio).
-            kwargs["interceptors"].append(_UnaryStreamOptions(header_folder))
+            kwargs["interceptors"].append(UnaryStreamOptions(header_folder))
         if self._endpoint:
             kwargs.update(
                 endpoint=None,
@@ -220,7 +131,7 @@ class SpeechKitEngine:
         auto = options.language is Language.AUTO
         mono = piece.channels <= 1
         return speech_to_text(
-            audio_format=_audio_format(piece),
+            audio_format=audio_format(piece),
             model=options.model or "general",
             language_codes=LANGUAGE_CODES[options.language],
             # automatic language detection works without normalisation
@@ -255,10 +166,10 @@ class SpeechKitEngine:
         """One cheap authenticated call; raises EngineError with a sentence when it fails."""
         operation = self._stt().attach_deferred(CHECK_OPERATION_ID)
         try:
-            _StatusRate.wait()
+            StatusRate.wait()
             operation.get_status(timeout=self.connect_timeout_s)
         except Exception as exc:
-            code, _ = _rpc_status(exc)
+            code, _ = rpc_status(exc)
             if code in (grpc.StatusCode.NOT_FOUND, grpc.StatusCode.INVALID_ARGUMENT):
                 return  # authenticated: the made-up operation just does not exist
             raise self._map(exc, Stage.CHECK) from exc
@@ -308,7 +219,7 @@ class SpeechKitEngine:
             ctx.progress(0.0, "recognizing")
 
             def poll() -> Any:
-                _StatusRate.wait()
+                StatusRate.wait()
                 return operation.get_status(timeout=self.connect_timeout_s)
 
             status = self._retrying(poll, Stage.POLL, ctx)
@@ -347,7 +258,7 @@ class SpeechKitEngine:
         the piece was not accepted; a connection that broke after the request left (a lost
         reply, a deadline) may have been accepted and billed."""
         error = self._map(exc, Stage.SUBMIT)
-        if error.kind is not FailureKind.UNREACHABLE or _never_connected(exc):
+        if error.kind is not FailureKind.UNREACHABLE or never_connected(exc):
             return error
         log.warning("the reply to a RecognizeFile request was lost; it may have been accepted")
         return EngineError(FailureKind.MAYBE_SENT, error.message)
@@ -382,7 +293,7 @@ class SpeechKitEngine:
         if isinstance(exc, UnknownEndpointError | OSError | TimeoutError):
             return errors.unreachable_error()
         if isinstance(exc, grpc.RpcError):
-            code, details = _rpc_status(exc)
+            code, details = rpc_status(exc)
             return errors.from_rpc(code, details, stage)
         log.exception("unexpected SpeechKit failure at %s", stage)
         return EngineError(
@@ -401,108 +312,3 @@ class SpeechKitEngine:
             if ctx is not None and ctx.cancelled():
                 return
             time.sleep(min(left, 0.1))
-
-
-def _rpc_status(exc: BaseException) -> tuple[grpc.StatusCode | None, str]:
-    code = getattr(exc, "code", None)
-    details = getattr(exc, "details", None)
-    try:
-        return (code() if callable(code) else None), (details() if callable(details) else "") or ""
-    except Exception:
-        return None, ""
-
-
-# gRPC's words for a call that never reached the server (core's and the SDK's channels)
-_NOT_CONNECTED = (
-    "failed to connect",
-    "connection refused",
-    "dns resolution failed",
-    "name resolution",
-    "no route to host",
-    "network is unreachable",
-    "failed to resolve",
-)
-
-
-def _never_connected(exc: BaseException) -> bool:
-    from yandex_ai_studio_sdk.exceptions import UnknownEndpointError
-
-    if isinstance(exc, UnknownEndpointError | ConnectionRefusedError):
-        return True
-    code, details = _rpc_status(exc)
-    if code is not grpc.StatusCode.UNAVAILABLE:
-        return False
-    details = details.lower()
-    return any(words in details for words in _NOT_CONNECTED)
-
-
-def _audio_format(piece: AudioPiece) -> str:
-    fmt = piece.audio_format.upper()
-    if fmt in FORMATS:
-        return FORMATS[fmt]
-    if fmt in ("LPCM", "PCM16"):
-        if piece.sample_rate not in (8000, 16000, 48000):
-            raise EngineError(
-                FailureKind.BAD_AUDIO,
-                QT_TRANSLATE_NOOP(
-                    "Messages",
-                    "Raw PCM audio at {sample_rate} Hz cannot be sent; SpeechKit accepts 8000, 16000 "
-                    "or 48000 Hz.",
-                ).format(sample_rate=piece.sample_rate),
-            )
-        return f"PCM16({piece.sample_rate}, {max(piece.channels, 1)})"
-    raise EngineError(
-        FailureKind.BAD_AUDIO,
-        QT_TRANSLATE_NOOP(
-            "Messages",
-            "The audio format {audio_format} is not one SpeechKit accepts (OGG Opus, MP3, "
-            "WAV or raw PCM).",
-        ).format(audio_format=f"{piece.audio_format!r}"),
-    )
-
-
-def convert_result(result: Any) -> list[Utterance]:
-    """All channels of an SDK result as one timeline, duplicates dropped, sorted by start."""
-    seen: set[tuple[str, int, int, str]] = set()
-    utterances: list[Utterance] = []
-    for tag, channel in result.channels.items():
-        for item in channel.utterances:
-            start = int(item.timespan.start_time_ms)
-            end = int(item.timespan.end_time_ms)
-            text = (item.text or "").strip()
-            key = (str(tag), start, end, text)
-            if not text or key in seen:
-                continue
-            seen.add(key)
-            words = [
-                Word(
-                    w.text,
-                    int(w.timespan.start_time_ms),
-                    int(w.timespan.end_time_ms),
-                    _confidence(final),
-                )
-                for final in item.finals
-                for w in final.words
-            ]
-            utterances.append(Utterance(str(tag), start, end, text, words, _language(item.finals)))
-    utterances.sort(key=lambda u: (u.start_ms, u.end_ms, u.channel))
-    return utterances
-
-
-def _confidence(final: Any) -> float | None:
-    """The utterance's confidence for each of its words: SpeechKit v3 gives words none, and
-    documents the hypothesis confidence as "currently not used" (0). Never invented: 0 or
-    nothing is None, which the editor reports instead of flagging words."""
-    try:
-        value = float(final.confidence)
-    except (AttributeError, IndexError, TypeError, ValueError):
-        return None
-    return value if 0.0 < value <= 1.0 else None
-
-
-def _language(finals: Any) -> str | None:
-    for final in finals:
-        languages = getattr(final, "languages", None)
-        if languages:
-            return max(languages.items(), key=lambda kv: kv[1])[0]
-    return None

@@ -43,7 +43,8 @@ class SpeechKitProvider:
         self._cache: dict[tuple[str, str, str | None], SpeechEngine] = {}
 
     def __call__(self, job: Job) -> SpeechEngine:
-        from kzdesk.engines.speechkit import SpeechKitEngine, endpoint_from_env
+        from kzdesk.engines.speechkit import SpeechKitEngine
+        from kzdesk.engines.speechkit_connection import endpoint_from_env
 
         settings = self.factory.settings
         key = self.factory.secrets.api_key()

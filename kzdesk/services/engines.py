@@ -81,7 +81,8 @@ class EngineFactory:
 
 def check_speechkit(api_key: str, folder_id: str) -> None:
     """One cheap authenticated SpeechKit call (raises EngineError with a sentence)."""
-    from kzdesk.engines.speechkit import SpeechKitEngine, endpoint_from_env
+    from kzdesk.engines.speechkit import SpeechKitEngine
+    from kzdesk.engines.speechkit_connection import endpoint_from_env
 
     SpeechKitEngine(
         api_key=api_key, folder_id=folder_id, endpoint=endpoint_from_env()

@@ -13,13 +13,13 @@ from dataclasses import dataclass
 
 from kzdesk.core.job import STAGE_SPEAKERS, Job, JobState
 from kzdesk.services import service_times
-from kzdesk.services.service_times import ServiceTimes
-from kzdesk.services.transcription import (
+from kzdesk.services.job_run import (
     CONVERT_SHARE,
     SPEAKERS_SHARE,
     SPEAKERS_START,
     recognition_end,
 )
+from kzdesk.services.service_times import ServiceTimes
 
 # Extrapolate a stage from its own progress only once it has this much behind it.
 MIN_FRACTION = 0.03

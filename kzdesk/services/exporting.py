@@ -210,6 +210,10 @@ class JobExporter:
         self.records.finished(job.id, outcome.note)
         return outcome
 
+    def owed(self) -> list[int]:
+        """The done jobs whose export is not written yet (a process stopped in between)."""
+        return self.records.owed()
+
     def paths_of(self, job_id: int, *, since: float = 0.0) -> list[Path]:
         """The files written for the job (those written at ``since`` or later)."""
         return [r.path for r in self.records.of_job(job_id) if r.written_at >= since]

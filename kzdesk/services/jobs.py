@@ -1,18 +1,19 @@
-"""The queue of jobs as the window and its dispatcher see it.
+"""The queue of jobs as the window, its dispatcher and the command line see it.
 
 Qt-free. The dispatcher (``kzdesk.workers.dispatcher``) runs the queue through this service
 and is the one way the window changes a job, so every change reaches the dispatcher and,
-through its signals, every view of the job.
+through its signals, every view of the job. The command line (``kzdesk.cli*``) reads and
+changes the queue through it too.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from kzdesk.core.job import Job, Language, SpeakersMode
+from kzdesk.core.job import Job, JobState, Language, SpeakersMode
 from kzdesk.storage.db import Database
 from kzdesk.storage.job_glossary import set_job_glossary
 from kzdesk.storage.job_queue import JobQueue
@@ -32,8 +33,9 @@ class JobService:
         return self._queue.db.path.parent
 
     # ---- reading --------------------------------------------------------------------------
-    def all(self) -> list[Job]:
-        return self._queue.all()
+    def all(self, states: Iterable[JobState] | None = None) -> list[Job]:
+        """Every job, or those in ``states``, oldest first."""
+        return self._queue.all(states)
 
     def get(self, job_id: int) -> Job:
         """The job as stored now (KeyError: it was removed)."""
@@ -57,9 +59,24 @@ class JobService:
             source_path, language=language, speakers=speakers, engine=engine, options=options
         )
 
+    def maybe_sent_since(self, job_id: int) -> float | None:
+        """When a piece of the job left with no operation id coming back: it may have been
+        accepted (and billed), so only the user's Retry sends it again. None: never."""
+        return self._queue.pieces.maybe_sent_since(job_id)
+
+    def resumable_failures(self) -> list[Job]:
+        """Failed jobs whose accepted operations can be fetched by id, nothing sent again."""
+        return self._queue.resumable_failures()
+
+    def claimable(self, job_ids: Iterable[int], *, requested_since: float) -> bool:
+        """Whether a queued job among ``job_ids``, or one requested since then, is waiting."""
+        return self._queue.claimable(job_ids, requested_since=requested_since)
+
     def piece_spans(self, job_id: int) -> list[tuple[int, int]]:
         """(offset, duration) in ms of each piece the job's recording was split into."""
-        return [(r.piece.offset_ms, r.piece.duration_ms) for r in self._queue.pieces(job_id)]
+        return [
+            (r.piece.offset_ms, r.piece.duration_ms) for r in self._queue.pieces.records(job_id)
+        ]
 
     # ---- changing -------------------------------------------------------------------------
     def enqueue(
@@ -70,9 +87,17 @@ class JobService:
         speakers: SpeakersMode,
         engine: str,
         options: dict[str, Any] | None = None,
+        export_request: dict[str, Any] | None = None,
     ) -> Job:
+        """Add a file; ``export_request`` is where its transcript goes when done (None: the
+        settings' automatic export)."""
         return self._queue.enqueue(
-            source_path, language=language, speakers=speakers, engine=engine, options=options
+            source_path,
+            language=language,
+            speakers=speakers,
+            engine=engine,
+            options=options,
+            export_request=export_request,
         )
 
     def claim_next(self) -> Job | None:
@@ -84,7 +109,13 @@ class JobService:
         return self._queue.recover()
 
     def retry(self, job_id: int) -> Job:
+        """The user's Retry: back to the queue, keeping what the service already accepted."""
         return self._queue.retry(job_id)
+
+    def set_export_request(self, job_id: int, request: dict[str, Any] | None) -> Job:
+        """Where the job's transcript goes when done (None: the settings' automatic export)."""
+        self._queue.set_export_request(job_id, request)
+        return self._queue.get(job_id)
 
     def update_options(
         self,

@@ -32,7 +32,8 @@ from kzdesk.core.engine import (
 )
 from kzdesk.core.job import Job, JobState
 from kzdesk.services.assemble import utterances_to_json
-from kzdesk.storage.job_queue import JobQueue, PieceRecord
+from kzdesk.storage.job_pieces import PieceRecord
+from kzdesk.storage.job_queue import JobQueue
 
 log = logging.getLogger(__name__)
 
@@ -110,7 +111,7 @@ def recognize_pending(
     if _stale(pieces, records):
         # cut differently than before (the server's limits changed): nothing stored fits
         log.info("job %s: the pieces were cut anew; their earlier results are dropped", run.job.id)
-        run.queue.forget_pieces(run.job.id)
+        run.queue.pieces.forget(run.job.id)
         records = {}
     pending = [p for p in pieces if records.get(p.index) is None or records[p.index].result is None]
     if pending:
@@ -118,7 +119,7 @@ def recognize_pending(
             raise audio.Cancelled()
         pool = _Pool(run, engine, options, records, context_for, pending, len(pieces))
         pool.work(min(at_once, len(pending)))
-    return {r.piece.index: r for r in run.queue.pieces(run.job.id)}
+    return {r.piece.index: r for r in run.queue.pieces.records(run.job.id)}
 
 
 def _stale(pieces: list[AudioPiece], records: dict[int, PieceRecord]) -> bool:
@@ -211,7 +212,7 @@ class _Pool:
         with self.lock:
             if ctx.operation_id is None:
                 ctx.remember_operation(f"{LOCAL_OPERATION}{run.job.id}-{piece.index}")
-            run.queue.store_piece_result(run.job.id, piece.index, utterances_to_json(utterances))
+            run.queue.pieces.store_result(run.job.id, piece.index, utterances_to_json(utterances))
             self.running.pop(piece.index, None)
             self.finished += 1
             self.report()

@@ -81,7 +81,7 @@ def pair_pieces(
     paths: Sequence[str | Path], offsets: Sequence[int] = (), durations: Sequence[int] = ()
 ) -> list[PlaybackPiece]:
     """Converted files (sorted, as ``converted_audio()`` lists them) with their offsets (as
-    ``JobQueue.pieces()`` stores them, by piece index). A single file starts at 0; several
+    ``JobPieces.records()`` stores them, by piece index). A single file starts at 0; several
     files whose offsets are not all known cannot be placed in time and give no pieces."""
     if len(paths) == 1 and not offsets:
         duration = durations[0] if durations else 0

@@ -15,7 +15,6 @@ from collections.abc import Callable, Iterable
 from kzdesk.core.job import Job, JobState
 from kzdesk.services import disk_space
 from kzdesk.services.transcription import TranscriptionService
-from kzdesk.storage.job_queue import JobQueue
 
 log = logging.getLogger(__name__)
 
@@ -25,9 +24,11 @@ STOP_GRACE_S = 2.0
 
 
 class QueueRunner:
-    def __init__(self, service: TranscriptionService, queue: JobQueue, *, workers: int = 5):
+    """Runs the jobs of the queue ``service`` works on, ``workers`` at a time."""
+
+    def __init__(self, service: TranscriptionService, *, workers: int = 5):
         self.service = service
-        self.queue = queue
+        self.queue = service.queue
         self.workers = max(1, workers)
 
     def run(

@@ -1,7 +1,8 @@
 """The pipeline for one job: probe -> convert/split -> engine -> transcript in SQLite.
 
 Qt-free: progress leaves through a plain callback and cancellation arrives as a flag, so the
-CLI (threads) and the window (QThreadPool) run exactly the same code.
+CLI (threads) and the window (QThreadPool) run exactly the same code. One job's state moves,
+progress bar and endings are its :class:`~kzdesk.services.job_run.JobRun`.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import shutil
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from kzdesk import audio
@@ -22,73 +23,34 @@ from kzdesk.core.engine import (
     LOCAL_OPERATION,
     AudioPiece,
     EngineError,
-    FailureKind,
     RecognitionOptions,
     SpeechEngine,
     Utterance,
     maybe_sent_error,
 )
 from kzdesk.core.glossary import merge_terms
-from kzdesk.core.i18n import QT_TRANSLATE_NOOP
-from kzdesk.core.job import (
-    STAGE_ENGINE_BUSY,
-    STAGE_LOCAL,
-    STAGE_MODEL_DOWNLOAD,
-    STAGE_SPEAKERS,
-    Job,
-    JobState,
-    SpeakersMode,
-)
+from kzdesk.core.job import STAGE_SPEAKERS, Job, JobState, SpeakersMode
 from kzdesk.core.transcript import Transcript
 from kzdesk.core.voices import SpeakerVoice
 from kzdesk.diarization.profiles import VoiceProfileStore
 from kzdesk.services import disk_space, piece_pool, service_times, speakers, wording
 from kzdesk.services.assemble import build_transcript, utterances_from_json, utterances_to_json
 from kzdesk.services.exporting import ExportError, JobExporter
+from kzdesk.services.job_run import (
+    NO_SPEECH,
+    UNEXPECTED,
+    JobRun,
+    PieceContext,
+    ProgressListener,
+)
 from kzdesk.services.service_times import ServiceTimes
-from kzdesk.storage.job_queue import JobQueue, PieceRecord
+from kzdesk.storage.job_pieces import PieceRecord
+from kzdesk.storage.job_queue import JobQueue
 from kzdesk.storage.transcripts import TranscriptStore
 
 log = logging.getLogger(__name__)
 
-ProgressListener = Callable[[Job], None]
 EngineFactory = Callable[[Job], SpeechEngine]
-
-# Share of the progress bar converting gets (the UI shows each stage's own bar from it).
-CONVERT_SHARE = 0.15
-# Share at the end that finding speakers gets, for jobs that find them on this computer.
-SPEAKERS_SHARE = 0.2
-SPEAKERS_START = 1 - SPEAKERS_SHARE
-
-
-def recognition_end(job: Job) -> float:
-    """Where recognition's part of the progress bar ends for this job."""
-    return SPEAKERS_START if job.diarizes_locally else 1.0
-
-
-UNEXPECTED = QT_TRANSLATE_NOOP(
-    "Messages",
-    "Something unexpected went wrong while processing this file. Try again; if it happens "
-    "again, send the log file (Help → Open log folder) to support.",
-)
-NO_SPEECH = QT_TRANSLATE_NOOP(
-    "Messages",
-    "No speech was found in this recording. Check that it is the right file and not silent.",
-)
-GAVE_UP_UNREACHABLE = QT_TRANSLATE_NOOP(
-    "Messages",
-    "kzdesk could not reach SpeechKit after {attempts} attempts and stopped trying. Check the "
-    "internet connection, then press Retry (or run “kzdesk resume”): what SpeechKit already "
-    "accepted is fetched, not sent again.",
-)
-
-
-class Interrupted(BaseException):
-    """Stops a running job without cancelling it (the app is closing, Ctrl-C in a terminal).
-
-    A BaseException, so that no ``except Exception`` turns it into a failure: the job stays in
-    its active state in the database, its remote operations untouched, and
-    ``JobQueue.recover`` resumes it by its operation ids on the next start."""
 
 
 @dataclass
@@ -98,145 +60,6 @@ class PipelineConfig:
     retry_base_s: float = 30.0
     max_piece_ms: int = 4 * 3600 * 1000 - 60_000
     model: str = "general"
-
-
-# Stages an engine reports through ctx.progress that the job shows (others: the state says it).
-# While the waiting ones last, the job's own progress stands still.
-_WAITING_STAGES = frozenset({STAGE_MODEL_DOWNLOAD, STAGE_ENGINE_BUSY})
-_SHOWN_STAGES = _WAITING_STAGES | {STAGE_LOCAL}
-
-
-class _PieceContext:
-    """The EngineContext for one piece of one job."""
-
-    def __init__(self, runner: _JobRun, piece: AudioPiece, record: PieceRecord | None) -> None:
-        self._run = runner
-        self._piece = piece
-        self.operation_id = record.operation_id if record else None
-        self.sending_since: float | None = None  # set by will_send() until an id comes back
-        self.accepted_at: float | None = None  # when the service accepted it (this run only)
-        self.kept: list[Utterance] = []
-        if self.operation_id is not None:
-            self.kept = utterances_from_json(runner.queue.kept_segments(runner.job.id, piece.index))
-
-    def will_send(self) -> None:
-        self.sending_since = time.time()
-        self._run.queue.mark_sending(self._run.job.id, self._piece, at=self.sending_since)
-
-    def remember_operation(self, operation_id: str) -> None:
-        self.operation_id = operation_id
-        self.sending_since = None
-        self._run.queue.remember_operation(self._run.job.id, self._piece, operation_id)
-        if operation_id.startswith(LOCAL_OPERATION):
-            self._run.enter(JobState.RECOGNIZING)
-            return
-        self.accepted_at = time.time()  # the service recognises now, without progress
-        self._run.enter(JobState.RECOGNIZING, wait=self._run.wait_for(self._piece))
-
-    def send_failed(self, exc: EngineError) -> EngineError:
-        """What a failure of the engine means for a piece that was being sent: a lost reply
-        may have been accepted (the marker stays, the user decides); any other failure was
-        an answer (or no connection at all), so the piece was not accepted."""
-        if self.sending_since is None or self.operation_id is not None:
-            return exc
-        if exc.kind is FailureKind.MAYBE_SENT:
-            return maybe_sent_error(self.sending_since)
-        self._run.queue.not_sent(self._run.job.id, self._piece.index)
-        self.sending_since = None
-        return exc
-
-    def keep(self, utterances: list[Utterance]) -> None:
-        if self.operation_id is None:
-            self.remember_operation(f"{LOCAL_OPERATION}{self._run.job.id}-{self._piece.index}")
-        self._run.queue.keep_segments(
-            self._run.job.id, self._piece.index, utterances_to_json(utterances)
-        )
-
-    def progress(self, fraction: float, stage: str) -> None:
-        self._run.piece_progress(self._piece.index, fraction, stage)
-
-    def cancelled(self) -> bool:
-        return self._run.cancelled()
-
-
-@dataclass
-class _JobRun:
-    job: Job
-    queue: JobQueue
-    listener: ProgressListener
-    cancel_event: threading.Event
-    interrupt_event: threading.Event
-    piece_count: int = 1
-    times: ServiceTimes | None = None
-    wait_kind: str = ""  # what a remote wait is measured as (speechkit:general, ...)
-    _last_saved: float = field(default=0.0)
-
-    def cancelled(self) -> bool:
-        """The user's Cancel; raises Interrupted when the process is stopping instead."""
-        if self.interrupt_event.is_set():
-            raise Interrupted()
-        return self.cancel_event.is_set()
-
-    def enter(self, state: JobState, *, wait: tuple[float, float | None] | None = None) -> None:
-        """Move to ``state``; ``wait``: (since, usual seconds) while a remote engine works."""
-        since, expected = wait if wait is not None else (None, None)
-        if self.job.state is not state:
-            # progress is saved at most once a second; the in-memory value is the newer one
-            moved = self.queue.move(self.job.id, state)
-            self.job = replace(
-                moved, progress=self.job.progress, waiting_since=since, expected_wait_s=expected
-            )
-            self.listener(self.job)
-        elif (self.job.waiting_since, self.job.expected_wait_s) != (since, expected):
-            self.job = replace(self.job, waiting_since=since, expected_wait_s=expected)
-            self.listener(self.job)
-
-    def wait_for(self, piece: AudioPiece) -> tuple[float, float | None]:
-        """A remote wait starting now, and how long one for this piece took here before."""
-        usual = self.times.estimate_s(self.wait_kind, piece.duration_ms) if self.times else None
-        return time.time(), usual
-
-    def set_progress(self, value: float) -> None:
-        value = min(max(value, self.job.progress), 1.0)
-        self.job = replace(self.job, progress=value)
-        now = time.monotonic()
-        if now - self._last_saved > 1.0 or value >= 1.0:
-            self._last_saved = now
-            self.queue.set_progress(self.job.id, value)
-        self.listener(self.job)
-
-    def convert_progress(self, fraction: float) -> None:
-        self.set_progress(CONVERT_SHARE * fraction)
-
-    def piece_progress(self, index: int, fraction: float, stage: str = "") -> None:
-        fraction = min(max(fraction, 0.0), 1.0)
-        if stage in _WAITING_STAGES:
-            self.enter_stage(stage, fraction)
-            return
-        if stage in _SHOWN_STAGES:
-            done = (index + fraction) / max(self.piece_count, 1)
-            self.job = replace(self.job, stage=stage, stage_progress=done)
-        share = (recognition_end(self.job) - CONVERT_SHARE) / max(self.piece_count, 1)
-        self.set_progress(CONVERT_SHARE + share * (index + min(fraction, 0.99)))
-
-    def paused(self, note: str | None) -> None:
-        """Waiting for disk space (``note`` says so) or going on (None); nothing is written."""
-        self.job = replace(self.job, error=note)
-        self.listener(self.job)
-
-    def enter_stage(self, stage: str, stage_progress: float = 0.0) -> None:
-        self.job = replace(
-            self.job,
-            stage=stage,
-            stage_progress=stage_progress,
-            waiting_since=None,
-            expected_wait_s=None,
-        )
-        self.listener(self.job)
-
-    def speakers_progress(self, fraction: float) -> None:
-        start = min(SPEAKERS_START, self.job.progress)
-        self.set_progress(start + (1 - start) * min(max(fraction, 0.0), 0.99))
 
 
 class TranscriptionService:
@@ -291,7 +114,7 @@ class TranscriptionService:
         event = threading.Event()
         with self._lock:
             self._cancel_events[job.id] = event
-        run = _JobRun(
+        run = JobRun(
             job=job,
             queue=self.queue,
             listener=listener or (lambda _j: None),
@@ -305,24 +128,26 @@ class TranscriptionService:
                 lambda: self._process(run), folders, paused=run.paused, stopped=event.is_set
             )
         except audio.Cancelled:
-            self._finish(run, JobState.CANCELLED)
+            run.finish(JobState.CANCELLED)
         except audio.AudioError as exc:
-            self._finish(run, JobState.FAILED, exc.message)
+            run.finish(JobState.FAILED, exc.message)
         except EngineError as exc:
-            self._engine_failed(run, exc)
+            run.engine_failed(
+                exc, max_attempts=self.config.max_attempts, retry_base_s=self.config.retry_base_s
+            )
         except Exception:
             log.exception("job %s failed unexpectedly", job.id)
-            self._finish(run, JobState.FAILED, UNEXPECTED)
+            run.finish(JobState.FAILED, UNEXPECTED)
         finally:
             with self._lock:
                 self._cancel_events.pop(job.id, None)
         return run.job
 
-    def _process(self, run: _JobRun) -> None:
+    def _process(self, run: JobRun) -> None:
         job = run.job
         info = audio.probe(job.source_path)
         self.queue.set_media(job.id, duration_ms=info.duration_ms, size=info.size_bytes)
-        records = {r.piece.index: r for r in self.queue.pieces(job.id)}
+        records = {r.piece.index: r for r in self.queue.pieces.records(job.id)}
         engine = self.engine_for(job)  # before converting: its pieces may be cut its own way
         # an engine on this computer reads the original: no upload copy is made for it
         local = bool(getattr(engine, "runs_locally", False))
@@ -364,7 +189,7 @@ class TranscriptionService:
         )
         run.wait_kind = service_times.recognition_kind(job, options.model)
         if piece_pool.concurrency(engine):  # an engine that takes several pieces at once
-            context = functools.partial(_PieceContext, run)
+            context = functools.partial(PieceContext, run)
             records = piece_pool.recognize_pending(run, engine, options, pieces, records, context)
         results: list[tuple[AudioPiece, list[Utterance]]] = []
         for piece in pieces:
@@ -386,7 +211,7 @@ class TranscriptionService:
                 run.enter(JobState.UPLOADING)
             else:  # accepted before (a restart): the wait goes on
                 run.enter(JobState.RECOGNIZING, wait=run.wait_for(piece))
-            ctx = _PieceContext(run, piece, record)
+            ctx = PieceContext(run, piece, record)
             began = time.monotonic()
             try:
                 utterances = engine.transcribe(piece, options, ctx)
@@ -400,12 +225,12 @@ class TranscriptionService:
                     job, piece.duration_ms, ctx.accepted_at, time.monotonic() - began,
                     local=not resumed and not ctx.kept, model=self.config.model,
                 )  # fmt: skip
-            self.queue.store_piece_result(job.id, piece.index, utterances_to_json(utterances))
+            self.queue.pieces.store_result(job.id, piece.index, utterances_to_json(utterances))
             results.append((piece, utterances))
             run.piece_progress(piece.index, 1.0)
         transcript = build_transcript(job, info.duration_ms, results)
         if not transcript.segments:
-            self._finish(run, JobState.FAILED, NO_SPEECH)
+            run.finish(JobState.FAILED, NO_SPEECH)
             return
         channels = job.speakers is SpeakersMode.CHANNELS and info.channels > 1
         voices: list[SpeakerVoice] = []
@@ -415,7 +240,7 @@ class TranscriptionService:
             transcript, voices = self._find_speakers(run, transcript, channels=channels)
         transcript = wording.say_default_names(transcript, self.names_language())
         self.store.save(transcript, job_id=job.id, voices=voices)
-        self._finish(run, JobState.DONE, notify=self.exporter is None)
+        run.finish(JobState.DONE, notify=self.exporter is None)
         if self.exporter is not None:
             self._export(run)
         # Converted audio stays: the editor plays it when the original moved or was deleted.
@@ -423,7 +248,7 @@ class TranscriptionService:
             (self.config.work_dir / str(job.id)).rmdir()  # only when empty (sent as it was)
 
     def _find_speakers(
-        self, run: _JobRun, transcript: Transcript, *, channels: bool
+        self, run: JobRun, transcript: Transcript, *, channels: bool
     ) -> tuple[Transcript, list[SpeakerVoice]]:
         """The speakers found on this computer; the engine's speakers (and a line in the log)
         when that fails. Raises Cancelled."""
@@ -455,22 +280,6 @@ class TranscriptionService:
         self._took(service_times.SPEAKERS, transcript.duration_ms, time.monotonic() - began)
         return found.transcript, found.voices
 
-    def _log_failure(self, job: Job) -> None:
-        """What support needs: the file, the engine, SpeechKit's operation ids, the sentence."""
-        remote = [
-            r.operation_id
-            for r in self.queue.pieces(job.id)
-            if r.operation_id and not r.operation_id.startswith(LOCAL_OPERATION)
-        ]
-        log.warning(
-            "job %s failed: file %s, engine %s, operation %s: %s",
-            job.id,
-            job.source_path,
-            job.engine,
-            ", ".join(remote) or "none",
-            job.error,
-        )
-
     # ---- measurements (what the queue's estimates are made of) ----------------------------
     def _took(self, kind: str, audio_ms: int, seconds: float) -> None:
         if self.times is not None:
@@ -482,7 +291,7 @@ class TranscriptionService:
         if self.exporter is None:
             return []
         written = []
-        for job_id in self.exporter.records.owed():
+        for job_id in self.exporter.owed():
             job = self.queue.get(job_id)
             try:
                 self.exporter.export_owed(job)
@@ -535,45 +344,7 @@ class TranscriptionService:
         return pieces
 
     # ---- endings --------------------------------------------------------------------------
-    def _engine_failed(self, run: _JobRun, exc: EngineError) -> None:
-        if run.cancel_event.is_set():
-            self._finish(run, JobState.CANCELLED)
-            return
-        if exc.kind is FailureKind.CANCELLED:
-            # cancelled remotely, not by this run's user (a Cancel before a restart): the
-            # operation gives no result, so the piece is sent again
-            log.info("job %s: a remote operation was cancelled earlier; sending again", run.job.id)
-            self.queue.forget_unfinished_operations(run.job.id)
-            run.job = self.queue.requeue(run.job.id)
-            run.listener(run.job)
-            return
-        if exc.kind is FailureKind.MAYBE_SENT:
-            self._finish(run, JobState.FAILED, exc.message)  # the user decides: Retry
-            return
-        if exc.kind is FailureKind.NO_SPEECH:
-            self._finish(run, JobState.FAILED, NO_SPEECH)
-            return
-        if exc.kind is FailureKind.EXPIRED:
-            # The service forgot the result (kept 3 days): the audio must be sent again.
-            self.queue.forget_pieces(run.job.id)
-            run.job = self.queue.requeue(run.job.id, note=exc.message)
-            run.listener(run.job)
-            return
-        if exc.retryable and run.job.attempts < self.config.max_attempts:
-            delay = max(exc.retry_after_s, self.config.retry_base_s * 2 ** (run.job.attempts - 1))
-            run.job = self.queue.requeue(run.job.id, delay_s=min(delay, 3600), note=exc.message)
-            run.listener(run.job)
-            return
-        if exc.kind is FailureKind.UNREACHABLE or exc.gave_up:
-            self._finish(
-                run,
-                JobState.FAILED,
-                exc.gave_up or GAVE_UP_UNREACHABLE.format(attempts=run.job.attempts),
-            )
-            return
-        self._finish(run, JobState.FAILED, exc.message)
-
-    def _export(self, run: _JobRun) -> None:
+    def _export(self, run: JobRun) -> None:
         """The export the job owes, written now (CLI and window alike); a failure stays in the
         job's export note and the log, the transcript is safe in the database."""
         assert self.exporter is not None
@@ -583,17 +354,3 @@ class TranscriptionService:
             log.warning("job %s (%s): export failed: %s", run.job.id, run.job.file_name, exc)
         run.job = self.queue.get(run.job.id)
         run.listener(run.job)
-
-    def _finish(
-        self, run: _JobRun, state: JobState, error: str | None = None, *, notify: bool = True
-    ) -> None:
-        if state is JobState.CANCELLED:
-            # the remote operations were cancelled: Retry sends their pieces again
-            self.queue.forget_unfinished_operations(run.job.id)
-        run.job = self.queue.move(run.job.id, state, error=error)
-        if state is JobState.FAILED:
-            self._log_failure(run.job)
-        if state is JobState.DONE:
-            self.queue.set_progress(run.job.id, 1.0)
-        if notify:
-            run.listener(run.job)

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QStyle, QWidget
 
-from kzdesk.core import cost
+from kzdesk.core import engine_registry
 from kzdesk.core.job import Job, JobState
 from kzdesk.services.estimates import QueueEstimate
 from kzdesk.services.failures import retry_can_help
@@ -59,8 +59,9 @@ class StatusSummary(QLabel):
                 and job.duration_ms
             ):
                 today_ms += job.duration_ms
-                if price_per_minute > 0:
-                    today_cost += cost.estimate(job.duration_ms, 1, price_per_minute)
+                # only engines that charge per minute (SpeechKit) cost anything
+                price = engine_registry.info(job.engine).cost(job.duration_ms, price_per_minute)
+                today_cost += price or 0.0
         parts = [self.tr("%n running", "", running), self.tr("%n queued", "", queued)]
         if failed:
             parts.append(self.tr("%n failed", "", failed))

@@ -14,7 +14,8 @@ import time
 from PySide6.QtCore import QObject, QRunnable, Signal
 
 from kzdesk.core.job import Job
-from kzdesk.services.transcription import Interrupted, TranscriptionService
+from kzdesk.services.job_run import Interrupted
+from kzdesk.services.transcription import TranscriptionService
 
 log = logging.getLogger(__name__)
 

@@ -15,6 +15,7 @@ import pytest
 from docx import Document
 
 from kzdesk.cli_run import scan_paths
+from kzdesk.core.job import Language, SpeakersMode
 from tests.cli.conftest import ROOT, kzdesk
 from tests.media import bursts_file
 
@@ -203,6 +204,45 @@ def test_jobs_show_estimated_cost(cli_env, tmp_path: Path):
     r = kzdesk(["transcribe", str(src), "--export", ""], cli_env)
     assert r.returncode == 0, r.stderr
     assert "≈1.00 ₸" in kzdesk(["jobs"], cli_env).stdout  # 30 s at 2 per minute
+
+
+def test_jobs_show_no_cost_for_engines_that_do_not_charge(cli_env, tmp_path: Path):
+    from kzdesk.app import AppContext
+
+    kzdesk(["config", "price_per_minute", "2"], cli_env)
+    ctx = AppContext.open(cli_env["KZDESK_DATA_DIR"])
+    try:
+        for engine in ("speechkit", "whisper", "server"):
+            src = tmp_path / f"{engine}.wav"
+            src.write_bytes(b"RIFF")
+            job = ctx.jobs.enqueue(
+                src, language=Language.KK, speakers=SpeakersMode.AUTO, engine=engine
+            )
+            ctx.queue.set_media(job.id, duration_ms=60_000, size=4)
+    finally:
+        ctx.close()
+    lines = kzdesk(["jobs"], cli_env).stdout.splitlines()
+    assert [("≈" in line) for line in lines] == [True, False, False]
+    assert "≈2.00 ₸" in lines[0]  # a minute at 2 per minute, SpeechKit's only
+
+
+def test_every_sub_command_of_the_parser_is_told_from_a_file(monkeypatch, tmp_path: Path) -> None:
+    from kzdesk import cli
+
+    commands = cli.command_names(cli.build_parser())
+    assert {"transcribe", "resume", "jobs", "export", "diarize", "reset-queue"} <= commands
+    (tmp_path / "frobnicate").write_bytes(b"x")  # a recording called like a command
+    monkeypatch.chdir(tmp_path)
+    assert cli.opened_paths(["frobnicate"], commands) == ([], ["frobnicate"])
+    assert cli.opened_paths(["--verbose", "jobs"], commands) is None
+    # a command added to the parser is a command at once, with no second list to update
+    add_commands = cli.cli_folder.add_commands
+    monkeypatch.setattr(
+        cli.cli_folder,
+        "add_commands",
+        lambda sub: [add_commands(sub), sub.add_parser("frobnicate")],
+    )
+    assert cli.opened_paths(["frobnicate"], cli.command_names(cli.build_parser())) is None
 
 
 def test_paths_without_a_command_open_the_window_with_them(monkeypatch, tmp_path: Path):

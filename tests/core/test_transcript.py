@@ -136,4 +136,3 @@ def test_timecodes_and_cost() -> None:
     assert cost.billed_seconds(3_000) == 15
     assert cost.billed_seconds(60_200, channels=2) == 61
     assert cost.billed_seconds(60_000, channels=3) == 120
-    assert cost.estimate(60_000, 1, price_per_minute=2.0) == 2.0

@@ -91,7 +91,7 @@ def test_a_real_recording_through_the_real_server(
     done = service.run(claimed)
     assert done.state is JobState.DONE, done.error
 
-    pieces = queue.pieces(job.id)
+    pieces = queue.pieces.records(job.id)
     assert len(pieces) >= 3 and all(r.piece.audio_format == "FLAC" for r in pieces)
     transcript = store.load(store.id_for_job(job.id))
     text = " ".join(s.text for s in transcript.segments)

@@ -13,7 +13,7 @@ from yandex.cloud.ai.stt.v3 import stt_pb2
 from kzdesk.core.engine import AudioPiece, EngineError, FailureKind, RecognitionOptions
 from kzdesk.core.job import Language
 from kzdesk.engines import speechkit_errors as errors
-from kzdesk.engines.speechkit import SpeechKitEngine, endpoint_from_env
+from kzdesk.engines.speechkit import SpeechKitEngine
 from tests.emulator.audio import synth_bursts, synth_silence
 from tests.emulator.fixtures import RecordingContext
 from tests.emulator.server import utterance
@@ -362,29 +362,8 @@ def test_iam_token_and_folder_header(speechkit_emulator, make_speechkit_engine, 
     assert submitted.metadata["x-folder-id"] == "b1gfolder"
 
 
-def test_remote_endpoint_override_is_refused():
-    with pytest.raises(EngineError) as info:
-        SpeechKitEngine(api_key="k", endpoint="192.0.2.1:443")  # an address, no name lookup
-    assert "local" in info.value.message
-    assert info.value.kind is FailureKind.ADDRESS and not info.value.retryable
-
-
-def test_an_override_that_does_not_resolve_is_not_retried():
-    with pytest.raises(EngineError) as info:
-        SpeechKitEngine(api_key="k", endpoint="nonexistent.invalid:50051")
-    assert info.value.message.startswith("Cannot find host nonexistent.invalid; check the address")
-    assert info.value.kind is FailureKind.ADDRESS and not info.value.retryable
-
-
 def test_key_not_in_repr():
     assert "secret" not in repr(SpeechKitEngine(api_key="secret-key"))
-
-
-def test_endpoint_from_env(monkeypatch):
-    monkeypatch.delenv("KZDESK_SPEECHKIT_ENDPOINT", raising=False)
-    assert endpoint_from_env() is None
-    monkeypatch.setenv("KZDESK_SPEECHKIT_ENDPOINT", " 127.0.0.1:50051 ")
-    assert endpoint_from_env() == "127.0.0.1:50051"
 
 
 def test_missing_file_is_bad_audio(make_speechkit_engine, tmp_path):

@@ -99,7 +99,7 @@ def start_job(queue: JobQueue, service: TranscriptionService) -> tuple[threading
 def wait_for_segments(queue: JobQueue, job_id: int, count: int, timeout: float = 120) -> list[Any]:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        kept = queue.kept_segments(job_id, 0)
+        kept = queue.pieces.kept_segments(job_id, 0)
         if len(kept) >= count:
             return kept
         time.sleep(0.05)
@@ -116,7 +116,7 @@ def test_offline_job_gives_a_transcript_that_exports(env, speech, tmp_path: Path
     assert "good morning" in transcript.segments[0].text.lower()
     assert all(s.words for s in transcript.segments)
     assert [sp.name for sp in transcript.speakers] == ["Speaker 1"]
-    assert queue.kept_segments(job.id, 0) == []  # the piece's result replaced them
+    assert queue.pieces.kept_segments(job.id, 0) == []  # the piece's result replaced them
     srt = render(transcript, "srt").decode("utf-8")
     # greedy base decodes the second espeak sentence unreliably: only its cue is checked
     assert srt.count("-->") == len(transcript.segments) == 2
@@ -138,7 +138,7 @@ def test_a_killed_child_keeps_its_segments_and_retry_resumes_after_them(env, spe
     thread.join(30)
     assert ended[0].state is JobState.FAILED
     assert ended[0].error == CRASHED
-    kept = queue.kept_segments(job.id, 0)
+    kept = queue.pieces.kept_segments(job.id, 0)
     assert 1 <= len(kept) < len(SENTENCES)
     assert engine.requests[0].start_ms == (0,)
 
@@ -168,7 +168,7 @@ def test_cancel_stops_the_child_within_a_second_and_keeps_segments(env, speech) 
     process = engine.processes[0]
     assert time.monotonic() - asked < 1.5
     assert ended[0].state is JobState.CANCELLED
-    assert len(queue.kept_segments(job.id, 0)) >= 1
+    assert len(queue.pieces.kept_segments(job.id, 0)) >= 1
     with pytest.raises(ValueError):  # the process object is closed: it has been reaped
         process.is_alive()
 

@@ -241,7 +241,7 @@ def test_the_runner_waits_when_claiming_hits_a_full_disk(
 
     monkeypatch.setattr(queue, "claim_next", claim_next)
     seen: list[Job] = []
-    [ended] = QueueRunner(svc, queue, workers=1).run([job.id], seen.append)
+    [ended] = QueueRunner(svc, workers=1).run([job.id], seen.append)
     assert ended.state is JobState.DONE, ended.error
     told = [j.error for j in seen if j.state is JobState.QUEUED and j.error]
     assert told and told[0].startswith(f"The disk that holds {tmp_path / 'data'} is full")

@@ -6,8 +6,8 @@ import pytest
 
 from kzdesk.core.job import STAGE_SPEAKERS, Job, JobState, SpeakersMode
 from kzdesk.services.estimates import Estimator, is_overdue, wait_fraction
+from kzdesk.services.job_run import CONVERT_SHARE, SPEAKERS_START
 from kzdesk.services.service_times import ServiceTimes
-from kzdesk.services.transcription import CONVERT_SHARE, SPEAKERS_START
 
 NOW = 1_000_000.0
 MINUTE = 60_000

@@ -11,7 +11,7 @@ import pytest
 from kzdesk.audio import AudioError, probe
 from kzdesk.engines.speechkit_errors import unreachable_error
 from kzdesk.services.failures import is_bad_file, retry_can_help
-from kzdesk.services.transcription import UNEXPECTED
+from kzdesk.services.job_run import UNEXPECTED
 from tests.audio.conftest import run_ffmpeg_cli
 
 
@@ -71,13 +71,13 @@ def test_each_failed_job_is_logged_for_support(
         lambda job: make_speechkit_engine(),
         PipelineConfig(work_dir=tmp_path / "work", max_attempts=1),
     )
-    caplog.set_level("WARNING", logger="kzdesk.services.transcription")
+    caplog.set_level("WARNING", logger="kzdesk.services.job_run")
     try:
         noise = _bad_files(tmp_path)["noise"]
         speechkit_emulator.script(None, operation_error=(3, "audio is not valid"))
         good = bursts_file(tmp_path / "refused.wav", [(0.5, 1.0)], 2.0)
         ids = [queue.enqueue(noise).id, queue.enqueue(good).id]
-        ended = QueueRunner(service, queue).run(ids)
+        ended = QueueRunner(service).run(ids)
         assert [j.state for j in ended] == [JobState.FAILED, JobState.FAILED]
         [operation] = speechkit_emulator.operation_ids()
         lines = [r.getMessage() for r in caplog.records if " failed: file " in r.getMessage()]

@@ -81,6 +81,6 @@ def test_piece_spans_of_a_split_recording(jobs, tmp_path: Path) -> None:  # type
     queue = JobQueue(Database.in_dir(jobs.data_dir))  # the pipeline records the pieces
     for index, (offset, duration) in enumerate([(0, 60_000), (60_000, 30_500)]):
         piece = AudioPiece(f"p{index}.ogg", "OGG_OPUS", offset, duration, index=index)
-        queue.remember_operation(job.id, piece, f"op-{index}")
+        queue.pieces.remember_operation(job.id, piece, f"op-{index}")
     assert jobs.piece_spans(job.id) == [(0, 60_000), (60_000, 30_500)]
     queue.db.close()

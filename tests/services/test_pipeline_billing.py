@@ -40,20 +40,20 @@ def test_a_lost_reply_waits_for_retry_and_is_sent_once_more_only_then(pipeline, 
     queue, store, service, source = pipeline
     speechkit_emulator.lose_replies(1)
     job = queue.enqueue(source)
-    [ended] = QueueRunner(service, queue).run([job.id])
+    [ended] = QueueRunner(service).run([job.id])
     assert ended.state is JobState.FAILED
     assert ended.error.startswith(PREFIX) and "bill it twice" in ended.error
     assert speechkit_emulator.count("RecognizeFile") == 1
     # nothing sends it again by itself: not a runner, not a recovery, not a resume
-    assert QueueRunner(service, queue).run() == [queue.get(job.id)]
+    assert QueueRunner(service).run() == [queue.get(job.id)]
     assert queue.recover() == []
     assert queue.resumable_failures() == []
-    assert queue.maybe_sent_since(job.id) is not None
+    assert queue.pieces.maybe_sent_since(job.id) is not None
     assert speechkit_emulator.count("RecognizeFile") == 1
     # the user's Retry sends it again
     queue.retry(job.id)
-    assert queue.maybe_sent_since(job.id) is None
-    [ended] = QueueRunner(service, queue).run([job.id])
+    assert queue.pieces.maybe_sent_since(job.id) is None
+    [ended] = QueueRunner(service).run([job.id])
     assert ended.state is JobState.DONE, ended.error
     assert speechkit_emulator.count("RecognizeFile") == 2
 
@@ -66,7 +66,7 @@ def test_never_connected_is_retried_without_asking(pipeline, speechkit_emulator)
     assert claimed is not None
     ended = service.run(claimed)
     assert ended.state is JobState.QUEUED  # waits to retry: nothing can have been accepted
-    assert queue.maybe_sent_since(job.id) is None and queue.pieces(job.id) == []
+    assert queue.pieces.maybe_sent_since(job.id) is None and queue.pieces.records(job.id) == []
 
 
 def test_retry_after_cancel_sends_again_instead_of_reattaching(pipeline, speechkit_emulator):
@@ -84,10 +84,10 @@ def test_retry_after_cancel_sends_again_instead_of_reattaching(pipeline, speechk
 
     assert service.run(claimed, listen).state is JobState.CANCELLED
     assert speechkit_emulator.count("Cancel") == 1
-    assert queue.pieces(job.id) == []  # the cancelled operation is forgotten
+    assert queue.pieces.records(job.id) == []  # the cancelled operation is forgotten
     speechkit_emulator.script([utterance("Сәлеметсіз бе", 300, 1200)])
     queue.retry(job.id)
-    [ended] = QueueRunner(service, queue).run([job.id])
+    [ended] = QueueRunner(service).run([job.id])
     assert ended.state is JobState.DONE, ended.error
     assert speechkit_emulator.count("RecognizeFile") == 2
 
@@ -97,8 +97,8 @@ def test_an_operation_cancelled_elsewhere_is_sent_again(pipeline, speechkit_emul
     the piece again instead of dropping back to Cancelled at once."""
     queue, store, service, source = pipeline
     job = queue.enqueue(source)
-    [ended] = QueueRunner(service, queue).run([job.id])
-    first = queue.pieces(job.id)[0]
+    [ended] = QueueRunner(service).run([job.id])
+    first = queue.pieces.records(job.id)[0]
     assert first.operation_id is not None
     # the state a kill after acceptance leaves, with the operation then cancelled remotely
     with queue.db.transaction() as conn:
@@ -106,6 +106,6 @@ def test_an_operation_cancelled_elsewhere_is_sent_again(pipeline, speechkit_emul
         conn.execute("UPDATE jobs SET state = 'recognizing' WHERE id = ?", (job.id,))
     speechkit_emulator._operation(first.operation_id).cancelled = True
     queue.recover()
-    [ended] = QueueRunner(service, queue).run([job.id])
+    [ended] = QueueRunner(service).run([job.id])
     assert ended.state is JobState.DONE, ended.error
     assert speechkit_emulator.count("RecognizeFile") == 2

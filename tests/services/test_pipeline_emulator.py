@@ -43,7 +43,7 @@ def test_timestamps_match_real_speech_after_split(pipeline, speechkit_emulator, 
     service.config.max_piece_ms = 10_000  # forces pieces on a short file
     speechkit_emulator.script(None)  # one segment on each speech region it hears
     job = queue.enqueue(source, language=Language.KK_RU)
-    [ended] = QueueRunner(service, queue).run([job.id])
+    [ended] = QueueRunner(service).run([job.id])
     assert ended.state is JobState.DONE, ended.error
     assert speechkit_emulator.count("RecognizeFile") >= 3  # really split
     for call in speechkit_emulator.calls("RecognizeFile"):
@@ -74,7 +74,7 @@ def test_channels_mode_merges_channels_by_time(pipeline, speechkit_emulator, tmp
         ]
     )
     job = queue.enqueue(src, speakers=SpeakersMode.CHANNELS)
-    [ended] = QueueRunner(service, queue).run([job.id])
+    [ended] = QueueRunner(service).run([job.id])
     assert ended.state is JobState.DONE, ended.error
     t = store.load(store.id_for_job(job.id))
     assert [t.speaker_name(s.speaker_id) for s in t.segments] == [
@@ -94,7 +94,7 @@ def test_mp3_is_sent_as_it_is(pipeline, speechkit_emulator, tmp_path: Path):
     queue, store, service = pipeline
     src = bursts_file(tmp_path / "voice.mp3", [(0.5, 1.0)], 3.0)
     job = queue.enqueue(src)
-    [ended] = QueueRunner(service, queue).run([job.id])
+    [ended] = QueueRunner(service).run([job.id])
     assert ended.state is JobState.DONE, ended.error
     sent = speechkit_emulator.calls("RecognizeFile")[0].request
     assert sent.content == src.read_bytes()
@@ -107,7 +107,7 @@ def test_dropped_connection_while_polling_does_not_resubmit(pipeline, speechkit_
     speechkit_emulator.script(None, polls_until_done=2)
     speechkit_emulator.fault("Get", grpc.StatusCode.UNAVAILABLE, times=8)
     job = queue.enqueue(src)
-    [ended] = QueueRunner(service, queue).run([job.id])
+    [ended] = QueueRunner(service).run([job.id])
     assert ended.state is JobState.DONE, ended.error
     assert speechkit_emulator.count("RecognizeFile") == 1
 
@@ -122,7 +122,7 @@ def test_wrong_key_fails_with_a_sentence_and_other_jobs_continue(
     service.engine_for = lambda job: make_speechkit_engine(
         api_key="wrong" if job.id == bad.id else speechkit_emulator.api_key
     )
-    ended = QueueRunner(service, queue, workers=2).run([good.id, bad.id])
+    ended = QueueRunner(service, workers=2).run([good.id, bad.id])
     assert ended[0].state is JobState.DONE
     assert ended[1].state is JobState.FAILED
     assert "key" in ended[1].error.lower()
@@ -133,7 +133,7 @@ def test_export_after_rename_uses_new_name(pipeline, speechkit_emulator, tmp_pat
     queue, store, service = pipeline
     src = bursts_file(tmp_path / "a.wav", [(0.5, 1.0), (2.5, 1.0)], 4.0)
     job = queue.enqueue(src)
-    [ended] = QueueRunner(service, queue).run([job.id])
+    [ended] = QueueRunner(service).run([job.id])
     tid = store.id_for_job(job.id)
     t = store.load(tid)
     store.apply(tid, t.rename_speaker(t.speakers[0].id, "Айгүл"))

@@ -19,13 +19,9 @@ from kzdesk.core.engine import (
 )
 from kzdesk.core.job import Job, JobState, SpeakersMode
 from kzdesk.core.transcript import Word
+from kzdesk.services.job_run import GAVE_UP_UNREACHABLE, NO_SPEECH
 from kzdesk.services.runner import QueueRunner
-from kzdesk.services.transcription import (
-    GAVE_UP_UNREACHABLE,
-    NO_SPEECH,
-    PipelineConfig,
-    TranscriptionService,
-)
+from kzdesk.services.transcription import PipelineConfig, TranscriptionService
 from kzdesk.storage.db import Database
 from kzdesk.storage.job_queue import JobQueue
 from kzdesk.storage.transcripts import TranscriptStore
@@ -169,7 +165,7 @@ def test_transient_failures_retry_then_fail_with_the_sentence(env) -> None:
     job = queue.enqueue(audio)
     message = "Cannot reach SpeechKit. Check the internet connection."
     engine.faults = [EngineError(FailureKind.UNREACHABLE, message) for _ in range(5)]
-    ended = QueueRunner(service, queue, workers=1).run([job.id])
+    ended = QueueRunner(service, workers=1).run([job.id])
     assert ended[0].state is JobState.FAILED
     assert ended[0].attempts == 3
     # a job that finally failed never says it will continue by itself
@@ -198,7 +194,7 @@ def test_expired_operation_is_submitted_again(env) -> None:
     queue.recover()
     engine.faults = [EngineError(FailureKind.EXPIRED, "The result expired; sending again.")]
     run_one(queue, service)
-    assert queue.pieces(job.id) == []
+    assert queue.pieces.records(job.id) == []
     assert run_one(queue, service).state is JobState.DONE
     assert len(engine.submitted) == 2
 
@@ -209,7 +205,7 @@ def test_permanent_failure_and_other_jobs_continue(env, tmp_path: Path) -> None:
     broken.write_text("this is not audio")
     bad = queue.enqueue(broken)
     good = queue.enqueue(audio)
-    ended = QueueRunner(service, queue, workers=2).run([bad.id, good.id])
+    ended = QueueRunner(service, workers=2).run([bad.id, good.id])
     assert ended[0].state is JobState.FAILED and ended[0].error
     assert "Traceback" not in ended[0].error
     assert ended[1].state is JobState.DONE
@@ -337,7 +333,7 @@ def test_a_piece_left_sending_is_not_sent_again_when_the_job_runs_again(env) -> 
     job = queue.enqueue(audio)
     claimed = queue.claim_next()
     assert claimed is not None
-    queue.mark_sending(job.id, AudioPiece("", "WAV", 0, 4000))
+    queue.pieces.mark_sending(job.id, AudioPiece("", "WAV", 0, 4000))
     ended = service.run(claimed)
     assert ended.state is JobState.FAILED and "may already have been sent" in ended.error
     assert engine.submitted == []

@@ -13,9 +13,10 @@ import pytest
 from kzdesk.core.job import Job, JobState, Language, SpeakersMode
 from kzdesk.engines import server_errors
 from kzdesk.services.engines import EngineFactory
+from kzdesk.services.job_run import Interrupted
 from kzdesk.services.secrets import SERVER, SecretStore
 from kzdesk.services.settings import Settings
-from kzdesk.services.transcription import Interrupted, PipelineConfig, TranscriptionService
+from kzdesk.services.transcription import PipelineConfig, TranscriptionService
 from kzdesk.storage.db import Database
 from kzdesk.storage.job_queue import JobQueue
 from kzdesk.storage.transcripts import TranscriptStore
@@ -118,7 +119,7 @@ def test_pieces_go_at_once_and_land_on_one_timeline(env, stub: Stub, recording: 
     thread.join(60)
     done = ended[0]
     assert isinstance(done, Job) and done.state is JobState.DONE, done
-    pieces = e.queue.pieces(job.id)
+    pieces = e.queue.pieces.records(job.id)
     assert len(pieces) >= 4 and stub.most_in_flight == 4
     assert {r.file_type for r in stub.transcriptions()} == {"audio/flac"}
     transcript = e.store.load(e.store.id_for_job(job.id))
@@ -142,14 +143,14 @@ def test_a_failed_piece_keeps_the_others_and_retry_sends_only_the_rest(
     failed = e.run()
     assert failed.state is JobState.FAILED
     assert failed.error == server_errors.NEEDS_KEY.format(url=stub.url)
-    stored = [r for r in e.queue.pieces(job.id) if r.result is not None]
+    stored = [r for r in e.queue.pieces.records(job.id) if r.result is not None]
     assert len(stored) == 2
     total = len(stub.transcriptions())
 
     e.queue.retry(job.id)
     done = e.run()
     assert done.state is JobState.DONE, done.error
-    pieces = e.queue.pieces(job.id)
+    pieces = e.queue.pieces.records(job.id)
     assert len(stub.transcriptions()) - total == len(pieces) - 2  # only the unfinished ones
     texts = [s.text for s in e.store.load(e.store.id_for_job(job.id)).segments]
     assert texts[:2] == ["first", "second"] and len(texts) == len(pieces)
@@ -169,14 +170,14 @@ def test_cancel_stops_every_piece_and_retry_resends_only_unfinished(
     thread.join(30)  # the pieces still at the server are not waited for
     hold.set()
     assert isinstance(ended[0], Job) and ended[0].state is JobState.CANCELLED
-    assert [r.result is not None for r in e.queue.pieces(job.id)].count(True) == 1
+    assert [r.result is not None for r in e.queue.pieces.records(job.id)].count(True) == 1
 
     sent_before = len(stub.transcriptions())
     numbered(stub)
     e.queue.retry(job.id)
     done = e.run()
     assert done.state is JobState.DONE, done.error
-    pieces = e.queue.pieces(job.id)
+    pieces = e.queue.pieces.records(job.id)
     assert len(stub.transcriptions()) - sent_before == len(pieces) - 1
     texts = [s.text for s in e.store.load(e.store.id_for_job(job.id)).segments]
     assert texts.count("quick") == 1 and "late" not in texts
@@ -192,7 +193,9 @@ def test_a_crash_resumes_with_the_stored_pieces(
     job = e.enqueue(recording)
     thread, ended = e.start()
     wait_until(lambda: len(stub.transcriptions()) == 3 and stub.in_flight == 2)
-    wait_until(lambda: [r.result is not None for r in e.queue.pieces(job.id)].count(True) == 1)
+    wait_until(
+        lambda: [r.result is not None for r in e.queue.pieces.records(job.id)].count(True) == 1
+    )
     e.service.interrupt()  # the app closes (or dies) while pieces are at the server
     thread.join(30)
     hold.set()
@@ -205,7 +208,7 @@ def test_a_crash_resumes_with_the_stored_pieces(
     e.service = TranscriptionService(e.queue, e.store, e.factory, e.service.config)
     done = e.run()
     assert done.state is JobState.DONE, done.error
-    pieces = e.queue.pieces(job.id)
+    pieces = e.queue.pieces.records(job.id)
     assert len(stub.transcriptions()) - sent_before == len(pieces) - 1
     texts = [s.text for s in e.store.load(e.store.id_for_job(job.id)).segments]
     assert texts.count("kept") == 1 and "late" not in texts
@@ -235,7 +238,7 @@ def test_no_address_set_fails_with_the_sentence(tmp_path: Path, stub: Stub) -> N
     job = e.enqueue(periodic_speech_file(tmp_path / "a.wav", 3.0))
     failed = e.run()
     assert failed.state is JobState.FAILED and failed.error == server_errors.NO_ADDRESS
-    assert e.queue.pieces(job.id) == []
+    assert e.queue.pieces.records(job.id) == []
     e.db.close()
 
 
@@ -273,13 +276,13 @@ def test_pieces_cut_anew_with_other_settings_drop_their_old_results(
     stub.then(Answer(body=verbose("old one")), Answer(401, {"error": {"message": "key"}}))
     job = e.enqueue(recording)
     assert e.run().state is JobState.FAILED
-    assert [r.result is not None for r in e.queue.pieces(job.id)].count(True) == 1
+    assert [r.result is not None for r in e.queue.pieces.records(job.id)].count(True) == 1
 
     monkeypatch.setattr("kzdesk.engines.server_parts.MAX_PIECE_MS", 120_000)  # larger pieces
     e.queue.retry(job.id)
     done = e.run()
     assert done.state is JobState.DONE, done.error
-    pieces = e.queue.pieces(job.id)
+    pieces = e.queue.pieces.records(job.id)
     assert len(pieces) == 2
     texts = [s.text for s in e.store.load(e.store.id_for_job(job.id)).segments]
     assert "old one" not in texts and len(texts) == 2  # every new piece sent, nothing twice

@@ -14,9 +14,10 @@ from yandex.cloud.ai.stt.v3 import stt_pb2
 
 from kzdesk.core.job import STAGE_SPEAKERS, Job, JobState, Language, SpeakersMode
 from kzdesk.core.transcript import Transcript
+from kzdesk.services.job_run import SPEAKERS_START
 from kzdesk.services.runner import QueueRunner
 from kzdesk.services.speakers import profile_store, save_voice
-from kzdesk.services.transcription import SPEAKERS_START, PipelineConfig, TranscriptionService
+from kzdesk.services.transcription import PipelineConfig, TranscriptionService
 from kzdesk.storage.db import Database
 from kzdesk.storage.job_queue import JobQueue
 from kzdesk.storage.transcripts import TranscriptStore
@@ -43,7 +44,7 @@ def pipeline(tmp_path: Path, speechkit_emulator, make_speechkit_engine):
 
 
 def _run(queue: JobQueue, job: Job, service: TranscriptionService, listener=None) -> Job:  # type: ignore[no-untyped-def]
-    [ended] = QueueRunner(service, queue).run([job.id], listener)
+    [ended] = QueueRunner(service).run([job.id], listener)
     return ended
 
 

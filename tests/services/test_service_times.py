@@ -75,7 +75,7 @@ def test_a_speechkit_job_is_measured_and_the_next_wait_is_estimated(
     source = bursts_file(tmp_path / "a.wav", [(0.5, 1.0)], 3.0)
     try:
         speechkit_emulator.script(None, polls_until_done=2)
-        [first] = QueueRunner(service, queue).run([queue.enqueue(source).id])
+        [first] = QueueRunner(service).run([queue.enqueue(source).id])
         assert first.state is JobState.DONE, first.error
         [wait] = times.samples("speechkit:general")
         assert wait.audio_s == pytest.approx(3.0, abs=0.1)
@@ -86,7 +86,7 @@ def test_a_speechkit_job_is_measured_and_the_next_wait_is_estimated(
         seen: list[Job] = []
         speechkit_emulator.script(None, polls_until_done=3)
         job = queue.enqueue(source)
-        [second] = QueueRunner(service, queue).run([job.id], listener=seen.append)
+        [second] = QueueRunner(service).run([job.id], listener=seen.append)
         assert second.state is JobState.DONE, second.error
         waiting = [j for j in seen if j.waiting_since is not None]
         assert waiting and all(j.state is JobState.RECOGNIZING for j in waiting)

@@ -53,7 +53,7 @@ def test_a_batch_starts_one_engine_and_loads_the_model_once(
         for name in FILES
     ]
     with caplog.at_level(logging.INFO, logger="kzdesk.engines.whisper"):
-        ended = QueueRunner(service, queue, workers=2).run([j.id for j in jobs])
+        ended = QueueRunner(service, workers=2).run([j.id for j in jobs])
     assert [j.state for j in ended] == [JobState.DONE] * 3, [j.error for j in ended]
     process = factory.provider("whisper").process  # type: ignore[attr-defined]
     assert process is not None

@@ -122,7 +122,7 @@ def test_a_new_transcript_names_its_speakers_in_the_interface_language(
     )
     try:
         job = queue.enqueue(call, speakers=SpeakersMode.CHANNELS)
-        [ended] = QueueRunner(service, queue).run([job.id])
+        [ended] = QueueRunner(service).run([job.id])
         assert ended.state is JobState.DONE, ended.error
         names = [s.name for s in store.load(store.id_for_job(job.id)).speakers]
         assert names == ["Арна 1", "Арна 2"]

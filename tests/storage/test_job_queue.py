@@ -83,7 +83,7 @@ def test_recover_requeues_running_jobs_and_keeps_operation_ids(queue: JobQueue) 
     for _ in range(3):
         queue.claim_next()
     queue.move(a.id, JobState.UPLOADING)
-    queue.remember_operation(a.id, AudioPiece("/a.ogg", "OGG_OPUS", 0, 60_000), "op-123")
+    queue.pieces.remember_operation(a.id, AudioPiece("/a.ogg", "OGG_OPUS", 0, 60_000), "op-123")
     queue.move(a.id, JobState.RECOGNIZING)
     for state in (JobState.UPLOADING, JobState.RECOGNIZING, JobState.DONE):
         queue.move(done.id, state)
@@ -91,7 +91,7 @@ def test_recover_requeues_running_jobs_and_keeps_operation_ids(queue: JobQueue) 
     assert recovered == {a.id, b.id}
     assert queue.get(a.id).state is JobState.QUEUED
     assert queue.get(a.id).operation_id == "op-123"
-    assert [p.operation_id for p in queue.pieces(a.id)] == ["op-123"]
+    assert [p.operation_id for p in queue.pieces.records(a.id)] == ["op-123"]
     assert queue.get(done.id).state is JobState.DONE
 
 
@@ -124,29 +124,19 @@ def test_changing_a_retried_jobs_choices_starts_it_afresh(queue: JobQueue) -> No
     job = queue.enqueue("/a.mp3", language=Language.KK)
     queue.claim_next()
     piece = AudioPiece("/tmp/a.ogg", "OGG_OPUS", 0, 60_000)
-    queue.remember_operation(job.id, piece, "local-1-0")
-    queue.keep_segments(job.id, 0, [{"text": "сәлем"}])
+    queue.pieces.remember_operation(job.id, piece, "local-1-0")
+    queue.pieces.keep_segments(job.id, 0, [{"text": "сәлем"}])
     queue.move(job.id, JobState.CANCELLED)
     queue.retry(job.id)
     # the same choices: Retry continues from what was kept
     queue.update_options(job.id, language=Language.KK)
-    assert queue.kept_segments(job.id, 0) == [{"text": "сәлем"}]
-    assert len(queue.pieces(job.id)) == 1
+    assert queue.pieces.kept_segments(job.id, 0) == [{"text": "сәлем"}]
+    assert len(queue.pieces.records(job.id)) == 1
     # another language: the kept Kazakh segments and the piece's operation are forgotten
     queue.update_options(job.id, language=Language.RU)
-    assert queue.kept_segments(job.id, 0) == []
-    assert queue.pieces(job.id) == []
+    assert queue.pieces.kept_segments(job.id, 0) == []
+    assert queue.pieces.records(job.id) == []
     assert queue.get(job.id).operation_id is None
-
-
-def test_piece_results_and_forget(queue: JobQueue) -> None:
-    job = queue.enqueue("/a.mp3")
-    queue.remember_operation(job.id, AudioPiece("/a.ogg", "OGG_OPUS", 0, 1000, channels=2), "op-1")
-    assert queue.pieces(job.id)[0].piece.channels == 2
-    queue.store_piece_result(job.id, 0, [{"text": "сәлем"}])
-    assert queue.pieces(job.id)[0].result == [{"text": "сәлем"}]
-    queue.forget_pieces(job.id)
-    assert queue.pieces(job.id) == [] and queue.get(job.id).operation_id is None
 
 
 def test_cancel_and_remove(queue: JobQueue) -> None:
@@ -211,20 +201,20 @@ def test_a_piece_marked_sending_without_an_id_makes_recovery_ask(queue: JobQueue
     claimed = queue.claim_next()
     assert claimed is not None
     piece = AudioPiece("/w/a.ogg", "OGG_OPUS", 0, 1000)
-    queue.mark_sending(job.id, piece, at=1_000_000.0)
-    assert queue.maybe_sent_since(job.id) == 1_000_000.0
+    queue.pieces.mark_sending(job.id, piece, at=1_000_000.0)
+    assert queue.pieces.maybe_sent_since(job.id) == 1_000_000.0
     [recovered] = queue.recover()
     assert recovered.state is JobState.FAILED and "may already have been sent" in recovered.error
     # a send the service answered with an error was not accepted: no question then
     queue.retry(job.id)
-    assert queue.maybe_sent_since(job.id) is None and queue.pieces(job.id) == []
+    assert queue.pieces.maybe_sent_since(job.id) is None and queue.pieces.records(job.id) == []
     queue.claim_next()
-    queue.mark_sending(job.id, piece)
-    queue.not_sent(job.id, piece.index)
-    assert queue.pieces(job.id) == []
-    queue.mark_sending(job.id, piece)
-    queue.remember_operation(job.id, piece, "op-1")
-    [record] = queue.pieces(job.id)
+    queue.pieces.mark_sending(job.id, piece)
+    queue.pieces.not_sent(job.id, piece.index)
+    assert queue.pieces.records(job.id) == []
+    queue.pieces.mark_sending(job.id, piece)
+    queue.pieces.remember_operation(job.id, piece, "op-1")
+    [record] = queue.pieces.records(job.id)
     assert record.operation_id == "op-1" and record.sending_since is None
 
 

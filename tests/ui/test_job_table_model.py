@@ -315,3 +315,15 @@ def test_every_status_shows_its_icon_and_sorts_by_its_rank(model: JobTableModel)
         rank = model.index(0, Column.STATUS).data(SortRole)
         assert rank == look.rank + (1 - changed.progress) * 0.5
     assert shown[JobStatus.WAITING_RETRY] != shown[JobStatus.QUEUED]
+
+
+def test_an_engine_that_does_not_charge_shows_no_cost(qtbot) -> None:
+    jobs = [
+        Job(id=1, source_path="/r/a.mp3", duration_ms=60_000),
+        Job(id=2, source_path="/r/b.mp3", duration_ms=60_000, engine="whisper"),
+        Job(id=3, source_path="/r/c.mp3", duration_ms=60_000, engine="server"),
+    ]
+    model = JobTableModel(jobs, price_per_minute=10.0, currency="₸")
+    costs = [model.index(row, int(Column.COST)).data() for row in range(3)]
+    assert costs[0].startswith("10") and costs[0].endswith("₸")
+    assert costs[1:] == ["", ""]

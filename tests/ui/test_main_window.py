@@ -160,7 +160,7 @@ def test_cancel_and_retry_from_actions(qtbot, open_window, env: Path, speechkit_
 
     qtbot.waitUntil(lambda: window.dispatcher.running_count() == 0, timeout=10_000)
     speechkit_emulator.script(None)
-    ctx.queue.forget_pieces(job.id)  # the cancelled operation cannot be resumed
+    ctx.queue.pieces.forget(job.id)  # the cancelled operation cannot be resumed
     select(window, job.id)
     qtbot.waitUntil(window.actions_.retry.isEnabled)
     window.actions_.retry.trigger()

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import time
+
+from kzdesk.core.job import Job, JobState
 from kzdesk.services.estimates import QueueEstimate
 from kzdesk.ui.status_summary import StatusSummary
 
@@ -27,3 +30,24 @@ def test_queue_time_left(qtbot) -> None:
     assert summary.time_left(QueueEstimate(12 * 60 + 10, True)) == "about 12 min left"
     assert summary.time_left(QueueEstimate(65 * 60, False)) == "at least 1 h 05 min left"
     assert summary.time_left(QueueEstimate(0, False)) is None  # nothing useful to say
+
+
+def test_todays_cost_counts_only_engines_that_charge_per_minute(qtbot) -> None:
+    summary = StatusSummary()
+    qtbot.addWidget(summary)
+    now = time.time()
+
+    def done(job_id: int, engine: str) -> Job:
+        path = f"/r/{job_id}.mp3"
+        return Job(
+            job_id, path, duration_ms=600_000, engine=engine, state=JobState.DONE, finished_at=now
+        )
+
+    summary.update_from(
+        [done(1, "whisper"), done(2, "server")], price_per_minute=2.0, currency="₸", now=now
+    )
+    assert "today 0.3 h of audio" in summary.text() and "cost" not in summary.text()
+    mixed = [done(1, "whisper"), done(2, "speechkit"), done(3, "server")]
+    summary.update_from(mixed, price_per_minute=2.0, currency="₸", now=now)
+    assert "today 0.5 h of audio" in summary.text()
+    assert "est. cost 20.00 ₸" in summary.text()  # the SpeechKit job's ten minutes only

@@ -19,7 +19,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
-from kzdesk.core import cost, timecode
+from kzdesk.core import engine_registry, timecode
 from kzdesk.core.job import (
     STAGE_ENGINE_BUSY,
     STAGE_LOCAL,
@@ -32,7 +32,7 @@ from kzdesk.core.job import (
 )
 from kzdesk.core.job_status import look_of
 from kzdesk.services.estimates import Estimator, is_overdue, wait_fraction
-from kzdesk.services.transcription import (
+from kzdesk.services.job_run import (
     CONVERT_SHARE,
     SPEAKERS_SHARE,
     SPEAKERS_START,
@@ -384,9 +384,10 @@ class JobTableModel(QAbstractTableModel):
         return None
 
     def _cost(self, job: Job) -> float | None:
-        if self._price <= 0 or job.duration_ms is None:
+        """None for an engine that does not charge per minute, no price or no length yet."""
+        if job.duration_ms is None:
             return None
-        return cost.estimate(job.duration_ms, 1, self._price)
+        return engine_registry.info(job.engine).cost(job.duration_ms, self._price)
 
     @staticmethod
     def _time(epoch_s: float) -> str:
