@@ -232,12 +232,14 @@ def leave_one_out() -> None:
         for i in range(len(recs)):
             others = [j for j in range(len(recs)) if j != i]
 
-            def fit(setting: tuple[float, float], others: list[int] = others) -> tuple:
+            def fit(
+                setting: tuple[float, float], others: list[int] = others, by: str = objective
+            ) -> tuple:
                 rows = table[setting]
                 der = sum(rows[j][0] for j in others) / max(sum(rows[j][1] for j in others), 1e-9)
                 hits = sum(rows[j][2] for j in others)
                 close = abs(setting[0] - shipped[0]) + abs(setting[1] - shipped[1])
-                return (-hits, der, close) if objective == "count" else (der, -hits, close)
+                return (-hits, der, close) if by == "count" else (der, -hits, close)
 
             best = min(grid, key=fit)
             picked.append(best)

@@ -3,11 +3,13 @@
 The voices (CAM++ embeddings) of local speakers heard alone for long enough are grouped by
 agglomerative clustering with centroid linkage: the Euclidean distance between the means of
 two groups' unit voices (the cosine of renormalised means would call two alike people one).
-Without a given count the tree is cut at ``THRESHOLD`` (calibrated on the real recordings of
-bench/diarization.py, checked leave-one-out), and groups holding less than ``MIN_SPEAKER_S``
-seconds of clean speech, or fewer than a tenth of the voices (at most ``CAP_MEMBERS``), are
-not counted as people (their voices join the nearest counted one); a count given exactly or
-as a range cuts the tree into as few groups as give that many such people instead. Every local speaker of
+Without a given count, the tree cut at ``THRESHOLD`` tells how many people there are: the
+groups with at least ``MIN_SPEAKER_S`` of speech (:func:`speech_seconds`; a voice heard only
+under another one counts too) and a tenth of the voices (at most ``CAP_MEMBERS``); both
+settings were calibrated on the real recordings of bench/diarization.py, which checks them
+leave-one-out. The people of that count (or of a count given exactly or as a range) are the
+largest groups of the tree cut into as few groups as give that many people with enough
+speech and voices (a stray voice does not take a person's place). Every local speaker of
 every chunk then joins the most similar person, two local speakers of one chunk never the
 same one (they were heard as different voices at the same moment), and the people's voices
 are recomputed from their members twice.
