@@ -6,7 +6,8 @@ CAM++ embeddings, clustering) in a child process, once with the speaker count gi
 with it found automatically. DER comes from pyannote.metrics, an independent implementation;
 it is reported without a collar and with the customary 0.25 s collar. Then the same for real
 recordings (bench/diarization_real.py: AMI meeting excerpts and a stereo call, with their
-publishers' reference turns), and the automatic count's threshold checked leave-one-out.
+publishers' reference turns), the speed on one long recording (the real ones joined), and the
+automatic count's two settings checked leave-one-out.
 
     python bench/diarization.py [--dialogs 3] [--turns-per-speaker 7] [--overlap-every 0]
                                 [--only synthetic|real]
@@ -35,13 +36,14 @@ def main() -> None:
     args = parser.parse_args()
     # imported here, not at the top: the diarization child process (spawned) runs this
     # script's top level again as its main module, and should load what the app's does
-    from bench.diarization_real import leave_one_out, real_table
+    from bench.diarization_real import leave_one_out, long_recording_speed, real_table
     from bench.diarization_synthetic import synthetic_table
 
     if args.only != "real":
         synthetic_table(args)
     if args.only != "synthetic":
         real_table()
+        long_recording_speed()
         leave_one_out()
 
 

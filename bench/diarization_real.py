@@ -12,11 +12,14 @@ from __future__ import annotations
 
 import os
 import resource
+import tempfile
 import time
+import wave
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 from pyannote.core import Annotation, Segment, Timeline
 from pyannote.metrics.diarization import DiarizationErrorRate
 
@@ -158,6 +161,28 @@ def real_table(diarize: Diarize = run_pipeline, title: str = "") -> dict[str, Sc
         f"diarization process: {peak_kb / 1024:.0f} MiB RSS (target <= 500 MiB)"
     )
     return scores
+
+
+def long_recording_speed(repeat: int = 2) -> None:
+    """Speed on one long recording (the real ones joined, ``repeat`` times), where starting the
+    child process and loading the models weigh little: what a user's hour-long file gets."""
+    audio = np.concatenate([read_all(r.audio) for r in recordings()] * repeat)
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "joined.wav"
+        with wave.open(str(path), "wb") as out:
+            out.setnchannels(1)
+            out.setsampwidth(2)
+            out.setframerate(16000)
+            out.writeframes((np.clip(audio, -1, 1) * 32767).astype("<i2").tobytes())
+        started, cpu_before = time.perf_counter(), children_cpu_s()
+        result = diarize_in_subprocess(str(path), DiarizationOptions())
+        wall_s, cpu_s = time.perf_counter() - started, children_cpu_s() - cpu_before
+    print(
+        f"one {result.duration_s / 60:.1f}-minute recording (the real ones joined): "
+        f"{result.duration_s / wall_s:.1f}x real time (wall clock, load average "
+        f"{load_average()}), CPU time {cpu_s:.1f} s = {result.duration_s / cpu_s:.1f}x real "
+        f"time per core, peak memory {result.peak_rss_kb / 1024:.0f} MiB RSS"
+    )
 
 
 def children_cpu_s() -> float:
