@@ -3,11 +3,13 @@
 The voices (CAM++ embeddings) of local speakers heard alone for long enough are grouped by
 agglomerative clustering with centroid linkage: the Euclidean distance between the means of
 two groups' unit voices (the cosine of renormalised means would call two alike people one).
-Without a given count the tree is cut at ``THRESHOLD`` (calibrated on the real recordings of
-bench/diarization.py, checked leave-one-out), and groups holding less than ``MIN_SPEAKER_S``
-seconds of clean speech, or fewer than a tenth of the voices (at most ``CAP_MEMBERS``), are
-not counted as people (their voices join the nearest counted one); a count given exactly or
-as a range cuts the tree into as few groups as give that many such people instead. Every local speaker of
+Without a given count, the tree cut at ``THRESHOLD`` tells how many people there are: the
+groups with at least ``MIN_SPEAKER_S`` of speech (:func:`speech_seconds`; a voice heard only
+under another one counts too) and a tenth of the voices (at most ``CAP_MEMBERS``); both
+settings were calibrated on the real recordings of bench/diarization.py, which checks them
+leave-one-out. The people of that count (or of a count given exactly or as a range) are the
+largest groups of the tree cut into as few groups as give that many people with enough
+speech and voices (a stray voice does not take a person's place). Every local speaker of
 every chunk then joins the most similar person, two local speakers of one chunk never the
 same one (they were heard as different voices at the same moment), and the people's voices
 are recomputed from their members twice.
@@ -21,12 +23,14 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from kzdesk.diarization.evidence import Evidence
+from kzdesk.diarization.evidence import RATE, Evidence
+from kzdesk.diarization.models import FRAME_STEP
 
 THRESHOLD = 0.9  # distance of two groups' mean unit voices above which they are two people
 MIN_TRAIN_FRAMES = 30  # fbank frames (0.3 s) heard alone before a voice shapes the groups
-MIN_SPEAKER_S = 1.0  # clean speech (summed over chunks) a group needs to count as a person
-MIN_PERSON_SHARE = 0.25  # with the count given, a person needs this share of MIN_SPEAKER_S
+MIN_SPEAKER_S = 0.5  # speech (speech_seconds, summed over chunks) a person needs
+MIN_PERSON_SHARE = 0.5  # with the count given, a person needs this share of MIN_SPEAKER_S
+ACTIVE_LEVEL = 128  # activity (0..255) from which a voice talks in a frame
 MEMBER_SHARE = 0.1  # a person is a group of at least this share of the voices (or CAP_MEMBERS)
 CAP_MEMBERS = 12  # voices that always suffice
 MAX_TRAINING = 1200  # voices in the tree; the rest only join the nearest person
@@ -108,7 +112,7 @@ def cluster(
     min_speakers: int = 1,
     max_speakers: int = 8,
     threshold: float | None = None,
-    min_speaker_s: float = MIN_SPEAKER_S,
+    min_speaker_s: float | None = None,
     seed: int = 0,
 ) -> Clusters:
     emb = evidence.embeddings.reshape(-1, evidence.embeddings.shape[-1])
@@ -130,24 +134,40 @@ def cluster(
     max_speakers = max(1, min(max_speakers, len(x)))
     min_speakers = max(1, min(min_speakers, max_speakers))
     merges = merge_tree(x) if len(x) > 1 else []
-    seconds_of = clean[train] / 100.0
-    if min_speakers == max_speakers:
-        centroids = _k_people(x, merges, weight, seconds_of, min_speakers, min_speaker_s)
-    else:
+    seconds_of = speech_seconds(evidence)[train]
+    least = MIN_SPEAKER_S if min_speaker_s is None else min_speaker_s
+    k = min_speakers
+    if min_speakers < max_speakers:
         limit = THRESHOLD if threshold is None else threshold
-        labels = cut(len(x), merges, threshold=limit)
-        seconds = np.bincount(labels, weights=seconds_of)
-        members = np.bincount(labels)
-        counted = np.flatnonzero((seconds >= min_speaker_s) & (members >= min_members(len(x))))
-        if len(counted) == 0:
-            counted = np.array([int(np.argmax(seconds))])
-        k = len(counted)
-        if min_speakers <= k <= max_speakers:
-            centroids = _centroids(x, labels, weight)[counted]
-        else:
-            k = max(min_speakers, min(max_speakers, k))
-            centroids = _k_people(x, merges, weight, seconds_of, k, min_speaker_s)
+        k = max(min_speakers, min(max_speakers, count_people(x, merges, seconds_of, limit, least)))
+    centroids = _k_people(x, merges, weight, seconds_of, k, least * MIN_PERSON_SHARE)
     return _assign(evidence, emb, known, train, centroids)
+
+
+def speech_seconds(evidence: Evidence) -> np.ndarray:
+    """Speech of each voice (chunks * units,): what was heard of it alone, or half of all
+    its speech (overlapped too) when that is more: a voice heard only under another one
+    (a phone call's two sides at once) is still a person's speech."""
+    clean = evidence.clean.reshape(-1) / 100.0
+    active = (evidence.activity >= ACTIVE_LEVEL).sum(axis=1).reshape(-1) * FRAME_STEP / RATE
+    return np.maximum(clean, active / 2.0)
+
+
+def count_people(
+    x: np.ndarray,
+    merges: list[tuple[int, int, float]],
+    seconds: np.ndarray,
+    threshold: float,
+    min_speaker_s: float,
+) -> int:
+    """People among the voices ``x``: groups of the tree cut at ``threshold`` with at least
+    ``min_speaker_s`` of speech and :func:`min_members` voices (at least one person)."""
+    if len(x) < 2:
+        return len(x)
+    labels = cut(len(x), merges, threshold=threshold)
+    speech = np.bincount(labels, weights=seconds)
+    members = np.bincount(labels)
+    return max(1, int(((speech >= min_speaker_s) & (members >= min_members(len(x)))).sum()))
 
 
 def min_members(voices: int) -> int:
@@ -161,16 +181,16 @@ def _k_people(
     weight: np.ndarray,
     seconds: np.ndarray,
     k: int,
-    min_speaker_s: float,
+    least_s: float,
 ) -> np.ndarray:
     """Centroids of exactly ``k`` people: the tree cut into as few groups as give ``k``
-    groups with enough speech and voices each (a stray voice is not made a person), the
-    ``k`` largest of them."""
+    groups with ``least_s`` of speech and enough voices each (a stray voice is not made a
+    person), the ``k`` largest of them."""
     for groups in range(k, len(x) + 1):
         labels = cut(len(x), merges, k=groups)
         mass = np.bincount(labels, weights=seconds)
         members = np.bincount(labels)
-        large = (mass >= min_speaker_s * MIN_PERSON_SHARE) & (members >= min_members(len(x)))
+        large = (mass >= least_s) & (members >= min_members(len(x)))
         mass = np.where(large, mass, mass - mass.sum() - 1.0)  # large groups first
         largest = np.argsort(-mass, kind="stable")[:k]
         if large[largest].all() or groups == len(x):

@@ -2,14 +2,16 @@
 
 The audio arrives block by block (ffmpeg); a buffer keeps only what the next chunks need, so
 memory does not grow with the recording. Every ``STEP_FRAMES`` segmentation frames (about
-5 s) a 10 s chunk goes to the segmentation model (in small batches), and each local speaker
-it finds gets CAM++ embeddings of its voice (voices.py). Chunk starts are whole segmentation
-frames, so every chunk's frames fall on one global frame grid.
+5 s) a 10 s chunk goes to the segmentation model, and each local speaker it finds gets CAM++
+embeddings of its voice (voices.py); chunks are analysed side by side, one per core, each
+model call on one thread. Chunk starts are whole segmentation frames, so every chunk's frames
+fall on one global frame grid.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
@@ -22,12 +24,13 @@ from kzdesk.diarization.models import (
     FRAME_STEP,
     Embedder,
     Segmenter,
+    threads,
 )
-from kzdesk.diarization.voices import UNITS, embed_chunk
+from kzdesk.diarization.voices import UNITS, ChunkVoices, embed_chunk
 
 RATE = 16000
 STEP_FRAMES = 296  # 4.995 s between chunk starts: every moment is seen by two chunks
-BATCH = 4  # chunks per segmentation run
+BATCH = 2  # chunks each worker gets per round (the audio buffered waits for a round)
 
 
 @dataclass
@@ -105,55 +108,67 @@ def gather(
     segmenter: Segmenter | None = None,
     embedder: Embedder | None = None,
     step_frames: int = STEP_FRAMES,
+    workers: int | None = None,
 ) -> Evidence:
-    """Run both models over a stream of mono 16 kHz float32 blocks. ``total_samples`` (if
-    known) makes ``progress`` (0..1) exact. Raises Cancelled."""
+    """Run both models over a stream of mono 16 kHz float32 blocks, ``workers`` chunks at
+    once (default: one per core). ``total_samples`` (if known) makes ``progress`` (0..1)
+    exact. Raises Cancelled."""
     segmenter = segmenter or Segmenter()
     embedder = embedder or Embedder()
     chunker = _Chunker(step_frames * FRAME_STEP)
-    starts: list[int] = []
-    activities: list[np.ndarray] = []
-    embeddings: list[np.ndarray] = []
-    cleans: list[np.ndarray] = []
-    locals_: list[np.ndarray] = []
+    found: list[_Chunk] = []
     pending: list[tuple[int, np.ndarray]] = []
 
-    def run(batch: list[tuple[int, np.ndarray]]) -> None:
+    def analyse(item: tuple[int, np.ndarray]) -> _Chunk:
         if cancelled is not None and cancelled():
             raise Cancelled()
-        probabilities = segmenter(np.stack([audio for _, audio in batch]))
-        for (start, audio), prob in zip(batch, probabilities, strict=True):
-            if cancelled is not None and cancelled():
-                raise Cancelled()
-            voices = embed_chunk(embedder, audio, (prob >= 0.5).astype(np.uint8))
-            if progress is not None and total_samples > 0:
-                progress(min(0.99, (start + CHUNK_SAMPLES / 2) / total_samples))
-            units = np.zeros((CHUNK_FRAMES, UNITS), dtype=np.uint8)
-            for u in range(voices.count):
-                level = np.rint(prob[:, voices.local[u]] * 255).astype(np.uint8)
-                units[:, u] = np.where(voices.masks[:, u], level, 0)
-            starts.append(start // FRAME_STEP)
-            activities.append(units)
-            embeddings.append(voices.embeddings)
-            cleans.append(voices.clean)
-            locals_.append(voices.local)
+        return _analyse(segmenter, embedder, *item)
 
-    for block in blocks:
-        pending += chunker.feed(block)
-        while len(pending) >= BATCH:
-            run(pending[:BATCH])
-            pending = pending[BATCH:]
-    pending += chunker.finish()
-    for i in range(0, len(pending), BATCH):
-        run(pending[i : i + BATCH])
+    def run(batch: list[tuple[int, np.ndarray]], pool: ThreadPoolExecutor) -> None:
+        for chunk in pool.map(analyse, batch):
+            found.append(chunk)
+            if progress is not None and total_samples > 0:
+                progress(min(0.99, (chunk.start + CHUNK_SAMPLES / 2) / total_samples))
+
+    count = max(1, workers or threads())
+    with ThreadPoolExecutor(count, thread_name_prefix="diarization") as pool:
+        for block in blocks:
+            pending += chunker.feed(block)
+            while len(pending) >= BATCH * count:
+                run(pending[: BATCH * count], pool)
+                pending = pending[BATCH * count :]
+        pending += chunker.finish()
+        run(pending, pool)
     if progress is not None:
         progress(1.0)
-    count = len(starts)
+    n = len(found)
     return Evidence(
-        starts=np.asarray(starts, dtype=np.int64),
-        activity=np.asarray(activities, dtype=np.uint8).reshape(count, CHUNK_FRAMES, UNITS),
-        embeddings=np.asarray(embeddings, dtype=np.float32).reshape(count, UNITS, EMBEDDING_DIM),
-        clean=np.asarray(cleans, dtype=np.int64).reshape(count, UNITS),
-        local=np.asarray(locals_, dtype=np.int64).reshape(count, UNITS),
+        starts=np.asarray([c.start // FRAME_STEP for c in found], dtype=np.int64),
+        activity=np.asarray([c.activity for c in found], dtype=np.uint8).reshape(
+            n, CHUNK_FRAMES, UNITS
+        ),
+        embeddings=np.asarray([c.voices.embeddings for c in found], dtype=np.float32).reshape(
+            n, UNITS, EMBEDDING_DIM
+        ),
+        clean=np.asarray([c.voices.clean for c in found], dtype=np.int64).reshape(n, UNITS),
+        local=np.asarray([c.voices.local for c in found], dtype=np.int64).reshape(n, UNITS),
         samples=chunker.samples,
     )
+
+
+@dataclass
+class _Chunk:
+    start: int  # first sample
+    activity: np.ndarray  # (CHUNK_FRAMES, UNITS) uint8
+    voices: ChunkVoices
+
+
+def _analyse(segmenter: Segmenter, embedder: Embedder, start: int, audio: np.ndarray) -> _Chunk:
+    """Local speakers of one chunk and their voices."""
+    prob = segmenter(audio[None])[0]
+    voices = embed_chunk(embedder, audio, (prob >= 0.5).astype(np.uint8))
+    units = np.zeros((CHUNK_FRAMES, UNITS), dtype=np.uint8)
+    for u in range(voices.count):
+        level = np.rint(prob[:, voices.local[u]] * 255).astype(np.uint8)
+        units[:, u] = np.where(voices.masks[:, u], level, 0)
+    return _Chunk(start, units, voices)

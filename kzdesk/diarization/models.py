@@ -55,25 +55,33 @@ def model_path(name: str) -> Path:
 
 
 def threads() -> int:
+    """Chunks analysed at once (evidence.py): one per core, at most four."""
     return max(1, min(4, os.cpu_count() or 1))
 
 
 @functools.lru_cache(maxsize=4)
-def _session(path: str, threads: int):
+def _session(path: str):
+    """One model, run by one thread per call: the cores are used by analysing chunks side by
+    side (one call each), which costs no more CPU time than one chunk alone; several threads
+    inside one call of these small models mostly wait for each other (and spin while they
+    wait, burning CPU time that another chunk could use)."""
     import onnxruntime
 
     options = onnxruntime.SessionOptions()
-    options.intra_op_num_threads = threads
+    options.intra_op_num_threads = 1
     options.inter_op_num_threads = 1
+    options.execution_mode = onnxruntime.ExecutionMode.ORT_SEQUENTIAL
+    options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_ENABLE_ALL
+    options.add_session_config_entry("session.intra_op.allow_spinning", "0")
     options.log_severity_level = 3
     return onnxruntime.InferenceSession(path, options, providers=["CPUExecutionProvider"])
 
 
 class Segmenter:
-    """Local speaker activity of 10 s chunks."""
+    """Local speaker activity of 10 s chunks (safe to call from several threads at once)."""
 
     def __init__(self, path: Path | None = None) -> None:
-        self._session = _session(str(path or model_path(SEGMENTATION_FILE)), threads())
+        self._session = _session(str(path or model_path(SEGMENTATION_FILE)))
 
     def __call__(self, chunks: np.ndarray) -> np.ndarray:
         """(batch, CHUNK_SAMPLES) float32 -> (batch, CHUNK_FRAMES, 3) probability that each
@@ -84,13 +92,13 @@ class Segmenter:
 
 
 class Embedder:
-    """Unit speaker embeddings of fbank frames."""
+    """Unit speaker embeddings of fbank frames (safe to call from several threads at once)."""
 
     name = EMBEDDING_MODEL
     dim = EMBEDDING_DIM
 
     def __init__(self, path: Path | None = None) -> None:
-        self._session = _session(str(path or model_path(EMBEDDING_FILE)), threads())
+        self._session = _session(str(path or model_path(EMBEDDING_FILE)))
 
     def __call__(self, features: np.ndarray) -> np.ndarray:
         """(frames, 80) fbank of one voice -> (192,) unit vector (mean-normalised first)."""

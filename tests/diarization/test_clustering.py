@@ -5,7 +5,16 @@ from __future__ import annotations
 
 import numpy as np
 
-from kzdesk.diarization.clustering import cluster, cut, merge_tree, min_members
+from kzdesk.diarization.clustering import (
+    MIN_SPEAKER_S,
+    THRESHOLD,
+    cluster,
+    count_people,
+    cut,
+    merge_tree,
+    min_members,
+    speech_seconds,
+)
 from kzdesk.diarization.evidence import Evidence
 
 
@@ -88,3 +97,49 @@ def test_a_person_needs_a_share_of_the_voices() -> None:
     assert min_members(5) == 1
     assert min_members(40) == 4
     assert min_members(1000) == 12
+
+
+def call_evidence(under_frames: int, seed: int = 11) -> Evidence:
+    """One 10 s chunk of a call: local speaker 0 talks 4.6 s (2.5 s of it alone), local
+    speaker 1 only while 0 talks too (``under_frames`` segmentation frames), in another
+    voice."""
+    x, _ = voices([1, 1], spread=0.0, seed=seed)
+    activity = np.zeros((1, 589, 6), dtype=np.uint8)
+    activity[0, :271, 0] = 230
+    activity[0, 20 : 20 + under_frames, 1] = 200
+    embeddings = np.full((1, 6, 192), np.nan, dtype=np.float32)
+    embeddings[0, :2] = x
+    return Evidence(
+        starts=np.zeros(1, dtype=np.int64),
+        activity=activity,
+        embeddings=embeddings,
+        clean=np.array([[246, 0, 0, 0, 0, 0]]),
+        local=np.array([[0, 1, -1, -1, -1, -1]]),
+        samples=16000 * 5,
+    )
+
+
+def test_a_voice_heard_only_under_another_one_is_a_person() -> None:
+    # the two sides of a phone call at once: the second is never heard alone, yet 2.1 s of
+    # it in a voice of its own is a person (the count once said one speaker here)
+    evidence = call_evidence(under_frames=126)
+    assert speech_seconds(evidence)[1] > 1.0
+    assert cluster(evidence).count == 2
+
+
+def test_a_moment_of_another_voice_under_one_is_not_a_person() -> None:
+    evidence = call_evidence(under_frames=20)  # 0.34 s, always overlapped
+    assert speech_seconds(evidence)[1] < MIN_SPEAKER_S
+    assert cluster(evidence).count == 1
+    assert cluster(evidence, n_speakers=2).count == 2  # a given count still gets it
+
+
+def test_the_count_needs_speech_and_voices() -> None:
+    x, who = voices([10, 10, 6], spread=0.9, seed=13)
+    merges = merge_tree(x)
+    seconds = np.full(len(x), 1.5)
+    assert count_people(x, merges, seconds, THRESHOLD, MIN_SPEAKER_S) == 3
+    seconds[who == 2] = 0.05  # the third person said almost nothing
+    assert count_people(x, merges, seconds, THRESHOLD, MIN_SPEAKER_S) == 2
+    assert count_people(x, merges, seconds, 10.0, MIN_SPEAKER_S) == 1  # one cut: one person
+    assert count_people(x[:1], [], seconds[:1], THRESHOLD, MIN_SPEAKER_S) == 1
