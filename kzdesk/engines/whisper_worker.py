@@ -292,7 +292,7 @@ def transcribe_channel(
     from kzdesk.audio.errors import AudioError
     from kzdesk.audio.pcm import stream_pcm
     from kzdesk.engines.whisper_decode import ChunkPacker
-    from kzdesk.engines.whisper_language import IDENTIFY_MAX_S, identify
+    from kzdesk.engines.whisper_language import IDENTIFY_MAX_S, identify, stands_alone
     from kzdesk.engines.whisper_vad import RegionStream, VadSettings
 
     first = start_ms * SAMPLE_RATE // 1000
@@ -308,12 +308,18 @@ def transcribe_channel(
     try:
         for region in regions:
             found = language or identify(decoder.model, region.samples)
-            for chunk in packer.add(first + region.start, region.samples, found):
+            # a long region identified on its own window: decoding reuses that encoding
+            alone = language is None and stands_alone(region.samples)
+            for chunk in packer.add(first + region.start, region.samples, found, alone=alone):
                 decoder.decode(chunk)
         for chunk in packer.flush():
             decoder.decode(chunk)
     except AudioError as exc:
         raise _Failure("bad_audio", exc.message) from exc
+    finally:
+        forget = getattr(decoder.model.model, "forget", None)
+        if forget is not None:
+            forget()  # no encoder output held between requests
 
 
 def _watched(blocks: Iterator[Any], between: Callable[[], None]) -> Iterator[Any]:

@@ -1,0 +1,108 @@
+"""The encoder runs once per decoded window: a long region's language comes from the very
+encoding its decoding starts with (kept, then reused), not from an extra pass."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+
+from kzdesk.engines.whisper_decode import ChunkPacker
+from kzdesk.engines.whisper_language import WINDOW_FROM_S, LanguageChooser, stands_alone
+from kzdesk.engines.whisper_messages import Phrase, WhisperRequest
+from kzdesk.engines.whisper_worker import ModelCache, run
+from tests.realspeech import real
+
+
+class Encoder:
+    """A stand-in CTranslate2 model that counts encodings."""
+
+    def __init__(self) -> None:
+        self.encoded = 0
+
+    def encode(self, features: Any, to_cpu: bool = False) -> Any:
+        self.encoded += 1
+        return ("encoded", float(np.asarray(features).sum()))
+
+
+def test_a_kept_encoding_serves_the_same_features_once() -> None:
+    model = Encoder()
+    chooser = LanguageChooser(model)
+    window = np.arange(12, dtype=np.float32).reshape(1, 3, 4)
+    chooser.keep(window.copy(), "identified")
+    other = window + 1
+    assert chooser.encode(other) == ("encoded", float(other.sum()))  # other features: encoded
+    assert chooser.encode(window) == "identified"  # kept until its own window comes
+    assert chooser.encode(window) == ("encoded", float(window.sum()))  # used once only
+    assert (model.encoded, chooser.encodings_reused) == (2, 1)
+    chooser.keep(window.copy(), "identified")
+    chooser.forget()
+    assert chooser.encode(window) != "identified"
+
+
+def test_a_long_region_is_a_chunk_of_its_own() -> None:
+    short = np.zeros(16000 * 3, dtype=np.float32)
+    long = np.zeros(16000 * WINDOW_FROM_S, dtype=np.float32)
+    assert stands_alone(long) and not stands_alone(short)
+    packer = ChunkPacker()
+    assert packer.add(0, short, "de") == []
+    before, alone = packer.add(16000 * 5, long, "de", alone=True)
+    assert len(before.spans) == 1 and len(alone.spans) == 1  # not joined in either direction
+    assert (before.language, alone.language) == ("de", "de")
+    assert not packer.pending
+    assert packer.add(16000 * 40, short, "de") == []
+    assert packer.pending
+
+
+class Counting:
+    """The real CTranslate2 model, with every encoder output it makes and every one that
+    decoding (generate) reads recorded."""
+
+    def __init__(self, model: Any) -> None:
+        self._model = model
+        self.made: list[Any] = []
+        self.decoded: list[Any] = []
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._model, name)
+
+    def encode(self, *args: Any, **kwargs: Any) -> Any:
+        output = self._model.encode(*args, **kwargs)
+        self.made.append(output)
+        return output
+
+    def generate(self, encoder_output: Any, *args: Any, **kwargs: Any) -> Any:
+        self.decoded.append(encoder_output)
+        return self._model.generate(encoder_output, *args, **kwargs)
+
+
+@pytest.mark.slow
+def test_long_regions_are_identified_without_an_encoding_of_their_own(whisper_base: Path) -> None:
+    """English then German without a long pause, in automatic mode: two regions of about
+    30 s, each identified and decoded on one encoding — every encoding made is decoded."""
+    request = WhisperRequest(
+        str(whisper_base),
+        str(real("en_de_multilingual.mp3")),
+        None,
+        duration_ms=59_900,
+        device="cpu",
+        beam_size=1,
+    )
+    models = ModelCache()
+    sent: list[Any] = []
+    models.get(request, sent.append)
+    chooser = models.model.model
+    assert isinstance(chooser, LanguageChooser)
+    counting = Counting(chooser._model)
+    chooser._model = counting
+    run(request, sent.append, models)
+    phrases = [m for m in sent if isinstance(m, Phrase)]
+    assert {p.language for p in phrases if p.end_ms <= 24_000} == {"en"}
+    assert {p.language for p in phrases if p.start_ms >= 30_000} == {"de"}
+    assert chooser.encodings_reused == 2  # both regions: identified on their own window
+    decoded = {id(output) for output in counting.decoded}
+    assert all(id(output) in decoded for output in counting.made), (
+        f"{len(counting.made)} encodings made, {len(decoded)} decoded"
+    )
