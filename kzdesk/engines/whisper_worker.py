@@ -184,6 +184,7 @@ class ModelCache:
         self.drop()
         from faster_whisper import WhisperModel
 
+        from kzdesk.engines.whisper_features import install as install_features
         from kzdesk.engines.whisper_language import install
 
         try:
@@ -202,6 +203,7 @@ class ModelCache:
                 ).format(folder=request.model_path, reason=exc),
             ) from exc
         install(model)
+        install_features(model)
         self.model, self.key = model, key
         self.loads += 1
         send(Loaded(device, compute_type))

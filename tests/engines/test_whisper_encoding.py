@@ -106,3 +106,33 @@ def test_long_regions_are_identified_without_an_encoding_of_their_own(whisper_ba
     assert all(id(output) in decoded for output in counting.made), (
         f"{len(counting.made)} encodings made, {len(decoded)} decoded"
     )
+
+
+def test_features_are_faster_whispers_at_a_window_s_memory() -> None:
+    """Log-mel features of a 240-s chunk, piece by piece: the extractor's values, with the
+    working memory of one 30-s piece rather than of the whole chunk."""
+    import tracemalloc
+
+    from faster_whisper.feature_extractor import FeatureExtractor
+
+    from kzdesk.engines.whisper_features import WindowedFeatures
+
+    extractor = FeatureExtractor()
+    windowed = WindowedFeatures(extractor)
+    assert windowed.nb_max_frames == extractor.nb_max_frames  # the rest passes through
+    rng = np.random.default_rng(7)
+    peaks = []
+    for seconds in (25, 31.3, 240):
+        tone = np.sin(np.arange(int(seconds * 16000)) * 0.05) * np.linspace(
+            0, 0.5, int(seconds * 16000)
+        )
+        audio = (tone + rng.normal(0, 0.01, len(tone))).astype(np.float32)
+        expected = extractor(audio)
+        tracemalloc.start()
+        found = windowed(audio)
+        peaks.append(tracemalloc.get_traced_memory()[1])
+        tracemalloc.stop()
+        assert found.shape == expected.shape and found.dtype == expected.dtype
+        np.testing.assert_allclose(found, expected, rtol=0, atol=1e-6)
+    # 240 s costs its features (7 MiB) and audio (15 MiB) more than 31 s, not 8 times as much
+    assert peaks[2] < peaks[1] + 40 * 2**20, [p // 2**20 for p in peaks]
