@@ -8,8 +8,10 @@ Started by :mod:`kzdesk.engines.whisper_process` with multiprocessing's spawn me
 The recording is decoded block by block (:func:`kzdesk.audio.pcm.stream_pcm`), its speech
 found as it streams by (:mod:`~kzdesk.engines.whisper_vad`), each region's language found when
 the job has two or more (:func:`~kzdesk.engines.whisper_language.identify`), and regions in one
-language joined into chunks and decoded (:mod:`~kzdesk.engines.whisper_decode`), so memory does
-not grow with the recording's length.
+language joined into chunks and decoded (:mod:`~kzdesk.engines.whisper_decode`), their log-mel
+features computed 30 s at a time (:mod:`~kzdesk.engines.whisper_features`), so memory does not
+grow with the recording's length. A region long enough to be decoded alone is identified on the
+very encoder output its decoding starts with (:func:`~kzdesk.engines.whisper_language.identify`).
 
 Whisper's failure modes on long recordings, and what stops each:
 
