@@ -8,8 +8,10 @@ Started by :mod:`kzdesk.engines.whisper_process` with multiprocessing's spawn me
 The recording is decoded block by block (:func:`kzdesk.audio.pcm.stream_pcm`), its speech
 found as it streams by (:mod:`~kzdesk.engines.whisper_vad`), each region's language found when
 the job has two or more (:func:`~kzdesk.engines.whisper_language.identify`), and regions in one
-language joined into chunks and decoded (:mod:`~kzdesk.engines.whisper_decode`), so memory does
-not grow with the recording's length.
+language joined into chunks and decoded (:mod:`~kzdesk.engines.whisper_decode`), their log-mel
+features computed 30 s at a time (:mod:`~kzdesk.engines.whisper_features`), so memory does not
+grow with the recording's length. A region long enough to be decoded alone is identified on the
+very encoder output its decoding starts with (:func:`~kzdesk.engines.whisper_language.identify`).
 
 Whisper's failure modes on long recordings, and what stops each:
 
@@ -184,6 +186,7 @@ class ModelCache:
         self.drop()
         from faster_whisper import WhisperModel
 
+        from kzdesk.engines.whisper_features import install as install_features
         from kzdesk.engines.whisper_language import install
 
         try:
@@ -202,6 +205,7 @@ class ModelCache:
                 ).format(folder=request.model_path, reason=exc),
             ) from exc
         install(model)
+        install_features(model)
         self.model, self.key = model, key
         self.loads += 1
         send(Loaded(device, compute_type))
@@ -292,7 +296,7 @@ def transcribe_channel(
     from kzdesk.audio.errors import AudioError
     from kzdesk.audio.pcm import stream_pcm
     from kzdesk.engines.whisper_decode import ChunkPacker
-    from kzdesk.engines.whisper_language import IDENTIFY_MAX_S, identify
+    from kzdesk.engines.whisper_language import IDENTIFY_MAX_S, identify, stands_alone
     from kzdesk.engines.whisper_vad import RegionStream, VadSettings
 
     first = start_ms * SAMPLE_RATE // 1000
@@ -308,12 +312,18 @@ def transcribe_channel(
     try:
         for region in regions:
             found = language or identify(decoder.model, region.samples)
-            for chunk in packer.add(first + region.start, region.samples, found):
+            # a long region identified on its own window: decoding reuses that encoding
+            alone = language is None and stands_alone(region.samples)
+            for chunk in packer.add(first + region.start, region.samples, found, alone=alone):
                 decoder.decode(chunk)
         for chunk in packer.flush():
             decoder.decode(chunk)
     except AudioError as exc:
         raise _Failure("bad_audio", exc.message) from exc
+    finally:
+        forget = getattr(decoder.model.model, "forget", None)
+        if forget is not None:
+            forget()  # no encoder output held between requests
 
 
 def _watched(blocks: Iterator[Any], between: Callable[[], None]) -> Iterator[Any]:
