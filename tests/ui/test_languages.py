@@ -196,7 +196,7 @@ def test_language_names_new_speakers_and_sizes_speak_the_language(
     qtbot, tmp_path: Path, language: str
 ) -> None:
     from kzdesk.ui.dialogs.model_download_dialog import format_size
-    from kzdesk.ui.editor.commands import EditSession
+    from kzdesk.ui.editor.edit_session import EditSession
     from kzdesk.ui.editor.speakers_panel import SpeakersPanel
 
     model = JobTableModel([Job(id=1, source_path="/r/a.wav")])

@@ -32,10 +32,14 @@ from kzdesk.services.playback_source import PlaybackChoice
 from kzdesk.services.transcripts import TranscriptService
 from kzdesk.ui.dialogs.export_dialog import ExportDialog
 from kzdesk.ui.editor import editor_menus, editor_state
-from kzdesk.ui.editor.commands import (
+from kzdesk.ui.editor.edit_session import EditCommand, EditSession
+from kzdesk.ui.editor.find_again import FindSpeakersController
+from kzdesk.ui.editor.find_bar import FindBar
+from kzdesk.ui.editor.player import Player
+from kzdesk.ui.editor.player_bar import PlayerBar
+from kzdesk.ui.editor.proofreading import Proofreading, ProofreadingOptions
+from kzdesk.ui.editor.segment_commands import (
     DeleteSegmentCommand,
-    EditCommand,
-    EditSession,
     MergeWithNextCommand,
     ReassignCommand,
     ReplaceTextCommand,
@@ -43,11 +47,6 @@ from kzdesk.ui.editor.commands import (
     SplitAtCursorCommand,
     SplitCommand,
 )
-from kzdesk.ui.editor.find_again import FindSpeakersController
-from kzdesk.ui.editor.find_bar import FindBar
-from kzdesk.ui.editor.player import Player
-from kzdesk.ui.editor.player_bar import PlayerBar
-from kzdesk.ui.editor.proofreading import Proofreading, ProofreadingOptions
 from kzdesk.ui.editor.segment_delegates import SegmentTextEditor
 from kzdesk.ui.editor.segment_language import SetLanguageCommand, language_name
 from kzdesk.ui.editor.segment_model import Column, SegmentTableModel

@@ -30,7 +30,7 @@ from kzdesk.core.voices import SpeakerVoice
 from kzdesk.services.known_voices import KnownVoices
 from kzdesk.services.playback_source import PlaybackSource, readable
 from kzdesk.services.speakers_again import DiarizationOptions, FoundAgain, find_speakers_again
-from kzdesk.ui.editor.commands import EditCommand, EditSession
+from kzdesk.ui.editor.edit_session import EditCommand, EditSession
 from kzdesk.workers.background import Task
 from kzdesk.workers.find_speakers_task import find_speakers
 

@@ -34,7 +34,8 @@ from PySide6.QtWidgets import (
 
 from kzdesk.core.search import Match, SearchError, SearchQuery, find_all
 from kzdesk.core.transcript import Change, TranscriptError
-from kzdesk.ui.editor.commands import EditSession, ReplaceAllCommand, ReplaceMatchCommand
+from kzdesk.ui.editor.edit_session import EditSession
+from kzdesk.ui.editor.replace_commands import ReplaceAllCommand, ReplaceMatchCommand
 from kzdesk.ui.messages import translate_message
 
 # Readable warning text: dark red on light palettes, light red on dark ones (both > 4.5:1).

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QMenuBar, QStatusBar, QToolButton
 
     from kzdesk.services.playback_source import PlaybackChoice
-    from kzdesk.ui.editor.commands import EditCommand, EditSession
+    from kzdesk.ui.editor.edit_session import EditCommand, EditSession
     from kzdesk.ui.editor.find_bar import FindBar
     from kzdesk.ui.editor.player import Player
     from kzdesk.ui.editor.player_bar import PlayerBar

@@ -20,15 +20,15 @@ from PySide6.QtWidgets import QMenu, QPlainTextEdit
 from kzdesk.core.proofread import token_spans
 from kzdesk.core.spelling import Miss
 from kzdesk.core.transcript import Segment
-from kzdesk.ui.editor.commands import ReplaceTextCommand
 from kzdesk.ui.editor.proofread_marks import Kind
+from kzdesk.ui.editor.segment_commands import ReplaceTextCommand
 from kzdesk.ui.editor.segment_delegates import char_at
 from kzdesk.ui.editor.segment_model import Column
 
 if TYPE_CHECKING:
     from kzdesk.core.glossary import Suggestion, SuggestionIndex
     from kzdesk.core.proofread import UncertainIndex
-    from kzdesk.ui.editor.commands import EditSession
+    from kzdesk.ui.editor.edit_session import EditSession
     from kzdesk.ui.editor.host import EditorHost
     from kzdesk.ui.editor.proofread_marks import MarkSource
     from kzdesk.ui.editor.segment_view import SegmentView

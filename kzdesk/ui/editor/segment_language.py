@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from kzdesk.core.transcript import Change, Transcript
 from kzdesk.core.transcript_ops import spoken_languages
-from kzdesk.ui.editor.commands import EditCommand, EditSession, _segment_time
+from kzdesk.ui.editor.edit_session import EditCommand, EditSession, segment_time
 from kzdesk.ui.editor.segment_delegates import (
     PAD_X,
     PAD_Y,
@@ -59,7 +59,7 @@ class SetLanguageCommand(EditCommand):
             session,
             QCoreApplication.translate(
                 "EditCommands", "Mark the phrase at {time} as {language}"
-            ).format(time=_segment_time(session, segment_id), language=language_name(language)),
+            ).format(time=segment_time(session, segment_id), language=language_name(language)),
         )
         self.segment_id = segment_id
         self.language = language

@@ -41,7 +41,8 @@ from kzdesk.core.transcript import TranscriptError
 from kzdesk.services.known_voices import KnownVoices
 from kzdesk.services.speakers import profile_store, save_voice
 from kzdesk.ui.dialogs.voices_dialog import VoicesDialog
-from kzdesk.ui.editor.commands import AddSpeakerCommand, EditSession, MergeSpeakersCommand
+from kzdesk.ui.editor.edit_session import EditSession
+from kzdesk.ui.editor.speaker_commands import AddSpeakerCommand, MergeSpeakersCommand
 from kzdesk.ui.editor.speaker_model import (
     ShareRole,
     SpeakerIdRole,
