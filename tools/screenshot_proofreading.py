@@ -70,7 +70,7 @@ def shoot(
     from kzdesk.ui.editor import proofread_menus
     from kzdesk.ui.editor.editor_window import EditorWindow
     from kzdesk.ui.editor.proofreading import ProofreadingOptions
-    from kzdesk.ui.editor.segment_delegates import PAD_X, PAD_Y
+    from kzdesk.ui.editor.segment_cells import PAD_X, PAD_Y
     from kzdesk.workers.spelling_worker import SpellingWorker
 
     t = proofreading_transcript(transcript)

@@ -47,9 +47,9 @@ from kzdesk.ui.editor.segment_commands import (
     SplitAtCursorCommand,
     SplitCommand,
 )
-from kzdesk.ui.editor.segment_delegates import SegmentTextEditor
 from kzdesk.ui.editor.segment_language import SetLanguageCommand, language_name
 from kzdesk.ui.editor.segment_model import Column, SegmentTableModel
+from kzdesk.ui.editor.segment_text_delegate import SegmentTextEditor
 from kzdesk.ui.editor.segment_view import SegmentView
 from kzdesk.ui.editor.speakers_panel import SpeakersPanel
 from kzdesk.ui.editor.timeline import TimelineWidget

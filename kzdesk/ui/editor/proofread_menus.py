@@ -21,8 +21,8 @@ from kzdesk.core.proofread import token_spans
 from kzdesk.core.spelling import Miss
 from kzdesk.core.transcript import Segment
 from kzdesk.ui.editor.proofread_marks import Kind
+from kzdesk.ui.editor.segment_cells import char_at
 from kzdesk.ui.editor.segment_commands import ReplaceTextCommand
-from kzdesk.ui.editor.segment_delegates import char_at
 from kzdesk.ui.editor.segment_model import Column
 
 if TYPE_CHECKING:

@@ -36,7 +36,7 @@ from kzdesk.ui.editor.proofread_commands import (
     MarkCheckedCommand,
 )
 from kzdesk.ui.editor.proofread_marks import MarkSource, SpellingHighlighter
-from kzdesk.ui.editor.segment_delegates import SegmentTextEditor
+from kzdesk.ui.editor.segment_text_delegate import SegmentTextEditor
 from kzdesk.ui.editor.transport import Transport
 from kzdesk.workers.spelling_worker import SpellingWorker
 

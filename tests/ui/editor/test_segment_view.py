@@ -12,9 +12,10 @@ from kzdesk.services.transcripts import TranscriptService
 from kzdesk.storage.db import Database
 from kzdesk.storage.transcripts import TranscriptStore
 from kzdesk.ui.editor.edit_session import EditSession
+from kzdesk.ui.editor.segment_cells import word_ranges
 from kzdesk.ui.editor.segment_commands import ReassignCommand, ReplaceTextCommand
-from kzdesk.ui.editor.segment_delegates import SegmentTextEditor, word_ranges
 from kzdesk.ui.editor.segment_model import Column, SegmentTableModel
+from kzdesk.ui.editor.segment_text_delegate import SegmentTextEditor
 from kzdesk.ui.editor.segment_view import SegmentView
 from tests.ui.editor.sample import sample
 
