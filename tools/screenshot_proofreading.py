@@ -105,7 +105,7 @@ def shoot(
         window.grab().save(str(path))
         saved.append(path)
         # the context menu of a misspelled word, with its corrections
-        window.commit_open_editor()
+        window.edits.commit_open_editor()
         row = window.model.row_of(5)
         rect = window.view.visualRect(window.model.index(row, 2))
         text = window.model.segment_at(row).text

@@ -23,7 +23,8 @@ from kzdesk.ui.editor.editor_window import EditorInputs, EditorWindow
 from kzdesk.ui.editor.segment_model import Column as SegmentColumn
 from kzdesk.ui.main_window import MainWindow
 from kzdesk.ui.messages import translate_message
-from kzdesk.ui.models.job_table_model import Column, JobTableModel
+from kzdesk.ui.models.job_columns import Column
+from kzdesk.ui.models.job_table_model import JobTableModel
 from kzdesk.ui.status_summary import FailureDetails
 from kzdesk.workers.dispatcher import Dispatcher
 from tests.ui.editor.sample import sample

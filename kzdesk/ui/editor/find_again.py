@@ -249,7 +249,7 @@ class FindSpeakersController(QObject):
                 )
             )
             return False
-        self.window.commit_open_editor()
+        self.window.edits.commit_open_editor()
         self.runner.start(audio, options)
         self.action.setEnabled(False)
         self.window.show_status(self.tr("Finding speakers…"))
@@ -268,7 +268,7 @@ class FindSpeakersController(QObject):
         self.action.setEnabled(True)
         old = list(self.session.transcripts.voices(self.session.transcript_id).values())
         command = FindSpeakersAgainCommand(self.session, found, old, self._refresh)
-        if self.window.push(command):
+        if self.window.edits.push(command):
             count = len(found.transcript.speakers)
             self.window.show_status(
                 self.tr("Found %n speaker(s). Undo brings the previous speakers back.", "", count)

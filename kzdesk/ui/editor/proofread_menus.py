@@ -142,8 +142,10 @@ def _fill_list_menu(p: Proofreading, menu: QMenu, seg: Segment, char: int) -> No
 
             def replace(correction: str, sid: int = seg.id, a: int = start, b: int = end) -> None:
                 text = p.session.transcript.segment(sid).text
-                p.window.commit_open_editor()
-                p.window.push(ReplaceTextCommand(p.session, sid, text[:a] + correction + text[b:]))
+                p.window.edits.commit_open_editor()
+                p.window.edits.push(
+                    ReplaceTextCommand(p.session, sid, text[:a] + correction + text[b:])
+                )
 
             _corrections(p, menu, None, miss, replace)
             _add_to_glossary(p, menu, miss.word, None)
