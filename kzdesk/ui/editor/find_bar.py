@@ -2,9 +2,9 @@
 
 ``Find [....] Replace [....] [Aa][ab|][.*] 3 of 12 [↑][↓] [Replace] [Replace all] [×]``
 
-The bar owns the list of matches (:func:`kzdesk.core.search.find_all` over the segments' text),
-recomputed 150 ms after the user stops typing and at once after every applied edit. The editor
-window wires it up:
+The bar searches (:func:`kzdesk.core.search.find_all` over the segments' text) 150 ms after the
+user stops typing and at once after every applied edit; the matches and the one the user is on
+are kept in a :class:`~kzdesk.ui.editor.find_matches.MatchList`. The editor window wires it up:
 
 * Ctrl+F -> :meth:`FindBar.show_find`, Ctrl+H -> :meth:`FindBar.show_replace`, F3 / Shift+F3
   -> :meth:`FindBar.find_next` / :meth:`FindBar.find_previous` (the bar also handles these
@@ -32,14 +32,11 @@ from PySide6.QtWidgets import (
 
 from kzdesk.core.search import Match, SearchError, SearchQuery, find_all
 from kzdesk.core.transcript import Change, TranscriptError
+from kzdesk.ui.color_scheme import warning_text_color
 from kzdesk.ui.editor.edit_session import EditSession
 from kzdesk.ui.editor.find_matches import MatchList
 from kzdesk.ui.editor.replace_commands import ReplaceAllCommand, ReplaceMatchCommand
 from kzdesk.ui.messages import translate_message
-
-# Readable warning text: dark red on light palettes, light red on dark ones (both > 4.5:1).
-_WARNING_ON_LIGHT = "#B3261E"
-_WARNING_ON_DARK = "#FF8A80"
 
 
 class FindBar(QWidget):
@@ -398,5 +395,4 @@ class FindBar(QWidget):
         self.count_label.setPalette(palette)
 
     def warning_color(self) -> QColor:
-        dark = self.palette().color(QPalette.ColorRole.Window).lightness() < 128
-        return QColor(_WARNING_ON_DARK if dark else _WARNING_ON_LIGHT)
+        return warning_text_color(self.palette())

@@ -15,9 +15,6 @@ from kzdesk.core import timecode
 from kzdesk.core.search import SearchError, SearchQuery, find_all
 from kzdesk.core.transcript import Transcript, TranscriptError
 from kzdesk.export import FORMATS, ExportOptions, render
-from kzdesk.services.transcripts import TranscriptService
-from kzdesk.storage.db import Database
-from kzdesk.storage.transcripts import TranscriptStore
 from kzdesk.ui.editor.edit_session import EditSession
 from kzdesk.ui.editor.replace_commands import ReplaceAllCommand, ReplaceMatchCommand
 from kzdesk.ui.editor.segment_commands import (
@@ -35,16 +32,8 @@ from kzdesk.ui.editor.speaker_commands import (
     MergeSpeakersCommand,
     RenameSpeakerCommand,
 )
-from tests.ui.editor.sample import sample
 
 ROOT = Path(__file__).resolve().parents[3]
-
-
-@pytest.fixture
-def session(tmp_path: Path, qapp) -> EditSession:
-    store = TranscriptStore(Database.in_dir(tmp_path))
-    tid = store.save(sample())
-    return EditSession(TranscriptService(store), tid)
 
 
 def _saved(session: EditSession) -> Transcript:

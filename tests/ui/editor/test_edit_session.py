@@ -34,13 +34,6 @@ from tests.ui.editor.sample import sample
 ROOT = Path(__file__).resolve().parents[3]
 
 
-@pytest.fixture
-def session(tmp_path: Path, qapp) -> EditSession:
-    store = TranscriptStore(Database.in_dir(tmp_path))
-    tid = store.save(sample())
-    return EditSession(TranscriptService(store), tid)
-
-
 def _saved(session: EditSession) -> Transcript:
     return session.transcripts.load(session.transcript_id)
 
