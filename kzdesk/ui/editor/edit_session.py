@@ -11,6 +11,7 @@ in ``segment_commands``, ``speaker_commands``, ``replace_commands``, ``segment_l
 from __future__ import annotations
 
 import logging
+import weakref
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -123,9 +124,18 @@ class EditCommand(QUndoCommand):
 
     def __init__(self, session: EditSession, text: str) -> None:
         super().__init__(text)
-        self.session = session
+        # The session owns its undo stack and the stack its commands: a command refers back
+        # to it weakly, so a session without a parent is freed at once, never in a garbage
+        # collection that may meet its Qt objects in any order (which crashes PySide).
+        self._session = weakref.ref(session)
         self.change: Change | None = None
         self.fresh = False  # True: the transcript has the change, it is not yet saved
+
+    @property
+    def session(self) -> EditSession:
+        session = self._session()
+        assert session is not None, "a command outlived its session"
+        return session
 
     def perform(self, transcript: Transcript) -> Change:
         raise NotImplementedError
