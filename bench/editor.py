@@ -239,7 +239,8 @@ def bench_models(args: argparse.Namespace, folder: Path) -> None:
     from PySide6.QtWidgets import QApplication
 
     from kzdesk.core.search import SearchQuery, find_all
-    from kzdesk.ui.editor.commands import EditSession, ReplaceTextCommand
+    from kzdesk.ui.editor.edit_session import EditSession
+    from kzdesk.ui.editor.segment_commands import ReplaceTextCommand
     from kzdesk.ui.editor.segment_model import IsCurrentRole, SegmentTableModel, SpeakerColorRole
     from kzdesk.ui.editor.speaker_model import SpeakerListModel
 

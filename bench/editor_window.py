@@ -49,9 +49,9 @@ from kzdesk.services.playback_source import choose_source  # noqa: E402
 from kzdesk.services.transcripts import TranscriptService  # noqa: E402
 from kzdesk.storage.db import Database  # noqa: E402
 from kzdesk.storage.transcripts import TranscriptStore  # noqa: E402
-from kzdesk.ui.editor.commands import ReplaceTextCommand  # noqa: E402
 from kzdesk.ui.editor.editor_window import EditorInputs, EditorWindow  # noqa: E402
 from kzdesk.ui.editor.proofreading import ProofreadingOptions  # noqa: E402
+from kzdesk.ui.editor.segment_commands import ReplaceTextCommand  # noqa: E402
 from kzdesk.workers.spelling_worker import SpellingWorker  # noqa: E402
 from tests.media import periodic_speech_file  # noqa: E402
 

@@ -70,7 +70,7 @@ def shoot(
     from kzdesk.ui.editor import proofread_menus
     from kzdesk.ui.editor.editor_window import EditorWindow
     from kzdesk.ui.editor.proofreading import ProofreadingOptions
-    from kzdesk.ui.editor.segment_delegates import PAD_X, PAD_Y
+    from kzdesk.ui.editor.segment_cells import PAD_X, PAD_Y
     from kzdesk.workers.spelling_worker import SpellingWorker
 
     t = proofreading_transcript(transcript)
@@ -105,7 +105,7 @@ def shoot(
         window.grab().save(str(path))
         saved.append(path)
         # the context menu of a misspelled word, with its corrections
-        window.commit_open_editor()
+        window.edits.commit_open_editor()
         row = window.model.row_of(5)
         rect = window.view.visualRect(window.model.index(row, 2))
         text = window.model.segment_at(row).text

@@ -14,10 +14,18 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
 _OWN_DARK = "kzdeskDarkPalette"  # application property: the dark palette is kzdesk's
+# Readable warning text: dark red on light palettes, light red on dark ones (both > 4.5:1).
+_WARNING_ON_LIGHT = "#B3261E"
+_WARNING_ON_DARK = "#FF8A80"
 
 
 def is_dark(palette: QPalette) -> bool:
     return palette.color(QPalette.ColorRole.Window).lightness() < 128
+
+
+def warning_text_color(palette: QPalette) -> QColor:
+    """A red for a warning sentence that reads on ``palette``'s window colour."""
+    return QColor(_WARNING_ON_DARK if is_dark(palette) else _WARNING_ON_LIGHT)
 
 
 def dark_palette() -> QPalette:

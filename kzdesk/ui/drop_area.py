@@ -1,12 +1,21 @@
-"""The empty-queue page: a large dashed drop hint with the two Add buttons under it."""
+"""The empty-queue page: a large dashed drop hint with the two Add buttons under it; and the
+main window's drops, which land anywhere on it."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QMimeData, Qt, Signal
-from PySide6.QtGui import QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtCore import QEvent, QMimeData, QObject, Qt, Signal
+from PySide6.QtGui import (
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+)
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kzdesk.services.media_scan import find_recordings
@@ -104,3 +113,44 @@ class DropArea(QWidget):
         rect = self.rect().adjusted(16, 16, -16, -16)
         painter.drawRoundedRect(rect, 12, 12)
         painter.end()
+
+
+class WindowDrops(QObject):
+    """Files and folders dropped anywhere on ``window`` (a child passes them up): the drop
+    area lights up while they hover, and ``dropped`` carries their paths."""
+
+    dropped = Signal(list)  # list[Path]
+
+    def __init__(self, window: QWidget, area: DropArea) -> None:
+        super().__init__(window)
+        self._window = window
+        self._area = area
+        window.setAcceptDrops(True)
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is not self._window:
+            return super().eventFilter(watched, event)
+        kind = event.type()
+        if kind == QEvent.Type.DragEnter and isinstance(event, QDragEnterEvent):
+            if local_paths(event.mimeData()):
+                event.acceptProposedAction()
+                self._area.set_highlighted(True)
+            else:
+                event.ignore()
+        elif kind == QEvent.Type.DragMove and isinstance(event, QDragMoveEvent):
+            if local_paths(event.mimeData()):
+                event.acceptProposedAction()
+        elif kind == QEvent.Type.DragLeave:
+            self._area.set_highlighted(False)
+        elif kind == QEvent.Type.Drop and isinstance(event, QDropEvent):
+            self._area.set_highlighted(False)
+            paths = local_paths(event.mimeData())
+            if not paths:
+                event.ignore()
+                return True
+            event.acceptProposedAction()
+            self.dropped.emit(paths)
+        else:
+            return super().eventFilter(watched, event)
+        return True

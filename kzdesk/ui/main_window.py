@@ -12,10 +12,6 @@ from PySide6.QtCore import QEvent, QSettings, QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QCloseEvent,
     QDesktopServices,
-    QDragEnterEvent,
-    QDragLeaveEvent,
-    QDragMoveEvent,
-    QDropEvent,
 )
 from PySide6.QtWidgets import (
     QApplication,
@@ -40,7 +36,7 @@ from kzdesk.ui.dialogs.first_run_banner import FirstRunBanner
 from kzdesk.ui.dialogs.queue_held_banner import QueueHeldBanner
 from kzdesk.ui.dialogs.settings_dialog import SettingsDialog
 from kzdesk.ui.dialogs.voices_dialog import VoicesDialog
-from kzdesk.ui.drop_area import DropArea, local_paths
+from kzdesk.ui.drop_area import DropArea, WindowDrops
 from kzdesk.ui.editor.opener import EditorOpener
 from kzdesk.ui.file_adder import FileAdder
 from kzdesk.ui.job_actions import JobActions
@@ -78,7 +74,6 @@ class MainWindow(QMainWindow):
         self.check_connection = check_connection
         self.inhibitor = inhibitor or SleepInhibitor()
         self.setWindowTitle("kzdesk")
-        self.setAcceptDrops(True)
         self.ui_state = ui_state if ui_state is not None else QSettings()  # UI state only
         self.settings_dialog: SettingsDialog | None = None
 
@@ -92,6 +87,7 @@ class MainWindow(QMainWindow):
         )
         self.view = QueueView(self.model)
         self.drop_area = DropArea()
+        self.drops = WindowDrops(self, self.drop_area)  # anywhere on the window
         self.details = FailureDetails()
         self.summary = StatusSummary()
         self.actions_ = JobActions(
@@ -140,6 +136,7 @@ class MainWindow(QMainWindow):
         self.details.show_file_requested.connect(self.actions_.show_file_of)
         self.drop_area.add_files_requested.connect(self.on_add_files)
         self.drop_area.add_folder_requested.connect(self.on_add_folder)
+        self.drops.dropped.connect(self.add_paths)
         for signal in (self.model.rowsInserted, self.model.rowsRemoved, self.model.modelReset):
             signal.connect(self._update_page)
         # Recount at most a few times a second, however many progress updates arrive, and
@@ -198,30 +195,6 @@ class MainWindow(QMainWindow):
 
     def on_add_folder(self) -> None:
         self.adder.on_add_folder()
-
-    # ---- drag and drop anywhere on the window ---------------------------------------------
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if local_paths(event.mimeData()):
-            event.acceptProposedAction()
-            self.drop_area.set_highlighted(True)
-        else:
-            event.ignore()
-
-    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
-        if local_paths(event.mimeData()):
-            event.acceptProposedAction()
-
-    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
-        self.drop_area.set_highlighted(False)
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        self.drop_area.set_highlighted(False)
-        paths = local_paths(event.mimeData())
-        if not paths:
-            event.ignore()
-            return
-        event.acceptProposedAction()
-        self.add_paths(paths)
 
     # ---- dispatcher events ----------------------------------------------------------------
     def on_job_changed(self, job: Job) -> None:

@@ -15,7 +15,8 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 
 from kzdesk.core.job import Job
 from kzdesk.ui.delegates.progress_delegate import ProgressDelegate
-from kzdesk.ui.models.job_table_model import Column, JobTableModel, SortRole
+from kzdesk.ui.models.job_columns import Column, SortRole
+from kzdesk.ui.models.job_table_model import JobTableModel
 
 # Widths in characters of the default font; the Status column takes what is left.
 _WIDTH_CHARS = {

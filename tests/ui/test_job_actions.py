@@ -13,7 +13,8 @@ from kzdesk.app import AppContext
 from kzdesk.core.job import STAGE_SPEAKERS, Job, JobState, Language, SpeakersMode
 from kzdesk.services.job_run import SPEAKERS_START
 from kzdesk.ui.job_actions import JobActions, engine_names, language_names, speakers_names
-from kzdesk.ui.models.job_table_model import Column, JobTableModel
+from kzdesk.ui.models.job_columns import Column
+from kzdesk.ui.models.job_table_model import JobTableModel
 from kzdesk.ui.queue_view import QueueView
 from kzdesk.workers.dispatcher import Dispatcher
 from tests.media import bursts_file

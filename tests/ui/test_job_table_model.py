@@ -19,17 +19,12 @@ from kzdesk.core.job import (
     SpeakersMode,
 )
 from kzdesk.services.estimates import Estimator
+from kzdesk.services.job_run import CONVERT_SHARE
 from kzdesk.services.service_times import ServiceTimes
 from kzdesk.ui.delegates.progress_delegate import ProgressDelegate
-from kzdesk.ui.models.job_table_model import (
-    CONVERT_SHARE,
-    Column,
-    JobRole,
-    JobTableModel,
-    ProgressRole,
-    SortRole,
-    progress_bar,
-)
+from kzdesk.ui.models.job_columns import Column, JobRole, ProgressRole, SortRole
+from kzdesk.ui.models.job_progress import progress_bar
+from kzdesk.ui.models.job_table_model import JobTableModel
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
 

@@ -23,7 +23,8 @@ from kzdesk.ui.editor.editor_window import EditorInputs, EditorWindow
 from kzdesk.ui.editor.segment_model import Column as SegmentColumn
 from kzdesk.ui.main_window import MainWindow
 from kzdesk.ui.messages import translate_message
-from kzdesk.ui.models.job_table_model import Column, JobTableModel
+from kzdesk.ui.models.job_columns import Column
+from kzdesk.ui.models.job_table_model import JobTableModel
 from kzdesk.ui.status_summary import FailureDetails
 from kzdesk.workers.dispatcher import Dispatcher
 from tests.ui.editor.sample import sample
@@ -196,7 +197,7 @@ def test_language_names_new_speakers_and_sizes_speak_the_language(
     qtbot, tmp_path: Path, language: str
 ) -> None:
     from kzdesk.ui.dialogs.model_download_dialog import format_size
-    from kzdesk.ui.editor.commands import EditSession
+    from kzdesk.ui.editor.edit_session import EditSession
     from kzdesk.ui.editor.speakers_panel import SpeakersPanel
 
     model = JobTableModel([Job(id=1, source_path="/r/a.wav")])

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from kzdesk.core.job import JobState
 from kzdesk.ui.main_window import MainWindow
-from kzdesk.ui.models.job_table_model import Column
+from kzdesk.ui.models.job_columns import Column
 from tests.media import bursts_file
 from tests.ui.conftest import WAIT_MS
 

@@ -11,7 +11,7 @@ from PySide6.QtCore import QSize, QTimer
 
 from kzdesk.core.job import Job, JobState
 from kzdesk.ui import window_geometry
-from kzdesk.ui.models.job_table_model import Column, ProgressRole
+from kzdesk.ui.models.job_columns import Column, ProgressRole
 from tests.media import bursts_file
 from tests.ui.conftest import WAIT_MS
 

@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QTableView
 
 from kzdesk.core.job import Job, JobState
 from kzdesk.ui.delegates.progress_delegate import ProgressDelegate
-from kzdesk.ui.models.job_table_model import JobTableModel, ProgressRole
+from kzdesk.ui.models.job_columns import ProgressRole
+from kzdesk.ui.models.job_table_model import JobTableModel
 
 
 def test_returning_none_from_models_keeps_none_alive(qtbot) -> None:

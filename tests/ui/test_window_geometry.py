@@ -65,7 +65,8 @@ def test_the_editor_opens_within_the_screen(qtbot, tmp_path: Path) -> None:
 def test_restored_columns_still_show_whole_language_names(qtbot) -> None:
     """Widths saved earlier (another interface language, a column dragged narrow) never cut
     "Kazakh + Russian" once the queue opens again."""
-    from kzdesk.ui.models.job_table_model import Column, JobTableModel
+    from kzdesk.ui.models.job_columns import Column
+    from kzdesk.ui.models.job_table_model import JobTableModel
     from kzdesk.ui.queue_view import QueueView
 
     model = JobTableModel([])

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
     QStyleOptionViewItem,
 )
 
-from kzdesk.ui.models.job_table_model import Column, ProgressRole
+from kzdesk.ui.models.job_columns import Column, ProgressRole
 from kzdesk.ui.text import elide_words
 
 _RANGE = 1000  # the bar's steps (0.1 %)

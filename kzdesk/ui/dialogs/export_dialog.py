@@ -39,8 +39,8 @@ from kzdesk.export.options import DOCUMENT_OPTIONS, SUBTITLE_RULES
 from kzdesk.services import wording
 from kzdesk.ui.dialogs import form_helpers as ui
 from kzdesk.ui.dialogs.export_output import FORBIDDEN, ExportOutputGroup
-from kzdesk.ui.dialogs.format_checks import format_checks
-from kzdesk.ui.dialogs.subtitle_rules import SubtitleRulesForm
+from kzdesk.ui.dialogs.format_checks import format_checks, reads_any
+from kzdesk.ui.dialogs.subtitle_rules import SubtitleRulesForm, rules_of
 from kzdesk.ui.messages import translate_message
 from kzdesk.workers.background import Task
 from kzdesk.workers.export_files_task import write_exports
@@ -202,7 +202,7 @@ class ExportDialog(QDialog):
         self.timestamps_check.setChecked(options.timestamps)
         self.merge_check.setChecked(options.merge_turns)
         self.speaker_names_check.setChecked(options.speaker_prefix)
-        self.rules_form.load(subtitle_rules(options))
+        self.rules_form.load(rules_of(options))
         self.folder_edit.setText(str(folder))
         self.name_edit.setText(base_name)
 
@@ -238,7 +238,7 @@ class ExportDialog(QDialog):
         formats = self.chosen_formats()
         if not formats:
             problems.append(self.tr("Tick at least one format."))
-        if _reading(formats, SUBTITLE_RULES):
+        if reads_any(formats, SUBTITLE_RULES):
             try:
                 self.options()
             except ValueError as exc:
@@ -258,9 +258,9 @@ class ExportDialog(QDialog):
     @Slot()
     def _revalidate(self) -> None:
         formats = self.chosen_formats()
-        self.document_group.setVisible(_reading(formats, DOCUMENT_OPTIONS))
-        self.subtitle_group.setVisible(_reading(formats, SUBTITLE_RULES))
-        self.speaker_names_check.setEnabled(_reading(formats, {"speaker_prefix"}))
+        self.document_group.setVisible(reads_any(formats, DOCUMENT_OPTIONS))
+        self.subtitle_group.setVisible(reads_any(formats, SUBTITLE_RULES))
+        self.speaker_names_check.setEnabled(reads_any(formats, {"speaker_prefix"}))
         problems = self.problems()
         self.output.show_files(formats)
         self._show_problems(problems)
@@ -333,7 +333,9 @@ class ExportDialog(QDialog):
         ):
             widget.setEnabled(not busy)
         if not busy:
-            self.speaker_names_check.setEnabled(_reading(self.chosen_formats(), {"speaker_prefix"}))
+            self.speaker_names_check.setEnabled(
+                reads_any(self.chosen_formats(), {"speaker_prefix"})
+            )
         self.ok_button.setEnabled(not busy)
         self.progress.setVisible(busy)
         self.result_label.setVisible(False)
@@ -387,19 +389,3 @@ class ExportDialog(QDialog):
             )
         self._revalidate()
         self._show_problems([*self.problems(), sentence])
-
-
-def _reading(formats: Iterable[str], options: Iterable[str]) -> bool:
-    """Whether a writer of ``formats`` reads one of the ExportOptions fields ``options``."""
-    return any(export.formats.taking(option, list(formats)) for option in options)
-
-
-def subtitle_rules(options: ExportOptions) -> dict[str, int | float]:
-    return {
-        "max_line_chars": options.max_line_chars,
-        "max_lines": options.max_lines,
-        "max_cps": options.max_cps,
-        "min_cue_ms": options.min_cue_ms,
-        "max_cue_ms": options.max_cue_ms,
-        "min_gap_ms": options.min_gap_ms,
-    }

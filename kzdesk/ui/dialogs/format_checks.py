@@ -3,6 +3,8 @@ the user's language: the Export dialog and Settings → Export show the same one
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QCheckBox
 
@@ -22,3 +24,9 @@ def format_checks(object_prefix: str) -> dict[str, QCheckBox]:
         check.setObjectName(f"{object_prefix}{fmt.name}")
         checks[fmt.name] = check
     return checks
+
+
+def reads_any(chosen: Iterable[str], options: Iterable[str]) -> bool:
+    """Whether a writer of the ``chosen`` formats reads one of the ExportOptions fields
+    ``options`` (a group of options is shown only then)."""
+    return any(formats.taking(option, list(chosen)) for option in options)

@@ -7,10 +7,22 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDoubleSpinBox, QFormLayout, QSpinBox, QWidget
 
-from kzdesk.export.options import MAX_GAP_MS
+from kzdesk.export.options import MAX_GAP_MS, ExportOptions
 from kzdesk.ui.dialogs import form_helpers as ui
 
 Rules = dict[str, int | float]  # ExportOptions arguments (max_line_chars, …, min_gap_ms)
+
+
+def rules_of(options: ExportOptions) -> Rules:
+    """The subtitle rules among ``options``, as the form loads them."""
+    return {
+        "max_line_chars": options.max_line_chars,
+        "max_lines": options.max_lines,
+        "max_cps": options.max_cps,
+        "min_cue_ms": options.min_cue_ms,
+        "max_cue_ms": options.max_cue_ms,
+        "min_gap_ms": options.min_gap_ms,
+    }
 
 
 class SubtitleRulesForm(QWidget):

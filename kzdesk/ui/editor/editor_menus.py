@@ -32,10 +32,10 @@ def _action(window: EditorHost, text: str, keys: Keys, slot: Callable[[], object
 
 def build_actions(window: EditorHost) -> EditorActions:
     # Own actions rather than QUndoStack.createUndoAction: undo first saves what is being
-    # typed (EditorWindow.undo), and the menu still says what will be undone.
+    # typed (SegmentEdits.undo), and the menu still says what will be undone.
     stack = window.session.undo_stack
-    undo = _action(window, "", QKeySequence.StandardKey.Undo, window.undo)
-    redo = _action(window, "", ["Ctrl+Shift+Z", "Ctrl+Y"], window.redo)
+    undo = _action(window, "", QKeySequence.StandardKey.Undo, window.edits.undo)
+    redo = _action(window, "", ["Ctrl+Shift+Z", "Ctrl+Y"], window.edits.redo)
 
     def label(action: QAction, verb: str, verb_what: str, what: str, enabled: bool) -> None:
         if shiboken6.isValid(action):  # not while the window is being destroyed
@@ -81,49 +81,49 @@ def build_actions(window: EditorHost) -> EditorActions:
         window,
         QCoreApplication.translate("EditorWindow", "Edit phrase text"),
         "F2",
-        window.edit_current,
+        window.edits.edit_current,
     )
     split = _action(
         window,
         QCoreApplication.translate("EditorWindow", "Split phrase at cursor"),
         ["Ctrl+Return", "Ctrl+Enter"],
-        window.split_current,
+        window.edits.split_current,
     )
     merge = _action(
         window,
         QCoreApplication.translate("EditorWindow", "Merge with next phrase"),
         "Ctrl+M",
-        window.merge_current,
+        window.edits.merge_current,
     )
     delete = _action(
         window,
         QCoreApplication.translate("EditorWindow", "Delete phrase"),
         "Ctrl+Del",
-        window.delete_current,
+        window.edits.delete_current,
     )
     start_earlier = _action(
         window,
         QCoreApplication.translate("EditorWindow", "Start 0.1 s earlier"),
         "Ctrl+[",
-        lambda: window.nudge(-NUDGE_MS, 0),
+        lambda: window.edits.nudge(-NUDGE_MS, 0),
     )
     start_later = _action(
         window,
         QCoreApplication.translate("EditorWindow", "Start 0.1 s later"),
         "Ctrl+]",
-        lambda: window.nudge(NUDGE_MS, 0),
+        lambda: window.edits.nudge(NUDGE_MS, 0),
     )
     end_earlier = _action(
         window,
         QCoreApplication.translate("EditorWindow", "End 0.1 s earlier"),
         "Ctrl+Alt+[",
-        lambda: window.nudge(0, -NUDGE_MS),
+        lambda: window.edits.nudge(0, -NUDGE_MS),
     )
     end_later = _action(
         window,
         QCoreApplication.translate("EditorWindow", "End 0.1 s later"),
         "Ctrl+Alt+]",
-        lambda: window.nudge(0, NUDGE_MS),
+        lambda: window.edits.nudge(0, NUDGE_MS),
     )
     find = _action(
         window,
@@ -153,30 +153,30 @@ def build_actions(window: EditorHost) -> EditorActions:
         window,
         QCoreApplication.translate("EditorWindow", "Play from this phrase"),
         "Ctrl+P",
-        window.play_current,
+        window.edits.play_current,
     )
     languages = (
         _action(
             window,
             QCoreApplication.translate("EditorWindow", "Kazakh"),
             "Ctrl+Alt+K",
-            lambda: window.mark_current_language("kk"),
+            lambda: window.edits.mark_current_language("kk"),
         ),
         _action(
             window,
             QCoreApplication.translate("EditorWindow", "Russian"),
             "Ctrl+Alt+R",
-            lambda: window.mark_current_language("ru"),
+            lambda: window.edits.mark_current_language("ru"),
         ),
         _action(
             window,
             QCoreApplication.translate("EditorWindow", "Other language…"),
             "Ctrl+Alt+L",
-            lambda: window.mark_current_language(None),
+            lambda: window.edits.mark_current_language(None),
         ),
     )
     give = tuple(
-        _action(window, "", f"Ctrl+{n}", lambda _=False, n=n: window.give_to_speaker(n))
+        _action(window, "", f"Ctrl+{n}", lambda _=False, n=n: window.edits.give_to_speaker(n))
         for n in range(1, 10)
     )
     for action in window.player_bar.player_actions():

@@ -2,8 +2,8 @@
 
 Composition only: the segment list (model + view + delegates), the player and its bar, the
 timeline strip, the speakers panel and the find bar are separate widgets; this window connects
-their signals, owns the menus, and pushes undoable commands on the session, which saves each
-applied change to SQLite at once.
+their signals and owns the menus; its edits of the current segment (``segment_edits``) push
+undoable commands on the session, which saves each applied change to SQLite at once.
 """
 
 from __future__ import annotations
@@ -16,7 +16,6 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, Qt, QThreadPool, QTime, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemDelegate,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -26,31 +25,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kzdesk.core.transcript import Segment, TranscriptError
+from kzdesk.core.transcript import Segment
 from kzdesk.export import FORMATS
 from kzdesk.services.playback_source import PlaybackChoice
 from kzdesk.services.transcripts import TranscriptService
 from kzdesk.ui.dialogs.export_dialog import ExportDialog
 from kzdesk.ui.editor import editor_menus, editor_state
-from kzdesk.ui.editor.commands import (
-    DeleteSegmentCommand,
-    EditCommand,
-    EditSession,
-    MergeWithNextCommand,
-    ReassignCommand,
-    ReplaceTextCommand,
-    ShiftBoundsCommand,
-    SplitAtCursorCommand,
-    SplitCommand,
-)
+from kzdesk.ui.editor.edit_session import EditSession
 from kzdesk.ui.editor.find_again import FindSpeakersController
 from kzdesk.ui.editor.find_bar import FindBar
 from kzdesk.ui.editor.player import Player
 from kzdesk.ui.editor.player_bar import PlayerBar
 from kzdesk.ui.editor.proofreading import Proofreading, ProofreadingOptions
-from kzdesk.ui.editor.segment_delegates import SegmentTextEditor
-from kzdesk.ui.editor.segment_language import SetLanguageCommand, language_name
-from kzdesk.ui.editor.segment_model import Column, SegmentTableModel
+from kzdesk.ui.editor.segment_edits import SegmentEdits
+from kzdesk.ui.editor.segment_language import language_name
+from kzdesk.ui.editor.segment_model import SegmentTableModel
 from kzdesk.ui.editor.segment_view import SegmentView
 from kzdesk.ui.editor.speakers_panel import SpeakersPanel
 from kzdesk.ui.editor.timeline import TimelineWidget
@@ -107,13 +96,14 @@ class EditorWindow(QMainWindow):
         self.session = EditSession(transcripts, inputs.transcript_id, parent=self)
         self._waveform_task: Task[object] | None = None
 
+        self.edits = SegmentEdits(self)
         t = self.session.transcript
         self.model = SegmentTableModel(
             t,
-            self._edit_text,
+            self.edits.edit_text,
             self,
-            edit_speaker=self._edit_speaker,
-            edit_language=self.set_language,
+            edit_speaker=self.edits.edit_speaker,
+            edit_language=self.edits.set_language,
             language_name=language_name,
         )
         self.view = SegmentView()
@@ -183,7 +173,7 @@ class EditorWindow(QMainWindow):
         self.timeline.seek_requested.connect(self.player.seek)
         self.view.seek_requested.connect(self.player.seek)
         self.view.current_segment_changed.connect(self._on_current_segment)
-        self.view.text_delegate.split_requested.connect(self._split)
+        self.view.text_delegate.split_requested.connect(self.edits.split)
         self.speakers.sample_requested.connect(self.player.play_range)
         self.speakers.status_reported.connect(self.show_status)
         self.find_bar.current_match_changed.connect(self._on_match)
@@ -220,146 +210,6 @@ class EditorWindow(QMainWindow):
     def _on_duration(self, ms: int) -> None:
         if ms > 0 and not self.session.transcript.duration_ms:
             self.timeline.set_duration(ms)
-
-    # ---- edits ----------------------------------------------------------------------------
-    def push(self, command: EditCommand) -> bool:
-        """Apply an edit; a refusal becomes a status message, never an exception."""
-        try:
-            self.session.push(command)
-        except TranscriptError as exc:
-            self.show_status(str(exc))
-            return False
-        return True
-
-    def _edit_text(self, segment_id: int, text: str) -> None:
-        self.push(ReplaceTextCommand(self.session, segment_id, text))
-
-    def _edit_speaker(self, segment_id: int, speaker_id: int | None) -> None:
-        self.push(ReassignCommand(self.session, segment_id, speaker_id))
-
-    def set_language(self, segment_id: int, language: str) -> None:
-        self.push(SetLanguageCommand(self.session, segment_id, language))
-
-    def mark_current_language(self, language: str | None) -> None:
-        """Mark the current segment's language; None opens the list of languages."""
-        self.commit_open_editor()
-        index = self.view.currentIndex()
-        sid = self._current_id()
-        if sid is None:
-            return
-        if language is None:
-            self.view.edit(self.model.index(index.row(), int(Column.LANGUAGE)))
-        else:
-            self.set_language(sid, language)
-
-    def _current_id(self) -> int | None:
-        seg = self.view.current_segment()
-        return seg.id if seg is not None else None
-
-    def _open_editor(self) -> SegmentTextEditor | None:
-        widget = self.focusWidget()
-        return widget if isinstance(widget, SegmentTextEditor) else None
-
-    def commit_open_editor(self) -> None:
-        """Save what is being typed before another edit, undo or redo: an editor left open
-        would later write its stale text over the segment that edit changed."""
-        editor = self._open_editor()
-        if editor is not None:
-            self.view.commitData(editor)
-            self.view.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
-
-    def undo(self) -> None:
-        self.commit_open_editor()
-        self.session.undo()
-
-    def redo(self) -> None:
-        self.commit_open_editor()
-        self.session.redo()
-
-    def edit_current(self) -> None:
-        index = self.view.currentIndex()
-        if index.isValid():
-            self.view.edit_text(index.row())
-
-    def split_current(self) -> None:
-        """Split at the text cursor while editing; else at the word being played in the
-        current segment; else ask the user to place the cursor."""
-        sid = self._current_id()
-        if sid is None:
-            return
-        editor = self._open_editor()
-        if editor is not None:
-            text, pos = editor.toPlainText(), editor.textCursor().position()
-            self.view.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
-            self._split(sid, text, pos)
-            return
-        seg = self.session.transcript.segment(sid)
-        word = self.model.current_word() if self.view.is_current_row_playing() else -1
-        if word > 0:
-            self.push(SplitCommand(self.session, sid, word))
-            return
-        self.view.edit_text(self.view.currentIndex().row(), len(seg.text) // 2)
-        self.show_status(
-            self.tr("Put the cursor where the phrase should be split, then press Ctrl+Enter.")
-        )
-
-    def _split(self, segment_id: int, text: str, pos: int) -> None:
-        seg = self.session.transcript.segment(segment_id)
-        normalized = " ".join(text.split())
-        stack = self.session.undo_stack
-        if normalized and normalized != seg.text:
-            # typed text and the split are one step: undo restores the segment as it was
-            stack.beginMacro(self.tr("Edit and split the phrase"))
-            try:
-                ok = self.push(ReplaceTextCommand(self.session, segment_id, normalized))
-                # the cursor was in the raw editor text; map it onto the normalised text
-                pos = len(" ".join(text[:pos].split())) + (1 if text[:pos][-1:].isspace() else 0)
-                ok = ok and self.push(SplitAtCursorCommand(self.session, segment_id, pos))
-            finally:
-                stack.endMacro()
-            if not ok:
-                return
-        elif not self.push(SplitAtCursorCommand(self.session, segment_id, pos)):
-            return
-        self.view.select_segment(segment_id)
-
-    def merge_current(self) -> None:
-        self.commit_open_editor()
-        sid = self._current_id()
-        if sid is not None and self.push(MergeWithNextCommand(self.session, sid)):
-            self.view.select_segment(sid)
-
-    def delete_current(self) -> None:
-        self.commit_open_editor()
-        index = self.view.currentIndex()
-        sid = self._current_id()
-        if sid is None or not self.push(DeleteSegmentCommand(self.session, sid)):
-            return
-        rows = self.model.rowCount()
-        if rows:
-            self.view.setCurrentIndex(self.model.index(min(index.row(), rows - 1), 2))
-
-    def nudge(self, start_delta: int, end_delta: int) -> None:
-        self.commit_open_editor()
-        sid = self._current_id()
-        if sid is not None:
-            self.push(ShiftBoundsCommand(self.session, sid, start_delta, end_delta))
-
-    def give_to_speaker(self, n: int) -> None:
-        self.commit_open_editor()
-        speakers = self.session.transcript.speakers
-        sid = self._current_id()
-        if sid is None or n > len(speakers):
-            return
-        speaker = speakers[n - 1]
-        if self.session.transcript.segment(sid).speaker_id != speaker.id:
-            self.push(ReassignCommand(self.session, sid, speaker.id))
-
-    def play_current(self) -> None:
-        seg = self.view.current_segment()
-        if seg is not None:
-            self.player.seek(seg.start_ms)
-            self.player.play()
 
     # ---- reactions ------------------------------------------------------------------------
     def _on_changed(self, change) -> None:  # type: ignore[no-untyped-def]
@@ -450,7 +300,7 @@ class EditorWindow(QMainWindow):
         editor_state.restore_window(self.ui_state, self, self.splitter)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.commit_open_editor()  # what was being typed is saved, never dropped
+        self.edits.commit_open_editor()  # what was being typed is saved, never dropped
         if not self.session.save_now() and not self._close_unsaved():
             event.ignore()
             return

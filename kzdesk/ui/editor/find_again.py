@@ -30,7 +30,7 @@ from kzdesk.core.voices import SpeakerVoice
 from kzdesk.services.known_voices import KnownVoices
 from kzdesk.services.playback_source import PlaybackSource, readable
 from kzdesk.services.speakers_again import DiarizationOptions, FoundAgain, find_speakers_again
-from kzdesk.ui.editor.commands import EditCommand, EditSession
+from kzdesk.ui.editor.edit_session import EditCommand, EditSession
 from kzdesk.workers.background import Task
 from kzdesk.workers.find_speakers_task import find_speakers
 
@@ -249,7 +249,7 @@ class FindSpeakersController(QObject):
                 )
             )
             return False
-        self.window.commit_open_editor()
+        self.window.edits.commit_open_editor()
         self.runner.start(audio, options)
         self.action.setEnabled(False)
         self.window.show_status(self.tr("Finding speakers…"))
@@ -268,7 +268,7 @@ class FindSpeakersController(QObject):
         self.action.setEnabled(True)
         old = list(self.session.transcripts.voices(self.session.transcript_id).values())
         command = FindSpeakersAgainCommand(self.session, found, old, self._refresh)
-        if self.window.push(command):
+        if self.window.edits.push(command):
             count = len(found.transcript.speakers)
             self.window.show_status(
                 self.tr("Found %n speaker(s). Undo brings the previous speakers back.", "", count)

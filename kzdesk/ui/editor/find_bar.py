@@ -2,9 +2,9 @@
 
 ``Find [....] Replace [....] [Aa][ab|][.*] 3 of 12 [↑][↓] [Replace] [Replace all] [×]``
 
-The bar owns the list of matches (:func:`kzdesk.core.search.find_all` over the segments' text),
-recomputed 150 ms after the user stops typing and at once after every applied edit. The editor
-window wires it up:
+The bar searches (:func:`kzdesk.core.search.find_all` over the segments' text) 150 ms after the
+user stops typing and at once after every applied edit; the matches and the one the user is on
+are kept in a :class:`~kzdesk.ui.editor.find_matches.MatchList`. The editor window wires it up:
 
 * Ctrl+F -> :meth:`FindBar.show_find`, Ctrl+H -> :meth:`FindBar.show_replace`, F3 / Shift+F3
   -> :meth:`FindBar.find_next` / :meth:`FindBar.find_previous` (the bar also handles these
@@ -19,8 +19,6 @@ Replacing pushes commands on the session, so it is undoable and saved like any e
 
 from __future__ import annotations
 
-import bisect
-
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
@@ -34,14 +32,11 @@ from PySide6.QtWidgets import (
 
 from kzdesk.core.search import Match, SearchError, SearchQuery, find_all
 from kzdesk.core.transcript import Change, TranscriptError
-from kzdesk.ui.editor.commands import EditSession, ReplaceAllCommand, ReplaceMatchCommand
+from kzdesk.ui.color_scheme import warning_text_color
+from kzdesk.ui.editor.edit_session import EditSession
+from kzdesk.ui.editor.find_matches import MatchList
+from kzdesk.ui.editor.replace_commands import ReplaceAllCommand, ReplaceMatchCommand
 from kzdesk.ui.messages import translate_message
-
-# Readable warning text: dark red on light palettes, light red on dark ones (both > 4.5:1).
-_WARNING_ON_LIGHT = "#B3261E"
-_WARNING_ON_DARK = "#FF8A80"
-
-_Key = tuple[int, int]  # (segment position in the transcript, character offset)
 
 
 class FindBar(QWidget):
@@ -56,13 +51,7 @@ class FindBar(QWidget):
     def __init__(self, session: EditSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self._matches: list[Match] = []
-        self._keys: list[_Key] = []
-        self._by_segment: dict[int, list[tuple[int, int]]] = {}
-        self._current = -1
-        self._current_key: _Key | None = None
-        self._anchor: int | None = None
-        self._resume: _Key | None = None
+        self._results = MatchList()
         self._error = ""
         self._active = False
         self._pushing = False
@@ -200,22 +189,18 @@ class FindBar(QWidget):
         """The segment the user is on: the next search starts from it (not from the last
         match). The segment of the current match is ignored, so the editor may echo back the
         selection that :attr:`current_match_changed` caused."""
-        current = self.current_match()
-        if current is not None and current.segment_id == segment_id:
-            self._anchor = None
-        else:
-            self._anchor = segment_id
+        self._results.set_anchor(segment_id)
 
     def matches(self) -> list[Match]:
-        return list(self._matches)
+        return list(self._results.matches)
 
     def matches_in(self, segment_id: int) -> list[tuple[int, int]]:
         """(start, end) character ranges of the matches in one segment's text (do not modify:
         this runs for every painted segment)."""
-        return self._by_segment.get(segment_id, [])
+        return self._results.matches_in(segment_id)
 
     def current_match(self) -> Match | None:
-        return self._matches[self._current] if self._current >= 0 else None
+        return self._results.current_match()
 
     def error(self) -> str:
         """The sentence shown for a bad regular expression, or ''."""
@@ -229,31 +214,17 @@ class FindBar(QWidget):
     def find_next(self) -> Match | None:
         if self._flush():
             return self.current_match()
-        if not self._matches:
+        if not self._results.matches:
             return None
-        anchor = self._take_anchor()
-        if anchor is not None:
-            index = bisect.bisect_left(self._keys, (anchor, 0)) % len(self._matches)
-        elif self._current < 0:
-            index = 0
-        else:
-            index = (self._current + 1) % len(self._matches)
-        self._set_current(index, emit=True)
+        self._set_current(self._results.next_index(self.session.transcript), emit=True)
         return self.current_match()
 
     def find_previous(self) -> Match | None:
         if self._flush():
             return self.current_match()
-        if not self._matches:
+        if not self._results.matches:
             return None
-        anchor = self._take_anchor()
-        if anchor is not None:
-            index = bisect.bisect_left(self._keys, (anchor, 0)) - 1
-        elif self._current < 0:
-            index = -1
-        else:
-            index = self._current - 1
-        self._set_current(index % len(self._matches), emit=True)
+        self._set_current(self._results.previous_index(self.session.transcript), emit=True)
         return self.current_match()
 
     def replace_current(self) -> None:
@@ -264,7 +235,6 @@ class FindBar(QWidget):
         if match is None:
             self.find_next()
             return
-        order = self._keys[self._current][0]
         old_length = len(self.session.transcript.segment(match.segment_id).text)
         change = self._push(
             ReplaceMatchCommand(self.session, match, self.query(), self.replace_edit.text())
@@ -272,15 +242,13 @@ class FindBar(QWidget):
         if change is None:
             return
         after = change.segments_after[0]
-        # resume after the inserted text, so a replacement containing the search text
-        # is not found (and replaced) again
-        self._resume = (order, match.end + len(after.text) - old_length)
+        self._results.resume_after(match.end + len(after.text) - old_length)
         self._recompute(navigate=True)
 
     def replace_all(self) -> None:
         """Replace every match: one undo step."""
         self._flush()
-        if not self._matches:
+        if not self._results.matches:
             return
         if self._push(ReplaceAllCommand(self.session, self.query(), self.replace_edit.text())):
             self._recompute(navigate=False)
@@ -336,7 +304,7 @@ class FindBar(QWidget):
         self._recompute(navigate=True)
 
     def _on_session_changed(self, _change: Change) -> None:
-        if not self._pushing and (self._active or self._matches):
+        if not self._pushing and (self._active or self._results.matches):
             self._recompute(navigate=False)
 
     # ---- internals -------------------------------------------------------------------------
@@ -356,16 +324,6 @@ class FindBar(QWidget):
             self._on_query_settled()
             return True
         return False
-
-    def _take_anchor(self) -> int | None:
-        """The anchored segment's position in the transcript, once; None without an anchor."""
-        anchor, self._anchor = self._anchor, None
-        if anchor is None:
-            return None
-        try:
-            return self.session.transcript.index_of(anchor)
-        except TranscriptError:
-            return None
 
     def _push(self, command: ReplaceMatchCommand | ReplaceAllCommand) -> Change | None:
         self._pushing = True
@@ -389,41 +347,23 @@ class FindBar(QWidget):
                 matches = find_all(self.session.transcript, query)
             except SearchError as exc:
                 error = translate_message(str(exc))
-        order = {seg.id: i for i, seg in enumerate(self.session.transcript.segments)}
-        changed = matches != self._matches or error != self._error
-        self._matches, self._error = matches, error
-        self._keys = [(order[m.segment_id], m.start) for m in matches]
-        by_segment: dict[int, list[tuple[int, int]]] = {}
-        for m in matches:
-            by_segment.setdefault(m.segment_id, []).append((m.start, m.end))
-        self._by_segment = by_segment
-
-        anchor = self._take_anchor() if navigate and self._resume is None else None
-        if self._resume is not None:
-            reference = self._resume
-        elif anchor is not None:
-            reference = (anchor, 0)
-        else:
-            reference = self._current_key or (0, 0)
-        self._resume = None
-        index = -1
-        if matches:
-            index = bisect.bisect_left(self._keys, reference) % len(matches)
-        had_current = self._current >= 0
+        changed = matches != self._results.matches or error != self._error
+        self._error = error
+        had_current = self._results.current >= 0
+        index = self._results.update(matches, self.session.transcript, navigate=navigate)
         # without navigation, only "no current match any more" is told (it moves nothing)
         self._set_current(index, emit=navigate or (had_current and index < 0))
         if changed:
             self.matches_changed.emit()
 
     def _set_current(self, index: int, *, emit: bool) -> None:
-        self._current = index
-        self._current_key = self._keys[index] if index >= 0 else None
+        self._results.select(index)
         self._update_controls()
         if emit:
             self.current_match_changed.emit(self.current_match())
 
     def _update_controls(self) -> None:
-        has_matches = bool(self._matches)
+        has_matches = bool(self._results.matches)
         for widget in (
             self.previous_button,
             self.next_button,
@@ -438,13 +378,13 @@ class FindBar(QWidget):
             text = self._error
         elif not self._active or self.query().is_empty:
             text = ""
-        elif not self._matches:
+        elif not self._results.matches:
             text = self.tr("No results")
-        elif self._current < 0:
-            text = self.tr("%n match(es)", "", len(self._matches))
+        elif self._results.current < 0:
+            text = self.tr("%n match(es)", "", len(self._results.matches))
         else:
             text = self.tr("{current} of {total}").format(
-                current=self._current + 1, total=len(self._matches)
+                current=self._results.current + 1, total=len(self._results.matches)
             )
         self.count_label.setText(text)
         self.count_label.setToolTip(text if self._error else "")
@@ -455,5 +395,4 @@ class FindBar(QWidget):
         self.count_label.setPalette(palette)
 
     def warning_color(self) -> QColor:
-        dark = self.palette().color(QPalette.ColorRole.Window).lightness() < 128
-        return QColor(_WARNING_ON_DARK if dark else _WARNING_ON_LIGHT)
+        return warning_text_color(self.palette())

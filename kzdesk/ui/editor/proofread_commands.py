@@ -12,7 +12,7 @@ from kzdesk.core import glossary
 from kzdesk.core.glossary import Suggestion
 from kzdesk.core.proofread import mark_checked
 from kzdesk.core.transcript import Change, Transcript
-from kzdesk.ui.editor.commands import EditCommand, EditSession, _quoted, _segment_time
+from kzdesk.ui.editor.edit_session import EditCommand, EditSession, quoted, segment_time
 
 
 class MarkCheckedCommand(EditCommand):
@@ -23,7 +23,7 @@ class MarkCheckedCommand(EditCommand):
             session,
             QCoreApplication.translate(
                 "EditCommands", "Mark words as checked in the phrase at {time}"
-            ).format(time=_segment_time(session, segment_id)),
+            ).format(time=segment_time(session, segment_id)),
         )
         self.segment_id = segment_id
         self.tokens = tokens
@@ -40,7 +40,7 @@ class AcceptSuggestionsCommand(EditCommand):
             s = suggestions[0]
             text = QCoreApplication.translate(
                 "EditCommands", "Replace “{found}” with “{term}” from the glossary"
-            ).format(found=_quoted(s.found), term=_quoted(s.term))
+            ).format(found=quoted(s.found), term=quoted(s.term))
         else:
             text = QCoreApplication.translate(
                 "EditCommands", "Accept all glossary suggestions ({count})"
@@ -61,7 +61,7 @@ class IgnoreSuggestionCommand(EditCommand):
             session,
             QCoreApplication.translate(
                 "EditCommands", "Keep “{found}” (ignore the glossary suggestion)"
-            ).format(found=_quoted(suggestion.found)),
+            ).format(found=quoted(suggestion.found)),
         )
         self.suggestion = suggestion
 

@@ -20,15 +20,15 @@ from PySide6.QtWidgets import QMenu, QPlainTextEdit
 from kzdesk.core.proofread import token_spans
 from kzdesk.core.spelling import Miss
 from kzdesk.core.transcript import Segment
-from kzdesk.ui.editor.commands import ReplaceTextCommand
 from kzdesk.ui.editor.proofread_marks import Kind
-from kzdesk.ui.editor.segment_delegates import char_at
+from kzdesk.ui.editor.segment_cells import char_at
+from kzdesk.ui.editor.segment_commands import ReplaceTextCommand
 from kzdesk.ui.editor.segment_model import Column
 
 if TYPE_CHECKING:
     from kzdesk.core.glossary import Suggestion, SuggestionIndex
     from kzdesk.core.proofread import UncertainIndex
-    from kzdesk.ui.editor.commands import EditSession
+    from kzdesk.ui.editor.edit_session import EditSession
     from kzdesk.ui.editor.host import EditorHost
     from kzdesk.ui.editor.proofread_marks import MarkSource
     from kzdesk.ui.editor.segment_view import SegmentView
@@ -142,8 +142,10 @@ def _fill_list_menu(p: Proofreading, menu: QMenu, seg: Segment, char: int) -> No
 
             def replace(correction: str, sid: int = seg.id, a: int = start, b: int = end) -> None:
                 text = p.session.transcript.segment(sid).text
-                p.window.commit_open_editor()
-                p.window.push(ReplaceTextCommand(p.session, sid, text[:a] + correction + text[b:]))
+                p.window.edits.commit_open_editor()
+                p.window.edits.push(
+                    ReplaceTextCommand(p.session, sid, text[:a] + correction + text[b:])
+                )
 
             _corrections(p, menu, None, miss, replace)
             _add_to_glossary(p, menu, miss.word, None)

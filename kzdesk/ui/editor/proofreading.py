@@ -36,7 +36,7 @@ from kzdesk.ui.editor.proofread_commands import (
     MarkCheckedCommand,
 )
 from kzdesk.ui.editor.proofread_marks import MarkSource, SpellingHighlighter
-from kzdesk.ui.editor.segment_delegates import SegmentTextEditor
+from kzdesk.ui.editor.segment_text_delegate import SegmentTextEditor
 from kzdesk.ui.editor.transport import Transport
 from kzdesk.workers.spelling_worker import SpellingWorker
 
@@ -222,7 +222,7 @@ class Proofreading(QObject):
 
     def go(self, *, backwards: bool) -> Spot | None:
         row, token = self._start(backwards)
-        self.window.commit_open_editor()
+        self.window.edits.commit_open_editor()
         segments = self.session.transcript.segments
         spot = self.uncertain.find(segments, row, token, backwards=backwards)
         if spot is None:
@@ -256,19 +256,19 @@ class Proofreading(QObject):
         if seg is None:
             return
         last = self.last
-        self.window.commit_open_editor()
+        self.window.edits.commit_open_editor()
         seg = self.session.transcript.segment(seg.id)
         tokens = None
         if last is not None and last.segment_id == seg.id:
             tokens = [last.token]
-        if self.window.push(MarkCheckedCommand(self.session, seg.id, tokens)):
+        if self.window.edits.push(MarkCheckedCommand(self.session, seg.id, tokens)):
             self.window.show_status(
                 QCoreApplication.translate("Proofreading", "Marked as checked.")
             )
 
     def mark_tokens(self, segment_id: int, tokens: list[int]) -> None:
-        self.window.commit_open_editor()
-        self.window.push(MarkCheckedCommand(self.session, segment_id, tokens))
+        self.window.edits.commit_open_editor()
+        self.window.edits.push(MarkCheckedCommand(self.session, segment_id, tokens))
 
     # ---- glossary -----------------------------------------------------------------------------
     def current_suggestion(self) -> Suggestion | None:
@@ -286,12 +286,12 @@ class Proofreading(QObject):
         return found[0] if found else None
 
     def accept(self, suggestion: Suggestion) -> None:
-        self.window.commit_open_editor()
-        self.window.push(AcceptSuggestionsCommand(self.session, [suggestion]))
+        self.window.edits.commit_open_editor()
+        self.window.edits.push(AcceptSuggestionsCommand(self.session, [suggestion]))
 
     def ignore(self, suggestion: Suggestion) -> None:
-        self.window.commit_open_editor()
-        self.window.push(IgnoreSuggestionCommand(self.session, suggestion))
+        self.window.edits.commit_open_editor()
+        self.window.edits.push(IgnoreSuggestionCommand(self.session, suggestion))
 
     def accept_current(self) -> None:
         suggestion = self.current_suggestion()
@@ -316,14 +316,14 @@ class Proofreading(QObject):
         self.ignore(suggestion)
 
     def accept_all(self) -> None:
-        self.window.commit_open_editor()
+        self.window.edits.commit_open_editor()
         found = self.suggestions.all(self.session.transcript.segments)
         if not found:
             self.window.show_status(
                 QCoreApplication.translate("Proofreading", "There are no glossary suggestions.")
             )
             return
-        self.window.push(AcceptSuggestionsCommand(self.session, found))
+        self.window.edits.push(AcceptSuggestionsCommand(self.session, found))
 
     def add_to_glossary(self, word: str) -> None:
         word = " ".join(word.split())

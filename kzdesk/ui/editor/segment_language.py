@@ -18,15 +18,9 @@ from PySide6.QtWidgets import (
 
 from kzdesk.core.transcript import Change, Transcript
 from kzdesk.core.transcript_ops import spoken_languages
-from kzdesk.ui.editor.commands import EditCommand, EditSession, _segment_time
-from kzdesk.ui.editor.segment_delegates import (
-    PAD_X,
-    PAD_Y,
-    ComboCellDelegate,
-    Highlights,
-    _paint_background,
-    _text_color,
-)
+from kzdesk.ui.editor.edit_session import EditCommand, EditSession, segment_time
+from kzdesk.ui.editor.segment_cells import PAD_X, PAD_Y, Highlights, paint_background, text_color
+from kzdesk.ui.editor.segment_delegates import ComboCellDelegate
 
 # offered first in the list, in this order; languages heard in the transcript follow
 COMMON_LANGUAGES = ("kk", "ru", "en")
@@ -59,7 +53,7 @@ class SetLanguageCommand(EditCommand):
             session,
             QCoreApplication.translate(
                 "EditCommands", "Mark the phrase at {time} as {language}"
-            ).format(time=_segment_time(session, segment_id), language=language_name(language)),
+            ).format(time=segment_time(session, segment_id), language=language_name(language)),
         )
         self.segment_id = segment_id
         self.language = language
@@ -74,7 +68,7 @@ class LanguageDelegate(ComboCellDelegate):
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         colors = Highlights.for_palette(option.palette)
         painter.save()
-        _paint_background(painter, option, index, colors)
+        paint_background(painter, option, index, colors)
         code = str(index.data() or "")
         if code:
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -85,7 +79,7 @@ class LanguageDelegate(ComboCellDelegate):
             text = code.upper()
             width = fm.horizontalAdvance(text) + 8
             tag = QRectF(option.rect.left() + PAD_X, option.rect.top() + PAD_Y, width, fm.height())
-            painter.setPen(QPen(_text_color(option, muted=True), 1))
+            painter.setPen(QPen(text_color(option, muted=True), 1))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRoundedRect(tag, 3, 3)
             painter.drawText(tag, Qt.AlignmentFlag.AlignCenter, text)

@@ -17,18 +17,11 @@ from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from kzdesk.core.transcript import Segment
-from kzdesk.ui.editor.segment_delegates import (
-    DOT,
-    PAD_X,
-    PAD_Y,
-    SpeakerDelegate,
-    TextDelegate,
-    TimeDelegate,
-    char_at,
-    text_height,
-)
+from kzdesk.ui.editor.segment_cells import DOT, PAD_X, PAD_Y, char_at, text_height
+from kzdesk.ui.editor.segment_delegates import SpeakerDelegate, TimeDelegate
 from kzdesk.ui.editor.segment_language import LanguageDelegate
 from kzdesk.ui.editor.segment_model import Column, IsCurrentRole, SegmentTableModel
+from kzdesk.ui.editor.segment_text_delegate import TextDelegate
 
 _SCROLL_QUIET_S = 4.0  # after the user scrolls by hand, following waits this long
 SPEAKER_MIN_CHARS = 10  # the Speaker column's width, in average characters

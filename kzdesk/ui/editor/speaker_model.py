@@ -16,7 +16,8 @@ from PySide6.QtGui import QColor, QFont, QKeySequence
 from kzdesk.core import timecode
 from kzdesk.core.transcript import Change, Segment, Speaker, Transcript, TranscriptError
 from kzdesk.core.voices import SpeakerVoice
-from kzdesk.ui.editor.commands import EditSession, RenameSpeakerCommand
+from kzdesk.ui.editor.edit_session import EditSession
+from kzdesk.ui.editor.speaker_commands import RenameSpeakerCommand
 
 SpeakerIdRole = Qt.ItemDataRole.UserRole + 1
 ShareRole = Qt.ItemDataRole.UserRole + 2  # float 0..1 of all talk time

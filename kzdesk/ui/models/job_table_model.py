@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import enum
 import time
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QDateTime,
     QLocale,
@@ -27,71 +25,27 @@ from kzdesk.core.job import (
     STAGE_SPEAKERS,
     Job,
     JobState,
-    Language,
     SpeakersMode,
 )
 from kzdesk.core.job_status import look_of
-from kzdesk.services.estimates import Estimator, is_overdue, wait_fraction
-from kzdesk.services.job_run import (
-    CONVERT_SHARE,
-    SPEAKERS_SHARE,
-    SPEAKERS_START,
-    recognition_end,
-)
+from kzdesk.services.estimates import Estimator, is_overdue
 from kzdesk.ui.icons import themed_icon
 from kzdesk.ui.messages import translate_message
-
-JobRole = Qt.ItemDataRole.UserRole + 1
-ProgressRole = Qt.ItemDataRole.UserRole + 2
-SortRole = Qt.ItemDataRole.UserRole + 3
+from kzdesk.ui.models.job_columns import (
+    HEADERS,
+    LANGUAGE_LONG,
+    LANGUAGE_NAMES,
+    SPEAKERS_LONG,
+    SPEAKERS_SHORT,
+    Column,
+    JobRole,
+    ProgressRole,
+    SortRole,
+)
+from kzdesk.ui.models.job_progress import progress_bar, stage_fraction
 
 _Index = QModelIndex | QPersistentModelIndex
 
-
-class Column(enum.IntEnum):
-    FILE = 0
-    DURATION = 1
-    LANGUAGE = 2
-    SPEAKERS = 3
-    STATUS = 4
-    COST = 5
-    FINISHED = 6
-
-
-_HEADERS = {
-    Column.FILE: QT_TRANSLATE_NOOP("JobTableModel", "File"),
-    Column.DURATION: QT_TRANSLATE_NOOP("JobTableModel", "Duration"),
-    Column.LANGUAGE: QT_TRANSLATE_NOOP("JobTableModel", "Language"),
-    Column.SPEAKERS: QT_TRANSLATE_NOOP("JobTableModel", "Speakers"),
-    Column.STATUS: QT_TRANSLATE_NOOP("JobTableModel", "Status"),
-    Column.COST: QT_TRANSLATE_NOOP("JobTableModel", "Cost"),
-    Column.FINISHED: QT_TRANSLATE_NOOP("JobTableModel", "Finished"),
-}
-# the Language column says names, not codes ("kk+ru"); the tooltip says a little more
-_LANGUAGE_NAMES = {
-    Language.KK_RU: QT_TRANSLATE_NOOP("JobTableModel", "Kazakh + Russian"),
-    Language.KK: QT_TRANSLATE_NOOP("JobTableModel", "Kazakh"),
-    Language.RU: QT_TRANSLATE_NOOP("JobTableModel", "Russian"),
-    Language.AUTO: QT_TRANSLATE_NOOP("JobTableModel", "Automatic"),
-}
-_LANGUAGE_LONG = {
-    Language.KK_RU: QT_TRANSLATE_NOOP("JobTableModel", "Kazakh + Russian"),
-    Language.KK: QT_TRANSLATE_NOOP("JobTableModel", "Kazakh"),
-    Language.RU: QT_TRANSLATE_NOOP("JobTableModel", "Russian"),
-    Language.AUTO: QT_TRANSLATE_NOOP("JobTableModel", "Detect automatically"),
-}
-_SPEAKERS_SHORT = {
-    SpeakersMode.AUTO: QT_TRANSLATE_NOOP("JobTableModel", "auto"),
-    SpeakersMode.CHANNELS: QT_TRANSLATE_NOOP("JobTableModel", "channels"),
-    SpeakersMode.OFF: QT_TRANSLATE_NOOP("JobTableModel", "off"),
-}
-_SPEAKERS_LONG = {
-    SpeakersMode.AUTO: QT_TRANSLATE_NOOP("JobTableModel", "Speakers labelled automatically"),
-    SpeakersMode.COUNT: QT_TRANSLATE_NOOP("JobTableModel", "Exactly {count} people"),
-    SpeakersMode.RANGE: QT_TRANSLATE_NOOP("JobTableModel", "Between {low} and {high} people"),
-    SpeakersMode.CHANNELS: QT_TRANSLATE_NOOP("JobTableModel", "Each channel is a person"),
-    SpeakersMode.OFF: QT_TRANSLATE_NOOP("JobTableModel", "No speaker labels"),
-}
 # Drawn icons (ui.icons, in the text colour) for most statuses; coloured standard icons where
 # they read on any palette
 _STANDARD_ICONS = {
@@ -99,36 +53,6 @@ _STANDARD_ICONS = {
     "failed": QStyle.StandardPixmap.SP_MessageBoxCritical,
     "cancelled": QStyle.StandardPixmap.SP_DialogCancelButton,
 }
-
-
-# Stages whose own progress the job carries (the engine reports it), not derived from the job's
-_OWN_PROGRESS = frozenset({STAGE_LOCAL, STAGE_MODEL_DOWNLOAD, STAGE_ENGINE_BUSY})
-
-
-def stage_fraction(job: Job, now: float | None = None) -> float:
-    """How far the current stage is, 0..1 (converting, uploading/recognizing, transcribing on
-    this computer, downloading the model, finding speakers); a SpeechKit wait: the share of the
-    usual wait that has passed."""
-    if job.stage in _OWN_PROGRESS and job.state.is_active:
-        return min(max(job.stage_progress, 0.0), 1.0)
-    if job.waiting_since is not None:
-        return wait_fraction(job, now) or 0.0
-    if job.state is JobState.CONVERTING:
-        return min(max(job.progress / CONVERT_SHARE, 0.0), 1.0)
-    if job.stage == STAGE_SPEAKERS:
-        return min(max((job.progress - SPEAKERS_START) / SPEAKERS_SHARE, 0.0), 1.0)
-    span = recognition_end(job) - CONVERT_SHARE
-    return min(max((job.progress - CONVERT_SHARE) / span, 0.0), 1.0)
-
-
-def progress_bar(job: Job, now: float | None = None) -> float | None:
-    """The Status column's bar: the stage's fraction while a job runs; none for a SpeechKit
-    wait without a usual time, or past it (a bar there would claim a progress nobody knows)."""
-    if not job.state.is_active:
-        return None
-    if job.waiting_since is not None and (job.expected_wait_s is None or is_overdue(job, now)):
-        return None
-    return stage_fraction(job, now)
 
 
 class JobTableModel(QAbstractTableModel):
@@ -200,7 +124,7 @@ class JobTableModel(QAbstractTableModel):
 
     def language_names(self) -> list[str]:
         """What the Language column can say (its width is made for the longest)."""
-        return [self.tr(name) for name in _LANGUAGE_NAMES.values()]
+        return [self.tr(name) for name in LANGUAGE_NAMES.values()]
 
     # ---- QAbstractTableModel --------------------------------------------------------------
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
@@ -215,7 +139,7 @@ class JobTableModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(Column):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(_HEADERS[Column(section)])
+            return self.tr(HEADERS[Column(section)])
         if role == Qt.ItemDataRole.TextAlignmentRole and section in (
             Column.DURATION,
             Column.COST,
@@ -325,7 +249,7 @@ class JobTableModel(QAbstractTableModel):
         if job.speakers is SpeakersMode.RANGE:
             low, high = job.speakers_range
             return f"{low}–{high}"
-        return self.tr(_SPEAKERS_SHORT[job.speakers])
+        return self.tr(SPEAKERS_SHORT[job.speakers])
 
     def _display(self, job: Job, column: Column) -> str:
         if column is Column.FILE:
@@ -333,7 +257,7 @@ class JobTableModel(QAbstractTableModel):
         if column is Column.DURATION:
             return timecode.duration(job.duration_ms) if job.duration_ms is not None else "–"
         if column is Column.LANGUAGE:
-            return self.tr(_LANGUAGE_NAMES[job.language])
+            return self.tr(LANGUAGE_NAMES[job.language])
         if column is Column.SPEAKERS:
             return self.speakers_text(job)
         if column is Column.STATUS:
@@ -351,10 +275,10 @@ class JobTableModel(QAbstractTableModel):
         if column is Column.FILE:
             return job.source_path
         if column is Column.LANGUAGE:
-            return self.tr(_LANGUAGE_LONG[job.language])
+            return self.tr(LANGUAGE_LONG[job.language])
         if column is Column.SPEAKERS:
             low, high = job.speakers_range
-            return self.tr(_SPEAKERS_LONG[job.speakers]).format(
+            return self.tr(SPEAKERS_LONG[job.speakers]).format(
                 count=job.speakers_count, low=low, high=high
             )
         if column is Column.STATUS:

@@ -19,8 +19,8 @@ from kzdesk.services.transcripts import NotSaved, TranscriptService
 from kzdesk.storage.db import Database
 from kzdesk.storage.transcripts import TranscriptStore
 from kzdesk.ui.editor.editor_window import EditorInputs, EditorWindow
-from kzdesk.ui.editor.segment_delegates import SegmentTextEditor
 from kzdesk.ui.editor.segment_model import Column
+from kzdesk.ui.editor.segment_text_delegate import SegmentTextEditor
 from tests.media import periodic_speech_file
 from tests.ui.editor.sample import sample
 

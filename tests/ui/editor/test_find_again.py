@@ -115,14 +115,14 @@ def test_found_again_is_one_undo_step_that_keeps_the_users_name(editor, qtbot) -
     assert window.speakers.model.rowCount() == 2
     assert session.undo_stack.undoText() == "Find speakers again"
 
-    window.undo()
+    window.edits.undo()
     assert session.transcript.speakers == before.speakers
     assert session.transcript.segments == before.segments
     assert store.load(tid) == before
     assert store.voices(tid) == {} and window.timeline.overlaps() == before.overlaps
     assert window.speakers.model.rowCount() == 1
 
-    window.redo()
+    window.edits.redo()
     assert [s.name for s in session.transcript.speakers] == [s.name for s in after.speakers]
     assert sorted(store.voices(tid)) == [1, 2]
 

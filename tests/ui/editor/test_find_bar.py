@@ -13,8 +13,9 @@ from kzdesk.core.transcript import Segment, Speaker, Transcript, Word
 from kzdesk.services.transcripts import TranscriptService
 from kzdesk.storage.db import Database
 from kzdesk.storage.transcripts import TranscriptStore
-from kzdesk.ui.editor.commands import EditSession, ReplaceTextCommand
+from kzdesk.ui.editor.edit_session import EditSession
 from kzdesk.ui.editor.find_bar import FindBar
+from kzdesk.ui.editor.segment_commands import ReplaceTextCommand
 
 TEXTS = [
     "Бүгін біз бюджетті талқылаймыз",  # 1

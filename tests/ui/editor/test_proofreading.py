@@ -22,8 +22,9 @@ from kzdesk.ui.editor import proofread_menus
 from kzdesk.ui.editor.editor_window import EditorInputs, EditorWindow
 from kzdesk.ui.editor.proofread_marks import Kind
 from kzdesk.ui.editor.proofreading import ProofreadingOptions
-from kzdesk.ui.editor.segment_delegates import PAD_X, PAD_Y, SegmentTextEditor
+from kzdesk.ui.editor.segment_cells import PAD_X, PAD_Y
 from kzdesk.ui.editor.segment_model import Column
+from kzdesk.ui.editor.segment_text_delegate import SegmentTextEditor
 from kzdesk.workers.spelling_worker import SpellingWorker
 from tests.media import periodic_speech_file
 

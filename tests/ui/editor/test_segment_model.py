@@ -12,13 +12,8 @@ from kzdesk.core.transcript_ops import language_code
 from kzdesk.services.transcripts import TranscriptService
 from kzdesk.storage.db import Database
 from kzdesk.storage.transcripts import TranscriptStore
-from kzdesk.ui.editor.commands import (
-    EditSession,
-    MergeWithNextCommand,
-    RenameSpeakerCommand,
-    ReplaceTextCommand,
-    SplitCommand,
-)
+from kzdesk.ui.editor.edit_session import EditSession
+from kzdesk.ui.editor.segment_commands import MergeWithNextCommand, ReplaceTextCommand, SplitCommand
 from kzdesk.ui.editor.segment_model import (
     Column,
     CurrentWordRole,
@@ -27,6 +22,7 @@ from kzdesk.ui.editor.segment_model import (
     SegmentTableModel,
     SpeakerColorRole,
 )
+from kzdesk.ui.editor.speaker_commands import RenameSpeakerCommand
 from tests.ui.editor.sample import sample
 
 LAST = len(Column) - 1  # the last column: a changed row repaints every column

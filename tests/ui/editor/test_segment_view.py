@@ -11,9 +11,11 @@ from kzdesk.core.transcript import Segment, Word
 from kzdesk.services.transcripts import TranscriptService
 from kzdesk.storage.db import Database
 from kzdesk.storage.transcripts import TranscriptStore
-from kzdesk.ui.editor.commands import EditSession, ReassignCommand, ReplaceTextCommand
-from kzdesk.ui.editor.segment_delegates import SegmentTextEditor, word_ranges
+from kzdesk.ui.editor.edit_session import EditSession
+from kzdesk.ui.editor.segment_cells import word_ranges
+from kzdesk.ui.editor.segment_commands import ReassignCommand, ReplaceTextCommand
 from kzdesk.ui.editor.segment_model import Column, SegmentTableModel
+from kzdesk.ui.editor.segment_text_delegate import SegmentTextEditor
 from kzdesk.ui.editor.segment_view import SegmentView
 from tests.ui.editor.sample import sample
 
@@ -178,7 +180,7 @@ def test_clicking_into_text_puts_the_cursor_there(view, qtbot) -> None:
 def test_speaker_column_fits_kazakh_full_names(view, qtbot) -> None:
     """ "Әсел Нұрланқызы Бекова" whole in the column, never clipped; the tooltip has it too."""
     session, model, v = view
-    from kzdesk.ui.editor.commands import RenameSpeakerCommand
+    from kzdesk.ui.editor.speaker_commands import RenameSpeakerCommand
 
     first = session.transcript.speakers[0]
     name = "Әсел Нұрланқызы Бекова"

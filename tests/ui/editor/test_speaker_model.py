@@ -11,13 +11,12 @@ from kzdesk.core.transcript import Segment, Speaker, Transcript
 from kzdesk.services.transcripts import TranscriptService
 from kzdesk.storage.db import Database
 from kzdesk.storage.transcripts import TranscriptStore
-from kzdesk.ui.editor.commands import (
+from kzdesk.ui.editor.edit_session import EditSession
+from kzdesk.ui.editor.segment_commands import ReassignCommand, ReplaceTextCommand
+from kzdesk.ui.editor.speaker_commands import (
     AddSpeakerCommand,
-    EditSession,
     MergeSpeakersCommand,
-    ReassignCommand,
     RenameSpeakerCommand,
-    ReplaceTextCommand,
 )
 from kzdesk.ui.editor.speaker_model import (
     ShareRole,

@@ -17,7 +17,7 @@ from kzdesk.services.transcripts import TranscriptService
 from kzdesk.storage.db import Database
 from kzdesk.storage.transcripts import SpeakerVoice, TranscriptStore
 from kzdesk.ui.dialogs.voices_dialog import VoicesDialog
-from kzdesk.ui.editor.commands import EditSession
+from kzdesk.ui.editor.edit_session import EditSession
 from kzdesk.ui.editor.speaker_model import SuggestedRole
 from kzdesk.ui.editor.speakers_panel import SpeakersPanel
 

@@ -11,7 +11,7 @@ from kzdesk.core.transcript import Segment, Speaker, Transcript
 from kzdesk.services.transcripts import TranscriptService
 from kzdesk.storage.db import Database
 from kzdesk.storage.transcripts import TranscriptStore
-from kzdesk.ui.editor.commands import EditSession
+from kzdesk.ui.editor.edit_session import EditSession
 from kzdesk.ui.editor.speakers_panel import SpeakersPanel
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
