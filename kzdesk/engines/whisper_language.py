@@ -22,6 +22,16 @@ IDENTIFY_MAX_S = 30
 WINDOW_FROM_S = 15
 SAMPLE_RATE = 16000
 WINDOW_FRAMES = IDENTIFY_MAX_S * 100  # log-mel frames of a 30-s window
+# Whisper's language token is unreliable on a few seconds of speech: with nothing but a short
+# phrase it spreads its belief over many languages, and the top one may be far-fetched (a 2-s
+# espeak "Good morning everyone" came out Thai at p 0.35, and decoding then fell back through
+# the sampled temperatures, inventing Thai text). In automatic mode a region shorter than
+# SHORT_REGION_S keeps the previous region's language unless the newly found language is at
+# least SWITCH_RATIO times likelier than it in the same distribution, or the previous language
+# has fallen below KEEP_FLOOR there (it is not a contender at all).
+SHORT_REGION_S = 5.0
+SWITCH_RATIO = 2.0
+KEEP_FLOOR = 0.05
 
 LanguageScores = list[tuple[str, float]]  # CTranslate2: ("<|kk|>", probability), best first
 
@@ -51,6 +61,7 @@ class LanguageChooser:
         self.allowed: tuple[str, ...] | None = None  # None: any language (auto)
         self.last: str | None = None  # the language of the window decoded last
         self.last_probability = 0.0
+        self.last_scores: LanguageScores = []  # the last distribution (restricted), best first
         self.encodings_reused = 0
         self._kept: tuple[Any, Any] | None = None  # (features, encoder output), used once
 
@@ -88,7 +99,44 @@ class LanguageChooser:
             token, probability = results[0][0]
             self.last = code_of(token)
             self.last_probability = float(probability)
+            self.last_scores = list(results[0])
         return results
+
+    def settle(self, previous: str | None, seconds: float) -> str | None:
+        """The language of the region just identified, given the previous region's (same
+        channel): see :func:`settled`. Updates :attr:`last` to match."""
+        chosen = settled(self.last_scores, previous, seconds, self.allowed)
+        if chosen is not None and chosen != self.last:
+            self.last = chosen
+            self.last_probability = probability_of(self.last_scores, chosen)
+        return chosen
+
+
+def probability_of(scores: LanguageScores, language: str) -> float:
+    return next((float(p) for token, p in scores if code_of(token) == language), 0.0)
+
+
+def settled(
+    scores: LanguageScores,
+    previous: str | None,
+    seconds: float,
+    allowed: Sequence[str] | None = None,
+) -> str | None:
+    """A region's language from its (restricted) scores, best first: the likeliest, except
+    that in automatic mode (``allowed`` None) a region shorter than :data:`SHORT_REGION_S`
+    keeps ``previous`` unless the likeliest is :data:`SWITCH_RATIO` times likelier than it, or
+    ``previous`` scores below :data:`KEEP_FLOOR`. A choice between the job's languages
+    ("Kazakh + Russian") is left alone: both are expected, and a two-second reply in the other
+    one is common."""
+    if not scores:
+        return previous
+    best, best_p = code_of(scores[0][0]), float(scores[0][1])
+    if allowed or previous is None or best == previous or seconds >= SHORT_REGION_S:
+        return best
+    kept_p = probability_of(scores, previous)
+    if kept_p < KEEP_FLOOR or best_p >= SWITCH_RATIO * kept_p:
+        return best
+    return previous
 
 
 def install(whisper_model: Any) -> LanguageChooser:
@@ -101,8 +149,9 @@ def install(whisper_model: Any) -> LanguageChooser:
     return chooser
 
 
-def identify(whisper_model: Any, samples: Any) -> str | None:
-    """The language of one region of speech (the chooser's restriction applies).
+def identify(whisper_model: Any, samples: Any, previous: str | None = None) -> str | None:
+    """The language of one region of speech (the chooser's restriction applies); a short one
+    may keep ``previous``, the language of the channel's region before it (:func:`settled`).
 
     A short region's own log-mel frames go to the encoder, not padded to 30 s as for
     decoding: the cost follows the region's length (a 5-s segment costs a sixth of a padded
@@ -134,6 +183,8 @@ def identify(whisper_model: Any, samples: Any) -> str | None:
     chooser.detect_language(encoded)
     if padded and isinstance(chooser, LanguageChooser):
         chooser.keep(window, encoded)
+    if isinstance(chooser, LanguageChooser):
+        return chooser.settle(previous, len(samples) / SAMPLE_RATE)
     return getattr(chooser, "last", None)
 
 

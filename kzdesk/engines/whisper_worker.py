@@ -309,9 +309,11 @@ def transcribe_channel(
     settings = VadSettings(max_region_s=IDENTIFY_MAX_S) if language is None else VadSettings()
     watched = _watched(blocks, lambda: _idle_at(regions, packer, first, reporter))
     regions = RegionStream(watched, settings)
+    previous: str | None = None  # the language of the channel's region before
     try:
         for region in regions:
-            found = language or identify(decoder.model, region.samples)
+            found = language or identify(decoder.model, region.samples, previous)
+            previous = found
             # a long region identified on its own window: decoding reuses that encoding
             alone = language is None and stands_alone(region.samples)
             for chunk in packer.add(first + region.start, region.samples, found, alone=alone):
