@@ -6,9 +6,10 @@ joined, as faster-whisper joins the speech of a whole file, up to :data:`JOIN_MA
 text of a chunk conditions the next one in the same language — so decoding costs what it would
 on the whole file while memory stays bounded. A region's language is the job's (Kazakh,
 Russian) or, when it is to be chosen ("Kazakh + Russian", automatic), the one Whisper finds
-likeliest for that region (:mod:`kzdesk.engines.whisper_language`; speech that goes on for
-more than 30 s without a pause is cut at its quietest moment into regions of 30 s at most), so
-a segment in Kazakh after a pause in Russian speech is decoded in Kazakh, and Russian text never
+likeliest for that region (:mod:`kzdesk.engines.whisper_language`; in automatic mode a region
+of a few seconds keeps the language before it unless Whisper is clearly surer of another;
+speech that goes on for more than 30 s without a pause is cut at its quietest moment into
+regions of 30 s at most), so a segment in Kazakh after a pause in Russian speech is decoded in Kazakh, and Russian text never
 prompts it. A chunk without a language (None) has each 30-second window decoded in the
 language found for it.
 
