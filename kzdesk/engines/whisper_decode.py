@@ -9,9 +9,9 @@ Russian) or, when it is to be chosen ("Kazakh + Russian", automatic), the one Wh
 likeliest for that region (:mod:`kzdesk.engines.whisper_language`; in automatic mode a region
 of a few seconds keeps the language before it unless Whisper is clearly surer of another;
 speech that goes on for more than 30 s without a pause is cut at its quietest moment into
-regions of 30 s at most), so a segment in Kazakh after a pause in Russian speech is decoded in Kazakh, and Russian text never
-prompts it. A chunk without a language (None) has each 30-second window decoded in the
-language found for it.
+regions of 30 s at most), so a segment in Kazakh after a pause in Russian speech is decoded in
+Kazakh, and Russian text never prompts it. A chunk without a language (None) has each
+30-second window decoded in the language found for it.
 
 Times inside a chunk map back to the recording span by span (a word belongs to the span that
 holds its middle, as faster-whisper maps its own VAD-joined speech).
