@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import Q_ARG, QCoreApplication, QMetaObject, Qt, QUrl
 from PySide6.QtMultimedia import QMediaPlayer
 from pytestqt.qtbot import QtBot
 
@@ -36,12 +36,20 @@ def player(qtbot: QtBot) -> Player:
     p = Player()
     p.set_volume(0.0)
     yield p
-    p.unload()
-    # Qt's FFmpeg backend tears the source down on its own threads: the player is deleted
-    # only once it has no media any more (deleting it mid-teardown can crash Qt under load)
+    # Qt's FFmpeg backend waits inside stop() and setSource() for its audio thread, and that
+    # thread may need Python's interpreter lock as it tears down (its objects call back into
+    # the output's Python wrapper). Called from Python, which holds the lock, that deadlocked
+    # once in a CI run; queued, the calls run from the event loop, which has let go of it.
     media = p._media
+    assert QMetaObject.invokeMethod(media, "stop", Qt.ConnectionType.QueuedConnection)
+    assert QMetaObject.invokeMethod(
+        media, "setSource", Qt.ConnectionType.QueuedConnection, Q_ARG(QUrl, QUrl())
+    )
+    # the player is deleted only once it has no media any more (deleting it mid-teardown can
+    # crash Qt under load)
     idle = {QMediaPlayer.MediaStatus.NoMedia, QMediaPlayer.MediaStatus.InvalidMedia}
     qtbot.waitUntil(lambda: media.mediaStatus() in idle, timeout=10000)
+    p.unload()  # nothing is left for Qt to tear down: only the player's own state
     p.deleteLater()
 
 
