@@ -160,6 +160,13 @@ class _Abort(Exception):
         self.details = details
 
 
+# Ports the emulators of this process listened on. gRPC shares a connection (and its reconnect
+# back-off) among all channels to one address, so a client left over from an earlier test that
+# kept failing against a stopped emulator's port can make a new emulator there look
+# unreachable: a new emulator never reuses a port unless the test asks for that port.
+_PORTS_USED: set[int] = set()
+
+
 class SpeechKitEmulator:
     """Start with :meth:`start`, stop with :meth:`stop`; script with :meth:`script`."""
 
@@ -197,6 +204,17 @@ class SpeechKitEmulator:
 
     # ---- life cycle ------------------------------------------------------------------------
     def start(self) -> SpeechKitEmulator:
+        for _ in range(50):
+            server = self._bound_server()
+            if self._requested_port or self.port not in _PORTS_USED:
+                break
+            server.stop(None)  # a port an earlier emulator of this process had: take another
+        _PORTS_USED.add(self.port)
+        server.start()
+        self._server = server
+        return self
+
+    def _bound_server(self) -> grpc.Server:
         server = grpc.server(
             futures.ThreadPoolExecutor(max_workers=16),
             options=[
@@ -209,9 +227,7 @@ class SpeechKitEmulator:
             _OperationService(self), server
         )
         self.port = server.add_insecure_port(f"127.0.0.1:{self._requested_port}")
-        server.start()
-        self._server = server
-        return self
+        return server
 
     def stop(self) -> None:
         if self._server is not None:
