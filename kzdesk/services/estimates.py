@@ -32,6 +32,26 @@ class QueueEstimate:
     complete: bool  # False: some jobs could not be estimated, so it will take at least this
 
 
+def _share(value: float) -> float:
+    return min(max(value, 0.0), 1.0)
+
+
+def convert_fraction(job: Job) -> float:
+    """How far converting is (0..1), from the job's overall progress."""
+    return _share(job.progress / CONVERT_SHARE)
+
+
+def speakers_fraction(job: Job) -> float:
+    """How far finding speakers is (0..1), from the job's overall progress."""
+    return _share((job.progress - SPEAKERS_START) / SPEAKERS_SHARE)
+
+
+def recognition_fraction(job: Job) -> float:
+    """How far recognition is (0..1), from the job's overall progress."""
+    span = recognition_end(job) - CONVERT_SHARE
+    return _share((job.progress - CONVERT_SHARE) / span) if span > 0 else 0.0
+
+
 def wait_state(job: Job, now: float | None = None) -> tuple[float, float | None]:
     """(seconds SpeechKit has been recognising, the usual seconds for it or None)."""
     now = time.time() if now is None else now
@@ -96,14 +116,13 @@ class Estimator:
                 return None
             return convert + recognition + speakers
         if state is JobState.CONVERTING:
-            fraction = min(max(job.progress / CONVERT_SHARE, 0.0), 1.0)
+            fraction = convert_fraction(job)
             convert = self._stage_left(job, fraction, self._convert_s(job), now)
             if convert is None or recognition is None:
                 return None
             return convert + recognition + speakers
         if job.stage == STAGE_SPEAKERS:
-            fraction = min(max((job.progress - SPEAKERS_START) / SPEAKERS_SHARE, 0.0), 1.0)
-            return speakers * (1 - fraction)
+            return speakers * (1 - speakers_fraction(job))
         if job.waiting_since is not None:  # SpeechKit recognises: no progress, only time
             elapsed, usual = wait_state(job, now)
             if usual is None or elapsed >= usual:
@@ -111,9 +130,7 @@ class Estimator:
             return usual - elapsed + speakers
         if state is JobState.UPLOADING or recognition is None:
             return None if recognition is None else recognition + speakers
-        span = recognition_end(job) - CONVERT_SHARE
-        fraction = min(max((job.progress - CONVERT_SHARE) / span, 0.0), 1.0) if span > 0 else 0
-        return recognition * (1 - fraction) + speakers
+        return recognition * (1 - recognition_fraction(job)) + speakers
 
     @staticmethod
     def _stage_left(job: Job, fraction: float, usual: float | None, now: float) -> float | None:

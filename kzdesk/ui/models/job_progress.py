@@ -10,12 +10,12 @@ from kzdesk.core.job import (
     Job,
     JobState,
 )
-from kzdesk.services.estimates import is_overdue, wait_fraction
-from kzdesk.services.job_run import (
-    CONVERT_SHARE,
-    SPEAKERS_SHARE,
-    SPEAKERS_START,
-    recognition_end,
+from kzdesk.services.estimates import (
+    convert_fraction,
+    is_overdue,
+    recognition_fraction,
+    speakers_fraction,
+    wait_fraction,
 )
 
 # Stages whose own progress the job carries (the engine reports it), not derived from the job's
@@ -31,11 +31,10 @@ def stage_fraction(job: Job, now: float | None = None) -> float:
     if job.waiting_since is not None:
         return wait_fraction(job, now) or 0.0
     if job.state is JobState.CONVERTING:
-        return min(max(job.progress / CONVERT_SHARE, 0.0), 1.0)
+        return convert_fraction(job)
     if job.stage == STAGE_SPEAKERS:
-        return min(max((job.progress - SPEAKERS_START) / SPEAKERS_SHARE, 0.0), 1.0)
-    span = recognition_end(job) - CONVERT_SHARE
-    return min(max((job.progress - CONVERT_SHARE) / span, 0.0), 1.0)
+        return speakers_fraction(job)
+    return recognition_fraction(job)
 
 
 def progress_bar(job: Job, now: float | None = None) -> float | None:
