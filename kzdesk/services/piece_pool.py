@@ -16,7 +16,7 @@ import logging
 import threading
 from collections import deque
 from collections.abc import Callable
-from typing import Any, Protocol
+from typing import Any
 
 from kzdesk import audio
 from kzdesk.core.engine import (
@@ -30,44 +30,12 @@ from kzdesk.core.engine import (
     Utterance,
     maybe_sent_error,
 )
-from kzdesk.core.job import Job, JobState
+from kzdesk.core.job import JobState
 from kzdesk.services.assemble import utterances_to_json
+from kzdesk.services.job_run import JobRun, PieceContext
 from kzdesk.storage.job_pieces import PieceRecord
-from kzdesk.storage.job_queue import JobQueue
 
 log = logging.getLogger(__name__)
-
-
-class JobRun(Protocol):
-    """What this module needs of the pipeline's run of one job."""
-
-    job: Job
-    queue: JobQueue
-
-    def cancelled(self) -> bool: ...
-
-    def enter(self, state: JobState) -> None: ...
-
-    def piece_progress(self, index: int, fraction: float) -> None: ...
-
-
-class PieceContext(Protocol):
-    """The pipeline's EngineContext for one piece, plus its failure rule."""
-
-    operation_id: str | None
-    kept: list[Utterance]
-
-    def will_send(self) -> None: ...
-
-    def remember_operation(self, operation_id: str) -> None: ...
-
-    def keep(self, utterances: list[Utterance]) -> None: ...
-
-    def progress(self, fraction: float, stage: str) -> None: ...
-
-    def cancelled(self) -> bool: ...
-
-    def send_failed(self, exc: EngineError) -> EngineError: ...
 
 
 ContextFactory = Callable[[AudioPiece, PieceRecord | None], PieceContext]
