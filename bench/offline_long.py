@@ -17,7 +17,8 @@ def _ffmpeg() -> str:
 
 def sparse_recording(path: Path, seconds: float) -> Path:
     """``seconds`` of quiet room noise with an espeak-ng sentence every two minutes (a cycle of
-    ten different sentences, so consecutive segments never repeat), 16 kHz mono FLAC."""
+    ten different sentences, so consecutive segments never repeat), 16 kHz mono FLAC. The noise
+    is seeded: every run measures the same file."""
     from tests.whisper_weights import SENTENCES, concat_wav, espeak_wav
 
     folder = path.parent
@@ -31,7 +32,9 @@ def sparse_recording(path: Path, seconds: float) -> Path:
         for line in lines:  # each sentence, then quiet up to the next two-minute mark
             parts += [line, SPACING_S - _duration(line)]
         concat_wav(unit, parts)  # the extension makes it FLAC
-    noise = f"anoisesrc=color=pink:amplitude=0.003:sample_rate=16000:duration={seconds}"
+    noise = (
+        f"anoisesrc=color=pink:amplitude=0.003:sample_rate=16000:seed=20240501:duration={seconds}"
+    )
     subprocess.run(
         [
             _ffmpeg(),

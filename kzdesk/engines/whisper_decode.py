@@ -110,8 +110,8 @@ class Chunk:
 
 class ChunkPacker:
     """Regions in, chunks out: consecutive regions in one language joined up to ``max_s`` of
-    speech; a region whose language is to be found while decoding (None), or one asked to
-    stand alone, in a chunk of its own."""
+    speech; a region whose language is to be found while decoding (None) in a chunk of its
+    own."""
 
     def __init__(self, *, max_s: float = JOIN_MAX_S) -> None:
         self._max = int(max_s * SAMPLE_RATE)
@@ -123,20 +123,17 @@ class ChunkPacker:
     def pending(self) -> bool:
         return bool(self._parts)
 
-    def add(
-        self, start: int, samples: Any, language: str | None, *, alone: bool = False
-    ) -> list[Chunk]:
-        """``alone``: the region is a chunk of its own (the chunks before it come first)."""
+    def add(self, start: int, samples: Any, language: str | None) -> list[Chunk]:
         if not len(samples):
             return []
         ready: list[Chunk] = []
-        joins = language is not None and language == self._language and not alone
+        joins = language is not None and language == self._language
         if self._parts and (not joins or self._length + len(samples) > self._max):
             ready = self.flush()
         self._parts.append((start, samples))
         self._language = language
         self._length += len(samples)
-        if language is None or alone:
+        if language is None:
             ready += self.flush()
         return ready
 

@@ -9,9 +9,10 @@ The recording is decoded block by block (:func:`kzdesk.audio.pcm.stream_pcm`), i
 found as it streams by (:mod:`~kzdesk.engines.whisper_vad`), each region's language found when
 the job has two or more (:func:`~kzdesk.engines.whisper_language.identify`), and regions in one
 language joined into chunks and decoded (:mod:`~kzdesk.engines.whisper_decode`), their log-mel
-features computed 30 s at a time (:mod:`~kzdesk.engines.whisper_features`), so memory does not
-grow with the recording's length. A region long enough to be decoded alone is identified on the
-very encoder output its decoding starts with (:func:`~kzdesk.engines.whisper_language.identify`).
+features computed 30 s at a time (:mod:`~kzdesk.engines.whisper_features`). Memory follows
+what one window needs, whatever the recording's length: a window that falls back to sampling
+draws its samples one at a time (:mod:`~kzdesk.engines.whisper_sampling`), and the C allocator
+gives freed large blocks back (:mod:`~kzdesk.engines.native_memory`).
 
 Whisper's failure modes on long recordings, and what stops each:
 
@@ -84,6 +85,9 @@ def serve(conn: Any) -> None:
 
     Every request ends with a Done or a Failed message. Out of memory ends the child too (its
     state can no longer be trusted); the parent starts a fresh one for the next request."""
+    from kzdesk.engines.native_memory import give_back_free_memory, return_large_blocks
+
+    return_large_blocks()  # memory bounded by what a request holds, not by how long it ran
     models = ModelCache()
     try:
         while True:
@@ -95,6 +99,7 @@ def serve(conn: Any) -> None:
                 return
             if not _handle(request, conn, models):
                 return
+            give_back_free_memory()  # a warm child waiting for the next file holds no more
     finally:
         conn.close()
 
@@ -188,6 +193,7 @@ class ModelCache:
 
         from kzdesk.engines.whisper_features import install as install_features
         from kzdesk.engines.whisper_language import install
+        from kzdesk.engines.whisper_sampling import install as install_sampling
 
         try:
             model = WhisperModel(
@@ -204,6 +210,7 @@ class ModelCache:
                     "Download it again in Settings → Offline engine, or choose another model.",
                 ).format(folder=request.model_path, reason=exc),
             ) from exc
+        install_sampling(model)  # first: the language chooser wraps it
         install(model)
         install_features(model)
         self.model, self.key = model, key
@@ -296,7 +303,7 @@ def transcribe_channel(
     from kzdesk.audio.errors import AudioError
     from kzdesk.audio.pcm import stream_pcm
     from kzdesk.engines.whisper_decode import ChunkPacker
-    from kzdesk.engines.whisper_language import IDENTIFY_MAX_S, identify, stands_alone
+    from kzdesk.engines.whisper_language import IDENTIFY_MAX_S, identify
     from kzdesk.engines.whisper_vad import RegionStream, VadSettings
 
     first = start_ms * SAMPLE_RATE // 1000
@@ -314,18 +321,12 @@ def transcribe_channel(
         for region in regions:
             found = language or identify(decoder.model, region.samples, previous)
             previous = found
-            # a long region identified on its own window: decoding reuses that encoding
-            alone = language is None and stands_alone(region.samples)
-            for chunk in packer.add(first + region.start, region.samples, found, alone=alone):
+            for chunk in packer.add(first + region.start, region.samples, found):
                 decoder.decode(chunk)
         for chunk in packer.flush():
             decoder.decode(chunk)
     except AudioError as exc:
         raise _Failure("bad_audio", exc.message) from exc
-    finally:
-        forget = getattr(decoder.model.model, "forget", None)
-        if forget is not None:
-            forget()  # no encoder output held between requests
 
 
 def _watched(blocks: Iterator[Any], between: Callable[[], None]) -> Iterator[Any]:

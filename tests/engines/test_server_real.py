@@ -5,8 +5,6 @@ exported; and Settings' connection test."""
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from pathlib import Path
 
 import pytest
@@ -22,28 +20,11 @@ from kzdesk.storage.db import Database
 from kzdesk.storage.job_queue import JobQueue
 from kzdesk.storage.transcripts import TranscriptStore
 from tests.engines.real_server import RealServer
+from tests.scoring import word_error_rate
 from tests.whisper_weights import concat_wav
 
 REAL = Path(__file__).resolve().parents[1] / "data" / "real" / "festvox_ru"
 SENTENCES = ("ru_0001", "ru_0110", "ru_0196")
-
-
-def words(text: str) -> list[str]:
-    text = unicodedata.normalize("NFC", text).lower().replace("ё", "е")
-    return re.sub(r"[^\w\s]", " ", text).split()
-
-
-def word_error_rate(reference: str, hypothesis: str) -> float:
-    ref, hyp = words(reference), words(hypothesis)
-    row = list(range(len(hyp) + 1))
-    for i in range(1, len(ref) + 1):
-        diagonal, row[0] = row[0], i
-        for j in range(1, len(hyp) + 1):
-            diagonal, row[j] = (
-                row[j],
-                min(row[j] + 1, row[j - 1] + 1, diagonal + (ref[i - 1] != hyp[j - 1])),
-            )
-    return row[-1] / max(len(ref), 1)
 
 
 @pytest.fixture(scope="module")
