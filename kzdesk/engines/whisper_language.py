@@ -17,7 +17,12 @@ from typing import Any
 # A region's language comes from (at most) this much of it; when the language is to be found,
 # speech without a pause is cut into regions no longer than this.
 IDENTIFY_MAX_S = 30
+# A region at least this long is identified on its 30-s window, padded as for decoding; when
+# its chunk is the region alone, decoding reuses that encoder output (see :func:`identify`).
+WINDOW_FROM_S = 15
 SAMPLE_RATE = 16000
+WINDOW_FRAMES = IDENTIFY_MAX_S * 100  # log-mel frames of a 30-s window
+KEPT_AT_MOST = 2  # encoder outputs held for decoding (see LanguageChooser.keep)
 # Whisper's language token is unreliable on a few seconds of speech: given a short phrase it
 # spreads its belief over many languages, and the top one may be far-fetched. Whisper base on
 # clean espeak English: a 1.6-s sentence is Tagalog 0.59 against English 0.14 (4.2 times), a 2-s
@@ -60,9 +65,37 @@ class LanguageChooser:
         self.last: str | None = None  # the language of the window decoded last
         self.last_probability = 0.0
         self.last_scores: LanguageScores = []  # the last distribution (restricted), best first
+        self.encodings_reused = 0
+        self._kept: list[tuple[Any, Any]] = []  # (features, encoder output), each used once
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._model, name)
+
+    def encode(self, features: Any, *args: Any, **kwargs: Any) -> Any:
+        """The encoder output; a kept one (see :meth:`keep`) when the features are the same,
+        so a window identified before decoding is not encoded twice."""
+        if self._kept:
+            import numpy as np
+
+            for index, (kept, output) in enumerate(self._kept):
+                try:
+                    same = np.array_equal(np.asarray(features), kept)
+                except (TypeError, ValueError):  # features held elsewhere than in this memory
+                    same = False
+                if same:
+                    del self._kept[index]
+                    self.encodings_reused += 1
+                    return output
+        return self._model.encode(features, *args, **kwargs)
+
+    def keep(self, features: Any, output: Any) -> None:
+        """Hold an encoder output until the same features are encoded — the region's chunk is
+        decoded once the next region's language is known, so two are held at most (about
+        3 MiB each on Whisper base): the region waiting and the one just identified."""
+        self._kept = [*self._kept[-(KEPT_AT_MOST - 1) :], (features, output)]
+
+    def forget(self) -> None:
+        self._kept = []
 
     def detect_language(self, *args: Any, **kwargs: Any) -> list[LanguageScores]:
         results = [restrict(r, self.allowed) for r in self._model.detect_language(*args, **kwargs)]
@@ -123,32 +156,48 @@ def identify(whisper_model: Any, samples: Any, previous: str | None = None) -> s
     """The language of one region of speech (the chooser's restriction applies); a short one
     may keep ``previous``, the language of the channel's region before it (:func:`settled`).
 
-    The region's own log-mel frames (its first 30 s at most) go to the encoder, not padded to
-    30 s as for decoding: the cost follows the region's length (a 5-s segment costs a sixth of
-    a padded window), and nothing but the segment itself — no silence, no neighbouring segment
-    in another language — speaks to the language token. On the vendored real recordings
-    (Whisper base) the choice is the padded window's wherever Whisper is sure — every Russian,
-    English and German file, and the first Kazakh example, more surely so (kk 0.97 against
-    0.81 of kk+ru) — while the 1.9-s second Kazakh example, near even odds padded (kk 0.56),
-    goes to Russian (0.76).
+    A short region's own log-mel frames go to the encoder, not padded to 30 s as for
+    decoding: the cost follows the region's length (a 5-s segment costs a sixth of a padded
+    window), and nothing but the segment itself — no silence, no neighbouring segment in another
+    language — speaks to the language token. On the vendored real recordings (Whisper base)
+    the choice is the padded window's wherever Whisper is sure — every Russian, English and
+    German file, and the first Kazakh example, more surely so (kk 0.97 against 0.81 of kk+ru) —
+    while the 1.9-s second Kazakh example, near even odds padded (kk 0.56), goes to Russian
+    (0.76).
 
-    The region is then decoded joined with the regions around it in the same language, never
-    on its own: a region cut out of continuous speech and decoded alone leaves a tail of a few
-    seconds after Whisper's last timestamp, decoded as a window of its own. Such tails of
-    half-words fell back through every temperature and came out as invented text (espeak
-    English, 5 minutes, short pauses: WER 0.214 and 128 s alone against 0.007 and 38 s
-    joined); reusing the identifying encoder output for decoding a region alone saved less
-    (the 60-s English→German file: 8.1 s against 9.9 s)."""
+    A region of :data:`WINDOW_FROM_S` or more (:func:`padded_for_decoding`) is identified on
+    exactly the window decoding would start with (its frames padded to 30 s), and that encoder
+    output is kept: when the next region is in another language (or none follows), the region
+    is a chunk of its own and its language cost nothing — the 60-s English→German file, two
+    such regions, took 8.1 s against 9.9 s identified apart. A region is never decoded alone
+    to use the kept output, though: when the next region is in the same language they are
+    joined and the output is dropped unused. A region cut out of continuous speech and decoded
+    alone leaves a tail of half-words after Whisper's last timestamp, decoded as a window of
+    its own, which fell back through every temperature and came out invented (espeak English,
+    5 minutes, short pauses: WER 0.214 and 128 s alone against 0.007 and 38 s joined)."""
     import ctranslate2
     import numpy as np
 
     features = whisper_model.feature_extractor(samples)[:, :-1]  # as faster-whisper: no last
-    frames = min(features.shape[-1], IDENTIFY_MAX_S * 100)
+    frames = min(features.shape[-1], WINDOW_FRAMES)
     if frames < 1:
         return None
     chooser = whisper_model.model
-    window = np.ascontiguousarray(features[None, :, :frames], dtype=np.float32)
-    chooser.detect_language(chooser.encode(ctranslate2.StorageView.from_array(window)))
+    window = features[:, :frames]
+    padded = padded_for_decoding(samples)
+    if padded:  # as faster-whisper pads a window (pad_or_trim): zeros after the speech
+        window = np.pad(window, ((0, 0), (0, WINDOW_FRAMES - frames)))
+    window = np.ascontiguousarray(window[None], dtype=np.float32)
+    encoded = chooser.encode(ctranslate2.StorageView.from_array(window))
+    chooser.detect_language(encoded)
+    if padded and isinstance(chooser, LanguageChooser):
+        chooser.keep(window, encoded)
     if isinstance(chooser, LanguageChooser):
         return chooser.settle(previous, len(samples) / SAMPLE_RATE)
     return getattr(chooser, "last", None)
+
+
+def padded_for_decoding(samples: Any) -> bool:
+    """A region long enough to be identified on its padded window (which its decoding reuses
+    when the region makes a chunk alone): a shorter one costs less identified apart."""
+    return len(samples) >= WINDOW_FROM_S * SAMPLE_RATE

@@ -9,9 +9,11 @@ The recording is decoded block by block (:func:`kzdesk.audio.pcm.stream_pcm`), i
 found as it streams by (:mod:`~kzdesk.engines.whisper_vad`), each region's language found when
 the job has two or more (:func:`~kzdesk.engines.whisper_language.identify`), and regions in one
 language joined into chunks and decoded (:mod:`~kzdesk.engines.whisper_decode`), their log-mel
-features computed 30 s at a time (:mod:`~kzdesk.engines.whisper_features`). Memory follows
+features computed 30 s at a time (:mod:`~kzdesk.engines.whisper_features`). A region long
+enough is identified on the very encoder output its decoding starts with when it makes a chunk
+alone (:func:`~kzdesk.engines.whisper_language.identify`). Memory follows
 what one window needs, whatever the recording's length: a window that falls back to sampling
-draws its samples one at a time (:mod:`~kzdesk.engines.whisper_sampling`), and the C allocator
+draws its samples two at a time (:mod:`~kzdesk.engines.whisper_sampling`), and the C allocator
 gives freed large blocks back (:mod:`~kzdesk.engines.native_memory`).
 
 Whisper's failure modes on long recordings, and what stops each:
@@ -327,6 +329,10 @@ def transcribe_channel(
             decoder.decode(chunk)
     except AudioError as exc:
         raise _Failure("bad_audio", exc.message) from exc
+    finally:
+        forget = getattr(decoder.model.model, "forget", None)
+        if forget is not None:
+            forget()  # no encoder output held between requests
 
 
 def _watched(blocks: Iterator[Any], between: Callable[[], None]) -> Iterator[Any]:

@@ -1,5 +1,7 @@
-"""How speech reaches Whisper: regions in one language joined into chunks (never a region cut
-out of continuous speech decoded alone), their log-mel features a window at a time."""
+"""How speech reaches Whisper's encoder: regions in one language joined into chunks (never a
+region cut out of continuous speech decoded alone); a long region that makes a chunk alone is
+identified on the very encoding its decoding starts with; log-mel features a window at a
+time."""
 
 from __future__ import annotations
 
@@ -10,12 +12,56 @@ import numpy as np
 import pytest
 
 from kzdesk.engines.whisper_decode import ChunkPacker
+from kzdesk.engines.whisper_language import LanguageChooser
 from kzdesk.engines.whisper_messages import Segment, WhisperRequest
 from kzdesk.engines.whisper_worker import ModelCache, run
+from tests.realspeech import real
 from tests.scoring import word_error_rate
 from tests.whisper_weights import SENTENCES, concat_wav, espeak_wav
 
 VOICES = [("en+m3", 150), ("en+f3", 165), ("en-us+m1", 140), ("en+f2", 175)]
+
+
+class Encoder:
+    """A stand-in CTranslate2 model that counts encodings."""
+
+    def __init__(self) -> None:
+        self.encoded = 0
+
+    def encode(self, features: Any, to_cpu: bool = False) -> Any:
+        self.encoded += 1
+        return ("encoded", float(np.asarray(features).sum()))
+
+
+def test_a_kept_encoding_serves_the_same_features_once() -> None:
+    model = Encoder()
+    chooser = LanguageChooser(model)
+    window = np.arange(12, dtype=np.float32).reshape(1, 3, 4)
+    chooser.keep(window.copy(), "identified")
+    other = window + 1
+    assert chooser.encode(other) == ("encoded", float(other.sum()))  # other features: encoded
+    assert chooser.encode(window) == "identified"  # kept until its own window comes
+    assert chooser.encode(window) == ("encoded", float(window.sum()))  # used once only
+    assert (model.encoded, chooser.encodings_reused) == (2, 1)
+    chooser.keep(window.copy(), "identified")
+    chooser.forget()
+    assert chooser.encode(window) != "identified"
+
+
+def test_the_waiting_region_and_the_newest_are_held() -> None:
+    """A region's chunk is decoded only when the next region (identified by then) is in
+    another language: both encodings are held, an older one is dropped."""
+    chooser = LanguageChooser(Encoder())
+    first, second, third = (np.full((1, 3, 4), v, dtype=np.float32) for v in (1, 2, 3))
+    chooser.keep(first, "english")
+    chooser.keep(second, "german")
+    assert chooser.encode(first) == "english"  # the waiting region, decoded after the next
+    assert chooser.encode(second) == "german"
+    chooser.keep(first, "english")
+    chooser.keep(second, "german")
+    chooser.keep(third, "russian")
+    assert chooser.encode(first) != "english"  # the oldest is gone: two at most
+    assert (chooser.encode(second), chooser.encode(third)) == ("german", "russian")
 
 
 def test_long_regions_in_one_language_are_joined() -> None:
@@ -63,6 +109,59 @@ def test_continuous_speech_in_automatic_mode_is_heard_whole(
     heard = " ".join(s.text for s in segments)
     assert {s.language for s in segments} == {"en"}
     assert word_error_rate(said, heard) <= 0.05, heard
+
+
+class Counting:
+    """The real CTranslate2 model, with every encoder output it makes and every one that
+    decoding (generate) reads recorded."""
+
+    def __init__(self, model: Any) -> None:
+        self._model = model
+        self.made: list[Any] = []
+        self.decoded: list[Any] = []
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._model, name)
+
+    def encode(self, *args: Any, **kwargs: Any) -> Any:
+        output = self._model.encode(*args, **kwargs)
+        self.made.append(output)
+        return output
+
+    def generate(self, encoder_output: Any, *args: Any, **kwargs: Any) -> Any:
+        self.decoded.append(encoder_output)
+        return self._model.generate(encoder_output, *args, **kwargs)
+
+
+@pytest.mark.slow
+def test_long_regions_are_identified_without_an_encoding_of_their_own(whisper_base: Path) -> None:
+    """English then German without a long pause, in automatic mode: two regions of about
+    30 s in two languages, each a chunk of its own, identified and decoded on one encoding —
+    every encoding made is decoded."""
+    request = WhisperRequest(
+        str(whisper_base),
+        str(real("en_de_multilingual.mp3")),
+        None,
+        duration_ms=59_900,
+        device="cpu",
+        beam_size=1,
+    )
+    models = ModelCache()
+    sent: list[Any] = []
+    models.get(request, sent.append)
+    chooser = models.model.model
+    assert isinstance(chooser, LanguageChooser)
+    counting = Counting(chooser._model)
+    chooser._model = counting
+    run(request, sent.append, models)
+    segments = [m for m in sent if isinstance(m, Segment)]
+    assert {p.language for p in segments if p.end_ms <= 24_000} == {"en"}
+    assert {p.language for p in segments if p.start_ms >= 30_000} == {"de"}
+    assert chooser.encodings_reused == 2  # both regions: identified on their own window
+    decoded = {id(output) for output in counting.decoded}
+    assert all(id(output) in decoded for output in counting.made), (
+        f"{len(counting.made)} encodings made, {len(decoded)} decoded"
+    )
 
 
 def test_features_are_faster_whispers_at_a_window_s_memory() -> None:

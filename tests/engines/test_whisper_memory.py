@@ -1,4 +1,4 @@
-"""The offline engine's memory stays what one window needs: sampled fallbacks one sample at a
+"""The offline engine's memory stays what one window needs: sampled fallbacks two samples at a
 time, and freed large blocks given back to the system (bench/offline.py measures the peaks of
 a 10-minute and a 3-hour recording)."""
 
@@ -16,19 +16,20 @@ import pytest
 from kzdesk.engines import whisper_worker
 from kzdesk.engines.whisper_language import LanguageChooser
 from kzdesk.engines.whisper_messages import Segment, WhisperRequest
-from kzdesk.engines.whisper_sampling import OneSampleAtATime
+from kzdesk.engines.whisper_sampling import FewSamplesAtATime
 from kzdesk.engines.whisper_worker import ModelCache, run
 from tests.realspeech import real
 
 
 class Result:
-    def __init__(self, score: float) -> None:
-        self.scores = [score]
-        self.sequences_ids = [[int(score * 10)]]
+    def __init__(self, scores: list[float]) -> None:
+        self.scores = sorted(scores, reverse=True)  # as CTranslate2: best first
+        self.sequences_ids = [[int(score * -10)] for score in self.scores]
 
 
 class Sampling:
-    """A stand-in CTranslate2 model: every generate call and its hypotheses recorded."""
+    """A stand-in CTranslate2 model: every generate call recorded, its samples' scores drawn
+    from a list."""
 
     def __init__(self, scores: list[float]) -> None:
         self.scores = list(scores)
@@ -37,28 +38,28 @@ class Sampling:
     def generate(self, features: Any, prompts: Any, **kwargs: Any) -> list[Result]:
         self.calls.append(kwargs)
         count = kwargs.get("num_hypotheses", 1)
-        return [Result(self.scores.pop(0)) for _ in range(count)][:1]
+        return [Result([self.scores.pop(0) for _ in range(count)])]
 
 
-def test_samples_are_drawn_one_at_a_time_and_the_best_is_kept() -> None:
-    model = Sampling([-0.9, -0.2, -1.5, -0.4, -0.7])
-    sampler = OneSampleAtATime(model)
+def test_samples_are_drawn_two_at_a_time_and_the_best_is_kept() -> None:
+    model = Sampling([-0.9, -0.4, -1.5, -0.2, -0.7])
+    sampler = FewSamplesAtATime(model)
     sampled = {"beam_size": 1, "num_hypotheses": 5, "sampling_temperature": 0.6}
     (best,) = sampler.generate("encoded", [[1, 2]], **sampled, sampling_topk=0)
-    assert best.scores == [-0.2]
-    assert [c["num_hypotheses"] for c in model.calls] == [1] * 5
+    assert best.scores[0] == -0.2 and best.sequences_ids[0] == [2]
+    assert [c["num_hypotheses"] for c in model.calls] == [2, 2, 1]
     assert all(c["sampling_temperature"] == 0.6 and c["sampling_topk"] == 0 for c in model.calls)
     assert sampler.split_calls == 1
 
 
-def test_beam_search_and_single_samples_pass_through() -> None:
-    model = Sampling([-0.3, -0.5])
-    sampler = OneSampleAtATime(model)
+def test_beam_search_and_few_samples_pass_through() -> None:
+    model = Sampling([-0.3, -0.5, -0.6])
+    sampler = FewSamplesAtATime(model)
     sampler.generate("encoded", [[1]], beam_size=5, patience=1)
-    sampler.generate("encoded", [[1]], beam_size=1, num_hypotheses=1, sampling_temperature=0.4)
+    sampler.generate("encoded", [[1]], beam_size=1, num_hypotheses=2, sampling_temperature=0.4)
     assert model.calls == [
         {"beam_size": 5, "patience": 1},
-        {"beam_size": 1, "num_hypotheses": 1, "sampling_temperature": 0.4},
+        {"beam_size": 1, "num_hypotheses": 2, "sampling_temperature": 0.4},
     ]
     assert sampler.split_calls == 0
     assert sampler.calls is model.calls  # anything else is the model's own
@@ -72,7 +73,7 @@ class Recording:
         self.results: list[Any] = []
 
     def generate(self, *args: Any, **kwargs: Any) -> Any:
-        assert kwargs["num_hypotheses"] == 1
+        assert kwargs["num_hypotheses"] <= 2
         found = self._model.generate(*args, **kwargs)
         self.results += found
         return found
@@ -81,7 +82,7 @@ class Recording:
 @pytest.mark.slow
 def test_real_samples_one_at_a_time_keep_the_best_as_ctranslate2_ranks(whisper_base: Path) -> None:
     """On Whisper base: CTranslate2 returns samples drawn together best score first (what
-    faster-whisper keeps), and the sampler keeps the best score of the samples it drew."""
+    faster-whisper keeps), and the sampler keeps the best score of the calls it made."""
     import ctranslate2
     from faster_whisper import WhisperModel, decode_audio
 
@@ -96,18 +97,20 @@ def test_real_samples_one_at_a_time_keep_the_best_as_ctranslate2_ranks(whisper_b
     together = model.model.generate(encoded, [prompt], num_hypotheses=4, **options)[0]
     assert len(together.scores) == 4 and together.scores == sorted(together.scores, reverse=True)
     recording = Recording(model.model)
-    (found,) = OneSampleAtATime(recording).generate(encoded, [prompt], num_hypotheses=4, **options)
-    assert len(recording.results) == 4
-    assert found.scores[0] == max(r.scores[0] for r in recording.results)
-    assert len({tuple(r.sequences_ids[0]) for r in recording.results}) > 1  # they differed
+    (found,) = FewSamplesAtATime(recording).generate(encoded, [prompt], num_hypotheses=4, **options)
+    assert [len(r.sequences_ids) for r in recording.results] == [2, 2]
+    assert found.scores[0] == max(max(r.scores) for r in recording.results)
+    drawn = {tuple(ids) for r in recording.results for ids in r.sequences_ids}
+    assert len(drawn) > 1  # the samples differed
 
 
 @pytest.mark.slow
-def test_a_window_that_falls_back_samples_one_at_a_time(
+def test_a_window_that_falls_back_samples_two_at_a_time(
     whisper_base: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """faster-whisper's own fallback goes through the sampler: a window held to an average
-    log probability it cannot reach is sampled again, sample by sample, and still transcribed."""
+    log probability it cannot reach is sampled again, two samples at a time, and still
+    transcribed."""
     monkeypatch.setattr(whisper_worker, "TEMPERATURES", (0.0, 0.6))
     monkeypatch.setattr(whisper_worker, "LOG_PROB_THRESHOLD", 0.0)  # every window falls back
     monkeypatch.setattr(whisper_worker, "NO_SPEECH_THRESHOLD", None)
@@ -120,7 +123,7 @@ def test_a_window_that_falls_back_samples_one_at_a_time(
     chooser = models.model.model
     assert isinstance(chooser, LanguageChooser)  # the chooser wraps the sampler
     sampler = chooser._model
-    assert isinstance(sampler, OneSampleAtATime)
+    assert isinstance(sampler, FewSamplesAtATime)
     run(request, sent.append, models)
     assert sampler.split_calls >= 1
     text = " ".join(m.text for m in sent if isinstance(m, Segment)).lower()
