@@ -144,14 +144,14 @@ libc.free.argtypes = [ctypes.c_void_p]
 mode = sys.argv[1]
 if mode == "fixed":
     assert return_large_blocks()
-first = libc.malloc(8 << 20)  # freeing a large block raises glibc's threshold to its size
-ctypes.memset(first, 1, 8 << 20)
+first = libc.malloc(16 << 20)  # freeing a large block raises glibc's threshold to its size
+ctypes.memset(first, 1, 16 << 20)
 libc.free(first)
 before = resident_mib()
 blocks = []
-for _ in range(128):  # 1-MiB blocks; every other one is freed, the rest stay between
-    block = libc.malloc(1 << 20)
-    ctypes.memset(block, 1, 1 << 20)
+for _ in range(16):  # 8-MiB blocks; every other one is freed, the rest stay between
+    block = libc.malloc(8 << 20)
+    ctypes.memset(block, 1, 8 << 20)
     blocks.append(block)
 for block in blocks[::2]:
     libc.free(block)
