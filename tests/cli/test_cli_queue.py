@@ -25,10 +25,18 @@ SEGMENT = [utterance("Сәлеметсіз бе, бастаймыз", 300, 1200)
 
 
 def start(args: list[str], env: dict[str, str]) -> subprocess.Popen[str]:
+    """kzdesk in a child that hears Ctrl-C as a terminal's would, even when the tests run in
+    the background (a shell starts background jobs with SIGINT ignored, and children inherit
+    that)."""
     return subprocess.Popen(
         [sys.executable, "-m", "kzdesk", *args],
         cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        preexec_fn=_hear_ctrl_c,
     )  # fmt: skip
+
+
+def _hear_ctrl_c() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def query(env: dict[str, str], sql: str, *params: object) -> list[tuple]:
