@@ -45,39 +45,19 @@ from __future__ import annotations
 import argparse
 import multiprocessing
 import platform
-import re
 import resource
 import subprocess
 import sys
 import tempfile
 import time
-import unicodedata
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from tests.scoring import word_errors  # noqa: E402  (the checkout's tests, found by the line above)
+
 REAL = ROOT / "tests" / "data" / "real" / "festvox_ru"
-
-
-# ---- text ---------------------------------------------------------------------------------------
-def words(text: str) -> list[str]:
-    text = unicodedata.normalize("NFC", text).lower().replace("ё", "е")
-    return re.sub(r"[^\w\s]", " ", text).split()
-
-
-def errors(reference: str, hypothesis: str) -> tuple[int, int]:
-    """(word edits, reference words)."""
-    ref, hyp = words(reference), words(hypothesis)
-    row = list(range(len(hyp) + 1))
-    for i in range(1, len(ref) + 1):
-        diagonal, row[0] = row[0], i
-        for j in range(1, len(hyp) + 1):
-            diagonal, row[j] = (
-                row[j],
-                min(row[j] + 1, row[j - 1] + 1, diagonal + (ref[i - 1] != hyp[j - 1])),
-            )
-    return row[-1], len(ref)
 
 
 # ---- the recording --------------------------------------------------------------------------------
@@ -236,7 +216,7 @@ def format_table(url: str, folder: Path) -> list[tuple[str, float, float]]:
             segments = engine.transcribe(
                 piece, RecognitionOptions(language=Language.RU), _QuietContext()
             )
-            e, n = errors(
+            e, n = word_errors(
                 source.with_suffix(".txt").read_text(encoding="utf-8"),
                 " ".join(p.text for p in segments),
             )
@@ -322,7 +302,7 @@ def main() -> int:
 
 
 def _row(name: str, r: dict, seconds: float, engine_mib: float, reference: str) -> None:
-    e, n = errors(reference, r["text"])
+    e, n = word_errors(reference, r["text"])
     print(
         f"{name:<28} {r['pieces']:>6} {r['wall_s']:>8.1f} {seconds / r['wall_s']:>6.2f} "
         f"{r['peak_mib']:>10.0f} {engine_mib:>10.0f} {e / n:>6.3f}",

@@ -1,5 +1,5 @@
-"""Word error rate for tests that check what an engine heard (NFC, lower case, ё as е,
-punctuation removed)."""
+"""Word errors of what an engine heard (NFC, lower case, ё as е, punctuation removed): the
+tests' word error rate and bench/server.py's pooled one."""
 
 from __future__ import annotations
 
@@ -12,7 +12,8 @@ def words(text: str) -> list[str]:
     return re.sub(r"[^\w\s]", " ", text).split()
 
 
-def word_error_rate(reference: str, hypothesis: str) -> float:
+def word_errors(reference: str, hypothesis: str) -> tuple[int, int]:
+    """(word edits, reference words)."""
     ref, hyp = words(reference), words(hypothesis)
     row = list(range(len(hyp) + 1))
     for i in range(1, len(ref) + 1):
@@ -22,4 +23,9 @@ def word_error_rate(reference: str, hypothesis: str) -> float:
                 row[j],
                 min(row[j] + 1, row[j - 1] + 1, diagonal + (ref[i - 1] != hyp[j - 1])),
             )
-    return row[-1] / max(len(ref), 1)
+    return row[-1], len(ref)
+
+
+def word_error_rate(reference: str, hypothesis: str) -> float:
+    edits, count = word_errors(reference, hypothesis)
+    return edits / max(count, 1)
