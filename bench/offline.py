@@ -300,7 +300,43 @@ def code_switching(run: Runner, folder: Path) -> None:
         bl = rs.describe_languages(rs.languages_by_time(theirs))
         print(f"   {p.name:<24}{p.language:>9}{chosen:>14}{kc:>7.3f}{bl:>14}{bc:>7.3f}")
     print(f"   kzdesk: {right} of {len(pieces)} pieces in the expected language")
+    heard_again(run, str(path), pieces, ks)
     print()
+
+
+def heard_again(run: Runner, path: str, pieces: list, segments: Segments) -> None:  # type: ignore[type-arg]
+    """What the editor's "Recognise again in …" gives where a piece came out in the wrong
+    language: its phrases heard again in the expected one (this checkout's service)."""
+    from kzdesk.core.transcript import Segment, Transcript
+    from kzdesk.engines.whisper import WhisperEngine
+    from kzdesk.services.phrase_again import recognise_phrase
+
+    transcript = Transcript(
+        segments=[
+            Segment(i, None, a, b, text, language)
+            for i, (a, b, text, language) in enumerate(segments, start=1)
+        ],
+        source_path=path,
+        duration_ms=max((b for _a, b, _t, _l in segments), default=0) + 500,
+    )
+    engine = WhisperEngine(run.model, device="cpu", cpu_threads=run.threads)
+    for p in pieces:
+        mine = rs.in_range(segments, p.start_ms, p.end_ms)
+        inside = [
+            s for s in transcript.segments if (s.start_ms, s.end_ms, s.text, s.language) in mine
+        ]
+        if not inside or all((s.language or "").startswith(p.language) for s in inside):
+            continue
+        started = time.perf_counter()
+        texts = [recognise_phrase(transcript, s.id, path, p.language, engine).text for s in inside]
+        wall = time.perf_counter() - started
+        before = rs.score(p.text, " ".join(s.text for s in inside)).cer
+        after = rs.score(p.text, " ".join(texts)).cer
+        print(
+            f"   {p.name}: marked {p.language} in the editor and recognised again "
+            f"({wall:.1f} s, the engine started for it): CER {before:.3f} -> {after:.3f} "
+            f"«{' '.join(texts)[:60]}»"
+        )
 
 
 def english_german(run: Runner, results: dict[tuple[str, str], dict], folder: Path) -> None:

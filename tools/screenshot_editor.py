@@ -161,6 +161,11 @@ def shoot(out_dir: Path, scale: str) -> list[Path]:
             export_folder=folder,
             export_language=xvfb.language(),
         )
+        model = ROOT / ".pytest_cache" / "d" / "whisper-base"  # made by the tests
+        if model.is_dir():
+            from kzdesk.services.phrase_again import offline_engine
+
+            inputs.phrase_engine = lambda: offline_engine(str(model), "cpu")
         ui_state = QSettings(str(folder / "ui.ini"), QSettings.Format.IniFormat)
         window = EditorWindow(TranscriptService(store), inputs, ui_state=ui_state)
         window.resize(*SIZE)
@@ -188,6 +193,7 @@ def shoot(out_dir: Path, scale: str) -> list[Path]:
             raise SystemExit(f"could not save {path}")
         saved.append(path)
         dialog.reject()
+        saved += shoot_phrase_again(window, out_dir, suffix, settle)
         window.close()
         from tools import screenshot_proofreading
 
@@ -195,6 +201,51 @@ def shoot(out_dir: Path, scale: str) -> list[Path]:
             app, store, inputs, transcript, out_dir, suffix, settle
         )
     QApplication.processEvents()
+    return saved
+
+
+def shoot_phrase_again(window, out_dir: Path, suffix: str, settle) -> list[Path]:  # type: ignore[no-untyped-def]
+    """Edit ▸ Phrase language open on a phrase (its Recognise again entries), then the editor
+    once that phrase was recognised again in Kazakh (when the tests' Whisper base is here)."""
+    from PySide6.QtWidgets import QApplication
+
+    saved = []
+    last = window.session.transcript.segments[-1]
+    window.view.select_segment(last.id, scroll=True)
+    window.edits.set_language(last.id, "ru")  # as if recognition had taken it for Russian
+    settle()
+    bar = window.menuBar()
+    again = window.phrase_again.actions[0]
+    for top in bar.actions():
+        edit = top.menu()
+        language = next(
+            (a for a in edit.actions() if a.menu() is not None and again in a.menu().actions()),
+            None,
+        )
+        if language is None:
+            continue
+        edit.popup(window.mapToGlobal(bar.actionGeometry(top).bottomLeft()))
+        settle()
+        edit.setActiveAction(language)
+        language.menu().popup(edit.mapToGlobal(edit.actionGeometry(language).topRight()))
+        language.menu().setActiveAction(again)
+        settle()
+        path = out_dir / f"editor_recognise_again_menu{suffix}.png"
+        if not QApplication.primaryScreen().grabWindow(0).save(str(path)):
+            raise SystemExit(f"could not save {path}")
+        saved.append(path)
+        language.menu().close()
+        edit.close()
+        break
+    if window.phrase_again.actions[0].isEnabled() and window.phrase_again.start("kk"):
+        deadline = time.monotonic() + 60
+        while window.phrase_again.running and time.monotonic() < deadline:
+            settle(0.2)
+        settle()
+        path = out_dir / f"editor_recognised_again{suffix}.png"
+        if not window.grab().save(str(path)):
+            raise SystemExit(f"could not save {path}")
+        saved.append(path)
     return saved
 
 

@@ -125,3 +125,73 @@ def _grouped(frames: Iterator[Any]) -> Iterator[Any]:
             yield fifo.read()
     if fifo.samples:
         yield fifo.read()
+
+
+def read_span(path: str | Path, start_ms: int, end_ms: int) -> Any:
+    """The recording's ``start_ms``..``end_ms`` as 16 kHz mono float32 samples, reached by
+    seeking (a phrase three hours in does not decode the three hours before it). Seeking lands
+    on a frame before the start; that frame's time (from the stream's start, as
+    :func:`stream_pcm` counts samples) tells where its samples lie, so the span is cut to
+    within a sample or two of what :func:`stream_pcm` gives. A file without frame times is
+    decoded from its start. Raises AudioError with a sentence."""
+    import av
+    import numpy as np
+
+    start_ms = max(start_ms, 0)
+    first = start_ms * SAMPLE_RATE // 1000
+    wanted = max(end_ms - start_ms, 0) * SAMPLE_RATE // 1000
+    try:
+        with av.open(str(path), mode="r", metadata_errors="ignore") as container:
+            if not container.streams.audio:
+                raise AudioError(UNREADABLE)
+            stream = container.streams.audio[0]
+            origin = stream.start_time or 0  # in stream.time_base
+            target = start_ms / 1000 - SEEK_LEAD_S
+            if target > 0 and stream.time_base:
+                try:
+                    container.seek(origin + int(target / stream.time_base), stream=stream)
+                except av.error.FFmpegError:
+                    container.seek(0)
+            frames = _frames(container)
+            head = next(frames, None)
+            if head is None or head.pts is None or head.time_base is None:
+                return _collect(stream_pcm(path, start_sample=first), wanted)
+            at = float((head.pts - origin * stream.time_base / head.time_base) * head.time_base)
+            if round(at * SAMPLE_RATE) > first:  # the seek overshot: no time to rely on
+                return _collect(stream_pcm(path, start_sample=first), wanted)
+            resampler = av.audio.resampler.AudioResampler(
+                format="s16", layout="mono", rate=SAMPLE_RATE
+            )
+            skip = max(first - round(at * SAMPLE_RATE), 0)
+            blocks: list[Any] = []
+            got = 0
+            for frame in itertools.chain([head], frames, [None]):
+                for out in resampler.resample(frame):
+                    data = out.to_ndarray().reshape(-1)
+                    dropped = min(skip, len(data))
+                    skip -= dropped
+                    data = data[dropped : dropped + wanted - got]
+                    blocks.append(data.astype(np.float32) / 32768.0)
+                    got += len(data)
+                if got >= wanted:
+                    break
+            return np.concatenate(blocks) if blocks else np.zeros(0, np.float32)
+    except AudioError:
+        raise
+    except (av.error.FFmpegError, OSError, ValueError) as exc:
+        raise AudioError(UNREADABLE) from exc
+
+
+SEEK_LEAD_S = 1.0  # seek this far before a span: the frame found may start after the target
+
+
+def _collect(blocks: Iterator[Any], wanted: int) -> Any:
+    import numpy as np
+
+    parts, got = [], 0
+    for block in blocks:
+        parts.append(block[: wanted - got])
+        got += len(parts[-1])
+        if got >= wanted:
+            break
+    return np.concatenate(parts) if parts else np.zeros(0, np.float32)

@@ -180,6 +180,12 @@ class Transcript:
         """Mark the language a segment is in ("kk", "ru", ...; None: unknown)."""
         return self.apply(transcript_ops.set_language(self, segment_id, language))
 
+    def recognised_again(
+        self, segment_id: int, text: str, words: list[Word], language: str
+    ) -> Change:
+        """A phrase heard again in ``language``; see :func:`kzdesk.core.transcript_ops.heard_again`."""
+        return self.apply(transcript_ops.heard_again(self, segment_id, text, words, language))
+
     def delete_segment(self, segment_id: int) -> Change:
         seg = self.segment(segment_id)
         return self.apply(Change(segments=[(seg, None)], description="delete phrase"))

@@ -264,3 +264,28 @@ def set_language(transcript: TranscriptLike, segment_id: int, language: str | No
     after = copy.deepcopy(seg)
     after.language = code
     return Change(segments=[(seg, after)], description="change phrase language")
+
+
+def heard_again(
+    transcript: TranscriptLike, segment_id: int, text: str, words: list[Word], language: str
+) -> Change:
+    """A phrase recognised again (in ``language``): its text, words and language replaced, its
+    speaker and bounds kept. Words are clipped to the phrase's bounds; without words, timings
+    are spread over the phrase as when text is typed."""
+    seg = transcript.segment(segment_id)
+    after = copy.deepcopy(seg)
+    after.text = text.strip()
+    after.language = language_code(language) or None
+    kept = [
+        Word(
+            w.text,
+            min(max(w.start_ms, seg.start_ms), seg.end_ms),
+            min(max(w.end_ms, seg.start_ms), seg.end_ms),
+            w.confidence,
+        )
+        for w in words
+    ]
+    if not kept or " ".join(w.text.strip() for w in kept).split() != after.text.split():
+        kept = retime_words(after.text, [], seg.start_ms, seg.end_ms)
+    after.words = kept
+    return Change(segments=[(seg, after)], description="recognise phrase again")

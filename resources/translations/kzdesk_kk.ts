@@ -102,6 +102,10 @@
         <translation>{time} кезіндегі фразаның басын {delta} мс жылжыту</translation>
     </message>
     <message>
+        <source>Recognise the phrase at {time} again in {language}</source>
+        <translation>{time} фразасын қайта тану ({language})</translation>
+    </message>
+    <message>
         <source>Remove the speaker of the phrase at {time}</source>
         <translation>{time} кезіндегі фразаның сөйлеушісін алып тастау</translation>
     </message>
@@ -1264,6 +1268,10 @@
         <translation>Тану сервері көрсетілмеген. Оның мекенжайын “Баптаулар → Сервер” бөлімінде енгізіңіз (немесе “kzdesk config server_url http://…” командасын орындаңыз).</translation>
     </message>
     <message>
+        <source>Nothing was recognised in this phrase in {language}. The phrase is unchanged.</source>
+        <translation>Бұл фразада ештеңе танылмады ({language}). Фраза өзгерген жоқ.</translation>
+    </message>
+    <message>
         <source>Offline (Whisper on this computer)</source>
         <translation>Офлайн (осы компьютердегі Whisper)</translation>
     </message>
@@ -1534,6 +1542,10 @@
     <message>
         <source>The phrase changed since this suggestion was made. Look at it again.</source>
         <translation>Бұл ұсыныс жасалғаннан кейін фраза өзгерді. Оны қайта қараңыз.</translation>
+    </message>
+    <message>
+        <source>The phrase could not be recognised again. It is unchanged; the log file has the details.</source>
+        <translation>Фразаны қайта тану мүмкін болмады. Ол өзгерген жоқ; толығырақ журнал файлында.</translation>
     </message>
     <message>
         <source>The phrase has changed since the search. Search again.</source>
@@ -2059,6 +2071,37 @@
     <message>
         <source>“{0}” could not be deleted ({1}).</source>
         <translation>“{0}” жойылмады ({1}).</translation>
+    </message>
+</context>
+<context>
+    <name>PhraseAgainController</name>
+    <message>
+        <source>Listen to this phrase again on this computer, in {language}, and replace its words (Undo brings them back)</source>
+        <translation>Бұл фразаны осы компьютерде қайта тыңдап ({language}), сөздерін ауыстыру (Болдырмау оларды қайтарады)</translation>
+    </message>
+    <message>
+        <source>Recognise again in {language}</source>
+        <translation>Қайта тану: {language}</translation>
+    </message>
+    <message>
+        <source>Recognising the phrase at {time} in {language}… {percent}%</source>
+        <translation>{time} фразасы қайта танылуда ({language})… {percent}%</translation>
+    </message>
+    <message>
+        <source>The phrase at {time} waits: the offline engine is transcribing a file of the queue. It is recognised again in {language} right after.</source>
+        <translation>{time} фразасы күтіп тұр: офлайн қозғалтқыш кезектегі файлды танып жатыр. Фраза одан кейін бірден қайта танылады ({language}).</translation>
+    </message>
+    <message>
+        <source>The phrase was changed while it was being recognised again, so your text is kept.</source>
+        <translation>Фраза қайта танылып жатқанда өзгертілді, сондықтан сіздің мәтініңіз сақталды.</translation>
+    </message>
+    <message>
+        <source>The phrase was recognised again in {language}. Undo brings back the words it had.</source>
+        <translation>Фраза қайта танылды ({language}). Болдырмау бұрынғы сөздерін қайтарады.</translation>
+    </message>
+    <message>
+        <source>The recording is not available any more, so the phrase cannot be heard again. Put the original file back where it was.</source>
+        <translation>Жазба енді қолжетімсіз, сондықтан фразаны қайта тыңдау мүмкін емес. Түпнұсқа файлды бұрынғы орнына қайтарыңыз.</translation>
     </message>
 </context>
 <context>

@@ -102,6 +102,10 @@
         <translation>Сдвинуть начало фразы в {time} на {delta} мс</translation>
     </message>
     <message>
+        <source>Recognise the phrase at {time} again in {language}</source>
+        <translation>Распознать заново фразу в {time} ({language})</translation>
+    </message>
+    <message>
         <source>Remove the speaker of the phrase at {time}</source>
         <translation>Убрать спикера у фразы в {time}</translation>
     </message>
@@ -1276,6 +1280,10 @@
         <translation>Сервер распознавания не задан. Введите его адрес в разделе «Настройки → Сервер» (или выполните «kzdesk config server_url http://…»).</translation>
     </message>
     <message>
+        <source>Nothing was recognised in this phrase in {language}. The phrase is unchanged.</source>
+        <translation>В этой фразе ничего не распознано ({language}). Фраза не изменилась.</translation>
+    </message>
+    <message>
         <source>Offline (Whisper on this computer)</source>
         <translation>Офлайн (Whisper на этом компьютере)</translation>
     </message>
@@ -1546,6 +1554,10 @@
     <message>
         <source>The phrase changed since this suggestion was made. Look at it again.</source>
         <translation>Фраза изменилась после того, как появилась эта подсказка. Посмотрите на неё ещё раз.</translation>
+    </message>
+    <message>
+        <source>The phrase could not be recognised again. It is unchanged; the log file has the details.</source>
+        <translation>Не удалось распознать фразу заново. Она не изменилась; подробности в файле журнала.</translation>
     </message>
     <message>
         <source>The phrase has changed since the search. Search again.</source>
@@ -2071,6 +2083,37 @@
     <message>
         <source>“{0}” could not be deleted ({1}).</source>
         <translation>Не удалось удалить «{0}» ({1}).</translation>
+    </message>
+</context>
+<context>
+    <name>PhraseAgainController</name>
+    <message>
+        <source>Listen to this phrase again on this computer, in {language}, and replace its words (Undo brings them back)</source>
+        <translation>Прослушать эту фразу заново на этом компьютере ({language}) и заменить её слова (Отмена вернёт их)</translation>
+    </message>
+    <message>
+        <source>Recognise again in {language}</source>
+        <translation>Распознать заново: {language}</translation>
+    </message>
+    <message>
+        <source>Recognising the phrase at {time} in {language}… {percent}%</source>
+        <translation>Фраза в {time} распознаётся заново ({language})… {percent}%</translation>
+    </message>
+    <message>
+        <source>The phrase at {time} waits: the offline engine is transcribing a file of the queue. It is recognised again in {language} right after.</source>
+        <translation>Фраза в {time} ждёт: офлайн-движок распознаёт файл из очереди. Сразу после этого она будет распознана заново ({language}).</translation>
+    </message>
+    <message>
+        <source>The phrase was changed while it was being recognised again, so your text is kept.</source>
+        <translation>Фраза была изменена, пока распознавалась заново, поэтому ваш текст сохранён.</translation>
+    </message>
+    <message>
+        <source>The phrase was recognised again in {language}. Undo brings back the words it had.</source>
+        <translation>Фраза распознана заново ({language}). Отмена вернёт прежние слова.</translation>
+    </message>
+    <message>
+        <source>The recording is not available any more, so the phrase cannot be heard again. Put the original file back where it was.</source>
+        <translation>Запись больше недоступна, поэтому фразу нельзя прослушать заново. Верните исходный файл на прежнее место.</translation>
     </message>
 </context>
 <context>

@@ -232,6 +232,9 @@ def build_menus(window: EditorHost, actions: EditorActions) -> EditorMenus:
     language = edit.addMenu(QCoreApplication.translate("EditorWindow", "Phrase &language"))
     for action in actions.languages:
         language.addAction(action)
+    language.addSeparator()
+    for action in window.phrase_again.actions:
+        language.addAction(action)
     edit.addSeparator()
     for action in (
         actions.find,

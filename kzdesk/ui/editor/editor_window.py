@@ -34,6 +34,7 @@ from kzdesk.ui.editor import editor_menus, editor_state
 from kzdesk.ui.editor.edit_session import EditSession
 from kzdesk.ui.editor.find_again import FindSpeakersController
 from kzdesk.ui.editor.find_bar import FindBar
+from kzdesk.ui.editor.phrase_again import EngineMaker, PhraseAgainController
 from kzdesk.ui.editor.player import Player
 from kzdesk.ui.editor.player_bar import PlayerBar
 from kzdesk.ui.editor.proofreading import Proofreading, ProofreadingOptions
@@ -64,6 +65,8 @@ class EditorInputs:
     subtitle_rules: dict[str, int | float] | None = None  # Settings' rules; None: remembered
     proofreading: ProofreadingOptions = field(default_factory=ProofreadingOptions)
     spelling: SpellingWorker | None = None  # shared by the windows; None: no spelling
+    # the offline engine that hears a phrase again in another language; None: not offered
+    phrase_engine: EngineMaker | None = None
 
 
 def _moves_turns(before: Segment | None, after: Segment | None) -> bool:
@@ -122,6 +125,7 @@ class EditorWindow(QMainWindow):
         self._status_timer.timeout.connect(self.status_label.clear)
 
         self.find_again = FindSpeakersController(self)
+        self.phrase_again = PhraseAgainController(self, inputs.phrase_engine)
         self._build_layout()
         self.menu_actions = editor_menus.build_actions(self)
         self.menus = editor_menus.build_menus(self, self.menu_actions)
@@ -306,6 +310,7 @@ class EditorWindow(QMainWindow):
             return
         self.player.pause()
         self.find_again.cancel()
+        self.phrase_again.cancel()
         if self._waveform_task is not None:
             self._waveform_task.cancel()
         editor_state.save_window(self.ui_state, self, self.splitter)

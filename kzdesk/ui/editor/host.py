@@ -66,6 +66,10 @@ class HasAction(Protocol):
     action: QAction
 
 
+class HasActions(Protocol):
+    actions: tuple[QAction, ...]
+
+
 class Edits(Protocol):
     """The window's edits of its current segment, as the menus and proofreading call them."""
 
@@ -81,6 +85,7 @@ class Edits(Protocol):
     def play_current(self) -> None: ...
     def give_to_speaker(self, n: int) -> None: ...
     def mark_current_language(self, language: str | None) -> None: ...
+    def current_id(self) -> int | None: ...
 
 
 class EditorHost(Protocol):
@@ -97,6 +102,7 @@ class EditorHost(Protocol):
     speakers: SpeakersPanel
     find_bar: FindBar
     find_again: HasAction  # its "Find speakers again…" action
+    phrase_again: HasActions  # "Recognise again in Kazakh / Russian"
     export_button: QToolButton
     menu_actions: EditorActions
     menus: EditorMenus

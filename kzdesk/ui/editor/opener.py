@@ -8,8 +8,10 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QSettings, QThreadPool
 
 from kzdesk.app import AppContext
+from kzdesk.core.engine import SpeechEngine
 from kzdesk.core.glossary import merge_terms
 from kzdesk.core.job import Job
+from kzdesk.services import phrase_again
 from kzdesk.services import settings as settings_module
 from kzdesk.services.playback_source import choose_source, pair_pieces
 from kzdesk.ui.editor.editor_window import EditorInputs, EditorWindow
@@ -50,7 +52,12 @@ class EditorOpener(QObject):
             subtitle_rules=self.ctx.settings.subtitle_rules(),
             proofreading=self._proofreading(job),
             spelling=self._spelling(),
+            phrase_engine=self._phrase_engine,
         )
+
+    def _phrase_engine(self) -> SpeechEngine:
+        s = self.ctx.settings
+        return phrase_again.offline_engine(s.whisper_model, s.whisper_device)
 
     def _proofreading(self, job: Job) -> ProofreadingOptions:
         s = self.ctx.settings

@@ -6,16 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import shiboken6
-from PySide6.QtCore import QSettings
 
 from kzdesk.core.transcript import Segment, Speaker, Transcript, Word
 from kzdesk.diarization.pipeline import DiarizationOptions
-from kzdesk.services.playback_source import choose_source
-from kzdesk.services.transcripts import TranscriptService
-from kzdesk.storage.db import Database
-from kzdesk.storage.transcripts import TranscriptStore
-from kzdesk.ui.editor.editor_window import EditorInputs, EditorWindow
+from kzdesk.ui.editor.editor_window import EditorWindow
 from kzdesk.ui.editor.find_again import FindSpeakersDialog
 
 REAL = Path(__file__).resolve().parents[2] / "data" / "real"
@@ -42,33 +36,11 @@ def _meeting(source: Path) -> Transcript:
 
 
 @pytest.fixture
-def editor(tmp_path: Path, qtbot):  # type: ignore[no-untyped-def]
-    store = TranscriptStore(Database.in_dir(tmp_path / "data"))
-    windows: list[EditorWindow] = []
-
+def editor(editor_on):  # type: ignore[no-untyped-def]
     def make(source: Path = REAL / "dev00.flac") -> EditorWindow:
-        t = _meeting(source)
-        tid = store.save(t)
-        inputs = EditorInputs(
-            transcript_id=tid,
-            title="dev00",
-            playback=choose_source(source, [], t.duration_ms),
-            waveform_cache=None,
-            export_folder=tmp_path,
-        )
-        window = EditorWindow(
-            TranscriptService(store),
-            inputs,
-            ui_state=QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat),
-        )
-        windows.append(window)
-        window.show()
-        return window
+        return editor_on(_meeting(source), source)
 
-    yield make
-    for window in windows:
-        if shiboken6.isValid(window):
-            window.close()
+    return make
 
 
 def test_the_dialog_says_how_many_people(qtbot) -> None:  # type: ignore[no-untyped-def]
