@@ -2076,6 +2076,10 @@
 <context>
     <name>PhraseAgainController</name>
     <message>
+        <source>Downloading the offline model to recognise the phrase at {time}… {percent}%</source>
+        <translation>{time} фразасын қайта тану үшін офлайн модель жүктелуде… {percent}%</translation>
+    </message>
+    <message>
         <source>Listen to this phrase again on this computer, in {language}, and replace its words (Undo brings them back)</source>
         <translation>Бұл фразаны осы компьютерде қайта тыңдап ({language}), сөздерін ауыстыру (Болдырмау оларды қайтарады)</translation>
     </message>

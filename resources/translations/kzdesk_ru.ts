@@ -2088,6 +2088,10 @@
 <context>
     <name>PhraseAgainController</name>
     <message>
+        <source>Downloading the offline model to recognise the phrase at {time}… {percent}%</source>
+        <translation>Загружается офлайн-модель, чтобы распознать фразу в {time}… {percent}%</translation>
+    </message>
+    <message>
         <source>Listen to this phrase again on this computer, in {language}, and replace its words (Undo brings them back)</source>
         <translation>Прослушать эту фразу заново на этом компьютере ({language}) и заменить её слова (Отмена вернёт их)</translation>
     </message>

@@ -18,7 +18,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from kzdesk.core.engine import EngineError, SpeechEngine
 from kzdesk.core.errors import AudioError, Cancelled, ModelsMissing
 from kzdesk.core.i18n import QT_TRANSLATE_NOOP
-from kzdesk.core.job import STAGE_ENGINE_BUSY
+from kzdesk.core.job import STAGE_ENGINE_BUSY, STAGE_MODEL_DOWNLOAD
 from kzdesk.core.transcript import Change, Transcript, TranscriptError
 from kzdesk.services.phrase_again import NOTHING_HEARD, HeardAgain, recognise_phrase
 from kzdesk.ui.editor.edit_session import EditCommand, EditSession, segment_time
@@ -110,8 +110,11 @@ class PhraseAgainController(QObject):
             return False
         if self._engine is None:
             self._engine = self.engine_maker()
-        engine, transcript = self._engine, self.session.transcript
-        self._asked = (sid, transcript.segment(sid).text)
+        engine, now = self._engine, self.session.transcript
+        # the phrases as they are now (edits replace Segment objects, never change them): the
+        # background thread reads this list while the user goes on editing
+        transcript = Transcript(segments=list(now.segments), duration_ms=now.duration_ms)
+        self._asked = (sid, now.segment(sid).text)
         when, name = segment_time(self.session, sid), language_name(language)
 
         def work(control: TaskControl) -> HeardAgain:
@@ -130,6 +133,10 @@ class PhraseAgainController(QObject):
                 text = self.tr(
                     "The phrase at {time} waits: the offline engine is transcribing a file "
                     "of the queue. It is recognised again in {language} right after."
+                )
+            elif stage == STAGE_MODEL_DOWNLOAD:
+                text = self.tr(
+                    "Downloading the offline model to recognise the phrase at {time}… {percent}%"
                 )
             else:
                 text = self.tr("Recognising the phrase at {time} in {language}… {percent}%")

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from kzdesk.core.engine import AudioPiece, RecognitionOptions, Utterance
-from kzdesk.core.job import STAGE_ENGINE_BUSY, Language
+from kzdesk.core.job import STAGE_ENGINE_BUSY, STAGE_MODEL_DOWNLOAD, Language
 from kzdesk.core.transcript import Segment, Speaker, Transcript, Word
 from kzdesk.ui.editor.editor_window import EditorWindow
 from tests.realspeech import real
@@ -33,6 +33,7 @@ class StandIn:
         if self.go is not None:
             ctx.progress(0.0, STAGE_ENGINE_BUSY)  # as while the queue's file is transcribed
             self.go.wait(30)
+        ctx.progress(0.4, STAGE_MODEL_DOWNLOAD)
         ctx.progress(0.5, "local")
         words = [Word("жаңа", 400, 700, 0.9), Word("сөз", 750, 1100, 0.8)]
         return [Utterance("0", 400, 1100, "жаңа сөз", words, "kk")]
@@ -80,8 +81,13 @@ def test_the_phrase_heard_again_is_one_undo_step(editor, qtbot) -> None:  # type
     assert {kazakh, russian} <= set(_menu_actions(window))
     assert "Kazakh" in kazakh.text() and kazakh.isEnabled()
 
+    said: list[str] = []
+    show = window.show_status
+    window.show_status = lambda text: (said.append(text), show(text))  # type: ignore[method-assign]
     kazakh.trigger()
     qtbot.waitUntil(lambda: session.undo_stack.count() == 1, timeout=10_000)
+    assert "Downloading the offline model to recognise the phrase at 00:00:03… 40%" in said
+    assert "Recognising the phrase at 00:00:03 in Kazakh… 50%" in said
     piece, options = engine.asked[0]
     assert options.language is Language.KK
     # the phrase (3.0-4.8 s) and a margin of the pause around it, not the phrase before
