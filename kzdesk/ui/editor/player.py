@@ -7,6 +7,13 @@ piece, and playback moves on to the next piece at the end of one.
 QMediaPlayer reports its position every 50 ms or so, which makes word highlighting step. While
 playing, a 30 ms timer extrapolates from the last report and the rate (QElapsedTimer), capped a
 little ahead of the report so a stall does not run away, and never going backwards.
+
+``QMediaPlayer.stop()`` and ``setSource()`` wait for Qt's FFmpeg threads, and such a thread may
+wait for the Python interpreter lock (a Qt object it tears down calls a virtual of a
+Python-wrapped object). Called from Python — which holds the lock — that froze the window once
+(a CI run, caught with py-spy). So the player makes those two calls from a short local event
+loop (:func:`call_unlocked`): the loop lets go of the lock, the queued call runs from it, and the
+player goes on only once the call returned, in the same order as before.
 """
 
 from __future__ import annotations
@@ -15,7 +22,17 @@ import logging
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QElapsedTimer, QObject, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import (
+    Q_ARG,
+    QElapsedTimer,
+    QEventLoop,
+    QMetaObject,
+    QObject,
+    Qt,
+    QTimer,
+    QUrl,
+    Signal,
+)
 from PySide6.QtMultimedia import QAudioDevice, QAudioOutput, QMediaDevices, QMediaPlayer
 
 from kzdesk.services.playback_source import PlaybackSource, readable
@@ -31,6 +48,19 @@ _MAX_LEAD_MS = 300  # how far the extrapolated position may run ahead of QMediaP
 _Status = QMediaPlayer.MediaStatus
 _State = QMediaPlayer.PlaybackState
 _Error = QMediaPlayer.Error
+
+
+def call_unlocked(target: QObject, method: str, *args: object) -> None:
+    """``target.method(*args)`` (a Qt slot, arguments as ``Q_ARG``) called from a local event
+    loop, which has released the interpreter lock, before this returns. User input waits (it is
+    not handled inside the call); timers and queued signals may run, as they would from the
+    window's own loop."""
+    loop = QEventLoop()
+    queued = Qt.ConnectionType.QueuedConnection
+    if not QMetaObject.invokeMethod(target, method, queued, *args):
+        raise RuntimeError(f"{type(target).__name__}.{method} cannot be invoked")
+    QMetaObject.invokeMethod(loop, "quit", queued)
+    loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
 
 
 class Player(QObject):
@@ -163,7 +193,7 @@ class Player(QObject):
         was = self._source is not None
         self._source = None
         self._message = message
-        self._media.setSource(QUrl())
+        self._set_source(QUrl())
         self._set_duration(0)
         self._set_position(0, force=True)
         if was or message:
@@ -241,7 +271,7 @@ class Player(QObject):
         self._pending_seek = None
         self._switching = False
         self._resume_after_switch = False
-        self._media.stop()
+        call_unlocked(self._media, "stop")
         self._set_playing(False)
 
     def _open_piece(self, index: int, local_ms: int) -> None:
@@ -249,9 +279,12 @@ class Player(QObject):
         self._piece = index
         self._pending_seek = local_ms or None
         self._switching = self._resume_after_switch
-        self._media.setSource(QUrl.fromLocalFile(str(self._source.pieces[index].path)))
+        self._set_source(QUrl.fromLocalFile(str(self._source.pieces[index].path)))
         if self._resume_after_switch:
             self._media.play()
+
+    def _set_source(self, url: QUrl) -> None:
+        call_unlocked(self._media, "setSource", Q_ARG(QUrl, url))
 
     def _offset(self) -> int:
         if self._source is None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Q_ARG, QCoreApplication, QMetaObject, Qt, QUrl
+from PySide6.QtCore import Q_ARG, QCoreApplication, QMetaObject, Qt, QThread, QUrl
 from PySide6.QtMultimedia import QMediaPlayer
 from pytestqt.qtbot import QtBot
 
@@ -79,6 +79,31 @@ def test_load_reports_duration_and_play_advances(qtbot: QtBot, player: Player, w
     player._on_media_position(stopped + 500)
     QCoreApplication.processEvents()
     assert player.position() == stopped
+
+
+def test_stop_and_set_source_run_from_an_event_loop_before_returning(
+    qtbot: QtBot, player: Player, wav: Path
+) -> None:
+    """Qt's FFmpeg backend waits in stop() and setSource() for a thread that may need the
+    interpreter lock: the player makes those calls from a local event loop (which has let go
+    of it) and goes on once they returned. What QMediaPlayer says inside them (its state and
+    status, told at once) is said from inside an event loop, though none runs here."""
+    _loaded(qtbot, player, wav)
+    player.play()
+    qtbot.waitUntil(lambda: player.position() > 200, timeout=2000)
+    said: list[tuple[str, int]] = []
+    direct = Qt.ConnectionType.DirectConnection
+    level = QThread.currentThread().loopLevel
+    media = player._media
+    media.playbackStateChanged.connect(lambda s: said.append((s.name, level())), direct)
+    media.mediaStatusChanged.connect(lambda s: said.append((s.name, level())), direct)
+    assert level() == 0
+    player.unload()
+    assert ("StoppedState", 1) in said and ("NoMedia", 1) in said
+    assert all(depth == 1 for _name, depth in said)
+    assert media.playbackState() == QMediaPlayer.PlaybackState.StoppedState
+    assert media.source() == QUrl()
+    assert not player.is_playing() and not player.is_available()
 
 
 def test_seek_and_skip_clamp(qtbot: QtBot, player: Player, wav: Path) -> None:
