@@ -24,19 +24,23 @@ from tests.media import bursts_file
 SEGMENT = [utterance("Сәлеметсіз бе, бастаймыз", 300, 1200)]
 
 
+# ``python -m kzdesk`` that hears Ctrl-C as from a terminal, even when the tests run in the
+# background: a shell starts background jobs with SIGINT ignored, children inherit that, and
+# Python then leaves it ignored. Set in the child itself, not by ``preexec_fn``: that runs
+# Python between fork and exec, which can hang when other threads (the emulator's gRPC
+# server) held a lock at the fork — it did once, and the test timed out waiting for the CLI.
+HEARS_CTRL_C = (
+    "import runpy, signal, sys; signal.signal(signal.SIGINT, signal.default_int_handler); "
+    "sys.argv[0] = 'kzdesk'; runpy.run_module('kzdesk', run_name='__main__', alter_sys=True)"
+)
+
+
 def start(args: list[str], env: dict[str, str]) -> subprocess.Popen[str]:
-    """kzdesk in a child that hears Ctrl-C as a terminal's would, even when the tests run in
-    the background (a shell starts background jobs with SIGINT ignored, and children inherit
-    that)."""
+    """kzdesk in a child process (see HEARS_CTRL_C)."""
     return subprocess.Popen(
-        [sys.executable, "-m", "kzdesk", *args],
+        [sys.executable, "-c", HEARS_CTRL_C, *args],
         cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-        preexec_fn=_hear_ctrl_c,
     )  # fmt: skip
-
-
-def _hear_ctrl_c() -> None:
-    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def query(env: dict[str, str], sql: str, *params: object) -> list[tuple]:
