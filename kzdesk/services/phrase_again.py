@@ -1,5 +1,5 @@
-"""Recognise one phrase again in a language the user names (the editor's Edit ▸ Recognise the
-phrase again).
+"""Recognise one phrase again in a language the user names (the editor's Edit ▸ Phrase
+language ▸ Recognise again in Kazakh / Russian).
 
 Offline recognition picks Kazakh or Russian phrase by phrase, and on a phrase of a second or two
 Whisper's choice is close to a coin toss: the 1.9-s Kazakh example of bench/offline.py goes to
