@@ -62,37 +62,52 @@ def stream_pcm(
     duplicated into both columns). Raises AudioError with a sentence when the file cannot be
     decoded at all, Cancelled when ``cancelled()`` turns true (checked per block)."""
     import av
-    import numpy as np
 
     channels = 2 if stereo else 1
-    skip = max(int(start_sample), 0)
-    resampler = av.audio.resampler.AudioResampler(
-        format="s16", layout="stereo" if stereo else "mono", rate=SAMPLE_RATE
-    )
     produced = False
     try:
         with av.open(str(path), mode="r", metadata_errors="ignore") as container:
             if not container.streams.audio:
                 raise AudioError(UNREADABLE)
-            for frame in itertools.chain(_grouped(_frames(container)), [None]):
-                if cancelled is not None and cancelled():
-                    raise Cancelled()
-                for out in resampler.resample(frame):
-                    data = out.to_ndarray().reshape(-1, channels)
-                    if skip:
-                        dropped = min(skip, len(data))
-                        skip -= dropped
-                        data = data[dropped:]
-                    if len(data):
-                        produced = True
-                        block = data.astype(np.float32) / 32768.0
-                        yield block[:, 0] if channels == 1 else block
+            frames = _grouped(_frames(container))
+            for block in _resampled(frames, channels, max(int(start_sample), 0), cancelled):
+                produced = True
+                yield block
     except (AudioError, Cancelled):
         raise
     except (av.error.FFmpegError, OSError, ValueError) as exc:
         if not produced:
             raise AudioError(UNREADABLE) from exc
         # damaged part-way through: what was decoded is the recording (as probe measured it)
+
+
+def _resampled(
+    frames: Iterator[Any],
+    channels: int,
+    skip: int,
+    cancelled: Callable[[], bool] | None = None,
+) -> Iterator[Any]:
+    """Decoded frames as float32 blocks at 16 kHz (mono: 1-D; stereo: (n, 2)), the first
+    ``skip`` samples left out; ``cancelled()`` is checked per frame (group)."""
+    import av
+    import numpy as np
+
+    resampler = av.audio.resampler.AudioResampler(
+        format="s16", layout="stereo" if channels == 2 else "mono", rate=SAMPLE_RATE
+    )
+    try:
+        for frame in itertools.chain(frames, [None]):
+            if cancelled is not None and cancelled():
+                raise Cancelled()
+            for out in resampler.resample(frame):
+                data = out.to_ndarray().reshape(-1, channels)
+                if skip:
+                    dropped = min(skip, len(data))
+                    skip -= dropped
+                    data = data[dropped:]
+                if len(data):
+                    block = data.astype(np.float32) / 32768.0
+                    yield block[:, 0] if channels == 1 else block
     finally:
         del resampler
         gc.collect()  # PyAV's resampler keeps native buffers until collected
@@ -135,7 +150,6 @@ def read_span(path: str | Path, start_ms: int, end_ms: int) -> Any:
     within a sample or two of what :func:`stream_pcm` gives. A file without frame times is
     decoded from its start. Raises AudioError with a sentence."""
     import av
-    import numpy as np
 
     start_ms = max(start_ms, 0)
     first = start_ms * SAMPLE_RATE // 1000
@@ -154,28 +168,14 @@ def read_span(path: str | Path, start_ms: int, end_ms: int) -> Any:
                     container.seek(0)
             frames = _frames(container)
             head = next(frames, None)
-            if head is None or head.pts is None or head.time_base is None:
+            at = None  # the sample the head frame starts at, when its time is known
+            if head is not None and head.pts is not None and head.time_base is not None:
+                seconds = (head.pts - origin * stream.time_base / head.time_base) * head.time_base
+                at = round(float(seconds) * SAMPLE_RATE)
+            if at is None or at > first:  # no frame time, or the seek overshot
                 return _collect(stream_pcm(path, start_sample=first), wanted)
-            at = float((head.pts - origin * stream.time_base / head.time_base) * head.time_base)
-            if round(at * SAMPLE_RATE) > first:  # the seek overshot: no time to rely on
-                return _collect(stream_pcm(path, start_sample=first), wanted)
-            resampler = av.audio.resampler.AudioResampler(
-                format="s16", layout="mono", rate=SAMPLE_RATE
-            )
-            skip = max(first - round(at * SAMPLE_RATE), 0)
-            blocks: list[Any] = []
-            got = 0
-            for frame in itertools.chain([head], frames, [None]):
-                for out in resampler.resample(frame):
-                    data = out.to_ndarray().reshape(-1)
-                    dropped = min(skip, len(data))
-                    skip -= dropped
-                    data = data[dropped : dropped + wanted - got]
-                    blocks.append(data.astype(np.float32) / 32768.0)
-                    got += len(data)
-                if got >= wanted:
-                    break
-            return np.concatenate(blocks) if blocks else np.zeros(0, np.float32)
+            frames = _grouped(itertools.chain([head], frames))
+            return _collect(_resampled(frames, 1, first - at), wanted)
     except AudioError:
         raise
     except (av.error.FFmpegError, OSError, ValueError) as exc:
